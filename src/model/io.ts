@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { dirname, basename, join } from "node:path";
+import { InputError } from "./errors.ts";
+import { checkIntegrity } from "./graph.ts";
+import { formatPath, issueMessage, locatePath, type Position, positionOf } from "./locate.ts";
+import { resourceSchemaFor, SCHEMA_VERSION, type Resource, type Snapshot, SnapshotShell } from "./snapshot.ts";
+
+const MAX_LISTED = 20;
+
+interface Problem {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** Validates parsed JSON as a snapshot: every problem with its JSON path, or the typed snapshot. */
+export function validateSnapshot(data: unknown): { ok: true; snapshot: Snapshot } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const shell = SnapshotShell.safeParse(data);
+  if (!shell.success) {
+    for (const issue of shell.error.issues) problems.push({ path: issue.path, message: issueMessage(issue) });
+    return { ok: false, problems };
+  }
+  const resources: Resource[] = [];
+  shell.data.resources.forEach((raw, i) => {
+    const type = (raw as { type?: unknown } | null)?.type;
+    const parsed = resourceSchemaFor(type).safeParse(raw);
+    if (parsed.success) resources.push(parsed.data as Resource);
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ path: ["resources", i, ...issue.path], message: `${issueMessage(issue)}${describe(raw)}` });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  const snapshot: Snapshot = { ...shell.data, resources };
+  for (const p of checkIntegrity(snapshot)) problems.push({ path: p.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.message });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot };
+}
+
+function describe(raw: unknown): string {
+  const r = raw as { type?: unknown; id?: unknown } | null;
+  if (typeof r?.type === "string" && typeof r.id === "string") return ` (in ${r.type} ${r.id})`;
+  return "";
+}
+
+/** Parses and validates snapshot JSON text; `file` names it in errors. */
+export function parseSnapshot(text: string, file: string): Snapshot {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw jsonSyntaxError(text, file, err as Error);
+  }
+  if (typeof data === "object" && data !== null && "schemaVersion" in data && data.schemaVersion !== SCHEMA_VERSION) {
+    throw new InputError(
+      `unsupported snapshot schemaVersion ${JSON.stringify(data.schemaVersion)}; this asbuilt reads version ${SCHEMA_VERSION}.`,
+      { file },
+      "Re-create the snapshot with this version of asbuilt (asbuilt scan or asbuilt import).",
+    );
+  }
+  const result = validateSnapshot(data);
+  if (result.ok) return result.snapshot;
+  const first = result.problems[0];
+  const pos: Position | undefined = first ? locatePath(text, first.path) : undefined;
+  const details = result.problems.slice(0, MAX_LISTED).map((p) => `${formatPath(p.path)}: ${p.message}`);
+  if (result.problems.length > MAX_LISTED) details.push(`… and ${result.problems.length - MAX_LISTED} more`);
+  throw new InputError(
+    `not a valid asbuilt snapshot (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}):`,
+    { file, ...pos },
+    "Fix the listed fields, or re-create the snapshot with asbuilt scan / asbuilt import; the format is described in docs/snapshot.md.",
+    details,
+  );
+}
+
+function jsonSyntaxError(text: string, file: string, err: Error): InputError {
+  const m = /position (\d+)/.exec(err.message);
+  if (text.trim() === "") {
+    return new InputError("the snapshot file is empty.", { file }, "Point asbuilt at a snapshot written by asbuilt scan, import or demo.");
+  }
+  if (m?.[1] === undefined && /end of JSON input|Unterminated/i.test(err.message)) {
+    const pos = positionOf(text, text.length);
+    return new InputError(
+      "the snapshot ends in the middle of its JSON: the file is truncated (an interrupted scan, copy or download).",
+      { file, ...pos },
+      "Re-run the scan or copy the file again; asbuilt writes snapshots atomically, so a complete run never leaves a partial file.",
+    );
+  }
+  const pos = m?.[1] !== undefined ? positionOf(text, Number(m[1])) : undefined;
+  const reason = err.message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
+  return new InputError(`the snapshot is not valid JSON: ${reason}.`, { file, ...pos }, "Snapshots are JSON files written by asbuilt; fix the syntax at that position or re-create the file.");
+}
+
+export async function loadSnapshot(file: string): Promise<Snapshot> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === "ENOENT" ? "no such snapshot file." : code === "EISDIR" ? "is a directory, not a snapshot file." : `cannot read the snapshot (${code ?? String(err)}).`,
+      { file },
+      "Pass the path of a snapshot JSON written by asbuilt scan, import or demo (the fixtures have one each: fixtures/<name>/snapshot.json).",
+    );
+  }
+  return parseSnapshot(text, file);
+}
+
+/**
+ * Canonical JSON for a snapshot: resources by id, edges by (from, to, kind), coverage by
+ * (account, region, service), tags by key, two-space indent, trailing newline. Same input, same bytes.
+ */
+export function serializeSnapshot(snapshot: Snapshot): string {
+  const canonical = {
+    schemaVersion: snapshot.schemaVersion,
+    scannedAt: snapshot.scannedAt,
+    ...(snapshot.source !== undefined ? { source: snapshot.source } : {}),
+    scope: { accounts: [...new Set(snapshot.scope.accounts)].sort(), regions: [...new Set(snapshot.scope.regions)].sort() },
+    resources: [...snapshot.resources].sort((a, b) => cmp(a.id, b.id)).map((r) => ({
+      id: r.id,
+      type: r.type,
+      account: r.account,
+      region: r.region,
+      ...(r.name !== undefined ? { name: r.name } : {}),
+      tags: Object.fromEntries(Object.entries(r.tags).sort(([a], [b]) => cmp(a, b))),
+      ...(r.parent !== undefined ? { parent: r.parent } : {}),
+      props: r.props,
+    })),
+    edges: [...snapshot.edges].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.kind, b.kind)),
+    coverage: [...snapshot.coverage].sort((a, b) => cmp(a.account, b.account) || cmp(a.region, b.region) || cmp(a.service, b.service)),
+  };
+  return `${JSON.stringify(canonical, null, 2)}\n`;
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Writes a file atomically (temp file + rename), so a failed run never leaves half a file. */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(tmp, content, "utf8");
+    await rename(tmp, file);
+  } catch (err) {
+    await unlink(tmp).catch(() => {});
+    throw err;
+  }
+}
+
+export async function saveSnapshot(file: string, snapshot: Snapshot): Promise<void> {
+  await writeFileAtomic(file, serializeSnapshot(snapshot));
+}

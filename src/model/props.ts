@@ -1,0 +1,498 @@
+import { z } from "zod";
+
+// Typed `props` for each resource type we model, keyed by CloudFormation / AWS Config type name.
+// These describe asbuilt's own snapshot format, so they are strict: an unknown key is a mistake.
+// Values that AWS may omit are `nullable`, never silently defaulted.
+
+const Id = z.string().min(1);
+const Ids = z.array(Id);
+const Cidr4 = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "expected an IPv4 CIDR such as 10.0.0.0/16");
+const Cidr6 = z.string().regex(/^[0-9a-fA-F:]+\/\d{1,3}$/, "expected an IPv6 CIDR such as ::/0");
+const Port = z.number().int().min(-1).max(65535);
+
+export const VpcProps = z.strictObject({
+  vpcId: Id,
+  cidrBlock: Cidr4,
+  ipv6CidrBlocks: z.array(Cidr6),
+  isDefault: z.boolean(),
+});
+export type VpcProps = z.infer<typeof VpcProps>;
+
+export const SubnetProps = z.strictObject({
+  subnetId: Id,
+  vpcId: Id,
+  cidrBlock: Cidr4,
+  ipv6CidrBlock: Cidr6.nullable(),
+  availabilityZone: Id,
+  mapPublicIpOnLaunch: z.boolean(),
+});
+export type SubnetProps = z.infer<typeof SubnetProps>;
+
+export const RouteTargetKind = z.enum([
+  "local",
+  "internet-gateway",
+  "egress-only-internet-gateway",
+  "nat-gateway",
+  "vpc-peering",
+  "transit-gateway",
+  "vpc-endpoint",
+  "network-interface",
+  "instance",
+  "virtual-private-gateway",
+  "carrier-gateway",
+  "local-gateway",
+  "core-network",
+]);
+export type RouteTargetKind = z.infer<typeof RouteTargetKind>;
+
+export const Route = z.strictObject({
+  /** Exactly one destination is set: an IPv4 CIDR, an IPv6 CIDR, or a managed prefix list. */
+  destinationCidr: Cidr4.nullable(),
+  destinationIpv6Cidr: Cidr6.nullable(),
+  destinationPrefixListId: Id.nullable(),
+  targetKind: RouteTargetKind,
+  /** igw-…, nat-…, pcx-…, tgw-…; "local" for the VPC's local route. */
+  targetId: Id,
+  state: z.enum(["active", "blackhole"]),
+});
+export type Route = z.infer<typeof Route>;
+
+export const RouteTableProps = z.strictObject({
+  routeTableId: Id,
+  vpcId: Id,
+  /** The VPC's main route table: it applies to every subnet with no explicit association. */
+  main: z.boolean(),
+  /** Subnets explicitly associated with this table. */
+  subnetIds: Ids,
+  routes: z.array(Route),
+});
+export type RouteTableProps = z.infer<typeof RouteTableProps>;
+
+export const InternetGatewayProps = z.strictObject({
+  internetGatewayId: Id,
+  /** VPCs the gateway is attached to (zero or one in practice). */
+  vpcIds: Ids,
+});
+
+export const NatGatewayProps = z.strictObject({
+  natGatewayId: Id,
+  vpcId: Id,
+  subnetId: Id,
+  connectivityType: z.enum(["public", "private"]),
+  state: z.string(),
+  publicIps: z.array(z.string()),
+  networkInterfaceIds: Ids,
+});
+
+export const EipProps = z.strictObject({
+  allocationId: Id,
+  publicIp: z.string(),
+  associationId: Id.nullable(),
+  instanceId: Id.nullable(),
+  networkInterfaceId: Id.nullable(),
+  domain: z.enum(["vpc", "standard"]),
+});
+
+export const SecurityGroupRule = z.strictObject({
+  /** "-1" means all protocols; otherwise "tcp", "udp", "icmp", "icmpv6" or a protocol number. */
+  protocol: z.string().min(1),
+  /** null with protocol "-1": all ports. For ICMP these are type and code. */
+  fromPort: Port.nullable(),
+  toPort: Port.nullable(),
+  ipv4Ranges: z.array(Cidr4),
+  ipv6Ranges: z.array(Cidr6),
+  /** Security groups allowed as the peer (sg-…), possibly in another account. */
+  groupRefs: z.array(z.strictObject({ groupId: Id, account: z.string().nullable() })),
+  prefixListIds: Ids,
+  description: z.string().nullable(),
+});
+export type SecurityGroupRule = z.infer<typeof SecurityGroupRule>;
+
+export const SecurityGroupProps = z.strictObject({
+  groupId: Id,
+  groupName: z.string(),
+  description: z.string(),
+  vpcId: Id,
+  ingress: z.array(SecurityGroupRule),
+  egress: z.array(SecurityGroupRule),
+});
+export type SecurityGroupProps = z.infer<typeof SecurityGroupProps>;
+
+export const NetworkAclEntry = z.strictObject({
+  ruleNumber: z.number().int().min(1).max(32767),
+  egress: z.boolean(),
+  protocol: z.string().min(1),
+  ruleAction: z.enum(["allow", "deny"]),
+  cidrBlock: Cidr4.nullable(),
+  ipv6CidrBlock: Cidr6.nullable(),
+  fromPort: Port.nullable(),
+  toPort: Port.nullable(),
+});
+export type NetworkAclEntry = z.infer<typeof NetworkAclEntry>;
+
+export const NetworkAclProps = z.strictObject({
+  networkAclId: Id,
+  vpcId: Id,
+  isDefault: z.boolean(),
+  subnetIds: Ids,
+  /** Sorted by (egress, ruleNumber); the implicit final deny (*) is not listed. */
+  entries: z.array(NetworkAclEntry),
+});
+export type NetworkAclProps = z.infer<typeof NetworkAclProps>;
+
+export const NetworkInterfaceProps = z.strictObject({
+  networkInterfaceId: Id,
+  vpcId: Id,
+  subnetId: Id,
+  availabilityZone: Id,
+  interfaceType: z.string(),
+  description: z.string(),
+  privateIpAddresses: z.array(z.string()),
+  publicIp: z.string().nullable(),
+  securityGroupIds: Ids,
+  /** The resource this ENI belongs to (instance, LB, RDS, Lambda, ECS task…), when known. */
+  attachedTo: z.string().nullable(),
+  requesterManaged: z.boolean(),
+});
+
+export const InstanceProps = z.strictObject({
+  instanceId: Id,
+  instanceType: z.string(),
+  imageId: z.string(),
+  state: z.string(),
+  vpcId: Id.nullable(),
+  subnetId: Id.nullable(),
+  availabilityZone: Id,
+  privateIp: z.string().nullable(),
+  publicIp: z.string().nullable(),
+  securityGroupIds: Ids,
+  networkInterfaceIds: Ids,
+  iamInstanceProfileArn: z.string().nullable(),
+  /** IMDS: "required" means IMDSv2 only. */
+  httpTokens: z.enum(["required", "optional"]),
+  httpEndpoint: z.enum(["enabled", "disabled"]),
+});
+export type InstanceProps = z.infer<typeof InstanceProps>;
+
+export const LoadBalancerProps = z.strictObject({
+  name: z.string(),
+  loadBalancerType: z.enum(["application", "network", "gateway"]),
+  scheme: z.enum(["internet-facing", "internal"]),
+  vpcId: Id,
+  subnetIds: Ids,
+  availabilityZones: Ids,
+  securityGroupIds: Ids,
+  dnsName: z.string(),
+  ipAddressType: z.string(),
+});
+export type LoadBalancerProps = z.infer<typeof LoadBalancerProps>;
+
+export const ListenerAction = z.strictObject({
+  type: z.enum(["forward", "redirect", "fixed-response", "authenticate-oidc", "authenticate-cognito"]),
+  targetGroupArns: Ids,
+  redirect: z
+    .strictObject({
+      protocol: z.string(),
+      port: z.string(),
+      statusCode: z.enum(["HTTP_301", "HTTP_302"]),
+    })
+    .nullable(),
+});
+
+export const ListenerProps = z.strictObject({
+  loadBalancerArn: Id,
+  protocol: z.enum(["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE"]),
+  port: Port,
+  certificateArns: Ids,
+  sslPolicy: z.string().nullable(),
+  defaultActions: z.array(ListenerAction),
+});
+export type ListenerProps = z.infer<typeof ListenerProps>;
+
+export const TargetGroupProps = z.strictObject({
+  name: z.string(),
+  protocol: z.string().nullable(),
+  port: Port.nullable(),
+  targetType: z.enum(["instance", "ip", "lambda", "alb"]),
+  vpcId: Id.nullable(),
+  loadBalancerArns: Ids,
+  targets: z.array(
+    z.strictObject({
+      /** Instance id, IP address, Lambda ARN or ALB ARN, per targetType. */
+      id: Id,
+      port: Port.nullable(),
+      availabilityZone: z.string().nullable(),
+    }),
+  ),
+});
+
+export const WebAclProps = z.strictObject({
+  webAclId: Id,
+  scope: z.enum(["REGIONAL", "CLOUDFRONT"]),
+  defaultAction: z.enum(["allow", "block"]),
+  ruleNames: z.array(z.string()),
+  /** ARNs of the ALBs, API stages, CloudFront distributions… this ACL protects. */
+  associatedResourceArns: Ids,
+});
+
+const Endpoint = z.strictObject({ address: z.string(), port: Port }).nullable();
+
+export const DbInstanceProps = z.strictObject({
+  dbInstanceIdentifier: Id,
+  engine: z.string(),
+  engineVersion: z.string(),
+  instanceClass: z.string(),
+  dbClusterIdentifier: Id.nullable(),
+  publiclyAccessible: z.boolean(),
+  multiAz: z.boolean(),
+  storageEncrypted: z.boolean(),
+  availabilityZone: z.string().nullable(),
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  endpoint: Endpoint,
+  backupRetentionPeriod: z.number().int().min(0),
+  deletionProtection: z.boolean(),
+});
+export type DbInstanceProps = z.infer<typeof DbInstanceProps>;
+
+export const DbClusterProps = z.strictObject({
+  dbClusterIdentifier: Id,
+  engine: z.string(),
+  engineVersion: z.string(),
+  multiAz: z.boolean(),
+  storageEncrypted: z.boolean(),
+  publiclyAccessible: z.boolean().nullable(),
+  availabilityZones: Ids,
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  endpoint: Endpoint,
+  memberInstanceIds: Ids,
+  backupRetentionPeriod: z.number().int().min(0),
+  deletionProtection: z.boolean(),
+});
+
+export const DbProxyProps = z.strictObject({
+  dbProxyName: Id,
+  engineFamily: z.string(),
+  requireTls: z.boolean(),
+  vpcId: Id,
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  endpoint: z.string().nullable(),
+  /** DB instance or cluster identifiers behind the proxy. */
+  targetIds: Ids,
+});
+
+export const CacheClusterProps = z.strictObject({
+  cacheClusterId: Id,
+  engine: z.string(),
+  engineVersion: z.string(),
+  cacheNodeType: z.string(),
+  numCacheNodes: z.number().int().min(0),
+  replicationGroupId: Id.nullable(),
+  preferredAvailabilityZone: z.string().nullable(),
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  port: Port.nullable(),
+  atRestEncryptionEnabled: z.boolean(),
+  transitEncryptionEnabled: z.boolean(),
+});
+
+export const ReplicationGroupProps = z.strictObject({
+  replicationGroupId: Id,
+  description: z.string(),
+  memberClusterIds: Ids,
+  automaticFailover: z.enum(["enabled", "disabled", "enabling", "disabling"]),
+  multiAz: z.boolean(),
+  atRestEncryptionEnabled: z.boolean(),
+  transitEncryptionEnabled: z.boolean(),
+  port: Port.nullable(),
+});
+
+export const BucketProps = z.strictObject({
+  bucketName: Id,
+  /** null when the bucket has no public access block of its own. */
+  publicAccessBlock: z
+    .strictObject({
+      blockPublicAcls: z.boolean(),
+      ignorePublicAcls: z.boolean(),
+      blockPublicPolicy: z.boolean(),
+      restrictPublicBuckets: z.boolean(),
+    })
+    .nullable(),
+  /** null when default encryption could not be read; every bucket created since 2023 has SSE-S3 at least. */
+  encryption: z.strictObject({ algorithm: z.enum(["AES256", "aws:kms", "aws:kms:dsse"]), kmsKeyId: z.string().nullable() }).nullable(),
+  versioning: z.enum(["Enabled", "Suspended", "Disabled"]),
+  /** From GetBucketPolicyStatus; null when unknown. */
+  policyIsPublic: z.boolean().nullable(),
+  websiteHosting: z.boolean(),
+});
+export type BucketProps = z.infer<typeof BucketProps>;
+
+export const DistributionProps = z.strictObject({
+  distributionId: Id,
+  domainName: z.string(),
+  aliases: z.array(z.string()),
+  enabled: z.boolean(),
+  /** WAFv2 web ACL ARN (or classic WAF id); null when unprotected. */
+  webAclId: z.string().nullable(),
+  viewerProtocolPolicy: z.enum(["allow-all", "https-only", "redirect-to-https"]),
+  minimumProtocolVersion: z.string().nullable(),
+  certificateArn: z.string().nullable(),
+  origins: z.array(
+    z.strictObject({
+      originId: z.string(),
+      domainName: z.string(),
+      kind: z.enum(["s3", "custom"]),
+      originAccessControlId: z.string().nullable(),
+      originAccessIdentity: z.string().nullable(),
+      originProtocolPolicy: z.enum(["http-only", "https-only", "match-viewer"]).nullable(),
+    }),
+  ),
+  lambdaEdgeArns: Ids,
+});
+
+export const HostedZoneProps = z.strictObject({
+  hostedZoneId: Id,
+  zoneName: z.string(),
+  privateZone: z.boolean(),
+  vpcIds: Ids,
+  recordCount: z.number().int().min(0),
+});
+
+export const RecordSetProps = z.strictObject({
+  hostedZoneId: Id,
+  recordName: z.string(),
+  recordType: z.string(),
+  ttl: z.number().int().nullable(),
+  values: z.array(z.string()),
+  aliasTarget: z.strictObject({ dnsName: z.string(), hostedZoneId: z.string(), evaluateTargetHealth: z.boolean() }).nullable(),
+});
+
+export const CertificateProps = z.strictObject({
+  domainName: z.string(),
+  subjectAlternativeNames: z.array(z.string()),
+  status: z.string(),
+  certificateType: z.enum(["AMAZON_ISSUED", "IMPORTED", "PRIVATE"]),
+  keyAlgorithm: z.string(),
+  notAfter: z.string().nullable(),
+  inUseBy: Ids,
+});
+
+export const AutoScalingGroupProps = z.strictObject({
+  autoScalingGroupName: Id,
+  minSize: z.number().int().min(0),
+  maxSize: z.number().int().min(0),
+  desiredCapacity: z.number().int().min(0),
+  availabilityZones: Ids,
+  subnetIds: Ids,
+  instanceIds: Ids,
+  targetGroupArns: Ids,
+  launchTemplate: z.string().nullable(),
+  healthCheckType: z.string(),
+});
+
+export const EcsClusterProps = z.strictObject({
+  clusterName: Id,
+  status: z.string(),
+  capacityProviders: z.array(z.string()),
+  containerInsights: z.boolean(),
+});
+
+export const EcsServiceProps = z.strictObject({
+  serviceName: Id,
+  clusterArn: Id,
+  launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
+  desiredCount: z.number().int().min(0),
+  runningCount: z.number().int().min(0),
+  taskDefinitionArn: z.string(),
+  networkConfiguration: z
+    .strictObject({ subnetIds: Ids, securityGroupIds: Ids, assignPublicIp: z.boolean() })
+    .nullable(),
+  loadBalancers: z.array(
+    z.strictObject({ targetGroupArn: Id, containerName: z.string(), containerPort: Port }),
+  ),
+});
+
+export const LambdaFunctionProps = z.strictObject({
+  functionName: Id,
+  runtime: z.string().nullable(),
+  packageType: z.enum(["Zip", "Image"]),
+  roleArn: z.string(),
+  architectures: z.array(z.string()),
+  /** null for a function outside any VPC. Environment variables are never stored. */
+  vpcConfig: z.strictObject({ vpcId: Id, subnetIds: Ids, securityGroupIds: Ids }).nullable(),
+});
+
+export const VpcPeeringProps = z.strictObject({
+  vpcPeeringConnectionId: Id,
+  status: z.string(),
+  requester: z.strictObject({ vpcId: Id, account: z.string(), region: z.string(), cidrBlock: Cidr4.nullable() }),
+  accepter: z.strictObject({ vpcId: Id, account: z.string(), region: z.string(), cidrBlock: Cidr4.nullable() }),
+});
+
+export const VpcEndpointProps = z.strictObject({
+  vpcEndpointId: Id,
+  vpcId: Id,
+  serviceName: z.string(),
+  endpointType: z.enum(["Interface", "Gateway", "GatewayLoadBalancer"]),
+  state: z.string(),
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  routeTableIds: Ids,
+  privateDnsEnabled: z.boolean(),
+});
+
+export const TransitGatewayAttachmentProps = z.strictObject({
+  transitGatewayAttachmentId: Id,
+  transitGatewayId: Id,
+  resourceType: z.string(),
+  resourceId: z.string(),
+  state: z.string(),
+});
+
+/** The props schema of every modelled type. Any other type is kept with generic props. */
+export const PROPS_BY_TYPE = {
+  "AWS::EC2::VPC": VpcProps,
+  "AWS::EC2::Subnet": SubnetProps,
+  "AWS::EC2::RouteTable": RouteTableProps,
+  "AWS::EC2::InternetGateway": InternetGatewayProps,
+  "AWS::EC2::NatGateway": NatGatewayProps,
+  "AWS::EC2::EIP": EipProps,
+  "AWS::EC2::SecurityGroup": SecurityGroupProps,
+  "AWS::EC2::NetworkAcl": NetworkAclProps,
+  "AWS::EC2::NetworkInterface": NetworkInterfaceProps,
+  "AWS::EC2::Instance": InstanceProps,
+  "AWS::EC2::VPCPeeringConnection": VpcPeeringProps,
+  "AWS::EC2::VPCEndpoint": VpcEndpointProps,
+  "AWS::EC2::TransitGatewayAttachment": TransitGatewayAttachmentProps,
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": LoadBalancerProps,
+  "AWS::ElasticLoadBalancingV2::Listener": ListenerProps,
+  "AWS::ElasticLoadBalancingV2::TargetGroup": TargetGroupProps,
+  "AWS::WAFv2::WebACL": WebAclProps,
+  "AWS::RDS::DBInstance": DbInstanceProps,
+  "AWS::RDS::DBCluster": DbClusterProps,
+  "AWS::RDS::DBProxy": DbProxyProps,
+  "AWS::ElastiCache::CacheCluster": CacheClusterProps,
+  "AWS::ElastiCache::ReplicationGroup": ReplicationGroupProps,
+  "AWS::S3::Bucket": BucketProps,
+  "AWS::CloudFront::Distribution": DistributionProps,
+  "AWS::Route53::HostedZone": HostedZoneProps,
+  "AWS::Route53::RecordSet": RecordSetProps,
+  "AWS::CertificateManager::Certificate": CertificateProps,
+  "AWS::AutoScaling::AutoScalingGroup": AutoScalingGroupProps,
+  "AWS::ECS::Cluster": EcsClusterProps,
+  "AWS::ECS::Service": EcsServiceProps,
+  "AWS::Lambda::Function": LambdaFunctionProps,
+} as const;
+
+export type KnownType = keyof typeof PROPS_BY_TYPE;
+export type PropsOf<T extends KnownType> = z.infer<(typeof PROPS_BY_TYPE)[T]>;
+export const KNOWN_TYPES = Object.keys(PROPS_BY_TYPE).sort() as KnownType[];
+
+export function isKnownType(type: string): type is KnownType {
+  return Object.hasOwn(PROPS_BY_TYPE, type);
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { isKnownType, KNOWN_TYPES, type KnownType, PROPS_BY_TYPE, type PropsOf } from "./props.ts";
+
+export const AccountId = z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id");
+/** A region name, or "global" for global services (S3 bucket list, CloudFront, Route 53, IAM). */
+export const Region = z.string().regex(/^(global|[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d)$/, "expected a region such as us-east-2 or \"global\"");
+
+const ResourceBase = z.strictObject({
+  /** The ARN, or an ARN built the way AWS would (EC2 resources). Unique in a snapshot. */
+  id: z.string().min(1),
+  account: AccountId,
+  region: Region,
+  /** The Name tag, or the resource's own name. */
+  name: z.string().optional(),
+  /** User-written text: untrusted, escape it wherever it is rendered. */
+  tags: z.record(z.string(), z.string()),
+  /** The id of the containing resource (VPC for a subnet, subnet for an instance). */
+  parent: z.string().min(1).optional(),
+});
+
+function variant<T extends KnownType>(type: T) {
+  return ResourceBase.extend({ type: z.literal(type), props: PROPS_BY_TYPE[type] });
+}
+
+type ResourceBase = z.infer<typeof ResourceBase>;
+/** A resource of a modelled type: `props` is checked against that type's schema. */
+export type ResourceOf<T extends KnownType> = ResourceBase & { type: T; props: PropsOf<T> };
+export type KnownResource = { [T in KnownType]: ResourceOf<T> }[KnownType];
+
+/** Any other type (from the tagging API or AWS Config): kept, so nothing scanned is dropped. */
+export const GenericResource = ResourceBase.extend({
+  type: z
+    .string()
+    .regex(/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/, "expected a type name such as AWS::EC2::VPC")
+    .refine((t) => !isKnownType(t), "is a modelled type; its props must match that type's schema"),
+  props: z.record(z.string(), z.unknown()),
+});
+export type GenericResource = z.infer<typeof GenericResource>;
+
+/** Schema of one resource, chosen by its `type` so that errors name the exact prop. */
+export function resourceSchemaFor(type: unknown) {
+  if (typeof type === "string" && isKnownType(type)) return variant(type);
+  return GenericResource;
+}
+
+export const KnownResource = z.discriminatedUnion(
+  "type",
+  KNOWN_TYPES.map((t) => variant(t)) as unknown as [ReturnType<typeof variant>, ...ReturnType<typeof variant>[]],
+);
+export const Resource = z.union([KnownResource, GenericResource]);
+export type Resource = KnownResource | GenericResource;
+
+export const EdgeKind = z.enum([
+  "contains", // logical containment beyond `parent`: ASG → instance, cluster → service, zone → record
+  "uses", // instance/ENI/LB/DB → security group
+  "routes", // route table → IGW / NAT / peering / TGW / endpoint
+  "targets", // LB → listener → target group → instance / IP / Lambda
+  "protects", // web ACL → LB / CloudFront
+  "aliases", // DNS record → LB / CloudFront / bucket
+  "origin", // CloudFront → S3 / LB
+  "attached", // ENI → instance / LB / RDS / cache / Lambda / task; EIP → ENI; IGW → VPC
+]);
+export type EdgeKind = z.infer<typeof EdgeKind>;
+
+export const Edge = z.strictObject({ from: z.string().min(1), to: z.string().min(1), kind: EdgeKind });
+export type Edge = z.infer<typeof Edge>;
+
+export const Coverage = z.strictObject({
+  account: AccountId,
+  region: Region,
+  service: z.string().min(1),
+  status: z.enum(["scanned", "denied", "failed", "skipped"]),
+  /** Why it was not scanned: the AWS error code and message. */
+  error: z.string().optional(),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
+export const SCHEMA_VERSION = 1;
+
+const SnapshotEnvelope = {
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  scannedAt: z.iso.datetime({ offset: true }),
+  /** Where the snapshot came from: "fixture:coursedog", "scan", "aws-config", "import". */
+  source: z.string().optional(),
+  scope: z.strictObject({ accounts: z.array(AccountId), regions: z.array(Region) }),
+  edges: z.array(Edge),
+  coverage: z.array(Coverage),
+};
+
+export const Snapshot = z.strictObject({ ...SnapshotEnvelope, resources: z.array(Resource) });
+
+/** The snapshot minus its resources, which are validated one by one against their own type's schema. */
+export const SnapshotShell = z.strictObject({ ...SnapshotEnvelope, resources: z.array(z.unknown()) });
+export type Snapshot = Omit<z.infer<typeof SnapshotShell>, "resources"> & { resources: Resource[] };
+
+export function isType<T extends KnownType>(r: Resource, type: T): r is ResourceOf<T> {
+  return r.type === type;
+}
+
+/** The resource as the discriminated union of modelled types (so `switch (k.type)` narrows `props`), or null for a generic one. */
+export function asKnown(r: Resource): KnownResource | null {
+  return isKnownType(r.type) ? (r as KnownResource) : null;
+}

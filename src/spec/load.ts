@@ -1,0 +1,164 @@
+import { readFile } from "node:fs/promises";
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { InputError } from "../model/errors.ts";
+import { formatPath, issueMessage } from "../model/locate.ts";
+import type { Resource } from "../model/snapshot.ts";
+import { Spec, type Tier } from "./schema.ts";
+import { matchesSelector } from "./select.ts";
+
+/** A validated spec plus where each part of it came from, so findings and errors can point at a line. */
+export interface LoadedSpec {
+  spec: Spec;
+  file: string;
+  /** 1-based line of the node at a path (e.g. ["tiers", "app"]), if present in the file. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+  /** Names of the tiers whose selector matches the resource, in spec order. */
+  tiersOf(r: Resource): string[];
+  /** The resource's environment (the value of the environment tag), if the spec names one. */
+  environmentOf(r: Resource): string | undefined;
+}
+
+export async function loadSpec(file: string): Promise<LoadedSpec> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === "ENOENT" ? "no such spec file." : `cannot read the spec (${code ?? String(err)}).`,
+      { file },
+      "Pass --spec the path of an architecture.yaml; `asbuilt init <snapshot>` drafts one, and each fixture has an example (fixtures/<name>/architecture.yaml).",
+    );
+  }
+  return parseSpec(text, file);
+}
+
+export function parseSpec(text: string, file: string): LoadedSpec {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const pos = lineCounter.linePos(syntax.pos[0]);
+    throw new InputError(
+      `the spec is not valid YAML: ${syntax.message.split("\n")[0]}`,
+      { file, line: pos.line, column: pos.col },
+      "Fix the YAML syntax there (indentation with spaces, a space after each colon, quotes around values with special characters).",
+    );
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const parsed = Spec.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const lines = issues.slice(0, 20).map((i) => describeIssue(doc, lineCounter, file, i));
+    const first = issues[0] && locate(doc, lineCounter, issues[0]);
+    throw new InputError(
+      `the spec has ${issues.length} problem${issues.length === 1 ? "" : "s"}:`,
+      { file, ...(first ?? {}) },
+      "The format is documented in docs/spec.md; schema/architecture.schema.json gives editors autocompletion.",
+      lines,
+    );
+  }
+  const spec = parsed.data;
+  const problems = crossCheck(spec);
+  if (problems.length > 0) {
+    const lines = problems.map((p) => {
+      const pos = nodePos(doc, lineCounter, p.path);
+      return `${file}:${pos ? `${pos.line}:${pos.column}` : "?"}: ${formatPath(p.path)}: ${p.message}`;
+    });
+    const first = problems[0] && nodePos(doc, lineCounter, problems[0].path);
+    throw new InputError(`the spec has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`, { file, ...(first ?? {}) }, "Fix the references so that they name tiers defined under `tiers:`.", lines);
+  }
+  const tierEntries = Object.entries(spec.tiers) as [string, Tier][];
+  const envTag = spec.environments?.tag;
+  return {
+    spec,
+    file,
+    lineOf: (path) => nodePos(doc, lineCounter, path)?.line,
+    tiersOf: (r) => tierEntries.filter(([, t]) => matchesSelector(r, t.select)).map(([name]) => name),
+    environmentOf: (r) => (envTag === undefined ? undefined : r.tags[envTag]),
+  };
+}
+
+/** References that the schema alone cannot check: flows naming tiers that do not exist. */
+function crossCheck(spec: Spec): { path: (string | number)[]; message: string }[] {
+  const tiers = new Set(Object.keys(spec.tiers));
+  const out: { path: (string | number)[]; message: string }[] = [];
+  spec.flows.forEach((f, i) => {
+    for (const end of ["from", "to"] as const) {
+      if (f[end] !== "internet" && !tiers.has(f[end])) {
+        out.push({ path: ["flows", i, end], message: `"${f[end]}" is not a tier; allowed: internet, ${[...tiers].join(", ") || "(no tiers defined)"}` });
+      }
+    }
+  });
+  return out;
+}
+
+function describeIssue(doc: Document, lc: LineCounter, file: string, issue: z.core.$ZodIssue): string {
+  const pos = locate(doc, lc, issue);
+  const where = `${file}:${pos ? `${pos.line}:${pos.column}` : "?"}`;
+  if (issue.code === "unrecognized_keys") {
+    const allowed = allowedKeysAt(issue.path);
+    return `${where}: ${formatPath([...issue.path, issue.keys[0] ?? ""])}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}${allowed ? `; allowed here: ${allowed.join(", ")}` : ""}`;
+  }
+  return `${where}: ${formatPath(issue.path)}: ${issueMessage(issue)}`;
+}
+
+function locate(doc: Document, lc: LineCounter, issue: z.core.$ZodIssue): { line: number; column: number } | undefined {
+  if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) {
+    return nodePos(doc, lc, [...issue.path, issue.keys[0]], true) ?? nodePos(doc, lc, issue.path);
+  }
+  return nodePos(doc, lc, issue.path);
+}
+
+/** Position of the node at `path`, or of its deepest existing ancestor; `keyNode` points at the key rather than the value. */
+function nodePos(doc: Document, lc: LineCounter, path: readonly PropertyKey[], keyNode = false): { line: number; column: number } | undefined {
+  let node: unknown = doc.contents;
+  let best: unknown = node;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (!isMap(node) && !(node && typeof node === "object" && "items" in node)) break;
+    if (keyNode && i === path.length - 1 && isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === seg);
+      if (pair && isScalar(pair.key)) best = pair.key;
+      break;
+    }
+    const next = (node as unknown as { get(k: unknown, keep: boolean): unknown }).get(seg, true);
+    if (next === undefined) break;
+    node = next;
+    best = next;
+  }
+  const range = (best as { range?: [number, number, number] } | null)?.range;
+  if (!range) return undefined;
+  const p = lc.linePos(range[0]);
+  return { line: p.line, column: p.col };
+}
+
+/** The keys the schema allows at an object path, for "allowed here" hints. */
+function allowedKeysAt(path: readonly PropertyKey[]): string[] | undefined {
+  // Walk the zod schema along the path; records and arrays consume one segment.
+  let schema: z.ZodType = Spec;
+  for (const seg of path) {
+    schema = unwrap(schema);
+    const d = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; element?: z.ZodType } }).def;
+    if (d.type === "object" && d.shape) {
+      const next = d.shape[String(seg)];
+      if (!next) return undefined;
+      schema = next;
+    } else if (d.type === "record" && d.valueType) schema = d.valueType;
+    else if (d.type === "array" && d.element) schema = d.element;
+    else return undefined;
+  }
+  const d = (unwrap(schema) as unknown as { def: { type: string; shape?: Record<string, unknown> } }).def;
+  return d.type === "object" && d.shape ? Object.keys(d.shape) : undefined;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } };
+  for (let i = 0; i < 10; i++) {
+    if ((s.def.type === "optional" || s.def.type === "default" || s.def.type === "nullable") && s.def.innerType) s = s.def.innerType as unknown as typeof s;
+    else if (s.def.type === "pipe" && s.def.in) s = s.def.in as unknown as typeof s;
+    else break;
+  }
+  return s as unknown as z.ZodType;
+}
