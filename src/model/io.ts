@@ -3,7 +3,7 @@ import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import { InputError } from "./errors.ts";
 import { checkIntegrity } from "./graph.ts";
-import { formatPath, issueMessage, locatePath, type Position, positionOf } from "./locate.ts";
+import { formatPath, issueMessage, jsonErrorOffset, locatePath, type Position, positionOf } from "./locate.ts";
 import { resourceSchemaFor, SCHEMA_VERSION, type Resource, type Snapshot, SnapshotShell } from "./snapshot.ts";
 
 const MAX_LISTED = 20;
@@ -72,21 +72,24 @@ export function parseSnapshot(text: string, file: string): Snapshot {
 }
 
 function jsonSyntaxError(text: string, file: string, err: Error): InputError {
-  const m = /position (\d+)/.exec(err.message);
   if (text.trim() === "") {
     return new InputError("the snapshot file is empty.", { file }, "Point asbuilt at a snapshot written by asbuilt scan, import or demo.");
   }
-  if (m?.[1] === undefined && /end of JSON input|Unterminated/i.test(err.message)) {
-    const pos = positionOf(text, text.length);
+  const { offset, atEnd } = jsonErrorOffset(text);
+  const pos = positionOf(text, offset);
+  if (atEnd) {
     return new InputError(
       "the snapshot ends in the middle of its JSON: the file is truncated (an interrupted scan, copy or download).",
       { file, ...pos },
       "Re-run the scan or copy the file again; asbuilt writes snapshots atomically, so a complete run never leaves a partial file.",
     );
   }
-  const pos = m?.[1] !== undefined ? positionOf(text, Number(m[1])) : undefined;
-  const reason = err.message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-  return new InputError(`the snapshot is not valid JSON: ${reason}.`, { file, ...pos }, "Snapshots are JSON files written by asbuilt; fix the syntax at that position or re-create the file.");
+  const reason = err.message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
+  return new InputError(
+    `the snapshot is not valid JSON: ${reason}.`,
+    { file, ...pos },
+    "Snapshots are JSON files written by asbuilt; fix the syntax at that position or re-create the file.",
+  );
 }
 
 export async function loadSnapshot(file: string): Promise<Snapshot> {

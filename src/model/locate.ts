@@ -61,3 +61,100 @@ export function locatePath(text: string, path: readonly PropertyKey[], maxBytes 
   const pos = lineCounter.linePos(range[0]);
   return { line: pos.line, column: pos.col };
 }
+
+/**
+ * The offset where a JSON text stops being valid, found by a small scanner. Only called after
+ * JSON.parse has failed: V8's messages do not always carry a position. `atEnd` is true when the
+ * text simply stops (a truncated file).
+ */
+export function jsonErrorOffset(text: string): { offset: number; atEnd: boolean } {
+  let i = 0;
+  const n = text.length;
+  class Stop {
+    constructor(readonly at: number) {}
+  }
+  const ws = () => {
+    while (i < n && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")) i++;
+  };
+  const fail = (): never => {
+    throw new Stop(i);
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '"') string();
+    else if (c !== undefined && /[-0-9]/.test(c)) {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      if (!m) fail();
+      i += m?.[0].length ?? 0;
+    } else {
+      for (const lit of ["true", "false", "null"]) {
+        if (text.startsWith(lit, i)) {
+          i += lit.length;
+          return;
+        }
+      }
+      fail();
+    }
+  };
+  const string = (): void => {
+    i++;
+    while (i < n) {
+      const c = text[i];
+      if (c === "\\") i += 2;
+      else if (c === '"') {
+        i++;
+        return;
+      } else if (c !== undefined && c < " ") fail();
+      else i++;
+    }
+    fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < n) fail();
+    return { offset: n, atEnd: true };
+  } catch (e) {
+    if (e instanceof Stop) return { offset: Math.min(e.at, n), atEnd: e.at >= n };
+    throw e;
+  }
+}

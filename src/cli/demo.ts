@@ -1,0 +1,63 @@
+import { join, relative } from "node:path";
+import { computeFacts } from "../analysis/facts.ts";
+import { InputError } from "../model/errors.ts";
+import { Graph } from "../model/graph.ts";
+import { saveSnapshot } from "../model/io.ts";
+import { formatText, plural } from "../report/text.ts";
+import { runRules } from "../rules/engine.ts";
+import { RULES } from "../rules/index.ts";
+import { loadSpec } from "../spec/load.ts";
+import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
+import { ruleIndex } from "./check.ts";
+import { EXIT, VERSION } from "./common.ts";
+
+export interface DemoOptions {
+  fixture: string;
+  save?: string;
+  now?: Date;
+}
+
+/** Builds a seed fixture, checks it against its own architecture.yaml and prints what was found. */
+export async function runDemo(opts: DemoOptions): Promise<number> {
+  if (!Object.hasOwn(FIXTURES, opts.fixture)) {
+    throw new InputError(`unknown demo account "${opts.fixture}".`, undefined, `Choose one of: ${fixtureNames.join(", ")}.`);
+  }
+  const fixture = FIXTURES[opts.fixture as keyof typeof FIXTURES];
+  const snapshot = fixture.build();
+  const graph = new Graph(snapshot);
+  const facts = computeFacts(graph);
+  const specFile = join(fixture.dir, "architecture.yaml");
+  const spec = await loadSpec(specFile);
+  const findings = runRules(RULES, graph, { spec, facts, now: opts.now });
+  if (opts.save) await saveSnapshot(opts.save, snapshot);
+
+  const rel = (p: string) => relative(process.cwd(), p) || ".";
+  const subnetClasses = { public: 0, private: 0, isolated: 0 };
+  for (const f of facts.subnets.values()) subnetClasses[f.class]++;
+  const byType = new Map<string, number>();
+  for (const r of snapshot.resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+  const out: string[] = [
+    `asbuilt ${VERSION} demo: the "${opts.fixture}" seed architecture (${rel(fixture.dir)}; its document is ../shared/seeds/${opts.fixture}.txt)`,
+    `Snapshot: ${snapshot.resources.length} resources, ${snapshot.edges.length} edges in ${plural(snapshot.scope.accounts.length, "account")} (${snapshot.scope.regions.join(", ")})`,
+    `Subnets by their routes: ${subnetClasses.public} public, ${subnetClasses.private} private, ${subnetClasses.isolated} isolated`,
+    `Inventory: ${[...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t, n]) => `${n} ${t.replace(/^AWS::/, "")}`).join(", ")}`,
+    "",
+  ];
+  process.stdout.write(out.join("\n"));
+  process.stdout.write(
+    formatText({
+      version: VERSION,
+      snapshotFile: rel(join(fixture.dir, "snapshot.json")),
+      specFile: rel(specFile),
+      snapshot,
+      findings,
+      rules: ruleIndex(),
+      failOn: "high",
+      color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    }),
+  );
+  process.stdout.write(
+    `\nTry next:\n  asbuilt check ${rel(join(fixture.dir, "snapshot.json"))} --spec ${rel(specFile)} --format json\n  asbuilt demo <${fixtureNames.join("|")}>\n  asbuilt --help\n`,
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,87 @@
+import { Command, CommanderError, Option } from "commander";
+import { InputError } from "../model/errors.ts";
+import { FORMAT_NAMES } from "../report/index.ts";
+import { EXIT, VERSION } from "./common.ts";
+
+// Thin: parse flags, call the layers, set the exit code. Commands are imported lazily so that
+// `asbuilt --help` stays fast.
+
+const SEVERITIES = ["low", "medium", "high", "critical"] as const;
+
+export function buildProgram(): Command {
+  const program = new Command("asbuilt")
+    .description(
+      "Turn an AWS account into a typed resource graph, check it against its documented architecture, and draw it.\n\n" +
+        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error (a bug: please report it).",
+    )
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+
+  program
+    .command("check")
+    .summary("check a snapshot against the baseline rules and, with --spec, its architecture spec")
+    .description(
+      "Loads a snapshot (asbuilt scan, import or a fixture's snapshot.json), runs every enabled rule and prints the findings.\n" +
+        "Baseline rules need no spec; with --spec, conformance rules check tiers, placement, tags and environments, and the spec's waivers apply.\n\n" +
+        "Exit codes: 0 no unwaived finding at or above --fail-on, 1 some, 2 a usage or input error (bad file, bad flag).",
+    )
+    .argument("<snapshot>", "snapshot JSON file")
+    .option("--spec <file>", "architecture spec (architecture.yaml) to check conformance against")
+    .addOption(new Option("--format <format>", "output format").choices(FORMAT_NAMES).default("text"))
+    .addOption(new Option("--fail-on <severity>", "lowest severity that makes the exit code 1").choices(SEVERITIES).default("high"))
+    .option("-o, --output <file>", "write the report to a file (atomically) instead of standard output")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  asbuilt check fixtures/status-page/snapshot.json --spec fixtures/status-page/architecture.yaml\n  asbuilt check snapshot.json --format json -o findings.json --fail-on critical",
+    )
+    .action(async (snapshot: string, opts: { spec?: string; format: "text" | "json"; failOn: (typeof SEVERITIES)[number]; output?: string }) => {
+      const { runCheck } = await import("./check.ts");
+      process.exitCode = await runCheck({ snapshotFile: snapshot, specFile: opts.spec, format: opts.format, failOn: opts.failOn, output: opts.output });
+    });
+
+  program
+    .command("demo")
+    .summary("build a bundled demo account (a seed fixture) and show what asbuilt finds in it")
+    .description(
+      "Builds one of the bundled seed architectures as a snapshot, checks it against its architecture.yaml and prints a summary.\n" +
+        "The demo exits 0 whatever it finds; use `asbuilt check` for a gate.",
+    )
+    .argument("[fixture]", "coursedog, status-page, beanstalk-app, edroplets or coherence", "status-page")
+    .option("--save <file>", "also write the demo snapshot to this file")
+    .action(async (fixture: string, opts: { save?: string }) => {
+      const { runDemo } = await import("./demo.ts");
+      process.exitCode = await runDemo({ fixture, save: opts.save });
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    return handleError(err);
+  }
+}
+
+export function handleError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Commander has printed its message already; help and version are not errors.
+    return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.input;
+  }
+  if (err instanceof InputError) {
+    process.stderr.write(`asbuilt: ${err.format()}\n`);
+    return EXIT.input;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  process.stderr.write(`asbuilt: internal error: ${e.message}\nThis is a bug in asbuilt; please report it with the command you ran.\n${e.stack ?? ""}\n`);
+  return EXIT.internal;
+}
+
+const isEntry = process.argv[1] !== undefined && /bin[\\/]asbuilt(\.js)?$/.test(process.argv[1]);
+if (isEntry) {
+  process.exitCode = await main(process.argv);
+}

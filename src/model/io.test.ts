@@ -1,0 +1,114 @@
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
+import { InputError } from "./errors.ts";
+import { loadSnapshot, parseSnapshot, saveSnapshot, serializeSnapshot } from "./io.ts";
+
+/** A one-VPC account: enough structure for parent links and edges. */
+function small() {
+  const b = new SnapshotBuilder("test:small");
+  const a = b.in("111111111111", "us-east-2");
+  const v = a.vpc("main", { cidr: "10.0.0.0/16" });
+  const s = a.subnet(v, "web-a", { cidr: "10.0.1.0/24", az: "us-east-2a" });
+  const sg = a.securityGroup(v, "web", { ingress: [tcp(443, "0.0.0.0/0")] });
+  a.instance(s, "web-1", { securityGroups: [sg] });
+  return b.build();
+}
+
+function errorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("parseSnapshot", () => {
+  it("round-trips a valid snapshot", () => {
+    const snap = small();
+    const text = serializeSnapshot(snap);
+    expect(serializeSnapshot(parseSnapshot(text, "x.json"))).toBe(text);
+  });
+
+  it("names the JSON path, the expected type, the resource and the line of a bad prop", () => {
+    const data = JSON.parse(serializeSnapshot(small()));
+    const i = data.resources.findIndex((r: { type: string }) => r.type === "AWS::EC2::Subnet");
+    data.resources[i].props.cidrBlock = 42;
+    const text = JSON.stringify(data, null, 2);
+    const err = errorOf(() => parseSnapshot(text, "bad.json"));
+    expect(err.details[0]).toMatch(new RegExp(`^resources\\[${i}\\]\\.props\\.cidrBlock: expected string, received number \\(in AWS::EC2::Subnet arn:aws:ec2:us-east-2:111111111111:subnet/subnet-`));
+    const line = text.split("\n").findIndex((l) => l.includes('"cidrBlock": 42')) + 1;
+    expect(err.where).toEqual({ file: "bad.json", line, column: expect.any(Number) });
+    expect(err.format()).toContain(`bad.json:${line}:`);
+  });
+
+  it("rejects unknown keys in our own format (strict) and lists every problem", () => {
+    const data = JSON.parse(serializeSnapshot(small()));
+    data.resources[0].props.typo = true;
+    data.scope.accounts = ["12"];
+    const err = errorOf(() => parseSnapshot(JSON.stringify(data), "bad.json"));
+    expect(err.details.join("\n")).toContain('scope.accounts[0]: expected a 12-digit AWS account id');
+  });
+
+  it("keeps unmodelled types with generic props, and rejects a modelled type with the wrong props", () => {
+    const data = JSON.parse(serializeSnapshot(small()));
+    data.resources.push({ id: "arn:aws:sqs:us-east-2:111111111111:jobs", type: "AWS::SQS::Queue", account: "111111111111", region: "us-east-2", tags: {}, props: { anything: [1, 2] } });
+    expect(parseSnapshot(JSON.stringify(data), "ok.json").resources.some((r) => r.type === "AWS::SQS::Queue")).toBe(true);
+    data.resources.push({ id: "arn:x", type: "AWS::EC2::VPC", account: "111111111111", region: "us-east-2", tags: {}, props: {} });
+    const err = errorOf(() => parseSnapshot(JSON.stringify(data), "bad.json"));
+    expect(err.details.join("\n")).toMatch(/props\.vpcId: expected string, received undefined \(in AWS::EC2::VPC arn:x\)/);
+  });
+
+  it("reports a dangling edge and a dangling parent as errors", () => {
+    const data = JSON.parse(serializeSnapshot(small()));
+    data.edges.push({ from: data.resources[0].id, to: "arn:aws:ec2:us-east-2:111111111111:instance/i-gone", kind: "uses" });
+    data.resources[1].parent = "arn:aws:ec2:us-east-2:111111111111:vpc/vpc-gone";
+    const err = errorOf(() => parseSnapshot(JSON.stringify(data), "bad.json"));
+    const all = err.details.join("\n");
+    expect(all).toMatch(/edges\[\d+\]\.to: dangling uses edge: arn:aws:ec2:us-east-2:111111111111:instance\/i-gone is not a resource in this snapshot/);
+    expect(all).toContain("resources[1].parent: parent arn:aws:ec2:us-east-2:111111111111:vpc/vpc-gone is not a resource in this snapshot");
+  });
+
+  it("explains a truncated file with its last line", () => {
+    const text = serializeSnapshot(small());
+    const cut = text.slice(0, Math.floor(text.length / 2));
+    const err = errorOf(() => parseSnapshot(cut, "cut.json"));
+    expect(err.message).toMatch(/truncated/);
+    expect(err.where?.line).toBe(cut.split("\n").length);
+  });
+
+  it("points at the line of a syntax error", () => {
+    const err = errorOf(() => parseSnapshot('{\n  "schemaVersion": 1,\n  "scannedAt": }\n', "syntax.json"));
+    expect(err.message).toMatch(/^the snapshot is not valid JSON/);
+    expect(err.where?.line).toBe(3);
+  });
+
+  it("rejects another schema version with a clear message", () => {
+    const data = JSON.parse(serializeSnapshot(small()));
+    data.schemaVersion = 2;
+    expect(errorOf(() => parseSnapshot(JSON.stringify(data), "v2.json")).message).toMatch(/unsupported snapshot schemaVersion 2/);
+  });
+});
+
+describe("serializeSnapshot", () => {
+  it("is deterministic whatever the input order", () => {
+    const snap = small();
+    const shuffled = { ...snap, resources: [...snap.resources].reverse(), edges: [...snap.edges].reverse() };
+    expect(serializeSnapshot(shuffled)).toBe(serializeSnapshot(snap));
+  });
+});
+
+describe("loadSnapshot / saveSnapshot", () => {
+  it("saves atomically and loads back; a missing file is an InputError", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "asbuilt-io-"));
+    const file = join(dir, "s.json");
+    await saveSnapshot(file, small());
+    expect(await readdir(dir)).toEqual(["s.json"]);
+    expect(serializeSnapshot(await loadSnapshot(file))).toBe(await readFile(file, "utf8"));
+    await expect(loadSnapshot(join(dir, "missing.json"))).rejects.toThrow(/no such snapshot file/);
+  });
+});

@@ -1,0 +1,69 @@
+import { failing, summarize } from "../rules/engine.ts";
+import type { Finding } from "../rules/finding.ts";
+import type { Severity } from "../spec/schema.ts";
+import { terminalSafe as t } from "./escape.ts";
+import type { ReportInput } from "./types.ts";
+
+const SEVERITIES: Severity[] = ["critical", "high", "medium", "low"];
+const COLORS: Record<Severity, string> = { critical: "\x1b[1;35m", high: "\x1b[1;31m", medium: "\x1b[33m", low: "\x1b[36m" };
+const DIM = "\x1b[2m";
+const BOLD = "\x1b[1m";
+const RESET = "\x1b[0m";
+
+/** The terminal report: a one-line summary, then findings by severity with evidence and the fix. */
+export function formatText(input: ReportInput): string {
+  const c = (code: string, s: string) => (input.color ? `${code}${s}${RESET}` : s);
+  const { snapshot, findings } = input;
+  const s = summarize(findings);
+  const lines: string[] = [];
+  lines.push(
+    `${c(BOLD, "asbuilt check")} ${t(input.snapshotFile)}${input.specFile ? ` against ${t(input.specFile)}` : " (baseline rules only; pass --spec to check conformance)"}`,
+  );
+  lines.push(
+    `${snapshot.resources.length} resources in ${plural(snapshot.scope.accounts.length, "account")}, ${plural(snapshot.scope.regions.length, "region")}; ` +
+      `${plural(findings.length - s.waived, "finding")}: ${SEVERITIES.map((sev) => `${s[sev]} ${sev}`).join(", ")}${s.waived ? `; ${s.waived} waived` : ""}`,
+  );
+  const gaps = snapshot.coverage.filter((g) => g.status !== "scanned");
+  if (gaps.length > 0) {
+    lines.push(c(COLORS.medium, `Coverage gaps: ${gaps.map((g) => `${g.service} in ${g.account}/${g.region} (${g.status}${g.error ? `: ${t(g.error)}` : ""})`).join("; ")}`));
+  }
+  for (const sev of SEVERITIES) {
+    const group = findings.filter((f) => !f.waived && f.severity === sev);
+    if (group.length === 0) continue;
+    lines.push("", c(COLORS[sev], `${sev.toUpperCase()} (${group.length})`));
+    for (const f of group) lines.push(...finding(f, input, c));
+  }
+  const waived = findings.filter((f) => f.waived);
+  if (waived.length > 0) {
+    lines.push("", c(DIM, `WAIVED (${waived.length})`));
+    for (const f of waived) {
+      lines.push(`  ${f.ruleId}  ${t(label(f))}`);
+      lines.push(c(DIM, `      waived until ${f.waived?.expires}: ${t(f.waived?.reason ?? "")}${f.waived?.specLine ? ` (${t(input.specFile ?? "spec")}:${f.waived.specLine})` : ""}`));
+    }
+  }
+  const over = failing(findings, input.failOn);
+  lines.push(
+    "",
+    over.length > 0
+      ? c(COLORS.high, `FAIL: ${plural(over.length, "finding")} at or above ${input.failOn} (--fail-on ${input.failOn}).`)
+      : c("\x1b[32m", `PASS: no findings at or above ${input.failOn} (--fail-on ${input.failOn}).`),
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function finding(f: Finding, input: ReportInput, c: (code: string, s: string) => string): string[] {
+  const out = [`  ${c(BOLD, f.ruleId)}  ${t(f.message)}`, c(DIM, `      ${t(f.resourceId)}`)];
+  for (const e of f.evidence) out.push(`      - ${t(e)}`);
+  if (f.specLine !== undefined && input.specFile) out.push(c(DIM, `      spec: ${t(input.specFile)}:${f.specLine}`));
+  const fix = input.rules.get(f.ruleId)?.fix;
+  if (fix) out.push(`      fix: ${fix}`);
+  return out;
+}
+
+function label(f: Finding): string {
+  return f.resourceName ? `${f.resourceName} (${f.resourceType})` : f.resourceId;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,19 @@
+import type { Snapshot } from "../model/snapshot.ts";
+import type { Finding } from "../rules/finding.ts";
+import type { RuleMeta } from "../rules/types.ts";
+import type { Severity } from "../spec/schema.ts";
+
+/** Everything a formatter may show. Formatters are pure: same input, same bytes. */
+export interface ReportInput {
+  version: string;
+  snapshotFile: string;
+  specFile?: string;
+  snapshot: Snapshot;
+  findings: readonly Finding[];
+  rules: ReadonlyMap<string, RuleMeta>;
+  failOn: Severity;
+  /** ANSI colours in text output (a TTY without NO_COLOR). */
+  color?: boolean;
+}
+
+export type Formatter = (input: ReportInput) => string;
