@@ -1,0 +1,50 @@
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { ClientSettings, SdkClient } from "./types.ts";
+
+/** What a scan's SDK traffic was: HTTP attempts (retries included) and the commands sent. */
+export class CallLog {
+  /** HTTP requests sent, retries included. */
+  attempts = 0;
+  /** Logical SDK calls, by command name ("DescribeVpcs"). */
+  readonly commands = new Map<string, number>();
+
+  get calls(): number {
+    let n = 0;
+    for (const v of this.commands.values()) n += v;
+    return n;
+  }
+}
+
+type Handler = (args: unknown) => Promise<unknown>;
+type InitializeMiddleware = (next: Handler, context: { commandName?: string }) => Handler;
+
+/**
+ * An HTTP handler that counts every request it sends. Timeouts bound a hung connection: a timed-out
+ * call is retried by the SDK, then reported as a coverage gap, never waited on forever.
+ */
+export function countingHttpHandler(log: CallLog, timeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 }): NodeHttpHandler {
+  const inner = new NodeHttpHandler({ ...timeouts, throwOnRequestTimeout: true });
+  const handle = inner.handle.bind(inner);
+  inner.handle = (request, options) => {
+    log.attempts++;
+    return handle(request, options);
+  };
+  return inner;
+}
+
+/** Builds SDK clients with the scan's settings, recording each command they send. */
+export function clientFactory(settings: ClientSettings, log: CallLog, handler: NodeHttpHandler) {
+  return <C extends SdkClient>(ctor: new (config: ClientSettings & { requestHandler: NodeHttpHandler }) => C): C => {
+    const client = new ctor({ ...settings, requestHandler: handler });
+    const record: InitializeMiddleware = (next, context) => (args) => {
+      const name = (context.commandName ?? "unknown").replace(/Command$/, "");
+      log.commands.set(name, (log.commands.get(name) ?? 0) + 1);
+      return next(args);
+    };
+    (client.middlewareStack as unknown as { add(mw: InitializeMiddleware, o: { step: string; name: string }): void }).add(record, {
+      step: "initialize",
+      name: "asbuiltCallLog",
+    });
+    return client;
+  };
+}

@@ -1,0 +1,147 @@
+import type { RetryStrategyV2 } from "@smithy/types";
+import pLimit from "p-limit";
+import type { Coverage, Edge, Resource, Snapshot } from "../model/snapshot.ts";
+import { CallLog, clientFactory, countingHttpHandler } from "./clients.ts";
+import { classifyError } from "./errors.ts";
+import { linkAcrossServices } from "./link.ts";
+import { SERVICES } from "./services.ts";
+import type { ClientSettings, FetchContext, ServiceModule } from "./types.ts";
+
+/** One account to scan, with the credentials that reach it. */
+export interface AccountTarget {
+  account: string;
+  credentials?: ClientSettings["credentials"];
+  /** Regions enabled in this account (from DescribeRegions), or the regions the user named. */
+  regions: string[];
+}
+
+export interface ScanOptions {
+  targets: AccountTarget[];
+  /** Service names to scan (default: all). */
+  services?: string[];
+  endpoint?: string;
+  /** Service × region × account tasks in flight at once. */
+  concurrency?: number;
+  maxAttempts?: number;
+  /** Tests replace the SDK's adaptive retry with a zero-delay one. */
+  retryStrategy?: RetryStrategyV2;
+  /** Coverage entries found before the scan (accounts that could not be assumed). */
+  coverage?: Coverage[];
+  onTaskDone?: (done: number, total: number, label: string) => void;
+  now?: () => Date;
+}
+
+export interface ScanResult {
+  snapshot: Snapshot;
+  log: CallLog;
+  seconds: number;
+  /** Edges whose other end was not scanned (a denied service, another account), left out. */
+  droppedEdges: number;
+}
+
+/** Scans accounts × regions × services with bounded concurrency; failures become coverage, never a crash. */
+export async function scan(opts: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const log = new CallLog();
+  const http = countingHttpHandler(log);
+  const modules = selectServices(opts.services);
+  const limit = pLimit(opts.concurrency ?? 16);
+  const resources: Resource[] = [];
+  const edges: Edge[] = [];
+  const coverage: Coverage[] = [...(opts.coverage ?? [])];
+
+  interface Task {
+    target: AccountTarget;
+    module: ServiceModule<unknown>;
+    apiRegion: string;
+    region: string;
+  }
+  const tasks: Task[] = [];
+  for (const target of opts.targets) {
+    for (const module of modules) {
+      if (module.global) tasks.push({ target, module, apiRegion: "us-east-1", region: "global" });
+      else for (const region of target.regions) tasks.push({ target, module, apiRegion: region, region });
+    }
+  }
+
+  let done = 0;
+  await Promise.all(
+    tasks.map((t) =>
+      limit(async () => {
+        const settings: ClientSettings = {
+          region: t.apiRegion,
+          ...(t.target.credentials ? { credentials: t.target.credentials } : {}),
+          ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),
+          ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy } : { retryMode: "adaptive" as const, maxAttempts: opts.maxAttempts ?? 8 }),
+        };
+        const clients: { destroy(): void }[] = [];
+        const make = clientFactory(settings, log, http);
+        const ctx: FetchContext = {
+          account: t.target.account,
+          region: t.apiRegion,
+          settings,
+          client: (ctor) => {
+            const c = make(ctor);
+            clients.push(c);
+            return c;
+          },
+        };
+        try {
+          const raw = await t.module.fetch(ctx);
+          const out = t.module.normalize(raw, { account: t.target.account, region: t.region });
+          resources.push(...out.resources);
+          edges.push(...out.edges);
+          coverage.push({ account: t.target.account, region: t.region, service: t.module.service, status: "scanned" });
+        } catch (err) {
+          coverage.push({ account: t.target.account, region: t.region, service: t.module.service, ...classifyError(err) });
+        } finally {
+          for (const c of clients) c.destroy();
+          done++;
+          opts.onTaskDone?.(done, tasks.length, `${t.module.service} ${t.target.account}/${t.region}`);
+        }
+      }),
+    ),
+  );
+  http.destroy();
+
+  const { snapshot, droppedEdges } = assemble(resources, edges, coverage, opts);
+  return { snapshot, log, seconds: (performance.now() - started) / 1000, droppedEdges };
+}
+
+export function selectServices(names: string[] | undefined): ServiceModule<unknown>[] {
+  if (!names || names.length === 0) return [...SERVICES];
+  return SERVICES.filter((m) => names.includes(m.service));
+}
+
+/** Joins the per-task results into one valid snapshot: unique ids, links across services, no dangling references. */
+function assemble(resources: Resource[], edges: Edge[], coverage: Coverage[], opts: ScanOptions): { snapshot: Snapshot; droppedEdges: number } {
+  const byId = new Map<string, Resource>();
+  for (const r of resources) if (!byId.has(r.id)) byId.set(r.id, r);
+  const unique = [...byId.values()];
+  const linked = linkAcrossServices(unique, edges);
+  const all = [...edges, ...linked];
+  const kept = all.filter((e) => byId.has(e.from) && byId.has(e.to));
+  for (const r of unique) if (r.parent !== undefined && !byId.has(r.parent)) delete r.parent;
+  const seen = new Set<string>();
+  const dedupedEdges = kept.filter((e) => {
+    const k = `${e.from}\0${e.to}\0${e.kind}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const regions = new Set<string>();
+  for (const t of opts.targets) for (const r of t.regions) regions.add(r);
+  if (unique.some((r) => r.region === "global")) regions.add("global");
+  return {
+    snapshot: {
+      schemaVersion: 1,
+      scannedAt: (opts.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      source: "scan",
+      scope: { accounts: opts.targets.map((t) => t.account), regions: [...regions] },
+      resources: unique,
+      edges: dedupedEdges,
+      coverage,
+    },
+    droppedEdges: all.length - kept.length,
+  };
+}

@@ -1,0 +1,70 @@
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from "@smithy/types";
+import type { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { Edge, Resource } from "../model/snapshot.ts";
+
+/** One SDK operation a service module may send, with the IAM actions it needs (the policy is generated from these). */
+export interface Operation {
+  /** SDK command name without the "Command" suffix: "DescribeVpcs". */
+  command: string;
+  /** IAM actions, e.g. ["ec2:DescribeVpcs"]. Always List/Describe/Get/Select: a test enforces it. */
+  iam: string[];
+}
+
+/** What every SDK client of a scan is built with. */
+export interface ClientSettings {
+  region: string;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  endpoint?: string;
+  maxAttempts?: number;
+  retryMode?: "standard" | "adaptive";
+  retryStrategy?: RetryStrategyV2;
+  /** Path-style S3 addressing, needed for --endpoint-url. */
+  forcePathStyle?: boolean;
+}
+
+export interface FetchContext {
+  account: string;
+  /** The region whose API is called (us-east-1 for global services). */
+  region: string;
+  settings: ClientSettings;
+  /**
+   * Builds an SDK client with the scan's settings and a middleware that counts calls and records
+   * which commands were sent (proof that only declared operations are used).
+   */
+  client<C extends SdkClient>(ctor: new (config: ClientSettings & { requestHandler: NodeHttpHandler }) => C): C;
+}
+
+/** The part of an SDK client the collector relies on (any @aws-sdk/client-* client). */
+export interface SdkClient {
+  middlewareStack: { add: (...args: never[]) => void };
+  destroy(): void;
+}
+
+export interface Normalized {
+  resources: Resource[];
+  edges: Edge[];
+}
+
+export interface Where {
+  account: string;
+  /** The region of the results: the scanned region, or "global". */
+  region: string;
+}
+
+/**
+ * One AWS service: `fetch` does SDK calls and pagination only; `normalize` is pure (recorded responses in,
+ * resources and edges out) and is what the tests exercise without any network.
+ */
+export interface ServiceModule<Raw> {
+  /** Coverage and --services name: "ec2", "elbv2", "s3"… */
+  service: string;
+  /** Global services are scanned once per account, from us-east-1, and their resources have region "global". */
+  global: boolean;
+  operations: readonly Operation[];
+  fetch(ctx: FetchContext): Promise<Raw>;
+  normalize(raw: Raw, where: Where): Normalized;
+}
+
+export function defineService<Raw>(m: ServiceModule<Raw>): ServiceModule<Raw> {
+  return m;
+}

@@ -1,0 +1,219 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Resource, Snapshot } from "../../src/model/snapshot.ts";
+import { httpBinding, renderError, renderOutput, type WireResponse } from "./protocols.ts";
+import type { Fault, OperationHandler, RequestContext, ServiceHandler } from "./types.ts";
+
+// A loopback AWS endpoint for tests and the demo: a node:http server on 127.0.0.1 that answers the
+// read-only calls the collector makes, from a snapshot, in each service's real wire protocol.
+// Services are told apart by the SigV4 signing name in the Authorization header, because operation
+// names collide across services (DescribeTags is in both EC2 and ELBv2).
+
+export interface EndpointOptions {
+  snapshot: Snapshot;
+  services: readonly ServiceHandler[];
+  faults?: readonly Fault[];
+  /** The most items the endpoint returns per page, whatever the caller asks for (exercises pagination). */
+  maxPageSize?: number;
+}
+
+export interface Endpoint {
+  url: string;
+  /** Requests answered, by "service:Operation" (faults included). */
+  readonly calls: Map<string, number>;
+  totalCalls(): number;
+  close(): Promise<void>;
+}
+
+/** Test credentials that name their account: the endpoint answers as that account. */
+export function accessKeyFor(account: string): string {
+  return `AKIA${account}ASBT`;
+}
+
+export function accountOfAccessKey(key: string | undefined): string | undefined {
+  return key ? /^A[KS]IA(\d{12})/.exec(key)?.[1] : undefined;
+}
+
+export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
+  const calls = new Map<string, number>();
+  const faultCounts = new Map<Fault, number>();
+  const byAccountRegion = indexResources(opts.snapshot.resources);
+  const latency = opts.faults?.find((f): f is Extract<Fault, { kind: "latency" }> => f.kind === "latency")?.ms ?? 0;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end(`loopback endpoint bug: ${err instanceof Error ? err.stack : String(err)}`);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? "");
+    const [, accessKey, region = "us-east-1", signingName = ""] = scope ?? [];
+    const service = opts.services.find((s) => s.signingName === signingName);
+    const requestId = randomUUID();
+    if (!service) return send(res, { status: 400, headers: {}, body: `no loopback handler for signing name "${signingName}"` });
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const found = findOperation(service, req.method ?? "GET", url, body, req.headers["x-amz-target"]);
+    if (!found) {
+      return send(res, renderError(service.protocol, { code: "InvalidAction", message: `The loopback endpoint does not implement ${req.method} ${url.pathname} for ${signingName}`, status: 400 }, requestId, signingName));
+    }
+    const { name, handler, params } = found;
+    const key = `${signingName}:${name}`;
+    calls.set(key, (calls.get(key) ?? 0) + 1);
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+
+    const fault = opts.faults?.find((f) => f.kind !== "latency" && f.service === signingName && (f.operation === undefined || f.operation === name));
+    if (fault && fault.kind !== "latency") {
+      const used = faultCounts.get(fault) ?? 0;
+      if (fault.kind === "access-denied") return send(res, renderError(service.protocol, deniedError(service), requestId, signingName));
+      if (used < fault.times) {
+        faultCounts.set(fault, used + 1);
+        return send(res, renderError(service.protocol, fault.kind === "throttle" ? throttleError(service) : { code: "InternalError", message: "We encountered an internal error. Please try again.", status: 500 }, requestId, signingName));
+      }
+    }
+
+    const account = accountOfAccessKey(accessKey) ?? opts.snapshot.scope.accounts[0] ?? "000000000000";
+    const ctx: RequestContext = {
+      account,
+      region,
+      params,
+      resources: byAccountRegion.get(`${account}/${service.global ? "global" : region}`) ?? [],
+      snapshot: opts.snapshot,
+    };
+    let output = handler.handle(ctx);
+    if (handler.paging) output = paginate(output, handler, params, opts.maxPageSize);
+    send(res, renderOutput(service.protocol, handler.schema, output, service.xmlNamespace, requestId));
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    totalCalls: () => [...calls.values()].reduce((a, b) => a + b, 0),
+    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+function indexResources(resources: readonly Resource[]): Map<string, Resource[]> {
+  const map = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const k = `${r.account}/${r.region}`;
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+function findOperation(
+  service: ServiceHandler,
+  method: string,
+  url: URL,
+  body: string,
+  target: string | string[] | undefined,
+): { name: string; handler: OperationHandler; params: Record<string, unknown> } | undefined {
+  switch (service.protocol) {
+    case "ec2":
+    case "query": {
+      const form = new URLSearchParams(body || url.search.slice(1));
+      const name = form.get("Action") ?? "";
+      const handler = service.operations[name];
+      return handler ? { name, handler, params: Object.fromEntries(form) } : undefined;
+    }
+    case "json": {
+      const name = String(Array.isArray(target) ? target[0] : (target ?? "")).split(".").pop() ?? "";
+      const handler = service.operations[name];
+      return handler ? { name, handler, params: body ? (JSON.parse(body) as Record<string, unknown>) : {} } : undefined;
+    }
+    case "rest-xml":
+    case "rest-json": {
+      let path = url.pathname;
+      const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
+      if (service.signingName === "s3" && path !== "/") {
+        // Path-style addressing (forcePathStyle): the first segment is the bucket.
+        const [, bucket = "", ...rest] = path.split("/");
+        params.Bucket = decodeURIComponent(bucket);
+        path = `/${rest.join("/")}`;
+      }
+      for (const [name, handler] of Object.entries(service.operations)) {
+        const http = httpBinding(handler.schema);
+        if (!http || http.method !== method) continue;
+        const labels = matchUri(http.uri, path, url.searchParams);
+        if (labels) return { name, handler, params: { ...params, ...labels } };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Matches "/2013-04-01/hostedzone/{Id}/rrset" or "/?publicAccessBlock" against a request; returns the path labels. */
+function matchUri(template: string, path: string, query: URLSearchParams): Record<string, string> | undefined {
+  const [tplPath = "/", tplQuery] = template.split("?");
+  if (tplQuery) {
+    for (const part of tplQuery.split("&")) {
+      const [k = "", v] = part.split("=");
+      if (!query.has(k) || (v !== undefined && query.get(k) !== v)) return undefined;
+    }
+  }
+  const a = tplPath.replace(/\/$/, "").split("/");
+  const b = path.replace(/\/$/, "").split("/");
+  if (a.length !== b.length) return undefined;
+  const labels: Record<string, string> = {};
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i] ?? "";
+    const v = b[i] ?? "";
+    const label = /^\{(\w+)\+?\}$/.exec(t);
+    if (label?.[1]) labels[label[1]] = decodeURIComponent(v);
+    else if (t !== v) return undefined;
+  }
+  return labels;
+}
+
+/** Serves one page of a list: the token is the offset of the page's first item. */
+function paginate(output: Record<string, unknown>, handler: OperationHandler, params: Record<string, unknown>, maxPageSize = 1000): Record<string, unknown> {
+  const p = handler.paging;
+  if (!p) return output;
+  const items = output[p.items];
+  if (!Array.isArray(items)) return output;
+  const asked = Number(params[p.limit] ?? maxPageSize);
+  const size = Math.max(1, Math.min(Number.isFinite(asked) && asked > 0 ? asked : maxPageSize, maxPageSize));
+  const start = Number(params[p.token] ?? 0) || 0;
+  const page = items.slice(start, start + size);
+  const more = start + size < items.length;
+  return {
+    ...output,
+    [p.items]: page,
+    ...(more ? { [p.nextToken ?? p.token]: String(start + size) } : {}),
+    ...(p.truncatedFlag ? { [p.truncatedFlag]: more } : {}),
+  };
+}
+
+function deniedError(service: ServiceHandler) {
+  const code = service.protocol === "ec2" ? "UnauthorizedOperation" : service.protocol === "json" || service.protocol === "rest-json" ? "AccessDeniedException" : "AccessDenied";
+  return { code, message: `User: arn:aws:iam::000000000000:user/asbuilt is not authorized to perform this ${service.signingName} action (loopback fault)`, status: 403 };
+}
+
+function throttleError(service: ServiceHandler) {
+  const code = service.protocol === "ec2" ? "RequestLimitExceeded" : service.protocol === "json" ? "ThrottlingException" : service.protocol === "rest-json" ? "TooManyRequestsException" : service.signingName === "s3" ? "SlowDown" : "Throttling";
+  return { code, message: "Rate exceeded (loopback fault)", status: service.protocol === "rest-json" ? 429 : service.signingName === "s3" ? 503 : 400 };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, r: WireResponse): void {
+  res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(r.body) });
+  res.end(r.body);
+}
