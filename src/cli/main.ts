@@ -41,6 +41,48 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("scan")
+    .summary("scan live AWS accounts (read-only) into a snapshot")
+    .description(
+      "Reads an AWS account with List/Describe/Get calls only and writes a snapshot for `asbuilt check`.\n" +
+        "Credentials follow the AWS CLI: environment variables, shared config and credentials files, SSO, --profile.\n" +
+        "The identity needs the read-only policy in docs/iam-policy.json. Anything it cannot see (access denied,\n" +
+        "a disabled region, exhausted retries) is recorded as a coverage gap and listed at the end; the scan goes on.",
+    )
+    .requiredOption("-o, --output <file>", "where to write the snapshot (atomically)")
+    .option("--profile <name>", "named profile from ~/.aws/config")
+    .option("--regions <list>", 'comma-separated regions, or "all" for every region enabled in the account (default: $AWS_REGION)')
+    .option("--services <list>", "comma-separated services to scan (default: all)")
+    .option("--endpoint-url <url>", "send every call to this endpoint (tests, AWS-compatible endpoints)")
+    .option("--assume-role <arns>", "comma-separated role ARNs: scan each account through its role")
+    .option("--org", "scan every active account of the organization (Organizations ListAccounts), assuming --role-name in each")
+    .option("--role-name <name>", "role to assume in each account with --org", "OrganizationAccountAccessRole")
+    .option("--concurrency <n>", "service × region × account tasks in flight at once", "16")
+    .option("-q, --quiet", "no progress bar and no summary")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  asbuilt scan --regions us-east-2 -o snapshot.json\n  asbuilt scan --profile audit --regions all -o snapshot.json\n  asbuilt scan --org --role-name asbuilt-readonly --regions all -o org.json",
+    )
+    .action(async (opts: { output: string; profile?: string; regions?: string; services?: string; endpointUrl?: string; assumeRole?: string; org?: boolean; roleName?: string; concurrency?: string; quiet?: boolean }) => {
+      const { runScan } = await import("./scan.ts");
+      process.exitCode = await runScan(opts);
+    });
+
+  program
+    .command("merge")
+    .summary("join snapshots scanned separately (one per account, say) into one")
+    .description(
+      "Joins snapshots into one, so an organization can be scanned as one job per account on many machines and checked as a whole.\n" +
+        "A resource present in several inputs keeps the copy from the most recent scan (and is listed).",
+    )
+    .argument("<snapshots...>", "snapshot files to join")
+    .requiredOption("-o, --output <file>", "where to write the merged snapshot (atomically)")
+    .action(async (files: string[], opts: { output: string }) => {
+      const { runMerge } = await import("./merge.ts");
+      process.exitCode = await runMerge(files, opts.output);
+    });
+
+  program
     .command("demo")
     .summary("build a bundled demo account (a seed fixture) and show what asbuilt finds in it")
     .description(

@@ -83,7 +83,15 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
       resources: byAccountRegion.get(`${account}/${service.global ? "global" : region}`) ?? [],
       snapshot: opts.snapshot,
     };
-    let output = handler.handle(ctx);
+    let output: Record<string, unknown>;
+    try {
+      output = handler.handle(ctx);
+    } catch (err) {
+      // A handler refuses a request the way AWS would (an unknown role, say) by throwing {code, status}.
+      const e = err as { code?: string; status?: number; message?: string };
+      if (!e.code) throw err;
+      return send(res, renderError(service.protocol, { code: e.code, message: e.message ?? e.code, status: e.status ?? 400 }, requestId, signingName));
+    }
     if (handler.paging) output = paginate(output, handler, params, opts.maxPageSize);
     send(res, renderOutput(service.protocol, handler.schema, output, service.xmlNamespace, requestId));
   }

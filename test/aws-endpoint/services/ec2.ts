@@ -5,6 +5,7 @@ import {
   DescribeNatGateways$,
   DescribeNetworkAcls$,
   DescribeNetworkInterfaces$,
+  DescribeRegions$,
   DescribeRouteTables$,
   DescribeSecurityGroups$,
   DescribeSubnets$,
@@ -32,6 +33,15 @@ export const ec2Handler: ServiceHandler = {
   protocol: "ec2",
   xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
   operations: {
+    // The regions "enabled" for an account: those where the snapshot has its resources.
+    DescribeRegions: {
+      schema: DescribeRegions$ as unknown as OperationSchema,
+      handle: ({ snapshot, account }) => {
+        const regions = new Set(snapshot.resources.filter((r) => r.account === account && r.region !== "global").map((r) => r.region));
+        if (regions.size === 0) for (const r of snapshot.scope.regions) if (r !== "global") regions.add(r);
+        return { Regions: [...regions].sort().map((RegionName) => ({ RegionName, Endpoint: `ec2.${RegionName}.amazonaws.com`, OptInStatus: "opt-in-not-required" })) };
+      },
+    },
     DescribeVpcs: list(DescribeVpcs$, "Vpcs", ({ resources, account }) => ({
       Vpcs: of(resources, "AWS::EC2::VPC").map((v) => ({
         VpcId: v.props.vpcId,
