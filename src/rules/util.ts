@@ -1,0 +1,100 @@
+import type { SubnetFacts } from "../analysis/subnets.ts";
+import { isWorld } from "../analysis/cidr.ts";
+import type { SecurityGroupRule } from "../model/props.ts";
+import type { Resource, ResourceOf } from "../model/snapshot.ts";
+import type { Severity } from "../spec/schema.ts";
+import type { RuleContext, RuleResult } from "./types.ts";
+
+/** `"web-1" (i-0abc…)` or the id: how findings name a resource. */
+export function label(r: Resource): string {
+  const native = r.id.split(/[/:]/).pop() ?? r.id;
+  // EC2-style ids (i-0abc…, subnet-0abc…) help find the resource; ARN suffixes (an LB's hash) only add noise.
+  const helpful = /^[a-z]+(-[a-z]+)?-[0-9a-f]{8,}$/.test(native);
+  if (!r.name) return `"${native}"`;
+  return helpful && r.name !== native ? `"${r.name}" (${native})` : `"${r.name}"`;
+}
+
+/** Whether an SG rule lets `protocol`/`port` through: all-traffic rules and port ranges count. */
+export function ruleAllowsPort(rule: SecurityGroupRule, protocol: "tcp" | "udp", port: number): boolean {
+  if (rule.protocol === "-1" || rule.protocol === "all") return true;
+  const proto = rule.protocol === "6" ? "tcp" : rule.protocol === "17" ? "udp" : rule.protocol;
+  if (proto !== protocol) return false;
+  if (rule.fromPort === null || rule.toPort === null) return true;
+  if (rule.fromPort === -1) return true;
+  return rule.fromPort <= port && port <= rule.toPort;
+}
+
+/** The world-open sources of a rule (0.0.0.0/0, ::/0). */
+export function worldSources(rule: SecurityGroupRule): string[] {
+  return [...rule.ipv4Ranges, ...rule.ipv6Ranges].filter(isWorld);
+}
+
+export function describeRule(rule: SecurityGroupRule): string {
+  const proto = rule.protocol === "-1" ? "all traffic" : rule.protocol;
+  const ports = rule.protocol === "-1" || rule.fromPort === null ? "" : rule.fromPort === rule.toPort ? `/${rule.fromPort}` : `/${rule.fromPort}-${rule.toPort}`;
+  const sources = [...rule.ipv4Ranges, ...rule.ipv6Ranges, ...rule.groupRefs.map((g) => g.groupId), ...rule.prefixListIds].join(", ");
+  return `ingress ${proto}${ports} from ${sources}${rule.description ? ` ("${rule.description}")` : ""}`;
+}
+
+/** Resources that use a security group (instances, ENIs, LBs, DBs…), by their `uses` edges. */
+export function usersOf(ctx: RuleContext, sg: ResourceOf<"AWS::EC2::SecurityGroup">): Resource[] {
+  const out: Resource[] = [];
+  for (const e of ctx.graph.in(sg.id, "uses")) {
+    const r = ctx.graph.get(e.from);
+    if (r && r.type !== "AWS::EC2::NetworkInterface") out.push(r);
+  }
+  // ENIs count only when nothing else names the group (a task or endpoint known only by its ENI).
+  if (out.length === 0) for (const e of ctx.graph.in(sg.id, "uses")) {
+    const r = ctx.graph.get(e.from);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** True when the spec documents this resource in a tier placed in public subnets on purpose. */
+export function inPublicTier(ctx: RuleContext, r: Resource): boolean {
+  const spec = ctx.spec;
+  if (!spec) return false;
+  return spec.tiersOf(r).some((t) => spec.spec.tiers[t]?.placement === "public");
+}
+
+/** Evidence for a subnet's class: its name, route table and deciding route. */
+export function subnetEvidence(f: SubnetFacts): string {
+  const rt = f.routeTable;
+  const route = f.defaultRoute;
+  const via = rt ? `${f.explicitAssociation ? "route table" : "main route table"} ${label(rt)}` : "no route table";
+  const dest = route ? `${route.destinationCidr ?? route.destinationIpv6Cidr} → ${route.targetId}` : "no default route";
+  return `subnet ${label(f.subnet)} is ${f.class}: ${via} has ${dest}`;
+}
+
+export function listUsers(users: Resource[], max = 5): string {
+  if (users.length === 0) return "nothing uses this group";
+  const names = users.slice(0, max).map((u) => `${u.type.split("::").pop()} ${label(u)}`);
+  return `used by ${names.join(", ")}${users.length > max ? ` and ${users.length - max} more` : ""}`;
+}
+
+/**
+ * Findings for security groups whose ingress lets the world reach one of `ports`. Shared by the
+ * admin-port and database-port rules, which differ only in their port lists. A group nothing uses is
+ * reported at low severity: it is a loaded gun, not an open door.
+ */
+export function portsOpenToWorld(ctx: RuleContext, ports: Record<number, string>, severity: Severity): RuleResult[] {
+  const out: RuleResult[] = [];
+  for (const sg of ctx.graph.ofType("AWS::EC2::SecurityGroup")) {
+    const users = usersOf(ctx, sg);
+    for (const [portText, service] of Object.entries(ports)) {
+      const port = Number(portText);
+      const rules = sg.props.ingress.filter((r) => ruleAllowsPort(r, "tcp", port) && worldSources(r).length > 0);
+      if (rules.length === 0) continue;
+      const sources = [...new Set(rules.flatMap(worldSources))];
+      out.push({
+        resource: sg,
+        key: `tcp/${port}`,
+        severity: users.length === 0 ? "low" : severity,
+        message: `Security group ${label(sg)} allows ${service} (tcp/${port}) from ${sources.join(" and ")}.`,
+        evidence: [...rules.map(describeRule), listUsers(users)],
+      });
+    }
+  }
+  return out;
+}
