@@ -9,7 +9,11 @@ const ROOT = join(import.meta.dirname, "..");
 const fixture = (name: string, file: string) => join(ROOT, "fixtures", name, file);
 
 function asbuilt(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, "bin/asbuilt.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/asbuilt.js"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,11 +27,19 @@ function expectCleanError(r: { code: number | null; stderr: string }, pattern: R
 
 describe("asbuilt check", () => {
   it("exits 1 when findings reach --fail-on, 0 when none do", () => {
-    const failing = asbuilt("check", fixture("edroplets", "snapshot.json"), "--spec", fixture("edroplets", "architecture.yaml"));
+    const failing = asbuilt(
+      "check",
+      fixture("edroplets", "snapshot.json"),
+      "--spec",
+      fixture("edroplets", "architecture.yaml"),
+    );
     expect(failing.code).toBe(1);
     expect(failing.stdout).toMatch(/FAIL: \d+ findings? at or above high/);
     const report = FindingsReport.parse(
-      JSON.parse(asbuilt("check", fixture("edroplets", "snapshot.json"), "--format", "json", "--fail-on", "critical").stdout),
+      JSON.parse(
+        asbuilt("check", fixture("edroplets", "snapshot.json"), "--format", "json", "--fail-on", "critical")
+          .stdout,
+      ),
     );
     expect(report.findings.length).toBeGreaterThan(0);
     const lowOnly = report.findings.every((f) => f.severity !== "critical");
@@ -38,7 +50,16 @@ describe("asbuilt check", () => {
   it("writes the report atomically with -o and prints nothing on stdout", async () => {
     const dir = await mkdtemp(join(tmpdir(), "asbuilt-cli-"));
     const out = join(dir, "findings.json");
-    const r = asbuilt("check", fixture("status-page", "snapshot.json"), "--spec", fixture("status-page", "architecture.yaml"), "--format", "json", "-o", out);
+    const r = asbuilt(
+      "check",
+      fixture("status-page", "snapshot.json"),
+      "--spec",
+      fixture("status-page", "architecture.yaml"),
+      "--format",
+      "json",
+      "-o",
+      out,
+    );
     expect([0, 1]).toContain(r.code);
     expect(r.stdout).toBe("");
     expect(FindingsReport.parse(JSON.parse(await readFile(out, "utf8"))).spec).toContain("architecture.yaml");
@@ -51,7 +72,12 @@ describe("asbuilt check", () => {
     data.resources[i].props.cidrBlock = 10;
     const file = join(dir, "bad.json");
     await writeFile(file, JSON.stringify(data, null, 2));
-    expectCleanError(asbuilt("check", file), new RegExp(`bad\\.json:\\d+:\\d+: not a valid asbuilt snapshot[\\s\\S]*resources\\[${i}\\]\\.props\\.cidrBlock: expected string, received number`));
+    expectCleanError(
+      asbuilt("check", file),
+      new RegExp(
+        `bad\\.json:\\d+:\\d+: not a valid asbuilt snapshot[\\s\\S]*resources\\[${i}\\]\\.props\\.cidrBlock: expected string, received number`,
+      ),
+    );
   });
 
   it("rejects a truncated snapshot, exit 2, and writes no output file", async () => {
@@ -59,20 +85,32 @@ describe("asbuilt check", () => {
     const text = await readFile(fixture("coursedog", "snapshot.json"), "utf8");
     const file = join(dir, "cut.json");
     await writeFile(file, text.slice(0, 5000));
-    expectCleanError(asbuilt("check", file, "-o", join(dir, "out.txt")), /cut\.json:\d+:\d+: the snapshot ends in the middle of its JSON: the file is truncated/);
+    expectCleanError(
+      asbuilt("check", file, "-o", join(dir, "out.txt")),
+      /cut\.json:\d+:\d+: the snapshot ends in the middle of its JSON: the file is truncated/,
+    );
     expect(await readdir(dir)).toEqual(["cut.json"]);
   });
 
   it("rejects a bad spec with file:line:column, exit 2", async () => {
     const dir = await mkdtemp(join(tmpdir(), "asbuilt-cli-"));
     const spec = join(dir, "architecture.yaml");
-    await writeFile(spec, "name: x\ntiers:\n  app:\n    select: { type: AWS::EC2::Instance }\n    placement: sideways\n");
-    expectCleanError(asbuilt("check", fixture("edroplets", "snapshot.json"), "--spec", spec), /architecture\.yaml:5:16: tiers\.app\.placement: expected one of/);
+    await writeFile(
+      spec,
+      "name: x\ntiers:\n  app:\n    select: { type: AWS::EC2::Instance }\n    placement: sideways\n",
+    );
+    expectCleanError(
+      asbuilt("check", fixture("edroplets", "snapshot.json"), "--spec", spec),
+      /architecture\.yaml:5:16: tiers\.app\.placement: expected one of/,
+    );
   });
 
   it("rejects missing files and bad flags with exit 2", () => {
     expectCleanError(asbuilt("check", "nope.json"), /nope\.json: no such snapshot file/);
-    expectCleanError(asbuilt("check", fixture("edroplets", "snapshot.json"), "--format", "xml"), /argument 'xml' is invalid\. Allowed choices are text, json/);
+    expectCleanError(
+      asbuilt("check", fixture("edroplets", "snapshot.json"), "--format", "xml"),
+      /argument 'xml' is invalid\. Allowed choices are text, json/,
+    );
     expectCleanError(asbuilt("check"), /missing required argument 'snapshot'/);
     expectCleanError(asbuilt("frobnicate"), /unknown command 'frobnicate'/);
   });

@@ -14,7 +14,10 @@ function account() {
   const behindNat = a.subnet(v, "public-but-nat", { cidr: "10.0.3.0/24", az: "us-east-2b" });
   const onMain = a.subnet(v, "no-association", { cidr: "10.0.4.0/24", az: "us-east-2b" });
   const v6 = a.subnet(v, "ipv6-only-igw", { cidr: "10.0.5.0/24", az: "us-east-2c" });
-  a.routeTable(v, "rt-igw", { subnets: [routedToIgw, natSubnet], routes: [{ destination: "0.0.0.0/0", via: igw }] });
+  a.routeTable(v, "rt-igw", {
+    subnets: [routedToIgw, natSubnet],
+    routes: [{ destination: "0.0.0.0/0", via: igw }],
+  });
   const nat = a.natGateway(natSubnet, "nat-a");
   a.routeTable(v, "rt-nat", { subnets: [behindNat], routes: [{ destination: "0.0.0.0/0", via: nat }] });
   a.routeTable(v, "rt-v6", { subnets: [v6], routes: [{ destination: "::/0", via: igw }] });

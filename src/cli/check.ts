@@ -20,7 +20,10 @@ export interface CheckOptions {
 
 export async function runCheck(opts: CheckOptions): Promise<number> {
   // Validate every input before writing anything, so a bad spec never leaves a half-written report.
-  const [snapshot, spec] = await Promise.all([loadSnapshot(opts.snapshotFile), opts.specFile ? loadSpec(opts.specFile) : undefined]);
+  const [snapshot, spec] = await Promise.all([
+    loadSnapshot(opts.snapshotFile),
+    opts.specFile ? loadSpec(opts.specFile) : undefined,
+  ]);
   const graph = new Graph(snapshot);
   const findings = runRules(RULES, graph, { spec, facts: computeFacts(graph), now: opts.now });
   const out = FORMATTERS[opts.format]({

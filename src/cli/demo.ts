@@ -1,4 +1,5 @@
 import { join, relative } from "node:path";
+import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
 import { computeFacts } from "../analysis/facts.ts";
 import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
@@ -7,7 +8,6 @@ import { formatText, plural } from "../report/text.ts";
 import { runRules } from "../rules/engine.ts";
 import { RULES } from "../rules/index.ts";
 import { loadSpec } from "../spec/load.ts";
-import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
 import { ruleIndex } from "./check.ts";
 import { EXIT, VERSION } from "./common.ts";
 
@@ -20,7 +20,11 @@ export interface DemoOptions {
 /** Builds a seed fixture, checks it against its own architecture.yaml and prints what was found. */
 export async function runDemo(opts: DemoOptions): Promise<number> {
   if (!Object.hasOwn(FIXTURES, opts.fixture)) {
-    throw new InputError(`unknown demo account "${opts.fixture}".`, undefined, `Choose one of: ${fixtureNames.join(", ")}.`);
+    throw new InputError(
+      `unknown demo account "${opts.fixture}".`,
+      undefined,
+      `Choose one of: ${fixtureNames.join(", ")}.`,
+    );
   }
   const fixture = FIXTURES[opts.fixture as keyof typeof FIXTURES];
   const snapshot = fixture.build();
@@ -40,7 +44,10 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
     `asbuilt ${VERSION} demo: the "${opts.fixture}" seed architecture (${rel(fixture.dir)}; its document is ../shared/seeds/${opts.fixture}.txt)`,
     `Snapshot: ${snapshot.resources.length} resources, ${snapshot.edges.length} edges in ${plural(snapshot.scope.accounts.length, "account")} (${snapshot.scope.regions.join(", ")})`,
     `Subnets by their routes: ${subnetClasses.public} public, ${subnetClasses.private} private, ${subnetClasses.isolated} isolated`,
-    `Inventory: ${[...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t, n]) => `${n} ${t.replace(/^AWS::/, "")}`).join(", ")}`,
+    `Inventory: ${[...byType]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([t, n]) => `${n} ${t.replace(/^AWS::/, "")}`)
+      .join(", ")}`,
     "",
   ];
   process.stdout.write(out.join("\n"));

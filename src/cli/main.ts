@@ -29,16 +29,36 @@ export function buildProgram(): Command {
     .argument("<snapshot>", "snapshot JSON file")
     .option("--spec <file>", "architecture spec (architecture.yaml) to check conformance against")
     .addOption(new Option("--format <format>", "output format").choices(FORMAT_NAMES).default("text"))
-    .addOption(new Option("--fail-on <severity>", "lowest severity that makes the exit code 1").choices(SEVERITIES).default("high"))
+    .addOption(
+      new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
+        .choices(SEVERITIES)
+        .default("high"),
+    )
     .option("-o, --output <file>", "write the report to a file (atomically) instead of standard output")
     .addHelpText(
       "after",
       "\nExamples:\n  asbuilt check fixtures/status-page/snapshot.json --spec fixtures/status-page/architecture.yaml\n  asbuilt check snapshot.json --format json -o findings.json --fail-on critical",
     )
-    .action(async (snapshot: string, opts: { spec?: string; format: "text" | "json"; failOn: (typeof SEVERITIES)[number]; output?: string }) => {
-      const { runCheck } = await import("./check.ts");
-      process.exitCode = await runCheck({ snapshotFile: snapshot, specFile: opts.spec, format: opts.format, failOn: opts.failOn, output: opts.output });
-    });
+    .action(
+      async (
+        snapshot: string,
+        opts: {
+          spec?: string;
+          format: "text" | "json";
+          failOn: (typeof SEVERITIES)[number];
+          output?: string;
+        },
+      ) => {
+        const { runCheck } = await import("./check.ts");
+        process.exitCode = await runCheck({
+          snapshotFile: snapshot,
+          specFile: opts.spec,
+          format: opts.format,
+          failOn: opts.failOn,
+          output: opts.output,
+        });
+      },
+    );
 
   program
     .command("scan")
@@ -51,22 +71,45 @@ export function buildProgram(): Command {
     )
     .requiredOption("-o, --output <file>", "where to write the snapshot (atomically)")
     .option("--profile <name>", "named profile from ~/.aws/config")
-    .option("--regions <list>", 'comma-separated regions, or "all" for every region enabled in the account (default: $AWS_REGION)')
+    .option(
+      "--regions <list>",
+      'comma-separated regions, or "all" for every region enabled in the account (default: $AWS_REGION)',
+    )
     .option("--services <list>", "comma-separated services to scan (default: all)")
     .option("--endpoint-url <url>", "send every call to this endpoint (tests, AWS-compatible endpoints)")
     .option("--assume-role <arns>", "comma-separated role ARNs: scan each account through its role")
-    .option("--org", "scan every active account of the organization (Organizations ListAccounts), assuming --role-name in each")
-    .option("--role-name <name>", "role to assume in each account with --org", "OrganizationAccountAccessRole")
+    .option(
+      "--org",
+      "scan every active account of the organization (Organizations ListAccounts), assuming --role-name in each",
+    )
+    .option(
+      "--role-name <name>",
+      "role to assume in each account with --org",
+      "OrganizationAccountAccessRole",
+    )
     .option("--concurrency <n>", "service × region × account tasks in flight at once", "16")
     .option("-q, --quiet", "no progress bar and no summary")
     .addHelpText(
       "after",
       "\nExamples:\n  asbuilt scan --regions us-east-2 -o snapshot.json\n  asbuilt scan --profile audit --regions all -o snapshot.json\n  asbuilt scan --org --role-name asbuilt-readonly --regions all -o org.json",
     )
-    .action(async (opts: { output: string; profile?: string; regions?: string; services?: string; endpointUrl?: string; assumeRole?: string; org?: boolean; roleName?: string; concurrency?: string; quiet?: boolean }) => {
-      const { runScan } = await import("./scan.ts");
-      process.exitCode = await runScan(opts);
-    });
+    .action(
+      async (opts: {
+        output: string;
+        profile?: string;
+        regions?: string;
+        services?: string;
+        endpointUrl?: string;
+        assumeRole?: string;
+        org?: boolean;
+        roleName?: string;
+        concurrency?: string;
+        quiet?: boolean;
+      }) => {
+        const { runScan } = await import("./scan.ts");
+        process.exitCode = await runScan(opts);
+      },
+    );
 
   program
     .command("merge")
@@ -112,14 +155,20 @@ export async function main(argv: string[]): Promise<number> {
 export function handleError(err: unknown): number {
   if (err instanceof CommanderError) {
     // Commander has printed its message already; help and version are not errors.
-    return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.input;
+    return err.code === "commander.helpDisplayed" ||
+      err.code === "commander.version" ||
+      err.code === "commander.help"
+      ? EXIT.ok
+      : EXIT.input;
   }
   if (err instanceof InputError) {
     process.stderr.write(`asbuilt: ${err.format()}\n`);
     return EXIT.input;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  process.stderr.write(`asbuilt: internal error: ${e.message}\nThis is a bug in asbuilt; please report it with the command you ran.\n${e.stack ?? ""}\n`);
+  process.stderr.write(
+    `asbuilt: internal error: ${e.message}\nThis is a bug in asbuilt; please report it with the command you ran.\n${e.stack ?? ""}\n`,
+  );
   return EXIT.internal;
 }
 

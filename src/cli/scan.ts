@@ -31,19 +31,40 @@ export async function runScan(opts: ScanCliOptions): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const services = parseList(opts.services);
   const unknown = services?.filter((s) => !SERVICE_NAMES.includes(s)) ?? [];
-  if (unknown.length > 0) throw new InputError(`unknown service${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} in --services.`, undefined, `Choose from: ${SERVICE_NAMES.join(", ")}.`);
+  if (unknown.length > 0)
+    throw new InputError(
+      `unknown service${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} in --services.`,
+      undefined,
+      `Choose from: ${SERVICE_NAMES.join(", ")}.`,
+    );
   const envRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-  const regionList = opts.regions === "all" ? "all" : (parseList(opts.regions) ?? (envRegion ? [envRegion] : undefined));
+  const regionList =
+    opts.regions === "all" ? "all" : (parseList(opts.regions) ?? (envRegion ? [envRegion] : undefined));
   if (!regionList) {
-    throw new InputError("no region to scan.", undefined, "Pass --regions us-east-1,eu-west-1 (or --regions all for every region enabled in the account), or set AWS_REGION.");
+    throw new InputError(
+      "no region to scan.",
+      undefined,
+      "Pass --regions us-east-1,eu-west-1 (or --regions all for every region enabled in the account), or set AWS_REGION.",
+    );
   }
   if (Array.isArray(regionList)) {
     const bad = regionList.filter((r) => !/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(r));
-    if (bad.length > 0) throw new InputError(`"${bad[0]}" is not a region name.`, undefined, "Regions look like us-east-1 or eu-west-3; separate several with commas.");
+    if (bad.length > 0)
+      throw new InputError(
+        `"${bad[0]}" is not a region name.`,
+        undefined,
+        "Regions look like us-east-1 or eu-west-3; separate several with commas.",
+      );
   }
-  if (opts.org && opts.assumeRole) throw new InputError("--org and --assume-role cannot be used together.", undefined, "Use --org --role-name NAME to assume a role in every account of the organization, or --assume-role ARN,... for specific accounts.");
+  if (opts.org && opts.assumeRole)
+    throw new InputError(
+      "--org and --assume-role cannot be used together.",
+      undefined,
+      "Use --org --role-name NAME to assume a role in every account of the organization, or --assume-role ARN,... for specific accounts.",
+    );
   const concurrency = opts.concurrency === undefined ? 16 : Number(opts.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new InputError(`--concurrency must be a whole number from 1 to 256, not "${opts.concurrency}".`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
+    throw new InputError(`--concurrency must be a whole number from 1 to 256, not "${opts.concurrency}".`);
 
   const homeRegion = Array.isArray(regionList) ? (regionList[0] ?? "us-east-1") : (envRegion ?? "us-east-1");
   const discovered = await discoverTargets({
@@ -57,7 +78,17 @@ export async function runScan(opts: ScanCliOptions): Promise<number> {
   });
 
   const showBar = !opts.quiet && err.isTTY === true && !process.env.CI;
-  const bar = showBar ? new cliProgress.SingleBar({ stream: err, format: "scanning {bar} {value}/{total} tasks | {task}", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = showBar
+    ? new cliProgress.SingleBar(
+        {
+          stream: err,
+          format: "scanning {bar} {value}/{total} tasks | {task}",
+          hideCursor: true,
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
   let started = false;
   const result = await scan({
     targets: discovered.targets,
@@ -86,16 +117,25 @@ export function summary(r: ScanResult, output: string): string {
   const lines = [
     `asbuilt scan: ${s.resources.length} resources from ${plural(s.scope.accounts.length, "account")} × ${plural(s.scope.regions.filter((x) => x !== "global").length, "region")}, ${r.log.calls} API calls (${r.log.attempts} HTTP requests), ${r.seconds.toFixed(1)} s → ${terminalSafe(output)}`,
   ];
-  if (gaps.length === 0) lines.push("Coverage: complete, every service answered in every account and region.");
+  if (gaps.length === 0)
+    lines.push("Coverage: complete, every service answered in every account and region.");
   else {
-    lines.push(`Coverage gaps (${gaps.length}): asbuilt could not see these, so findings there may be missing:`);
-    for (const g of gaps) lines.push(`  ${g.account} ${g.region} ${g.service}: ${g.status}${g.error ? ` (${terminalSafe(g.error)})` : ""}`);
+    lines.push(
+      `Coverage gaps (${gaps.length}): asbuilt could not see these, so findings there may be missing:`,
+    );
+    for (const g of gaps)
+      lines.push(
+        `  ${g.account} ${g.region} ${g.service}: ${g.status}${g.error ? ` (${terminalSafe(g.error)})` : ""}`,
+      );
   }
   return `${lines.join("\n")}\n`;
 }
 
 function parseList(s: string | undefined): string[] | undefined {
   if (s === undefined) return undefined;
-  const list = s.split(",").map((x) => x.trim()).filter(Boolean);
+  const list = s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
   return list.length > 0 ? list : undefined;
 }

@@ -54,19 +54,32 @@ export async function discoverTargets(opts: DiscoverOptions): Promise<Discovered
       for await (const page of paginateListAccounts({ client: orgs, pageSize: 20 }, {})) {
         for (const a of page.Accounts ?? []) {
           if (!a.Id || a.Status === "SUSPENDED" || (a.State !== undefined && a.State !== "ACTIVE")) continue;
-          wanted.push({ account: a.Id, credentials: a.Id === me ? base : assume(base, `arn:aws:iam::${a.Id}:role/${opts.org.roleName}`, common) });
+          wanted.push({
+            account: a.Id,
+            credentials:
+              a.Id === me ? base : assume(base, `arn:aws:iam::${a.Id}:role/${opts.org.roleName}`, common),
+          });
         }
       }
     } catch (err) {
       const { error } = classifyError(err);
-      throw new InputError(`cannot list the organization's accounts (${error}).`, undefined, "Run --org with credentials of the management account or a delegated administrator that may call organizations:ListAccounts.");
+      throw new InputError(
+        `cannot list the organization's accounts (${error}).`,
+        undefined,
+        "Run --org with credentials of the management account or a delegated administrator that may call organizations:ListAccounts.",
+      );
     } finally {
       orgs.destroy();
     }
   } else if (opts.assumeRoles && opts.assumeRoles.length > 0) {
     for (const arn of opts.assumeRoles) {
       const account = /^arn:aws[a-z-]*:iam::(\d{12}):role\/.+$/.exec(arn)?.[1];
-      if (!account) throw new InputError(`"${arn}" is not an IAM role ARN.`, undefined, "Pass --assume-role ARNs such as arn:aws:iam::123456789012:role/asbuilt-readonly, separated by commas.");
+      if (!account)
+        throw new InputError(
+          `"${arn}" is not an IAM role ARN.`,
+          undefined,
+          "Pass --assume-role ARNs such as arn:aws:iam::123456789012:role/asbuilt-readonly, separated by commas.",
+        );
       wanted.push({ account, credentials: assume(base, arn, common) });
     }
   } else {
@@ -87,7 +100,11 @@ export async function discoverTargets(opts: DiscoverOptions): Promise<Discovered
   return { targets, coverage };
 }
 
-function assume(base: ClientSettings["credentials"], roleArn: string, common: { region: string; endpoint?: string }): ClientSettings["credentials"] {
+function assume(
+  base: ClientSettings["credentials"],
+  roleArn: string,
+  common: { region: string; endpoint?: string },
+): ClientSettings["credentials"] {
   return fromTemporaryCredentials({
     ...(base ? { masterCredentials: base } : {}),
     params: { RoleArn: roleArn, RoleSessionName: SESSION, DurationSeconds: 3600 },
@@ -95,7 +112,11 @@ function assume(base: ClientSettings["credentials"], roleArn: string, common: { 
   });
 }
 
-async function callerAccount(credentials: ClientSettings["credentials"], common: { region: string; endpoint?: string }, profile?: string): Promise<string> {
+async function callerAccount(
+  credentials: ClientSettings["credentials"],
+  common: { region: string; endpoint?: string },
+  profile?: string,
+): Promise<string> {
   const sts = new STSClient({ ...common, ...(credentials ? { credentials } : {}) });
   try {
     const me = await sts.send(new GetCallerIdentityCommand({}));
@@ -103,9 +124,12 @@ async function callerAccount(credentials: ClientSettings["credentials"], common:
     return me.Account;
   } catch (err) {
     const e = err as { name?: string; message?: string };
-    const noCreds = e.name === "CredentialsProviderError" || /Could not load credentials|credential/i.test(e.message ?? "");
+    const noCreds =
+      e.name === "CredentialsProviderError" || /Could not load credentials|credential/i.test(e.message ?? "");
     throw new InputError(
-      noCreds ? `no AWS credentials found${profile ? ` for profile "${profile}"` : ""}: ${e.message ?? e.name}.` : `cannot identify the AWS account (${classifyError(err).error}).`,
+      noCreds
+        ? `no AWS credentials found${profile ? ` for profile "${profile}"` : ""}: ${e.message ?? e.name}.`
+        : `cannot identify the AWS account (${classifyError(err).error}).`,
       undefined,
       "asbuilt uses the AWS CLI's credential chain: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile, or run `aws sso login --profile NAME` first. The identity needs the read-only policy in docs/iam-policy.json.",
     );
@@ -114,7 +138,10 @@ async function callerAccount(credentials: ClientSettings["credentials"], common:
   }
 }
 
-async function enabledRegions(credentials: ClientSettings["credentials"], common: { region: string; endpoint?: string }): Promise<string[]> {
+async function enabledRegions(
+  credentials: ClientSettings["credentials"],
+  common: { region: string; endpoint?: string },
+): Promise<string[]> {
   const ec2 = new EC2Client({ ...common, ...(credentials ? { credentials } : {}) });
   try {
     // AllRegions false: only the regions enabled for this account.

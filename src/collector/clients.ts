@@ -22,7 +22,10 @@ type InitializeMiddleware = (next: Handler, context: { commandName?: string }) =
  * An HTTP handler that counts every request it sends. Timeouts bound a hung connection: a timed-out
  * call is retried by the SDK, then reported as a coverage gap, never waited on forever.
  */
-export function countingHttpHandler(log: CallLog, timeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 }): NodeHttpHandler {
+export function countingHttpHandler(
+  log: CallLog,
+  timeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 },
+): NodeHttpHandler {
   const inner = new NodeHttpHandler({ ...timeouts, throwOnRequestTimeout: true });
   const handle = inner.handle.bind(inner);
   inner.handle = (request, options) => {
@@ -34,14 +37,20 @@ export function countingHttpHandler(log: CallLog, timeouts = { connectionTimeout
 
 /** Builds SDK clients with the scan's settings, recording each command they send. */
 export function clientFactory(settings: ClientSettings, log: CallLog, handler: NodeHttpHandler) {
-  return <C extends SdkClient>(ctor: new (config: ClientSettings & { requestHandler: NodeHttpHandler }) => C): C => {
+  return <C extends SdkClient>(
+    ctor: new (config: ClientSettings & { requestHandler: NodeHttpHandler }) => C,
+  ): C => {
     const client = new ctor({ ...settings, requestHandler: handler });
     const record: InitializeMiddleware = (next, context) => (args) => {
       const name = (context.commandName ?? "unknown").replace(/Command$/, "");
       log.commands.set(name, (log.commands.get(name) ?? 0) + 1);
       return next(args);
     };
-    (client.middlewareStack as unknown as { add(mw: InitializeMiddleware, o: { step: string; name: string }): void }).add(record, {
+    (
+      client.middlewareStack as unknown as {
+        add(mw: InitializeMiddleware, o: { step: string; name: string }): void;
+      }
+    ).add(record, {
       step: "initialize",
       name: "asbuiltCallLog",
     });

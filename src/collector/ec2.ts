@@ -31,8 +31,8 @@ import {
 import { ec2Arn } from "../model/arn.ts";
 import type { Route, RouteTargetKind, SecurityGroupRule } from "../model/props.ts";
 import type { ResourceOf } from "../model/snapshot.ts";
-import { all, Collected, nameOf, orNull, tagsOf } from "./util.ts";
 import { defineService, type Where } from "./types.ts";
+import { all, Collected, nameOf, orNull, tagsOf } from "./util.ts";
 
 export interface Ec2Raw {
   vpcs: Vpc[];
@@ -76,23 +76,52 @@ export default defineService<Ec2Raw>({
     // Page sizes are each API's maximum: fewer round trips for large accounts.
     const big = { client, pageSize: 1000 };
     const small = { client, pageSize: 100 };
-    const [vpcs, subnets, routeTables, internetGateways, natGateways, addresses, securityGroups, networkAcls, networkInterfaces, instances, peerings, vpcEndpoints, transitGatewayAttachments] =
-      await Promise.all([
-        all(paginateDescribeVpcs(big, {}), (p) => p.Vpcs),
-        all(paginateDescribeSubnets(big, {}), (p) => p.Subnets),
-        all(paginateDescribeRouteTables(small, {}), (p) => p.RouteTables),
-        all(paginateDescribeInternetGateways(big, {}), (p) => p.InternetGateways),
-        all(paginateDescribeNatGateways(big, {}), (p) => p.NatGateways),
-        client.send(new DescribeAddressesCommand({})).then((r) => r.Addresses ?? []),
-        all(paginateDescribeSecurityGroups(big, {}), (p) => p.SecurityGroups),
-        all(paginateDescribeNetworkAcls(small, {}), (p) => p.NetworkAcls),
-        all(paginateDescribeNetworkInterfaces(big, {}), (p) => p.NetworkInterfaces),
-        all(paginateDescribeInstances(big, {}), (p) => (p.Reservations ?? []).flatMap((r) => r.Instances ?? [])),
-        all(paginateDescribeVpcPeeringConnections(big, {}), (p) => p.VpcPeeringConnections),
-        all(paginateDescribeVpcEndpoints(big, {}), (p) => p.VpcEndpoints),
-        all(paginateDescribeTransitGatewayAttachments(big, {}), (p) => p.TransitGatewayAttachments),
-      ]);
-    return { vpcs, subnets, routeTables, internetGateways, natGateways, addresses, securityGroups, networkAcls, networkInterfaces, instances, peerings, vpcEndpoints, transitGatewayAttachments };
+    const [
+      vpcs,
+      subnets,
+      routeTables,
+      internetGateways,
+      natGateways,
+      addresses,
+      securityGroups,
+      networkAcls,
+      networkInterfaces,
+      instances,
+      peerings,
+      vpcEndpoints,
+      transitGatewayAttachments,
+    ] = await Promise.all([
+      all(paginateDescribeVpcs(big, {}), (p) => p.Vpcs),
+      all(paginateDescribeSubnets(big, {}), (p) => p.Subnets),
+      all(paginateDescribeRouteTables(small, {}), (p) => p.RouteTables),
+      all(paginateDescribeInternetGateways(big, {}), (p) => p.InternetGateways),
+      all(paginateDescribeNatGateways(big, {}), (p) => p.NatGateways),
+      client.send(new DescribeAddressesCommand({})).then((r) => r.Addresses ?? []),
+      all(paginateDescribeSecurityGroups(big, {}), (p) => p.SecurityGroups),
+      all(paginateDescribeNetworkAcls(small, {}), (p) => p.NetworkAcls),
+      all(paginateDescribeNetworkInterfaces(big, {}), (p) => p.NetworkInterfaces),
+      all(paginateDescribeInstances(big, {}), (p) =>
+        (p.Reservations ?? []).flatMap((r) => r.Instances ?? []),
+      ),
+      all(paginateDescribeVpcPeeringConnections(big, {}), (p) => p.VpcPeeringConnections),
+      all(paginateDescribeVpcEndpoints(big, {}), (p) => p.VpcEndpoints),
+      all(paginateDescribeTransitGatewayAttachments(big, {}), (p) => p.TransitGatewayAttachments),
+    ]);
+    return {
+      vpcs,
+      subnets,
+      routeTables,
+      internetGateways,
+      natGateways,
+      addresses,
+      securityGroups,
+      networkAcls,
+      networkInterfaces,
+      instances,
+      peerings,
+      vpcEndpoints,
+      transitGatewayAttachments,
+    };
   },
 
   normalize(raw, where) {
@@ -123,7 +152,9 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       props: {
         vpcId: v.VpcId,
         cidrBlock: v.CidrBlock ?? "0.0.0.0/0",
-        ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) => (a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [])),
+        ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
+          a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [],
+        ),
         isDefault: v.IsDefault ?? false,
       },
     });
@@ -162,7 +193,14 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         targetId: target.id,
         state: r.State === "blackhole" ? "blackhole" : "active",
       });
-      const edgeKind = ({ "internet-gateway": "internet-gateway", "nat-gateway": "natgateway", "vpc-peering": "vpc-peering-connection", "vpc-endpoint": "vpc-endpoint" } as const)[target.kind as "internet-gateway"];
+      const edgeKind = (
+        {
+          "internet-gateway": "internet-gateway",
+          "nat-gateway": "natgateway",
+          "vpc-peering": "vpc-peering-connection",
+          "vpc-endpoint": "vpc-endpoint",
+        } as const
+      )[target.kind as "internet-gateway"];
       if (edgeKind) out.edge(id, arn(edgeKind, target.id), "routes");
     }
     out.add<ResourceOf<"AWS::EC2::RouteTable">>({
@@ -205,7 +243,9 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         connectivityType: n.ConnectivityType === "private" ? "private" : "public",
         state: n.State ?? "available",
         publicIps: (n.NatGatewayAddresses ?? []).flatMap((a) => (a.PublicIp ? [a.PublicIp] : [])),
-        networkInterfaceIds: (n.NatGatewayAddresses ?? []).flatMap((a) => (a.NetworkInterfaceId ? [a.NetworkInterfaceId] : [])),
+        networkInterfaceIds: (n.NatGatewayAddresses ?? []).flatMap((a) =>
+          a.NetworkInterfaceId ? [a.NetworkInterfaceId] : [],
+        ),
       },
     });
   }
@@ -292,7 +332,9 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         availabilityZone: eni.AvailabilityZone ?? "",
         interfaceType: eni.InterfaceType ?? "interface",
         description: eni.Description ?? "",
-        privateIpAddresses: (eni.PrivateIpAddresses ?? []).flatMap((p) => (p.PrivateIpAddress ? [p.PrivateIpAddress] : [])),
+        privateIpAddresses: (eni.PrivateIpAddresses ?? []).flatMap((p) =>
+          p.PrivateIpAddress ? [p.PrivateIpAddress] : [],
+        ),
         publicIp: orNull(eni.Association?.PublicIp),
         securityGroupIds: groups,
         attachedTo,
@@ -322,7 +364,9 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         privateIp: orNull(i.PrivateIpAddress),
         publicIp: orNull(i.PublicIpAddress),
         securityGroupIds: groups,
-        networkInterfaceIds: (i.NetworkInterfaces ?? []).flatMap((n) => (n.NetworkInterfaceId ? [n.NetworkInterfaceId] : [])),
+        networkInterfaceIds: (i.NetworkInterfaces ?? []).flatMap((n) =>
+          n.NetworkInterfaceId ? [n.NetworkInterfaceId] : [],
+        ),
         iamInstanceProfileArn: orNull(i.IamInstanceProfile?.Arn),
         httpTokens: i.MetadataOptions?.HttpTokens === "required" ? "required" : "optional",
         httpEndpoint: i.MetadataOptions?.HttpEndpoint === "disabled" ? "disabled" : "enabled",
@@ -346,9 +390,15 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
     out.add<ResourceOf<"AWS::EC2::VPCPeeringConnection">>({
       ...base(id, tags, nameOf(tags)),
       type: "AWS::EC2::VPCPeeringConnection",
-      props: { vpcPeeringConnectionId: p.VpcPeeringConnectionId, status: p.Status?.Code ?? "active", requester, accepter },
+      props: {
+        vpcPeeringConnectionId: p.VpcPeeringConnectionId,
+        status: p.Status?.Code ?? "active",
+        requester,
+        accepter,
+      },
     });
-    for (const s of [requester, accepter]) out.edge(id, ec2Arn(s.region, s.account, "vpc", s.vpcId), "attached");
+    for (const s of [requester, accepter])
+      out.edge(id, ec2Arn(s.region, s.account, "vpc", s.vpcId), "attached");
   }
 
   for (const e of raw.vpcEndpoints) {
@@ -361,7 +411,12 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         vpcEndpointId: e.VpcEndpointId,
         vpcId: e.VpcId,
         serviceName: e.ServiceName ?? "",
-        endpointType: e.VpcEndpointType === "Gateway" ? "Gateway" : e.VpcEndpointType === "GatewayLoadBalancer" ? "GatewayLoadBalancer" : "Interface",
+        endpointType:
+          e.VpcEndpointType === "Gateway"
+            ? "Gateway"
+            : e.VpcEndpointType === "GatewayLoadBalancer"
+              ? "GatewayLoadBalancer"
+              : "Interface",
         state: String(e.State ?? "available").toLowerCase(),
         subnetIds: e.SubnetIds ?? [],
         securityGroupIds: (e.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
@@ -390,7 +445,9 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
   return out.result();
 }
 
-function routeTarget(r: NonNullable<RouteTable["Routes"]>[number]): { kind: RouteTargetKind; id: string } | undefined {
+function routeTarget(
+  r: NonNullable<RouteTable["Routes"]>[number],
+): { kind: RouteTargetKind; id: string } | undefined {
   const gw = r.GatewayId;
   if (gw === "local") return { kind: "local", id: "local" };
   if (gw?.startsWith("igw-")) return { kind: "internet-gateway", id: gw };
@@ -399,7 +456,8 @@ function routeTarget(r: NonNullable<RouteTable["Routes"]>[number]): { kind: Rout
   if (r.NatGatewayId) return { kind: "nat-gateway", id: r.NatGatewayId };
   if (r.VpcPeeringConnectionId) return { kind: "vpc-peering", id: r.VpcPeeringConnectionId };
   if (r.TransitGatewayId) return { kind: "transit-gateway", id: r.TransitGatewayId };
-  if (r.EgressOnlyInternetGatewayId) return { kind: "egress-only-internet-gateway", id: r.EgressOnlyInternetGatewayId };
+  if (r.EgressOnlyInternetGatewayId)
+    return { kind: "egress-only-internet-gateway", id: r.EgressOnlyInternetGatewayId };
   if (r.InstanceId) return { kind: "instance", id: r.InstanceId };
   if (r.NetworkInterfaceId) return { kind: "network-interface", id: r.NetworkInterfaceId };
   if (r.CarrierGatewayId) return { kind: "carrier-gateway", id: r.CarrierGatewayId };
@@ -423,7 +481,9 @@ function sgRule(p: IpPermission): SecurityGroupRule {
     toPort: all ? null : orNull(p.ToPort),
     ipv4Ranges: (p.IpRanges ?? []).flatMap((r) => (r.CidrIp ? [r.CidrIp] : [])),
     ipv6Ranges: (p.Ipv6Ranges ?? []).flatMap((r) => (r.CidrIpv6 ? [r.CidrIpv6] : [])),
-    groupRefs: (p.UserIdGroupPairs ?? []).flatMap((g) => (g.GroupId ? [{ groupId: g.GroupId, account: orNull(g.UserId) }] : [])),
+    groupRefs: (p.UserIdGroupPairs ?? []).flatMap((g) =>
+      g.GroupId ? [{ groupId: g.GroupId, account: orNull(g.UserId) }] : [],
+    ),
     prefixListIds: (p.PrefixListIds ?? []).flatMap((r) => (r.PrefixListId ? [r.PrefixListId] : [])),
     description: descriptions.find((d) => d !== undefined) ?? null,
   };

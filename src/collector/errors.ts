@@ -17,7 +17,12 @@ const DISABLED_REGION = new Set(["OptInRequired", "InvalidRegion"]);
 
 /** How a failed service scan shows in coverage: denied (permissions), skipped (region not enabled) or failed (anything else). */
 export function classifyError(err: unknown): { status: Coverage["status"]; error: string } {
-  const e = err as { name?: string; Code?: string; message?: string; $metadata?: { attempts?: number } } | null;
+  const e = err as {
+    name?: string;
+    Code?: string;
+    message?: string;
+    $metadata?: { attempts?: number };
+  } | null;
   const code = e?.name ?? e?.Code ?? "Error";
   const message = (e?.message ?? String(err)).split("\n")[0] ?? "";
   const attempts = e?.$metadata?.attempts;

@@ -30,7 +30,9 @@ describe("least privilege", () => {
 
   it("every command a collector source file can send is declared by that module (or by account discovery)", () => {
     const sources = readdirSync(DIR).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
-    const byFile = new Map(SERVICES.map((s) => [`${s.service}.ts`, new Set(s.operations.map((o) => o.command))]));
+    const byFile = new Map(
+      SERVICES.map((s) => [`${s.service}.ts`, new Set(s.operations.map((o) => o.command))]),
+    );
     const discovery = new Set([...DISCOVERY_OPERATIONS, ...CALLER_OPERATIONS].map((o) => o.command));
     const undeclared: string[] = [];
     for (const file of sources) {
@@ -41,7 +43,8 @@ describe("least privilege", () => {
   });
 
   it("each declared operation maps to an IAM action of its own service", () => {
-    for (const s of SERVICES) for (const o of s.operations) expect(o.iam.length, `${s.service}:${o.command}`).toBeGreaterThan(0);
+    for (const s of SERVICES)
+      for (const o of s.operations) expect(o.iam.length, `${s.service}:${o.command}`).toBeGreaterThan(0);
     // The one non-read call, AssumeRole, is the caller's, not the scanned account's: it stays out of the policy.
     expect(iamPolicy().Statement[0]?.Action).not.toContain("sts:AssumeRole");
   });

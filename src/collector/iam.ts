@@ -11,9 +11,15 @@ export function scanOperations(): Operation[] {
 export const READ_ONLY_ACTION = /^[a-z0-9-]+:(List|Describe|Get|Select)[A-Za-z0-9]*$/;
 
 /** The least-privilege IAM policy for scanning an account, generated from the modules' declarations. */
-export function iamPolicy(): { Version: string; Statement: { Sid: string; Effect: "Allow"; Action: string[]; Resource: "*" }[] } {
+export function iamPolicy(): {
+  Version: string;
+  Statement: { Sid: string; Effect: "Allow"; Action: string[]; Resource: "*" }[];
+} {
   const actions = [...new Set(scanOperations().flatMap((o) => o.iam))].sort();
-  return { Version: "2012-10-17", Statement: [{ Sid: "AsbuiltReadOnlyScan", Effect: "Allow", Action: actions, Resource: "*" }] };
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "AsbuiltReadOnlyScan", Effect: "Allow", Action: actions, Resource: "*" }],
+  };
 }
 
 export function iamPolicyJson(): string {

@@ -10,10 +10,15 @@ type Eni = ResourceOf<"AWS::EC2::NetworkInterface">;
 /** Sets `attachedTo` on ENIs whose owner can be told, and returns the ENI → owner edges. Mutates the ENIs. */
 export function linkAcrossServices(resources: readonly Resource[], edges: readonly Edge[] = []): Edge[] {
   const ids = new Set(resources.map((r) => r.id));
-  const lambdas = resources.filter((r): r is ResourceOf<"AWS::Lambda::Function"> => r.type === "AWS::Lambda::Function");
-  const dbs = resources.filter((r): r is ResourceOf<"AWS::RDS::DBInstance"> => r.type === "AWS::RDS::DBInstance");
+  const lambdas = resources.filter(
+    (r): r is ResourceOf<"AWS::Lambda::Function"> => r.type === "AWS::Lambda::Function",
+  );
+  const dbs = resources.filter(
+    (r): r is ResourceOf<"AWS::RDS::DBInstance"> => r.type === "AWS::RDS::DBInstance",
+  );
   const attachedByEdge = new Map<string, string>();
-  for (const e of edges) if (e.kind === "attached" && e.from.includes(":network-interface/")) attachedByEdge.set(e.from, e.to);
+  for (const e of edges)
+    if (e.kind === "attached" && e.from.includes(":network-interface/")) attachedByEdge.set(e.from, e.to);
 
   const out: Edge[] = [];
   for (const r of resources) {
@@ -28,7 +33,11 @@ export function linkAcrossServices(resources: readonly Resource[], edges: readon
   return out;
 }
 
-function ownerFromDescription(eni: Eni, lambdas: readonly ResourceOf<"AWS::Lambda::Function">[], dbs: readonly ResourceOf<"AWS::RDS::DBInstance">[]): string | undefined {
+function ownerFromDescription(
+  eni: Eni,
+  lambdas: readonly ResourceOf<"AWS::Lambda::Function">[],
+  dbs: readonly ResourceOf<"AWS::RDS::DBInstance">[],
+): string | undefined {
   const { account, region } = eni;
   const d = eni.props.description;
   let m = /^ELB ((?:app|net|gwy)\/[^/]+\/[0-9a-f]+)$/.exec(d);
@@ -44,7 +53,12 @@ function ownerFromDescription(eni: Eni, lambdas: readonly ResourceOf<"AWS::Lambd
     // "AWS Lambda VPC ENI-<function>-<uuid>": the longest function name in this subnet that prefixes it.
     const rest = m[1] ?? "";
     const candidates = lambdas
-      .filter((f) => f.account === account && f.region === region && f.props.vpcConfig?.subnetIds.includes(eni.props.subnetId))
+      .filter(
+        (f) =>
+          f.account === account &&
+          f.region === region &&
+          f.props.vpcConfig?.subnetIds.includes(eni.props.subnetId),
+      )
       .filter((f) => rest === f.props.functionName || rest.startsWith(`${f.props.functionName}-`))
       .sort((a, b) => b.props.functionName.length - a.props.functionName.length);
     return candidates[0]?.id;
@@ -53,7 +67,11 @@ function ownerFromDescription(eni: Eni, lambdas: readonly ResourceOf<"AWS::Lambd
     // RDS does not name the instance: link when exactly one instance in this subnet group has these groups.
     const groups = [...eni.props.securityGroupIds].sort().join(",");
     const matches = dbs.filter(
-      (db) => db.account === account && db.region === region && db.props.subnetIds.includes(eni.props.subnetId) && [...db.props.securityGroupIds].sort().join(",") === groups,
+      (db) =>
+        db.account === account &&
+        db.region === region &&
+        db.props.subnetIds.includes(eni.props.subnetId) &&
+        [...db.props.securityGroupIds].sort().join(",") === groups,
     );
     return matches.length === 1 ? matches[0]?.id : undefined;
   }

@@ -72,7 +72,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
           region: t.apiRegion,
           ...(t.target.credentials ? { credentials: t.target.credentials } : {}),
           ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),
-          ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy } : { retryMode: "adaptive" as const, maxAttempts: opts.maxAttempts ?? 8 }),
+          ...(opts.retryStrategy
+            ? { retryStrategy: opts.retryStrategy }
+            : { retryMode: "adaptive" as const, maxAttempts: opts.maxAttempts ?? 8 }),
         };
         const clients: { destroy(): void }[] = [];
         const make = clientFactory(settings, log, http);
@@ -91,9 +93,19 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
           const out = t.module.normalize(raw, { account: t.target.account, region: t.region });
           resources.push(...out.resources);
           edges.push(...out.edges);
-          coverage.push({ account: t.target.account, region: t.region, service: t.module.service, status: "scanned" });
+          coverage.push({
+            account: t.target.account,
+            region: t.region,
+            service: t.module.service,
+            status: "scanned",
+          });
         } catch (err) {
-          coverage.push({ account: t.target.account, region: t.region, service: t.module.service, ...classifyError(err) });
+          coverage.push({
+            account: t.target.account,
+            region: t.region,
+            service: t.module.service,
+            ...classifyError(err),
+          });
         } finally {
           for (const c of clients) c.destroy();
           done++;
@@ -114,7 +126,12 @@ export function selectServices(names: string[] | undefined): ServiceModule<unkno
 }
 
 /** Joins the per-task results into one valid snapshot: unique ids, links across services, no dangling references. */
-function assemble(resources: Resource[], edges: Edge[], coverage: Coverage[], opts: ScanOptions): { snapshot: Snapshot; droppedEdges: number } {
+function assemble(
+  resources: Resource[],
+  edges: Edge[],
+  coverage: Coverage[],
+  opts: ScanOptions,
+): { snapshot: Snapshot; droppedEdges: number } {
   const byId = new Map<string, Resource>();
   for (const r of resources) if (!byId.has(r.id)) byId.set(r.id, r);
   const unique = [...byId.values()];

@@ -1,5 +1,5 @@
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from "@smithy/types";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from "@smithy/types";
 import type { Edge, Resource } from "../model/snapshot.ts";
 
 /** One SDK operation a service module may send, with the IAM actions it needs (the policy is generated from these). */
@@ -31,7 +31,9 @@ export interface FetchContext {
    * Builds an SDK client with the scan's settings and a middleware that counts calls and records
    * which commands were sent (proof that only declared operations are used).
    */
-  client<C extends SdkClient>(ctor: new (config: ClientSettings & { requestHandler: NodeHttpHandler }) => C): C;
+  client<C extends SdkClient>(
+    ctor: new (config: ClientSettings & { requestHandler: NodeHttpHandler }) => C,
+  ): C;
 }
 
 /** The part of an SDK client the collector relies on (any @aws-sdk/client-* client). */

@@ -1,7 +1,9 @@
 import type { Edge, EdgeKind, Resource } from "../model/snapshot.ts";
 
 /** AWS tag lists ([{Key, Value}]) as a record; keys without a value become "". */
-export function tagsOf(list: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
+export function tagsOf(
+  list: readonly { Key?: string; Value?: string }[] | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of list ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? "";
   return out;

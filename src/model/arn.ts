@@ -30,8 +30,10 @@ export function arnResourceId(arn: string): string {
 export const arns = {
   s3Bucket: (bucket: string) => `arn:aws:s3:::${bucket}`,
   rdsInstance: (region: string, account: string, id: string) => `arn:aws:rds:${region}:${account}:db:${id}`,
-  rdsCluster: (region: string, account: string, id: string) => `arn:aws:rds:${region}:${account}:cluster:${id}`,
-  rdsProxy: (region: string, account: string, id: string) => `arn:aws:rds:${region}:${account}:db-proxy:${id}`,
+  rdsCluster: (region: string, account: string, id: string) =>
+    `arn:aws:rds:${region}:${account}:cluster:${id}`,
+  rdsProxy: (region: string, account: string, id: string) =>
+    `arn:aws:rds:${region}:${account}:db-proxy:${id}`,
   cacheCluster: (region: string, account: string, id: string) =>
     `arn:aws:elasticache:${region}:${account}:cluster:${id}`,
   replicationGroup: (region: string, account: string, id: string) =>
@@ -40,8 +42,10 @@ export const arns = {
   hostedZone: (zoneId: string) => `arn:aws:route53:::hostedzone/${zoneId}`,
   recordSet: (zoneId: string, name: string, type: string) =>
     `arn:aws:route53:::hostedzone/${zoneId}/recordset/${name}/${type}`,
-  lambda: (region: string, account: string, name: string) => `arn:aws:lambda:${region}:${account}:function:${name}`,
-  ecsCluster: (region: string, account: string, name: string) => `arn:aws:ecs:${region}:${account}:cluster/${name}`,
+  lambda: (region: string, account: string, name: string) =>
+    `arn:aws:lambda:${region}:${account}:function:${name}`,
+  ecsCluster: (region: string, account: string, name: string) =>
+    `arn:aws:ecs:${region}:${account}:cluster/${name}`,
   ecsService: (region: string, account: string, cluster: string, name: string) =>
     `arn:aws:ecs:${region}:${account}:service/${cluster}/${name}`,
   webAcl: (region: string, account: string, scope: "REGIONAL" | "CLOUDFRONT", name: string, id: string) =>

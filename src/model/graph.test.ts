@@ -19,16 +19,29 @@ describe("Graph", () => {
     expect(g.get(i.id)?.name).toBe("app-1");
     expect(g.ofType("AWS::EC2::Instance").map((r) => r.props.instanceId)).toEqual([i.props.instanceId]);
     expect(g.children(v.vpc.id).map((r) => r.type)).toContain("AWS::EC2::Subnet");
-    expect(g.children(s.id).map((r) => r.type).sort()).toEqual(["AWS::EC2::Instance", "AWS::EC2::NetworkInterface"]);
+    expect(
+      g
+        .children(s.id)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["AWS::EC2::Instance", "AWS::EC2::NetworkInterface"]);
     expect(g.out(i.id, "uses").map((e) => e.to)).toEqual([sg.id]);
-    expect(g.in(sg.id, "uses").map((e) => e.from).sort()).toHaveLength(2);
+    expect(
+      g
+        .in(sg.id, "uses")
+        .map((e) => e.from)
+        .sort(),
+    ).toHaveLength(2);
     expect(g.ec2(i, "subnet", i.props.subnetId, "AWS::EC2::Subnet")?.id).toBe(s.id);
     expect(g.getOfType(i.id, "AWS::EC2::VPC")).toBeUndefined();
   });
 
   it("refuses a snapshot with a dangling edge", () => {
     const { snapshot, i } = account();
-    const broken = { ...snapshot, edges: [...snapshot.edges, { from: i.id, to: "arn:nowhere", kind: "uses" as const }] };
+    const broken = {
+      ...snapshot,
+      edges: [...snapshot.edges, { from: i.id, to: "arn:nowhere", kind: "uses" as const }],
+    };
     expect(() => new Graph(broken)).toThrow(IntegrityError);
   });
 });

@@ -13,12 +13,16 @@ export function checkIntegrity(snapshot: Snapshot): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const ids = new Set<string>();
   snapshot.resources.forEach((r, i) => {
-    if (ids.has(r.id)) problems.push({ path: `resources[${i}].id`, message: `duplicate resource id ${r.id}` });
+    if (ids.has(r.id))
+      problems.push({ path: `resources[${i}].id`, message: `duplicate resource id ${r.id}` });
     ids.add(r.id);
   });
   snapshot.resources.forEach((r, i) => {
     if (r.parent !== undefined && !ids.has(r.parent))
-      problems.push({ path: `resources[${i}].parent`, message: `parent ${r.parent} is not a resource in this snapshot` });
+      problems.push({
+        path: `resources[${i}].parent`,
+        message: `parent ${r.parent} is not a resource in this snapshot`,
+      });
   });
   snapshot.edges.forEach((e, i) => {
     for (const end of ["from", "to"] as const) {
@@ -35,7 +39,9 @@ export function checkIntegrity(snapshot: Snapshot): IntegrityProblem[] {
 export class IntegrityError extends Error {
   override readonly name = "IntegrityError";
   constructor(readonly problems: IntegrityProblem[]) {
-    super(`snapshot has ${problems.length} broken reference(s): ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    super(
+      `snapshot has ${problems.length} broken reference(s): ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
+    );
   }
 }
 
@@ -83,7 +89,12 @@ export class Graph {
   }
 
   /** An EC2 resource referenced by its native id (vpc-…, subnet-…, sg-…) from another resource in the same account and region. */
-  ec2<T extends KnownType>(from: Pick<Resource, "account" | "region">, kind: Ec2Kind, nativeId: string | null | undefined, type: T): ResourceOf<T> | undefined {
+  ec2<T extends KnownType>(
+    from: Pick<Resource, "account" | "region">,
+    kind: Ec2Kind,
+    nativeId: string | null | undefined,
+    type: T,
+  ): ResourceOf<T> | undefined {
     if (nativeId == null) return undefined;
     return this.getOfType(ec2Arn(from.region, from.account, kind, nativeId), type);
   }

@@ -40,7 +40,11 @@ describe("parseSnapshot", () => {
     data.resources[i].props.cidrBlock = 42;
     const text = JSON.stringify(data, null, 2);
     const err = errorOf(() => parseSnapshot(text, "bad.json"));
-    expect(err.details[0]).toMatch(new RegExp(`^resources\\[${i}\\]\\.props\\.cidrBlock: expected string, received number \\(in AWS::EC2::Subnet arn:aws:ec2:us-east-2:111111111111:subnet/subnet-`));
+    expect(err.details[0]).toMatch(
+      new RegExp(
+        `^resources\\[${i}\\]\\.props\\.cidrBlock: expected string, received number \\(in AWS::EC2::Subnet arn:aws:ec2:us-east-2:111111111111:subnet/subnet-`,
+      ),
+    );
     const line = text.split("\n").findIndex((l) => l.includes('"cidrBlock": 42')) + 1;
     expect(err.where).toEqual({ file: "bad.json", line, column: expect.any(Number) });
     expect(err.format()).toContain(`bad.json:${line}:`);
@@ -51,26 +55,52 @@ describe("parseSnapshot", () => {
     data.resources[0].props.typo = true;
     data.scope.accounts = ["12"];
     const err = errorOf(() => parseSnapshot(JSON.stringify(data), "bad.json"));
-    expect(err.details.join("\n")).toContain('scope.accounts[0]: expected a 12-digit AWS account id');
+    expect(err.details.join("\n")).toContain("scope.accounts[0]: expected a 12-digit AWS account id");
   });
 
   it("keeps unmodelled types with generic props, and rejects a modelled type with the wrong props", () => {
     const data = JSON.parse(serializeSnapshot(small()));
-    data.resources.push({ id: "arn:aws:sqs:us-east-2:111111111111:jobs", type: "AWS::SQS::Queue", account: "111111111111", region: "us-east-2", tags: {}, props: { anything: [1, 2] } });
-    expect(parseSnapshot(JSON.stringify(data), "ok.json").resources.some((r) => r.type === "AWS::SQS::Queue")).toBe(true);
-    data.resources.push({ id: "arn:x", type: "AWS::EC2::VPC", account: "111111111111", region: "us-east-2", tags: {}, props: {} });
+    data.resources.push({
+      id: "arn:aws:sqs:us-east-2:111111111111:jobs",
+      type: "AWS::SQS::Queue",
+      account: "111111111111",
+      region: "us-east-2",
+      tags: {},
+      props: { anything: [1, 2] },
+    });
+    expect(
+      parseSnapshot(JSON.stringify(data), "ok.json").resources.some((r) => r.type === "AWS::SQS::Queue"),
+    ).toBe(true);
+    data.resources.push({
+      id: "arn:x",
+      type: "AWS::EC2::VPC",
+      account: "111111111111",
+      region: "us-east-2",
+      tags: {},
+      props: {},
+    });
     const err = errorOf(() => parseSnapshot(JSON.stringify(data), "bad.json"));
-    expect(err.details.join("\n")).toMatch(/props\.vpcId: expected string, received undefined \(in AWS::EC2::VPC arn:x\)/);
+    expect(err.details.join("\n")).toMatch(
+      /props\.vpcId: expected string, received undefined \(in AWS::EC2::VPC arn:x\)/,
+    );
   });
 
   it("reports a dangling edge and a dangling parent as errors", () => {
     const data = JSON.parse(serializeSnapshot(small()));
-    data.edges.push({ from: data.resources[0].id, to: "arn:aws:ec2:us-east-2:111111111111:instance/i-gone", kind: "uses" });
+    data.edges.push({
+      from: data.resources[0].id,
+      to: "arn:aws:ec2:us-east-2:111111111111:instance/i-gone",
+      kind: "uses",
+    });
     data.resources[1].parent = "arn:aws:ec2:us-east-2:111111111111:vpc/vpc-gone";
     const err = errorOf(() => parseSnapshot(JSON.stringify(data), "bad.json"));
     const all = err.details.join("\n");
-    expect(all).toMatch(/edges\[\d+\]\.to: dangling uses edge: arn:aws:ec2:us-east-2:111111111111:instance\/i-gone is not a resource in this snapshot/);
-    expect(all).toContain("resources[1].parent: parent arn:aws:ec2:us-east-2:111111111111:vpc/vpc-gone is not a resource in this snapshot");
+    expect(all).toMatch(
+      /edges\[\d+\]\.to: dangling uses edge: arn:aws:ec2:us-east-2:111111111111:instance\/i-gone is not a resource in this snapshot/,
+    );
+    expect(all).toContain(
+      "resources[1].parent: parent arn:aws:ec2:us-east-2:111111111111:vpc/vpc-gone is not a resource in this snapshot",
+    );
   });
 
   it("explains a truncated file with its last line", () => {
@@ -90,7 +120,9 @@ describe("parseSnapshot", () => {
   it("rejects another schema version with a clear message", () => {
     const data = JSON.parse(serializeSnapshot(small()));
     data.schemaVersion = 2;
-    expect(errorOf(() => parseSnapshot(JSON.stringify(data), "v2.json")).message).toMatch(/unsupported snapshot schemaVersion 2/);
+    expect(errorOf(() => parseSnapshot(JSON.stringify(data), "v2.json")).message).toMatch(
+      /unsupported snapshot schemaVersion 2/,
+    );
   });
 });
 

@@ -1,10 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
-import { dirname, basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { InputError } from "./errors.ts";
 import { checkIntegrity } from "./graph.ts";
-import { formatPath, issueMessage, jsonErrorOffset, locatePath, type Position, positionOf } from "./locate.ts";
-import { resourceSchemaFor, SCHEMA_VERSION, type Resource, type Snapshot, SnapshotShell } from "./snapshot.ts";
+import {
+  formatPath,
+  issueMessage,
+  jsonErrorOffset,
+  locatePath,
+  type Position,
+  positionOf,
+} from "./locate.ts";
+import {
+  type Resource,
+  resourceSchemaFor,
+  SCHEMA_VERSION,
+  type Snapshot,
+  SnapshotShell,
+} from "./snapshot.ts";
 
 const MAX_LISTED = 20;
 
@@ -14,7 +27,9 @@ interface Problem {
 }
 
 /** Validates parsed JSON as a snapshot: every problem with its JSON path, or the typed snapshot. */
-export function validateSnapshot(data: unknown): { ok: true; snapshot: Snapshot } | { ok: false; problems: Problem[] } {
+export function validateSnapshot(
+  data: unknown,
+): { ok: true; snapshot: Snapshot } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const shell = SnapshotShell.safeParse(data);
   if (!shell.success) {
@@ -28,11 +43,21 @@ export function validateSnapshot(data: unknown): { ok: true; snapshot: Snapshot 
     if (parsed.success) resources.push(parsed.data as Resource);
     else
       for (const issue of parsed.error.issues)
-        problems.push({ path: ["resources", i, ...issue.path], message: `${issueMessage(issue)}${describe(raw)}` });
+        problems.push({
+          path: ["resources", i, ...issue.path],
+          message: `${issueMessage(issue)}${describe(raw)}`,
+        });
   });
   if (problems.length > 0) return { ok: false, problems };
   const snapshot: Snapshot = { ...shell.data, resources };
-  for (const p of checkIntegrity(snapshot)) problems.push({ path: p.path.split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.message });
+  for (const p of checkIntegrity(snapshot))
+    problems.push({
+      path: p.path
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+      message: p.message,
+    });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot };
 }
 
@@ -50,7 +75,12 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   } catch (err) {
     throw jsonSyntaxError(text, file, err as Error);
   }
-  if (typeof data === "object" && data !== null && "schemaVersion" in data && data.schemaVersion !== SCHEMA_VERSION) {
+  if (
+    typeof data === "object" &&
+    data !== null &&
+    "schemaVersion" in data &&
+    data.schemaVersion !== SCHEMA_VERSION
+  ) {
     throw new InputError(
       `unsupported snapshot schemaVersion ${JSON.stringify(data.schemaVersion)}; this asbuilt reads version ${SCHEMA_VERSION}.`,
       { file },
@@ -73,7 +103,11 @@ export function parseSnapshot(text: string, file: string): Snapshot {
 
 function jsonSyntaxError(text: string, file: string, err: Error): InputError {
   if (text.trim() === "") {
-    return new InputError("the snapshot file is empty.", { file }, "Point asbuilt at a snapshot written by asbuilt scan, import or demo.");
+    return new InputError(
+      "the snapshot file is empty.",
+      { file },
+      "Point asbuilt at a snapshot written by asbuilt scan, import or demo.",
+    );
   }
   const { offset, atEnd } = jsonErrorOffset(text);
   const pos = positionOf(text, offset);
@@ -84,7 +118,9 @@ function jsonSyntaxError(text: string, file: string, err: Error): InputError {
       "Re-run the scan or copy the file again; asbuilt writes snapshots atomically, so a complete run never leaves a partial file.",
     );
   }
-  const reason = err.message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
+  const reason = err.message
+    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/, ".*" is not valid JSON$/s, "");
   return new InputError(
     `the snapshot is not valid JSON: ${reason}.`,
     { file, ...pos },
@@ -99,7 +135,11 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(
-      code === "ENOENT" ? "no such snapshot file." : code === "EISDIR" ? "is a directory, not a snapshot file." : `cannot read the snapshot (${code ?? String(err)}).`,
+      code === "ENOENT"
+        ? "no such snapshot file."
+        : code === "EISDIR"
+          ? "is a directory, not a snapshot file."
+          : `cannot read the snapshot (${code ?? String(err)}).`,
       { file },
       "Pass the path of a snapshot JSON written by asbuilt scan, import or demo (the fixtures have one each: fixtures/<name>/snapshot.json).",
     );
@@ -116,19 +156,26 @@ export function serializeSnapshot(snapshot: Snapshot): string {
     schemaVersion: snapshot.schemaVersion,
     scannedAt: snapshot.scannedAt,
     ...(snapshot.source !== undefined ? { source: snapshot.source } : {}),
-    scope: { accounts: [...new Set(snapshot.scope.accounts)].sort(), regions: [...new Set(snapshot.scope.regions)].sort() },
-    resources: [...snapshot.resources].sort((a, b) => cmp(a.id, b.id)).map((r) => ({
-      id: r.id,
-      type: r.type,
-      account: r.account,
-      region: r.region,
-      ...(r.name !== undefined ? { name: r.name } : {}),
-      tags: Object.fromEntries(Object.entries(r.tags).sort(([a], [b]) => cmp(a, b))),
-      ...(r.parent !== undefined ? { parent: r.parent } : {}),
-      props: r.props,
-    })),
+    scope: {
+      accounts: [...new Set(snapshot.scope.accounts)].sort(),
+      regions: [...new Set(snapshot.scope.regions)].sort(),
+    },
+    resources: [...snapshot.resources]
+      .sort((a, b) => cmp(a.id, b.id))
+      .map((r) => ({
+        id: r.id,
+        type: r.type,
+        account: r.account,
+        region: r.region,
+        ...(r.name !== undefined ? { name: r.name } : {}),
+        tags: Object.fromEntries(Object.entries(r.tags).sort(([a], [b]) => cmp(a, b))),
+        ...(r.parent !== undefined ? { parent: r.parent } : {}),
+        props: r.props,
+      })),
     edges: [...snapshot.edges].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.kind, b.kind)),
-    coverage: [...snapshot.coverage].sort((a, b) => cmp(a.account, b.account) || cmp(a.region, b.region) || cmp(a.service, b.service)),
+    coverage: [...snapshot.coverage].sort(
+      (a, b) => cmp(a.account, b.account) || cmp(a.region, b.region) || cmp(a.service, b.service),
+    ),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }

@@ -40,7 +40,11 @@ export function positionOf(text: string, offset: number): Position {
  * Where a path points inside a JSON or YAML text: the deepest node of the path that exists.
  * Only called on the error path, so re-parsing the text for positions costs nothing in a clean run.
  */
-export function locatePath(text: string, path: readonly PropertyKey[], maxBytes = 64 * 1024 * 1024): Position | undefined {
+export function locatePath(
+  text: string,
+  path: readonly PropertyKey[],
+  maxBytes = 64 * 1024 * 1024,
+): Position | undefined {
   if (text.length > maxBytes) return undefined;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });

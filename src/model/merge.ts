@@ -13,7 +13,9 @@ export interface MergeResult {
  * preferring "scanned"; scannedAt is the oldest input's, so the result never claims to be fresher than its parts.
  */
 export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
-  const ordered = [...inputs].sort((a, b) => (a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : 0));
+  const ordered = [...inputs].sort((a, b) =>
+    a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : 0,
+  );
   const resources = new Map<string, Resource>();
   const conflicts = new Set<string>();
   for (const s of ordered) {
@@ -30,7 +32,7 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
     for (const c of s.coverage) {
       const k = `${c.account}/${c.region}/${c.service}`;
       const prev = coverage.get(k);
-      if (!prev || prev.status !== "scanned" || c.status === "scanned") coverage.set(k, c);
+      if (prev?.status !== "scanned" || c.status === "scanned") coverage.set(k, c);
     }
   }
   const first = ordered[0];

@@ -6,7 +6,9 @@ import { z } from "zod";
 
 const Id = z.string().min(1);
 const Ids = z.array(Id);
-const Cidr4 = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "expected an IPv4 CIDR such as 10.0.0.0/16");
+const Cidr4 = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "expected an IPv4 CIDR such as 10.0.0.0/16");
 const Cidr6 = z.string().regex(/^[0-9a-fA-F:]+\/\d{1,3}$/, "expected an IPv6 CIDR such as ::/0");
 const Port = z.number().int().min(-1).max(65535);
 
@@ -324,7 +326,12 @@ export const BucketProps = z.strictObject({
     })
     .nullable(),
   /** null when default encryption could not be read; every bucket created since 2023 has SSE-S3 at least. */
-  encryption: z.strictObject({ algorithm: z.enum(["AES256", "aws:kms", "aws:kms:dsse"]), kmsKeyId: z.string().nullable() }).nullable(),
+  encryption: z
+    .strictObject({
+      algorithm: z.enum(["AES256", "aws:kms", "aws:kms:dsse"]),
+      kmsKeyId: z.string().nullable(),
+    })
+    .nullable(),
   versioning: z.enum(["Enabled", "Suspended", "Disabled"]),
   /** From GetBucketPolicyStatus; null when unknown. */
   policyIsPublic: z.boolean().nullable(),
@@ -369,7 +376,9 @@ export const RecordSetProps = z.strictObject({
   recordType: z.string(),
   ttl: z.number().int().nullable(),
   values: z.array(z.string()),
-  aliasTarget: z.strictObject({ dnsName: z.string(), hostedZoneId: z.string(), evaluateTargetHealth: z.boolean() }).nullable(),
+  aliasTarget: z
+    .strictObject({ dnsName: z.string(), hostedZoneId: z.string(), evaluateTargetHealth: z.boolean() })
+    .nullable(),
 });
 
 export const CertificateProps = z.strictObject({
@@ -430,8 +439,18 @@ export const LambdaFunctionProps = z.strictObject({
 export const VpcPeeringProps = z.strictObject({
   vpcPeeringConnectionId: Id,
   status: z.string(),
-  requester: z.strictObject({ vpcId: Id, account: z.string(), region: z.string(), cidrBlock: Cidr4.nullable() }),
-  accepter: z.strictObject({ vpcId: Id, account: z.string(), region: z.string(), cidrBlock: Cidr4.nullable() }),
+  requester: z.strictObject({
+    vpcId: Id,
+    account: z.string(),
+    region: z.string(),
+    cidrBlock: Cidr4.nullable(),
+  }),
+  accepter: z.strictObject({
+    vpcId: Id,
+    account: z.string(),
+    region: z.string(),
+    cidrBlock: Cidr4.nullable(),
+  }),
 });
 
 export const VpcEndpointProps = z.strictObject({

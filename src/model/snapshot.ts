@@ -3,7 +3,12 @@ import { isKnownType, KNOWN_TYPES, type KnownType, PROPS_BY_TYPE, type PropsOf }
 
 export const AccountId = z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id");
 /** A region name, or "global" for global services (S3 bucket list, CloudFront, Route 53, IAM). */
-export const Region = z.string().regex(/^(global|[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d)$/, "expected a region such as us-east-2 or \"global\"");
+export const Region = z
+  .string()
+  .regex(
+    /^(global|[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d)$/,
+    'expected a region such as us-east-2 or "global"',
+  );
 
 const ResourceBase = z.strictObject({
   /** The ARN, or an ARN built the way AWS would (EC2 resources). Unique in a snapshot. */
@@ -45,7 +50,10 @@ export function resourceSchemaFor(type: unknown) {
 
 export const KnownResource = z.discriminatedUnion(
   "type",
-  KNOWN_TYPES.map((t) => variant(t)) as unknown as [ReturnType<typeof variant>, ...ReturnType<typeof variant>[]],
+  KNOWN_TYPES.map((t) => variant(t)) as unknown as [
+    ReturnType<typeof variant>,
+    ...ReturnType<typeof variant>[],
+  ],
 );
 export const Resource = z.union([KnownResource, GenericResource]);
 export type Resource = KnownResource | GenericResource;

@@ -8,6 +8,8 @@ describe("escaping untrusted AWS text", () => {
     expect(terminalSafe("Ops & Infra 'core'")).toBe("Ops & Infra 'core'");
   });
   it("escapes HTML metacharacters", () => {
-    expect(htmlEscape(`<img src=x onerror="alert(1)">'&`)).toBe("&#60;img src=x onerror=&#34;alert(1)&#34;&#62;&#39;&#38;");
+    expect(htmlEscape(`<img src=x onerror="alert(1)">'&`)).toBe(
+      "&#60;img src=x onerror=&#34;alert(1)&#34;&#62;&#39;&#38;",
+    );
   });
 });

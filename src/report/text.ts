@@ -5,7 +5,12 @@ import { terminalSafe as t } from "./escape.ts";
 import type { ReportInput } from "./types.ts";
 
 const SEVERITIES: Severity[] = ["critical", "high", "medium", "low"];
-const COLORS: Record<Severity, string> = { critical: "\x1b[1;35m", high: "\x1b[1;31m", medium: "\x1b[33m", low: "\x1b[36m" };
+const COLORS: Record<Severity, string> = {
+  critical: "\x1b[1;35m",
+  high: "\x1b[1;31m",
+  medium: "\x1b[33m",
+  low: "\x1b[36m",
+};
 const DIM = "\x1b[2m";
 const BOLD = "\x1b[1m";
 const RESET = "\x1b[0m";
@@ -25,7 +30,12 @@ export function formatText(input: ReportInput): string {
   );
   const gaps = snapshot.coverage.filter((g) => g.status !== "scanned");
   if (gaps.length > 0) {
-    lines.push(c(COLORS.medium, `Coverage gaps: ${gaps.map((g) => `${g.service} in ${g.account}/${g.region} (${g.status}${g.error ? `: ${t(g.error)}` : ""})`).join("; ")}`));
+    lines.push(
+      c(
+        COLORS.medium,
+        `Coverage gaps: ${gaps.map((g) => `${g.service} in ${g.account}/${g.region} (${g.status}${g.error ? `: ${t(g.error)}` : ""})`).join("; ")}`,
+      ),
+    );
   }
   for (const sev of SEVERITIES) {
     const group = findings.filter((f) => !f.waived && f.severity === sev);
@@ -38,14 +48,22 @@ export function formatText(input: ReportInput): string {
     lines.push("", c(DIM, `WAIVED (${waived.length})`));
     for (const f of waived) {
       lines.push(`  ${f.ruleId}  ${t(label(f))}`);
-      lines.push(c(DIM, `      waived until ${f.waived?.expires}: ${t(f.waived?.reason ?? "")}${f.waived?.specLine ? ` (${t(input.specFile ?? "spec")}:${f.waived.specLine})` : ""}`));
+      lines.push(
+        c(
+          DIM,
+          `      waived until ${f.waived?.expires}: ${t(f.waived?.reason ?? "")}${f.waived?.specLine ? ` (${t(input.specFile ?? "spec")}:${f.waived.specLine})` : ""}`,
+        ),
+      );
     }
   }
   const over = failing(findings, input.failOn);
   lines.push(
     "",
     over.length > 0
-      ? c(COLORS.high, `FAIL: ${plural(over.length, "finding")} at or above ${input.failOn} (--fail-on ${input.failOn}).`)
+      ? c(
+          COLORS.high,
+          `FAIL: ${plural(over.length, "finding")} at or above ${input.failOn} (--fail-on ${input.failOn}).`,
+        )
       : c("\x1b[32m", `PASS: no findings at or above ${input.failOn} (--fail-on ${input.failOn}).`),
   );
   return `${lines.join("\n")}\n`;
@@ -54,7 +72,8 @@ export function formatText(input: ReportInput): string {
 function finding(f: Finding, input: ReportInput, c: (code: string, s: string) => string): string[] {
   const out = [`  ${c(BOLD, f.ruleId)}  ${t(f.message)}`, c(DIM, `      ${t(f.resourceId)}`)];
   for (const e of f.evidence) out.push(`      - ${t(e)}`);
-  if (f.specLine !== undefined && input.specFile) out.push(c(DIM, `      spec: ${t(input.specFile)}:${f.specLine}`));
+  if (f.specLine !== undefined && input.specFile)
+    out.push(c(DIM, `      spec: ${t(input.specFile)}:${f.specLine}`));
   const fix = input.rules.get(f.ruleId)?.fix;
   if (fix) out.push(`      fix: ${fix}`);
   return out;

@@ -14,7 +14,10 @@ export function rulesMarkdown(rules: readonly { meta: RuleMeta }[] = RULES): str
     "",
     "| id | pack | severity | title | references |",
     "|---|---|---|---|---|",
-    ...metas.map((m) => `| [\`${m.id}\`](#${m.id}) | ${m.pack} | ${m.severity} | ${m.title} | ${m.references.join(", ") || "—"} |`),
+    ...metas.map(
+      (m) =>
+        `| [\`${m.id}\`](#${m.id}) | ${m.pack} | ${m.severity} | ${m.title} | ${m.references.join(", ") || "—"} |`,
+    ),
     "",
   ];
   for (const m of metas) {

@@ -19,12 +19,22 @@ export interface RunOptions {
  * run goes on. Findings come back in a stable order: severity (critical first), rule, resource, key.
  */
 export function runRules(rules: readonly Rule[], graph: Graph, opts: RunOptions = {}): Finding[] {
-  const ctx: RuleContext = { graph, facts: opts.facts ?? computeFacts(graph), spec: opts.spec, now: opts.now ?? new Date() };
+  const ctx: RuleContext = {
+    graph,
+    facts: opts.facts ?? computeFacts(graph),
+    spec: opts.spec,
+    now: opts.now ?? new Date(),
+  };
   const settings = opts.spec?.spec.rules ?? {};
   const findings: (Finding & { key: string })[] = [];
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
-    const enabled = setting === undefined ? true : typeof setting === "string" ? setting === "on" : setting.enabled !== false;
+    const enabled =
+      setting === undefined
+        ? true
+        : typeof setting === "string"
+          ? setting === "on"
+          : setting.enabled !== false;
     if (!enabled) continue;
     if (rule.meta.pack === "spec" && !opts.spec) continue;
     const override: Severity | undefined = typeof setting === "object" ? setting.severity : undefined;
@@ -72,12 +82,17 @@ function waiverFor(ruleId: string, resource: Resource, ctx: RuleContext): Pick<F
   if (!spec) return {};
   const today = ctx.now.toISOString().slice(0, 10);
   const i = spec.spec.waivers.findIndex(
-    (w) => (w.rule === ruleId || w.rule === "*") && w.expires >= today && matchesResourcePattern(resource, w.resource),
+    (w) =>
+      (w.rule === ruleId || w.rule === "*") &&
+      w.expires >= today &&
+      matchesResourcePattern(resource, w.resource),
   );
   const w = spec.spec.waivers[i];
   if (!w) return {};
   const line = spec.lineOf(["waivers", i]);
-  return { waived: { reason: w.reason, expires: w.expires, ...(line !== undefined ? { specLine: line } : {}) } };
+  return {
+    waived: { reason: w.reason, expires: w.expires, ...(line !== undefined ? { specLine: line } : {}) },
+  };
 }
 
 function ruleError(rule: Rule, err: unknown): Finding & { key: string } {

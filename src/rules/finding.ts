@@ -20,7 +20,9 @@ export const Finding = z.strictObject({
   fingerprint: z.string(),
   /** Line of the spec that this finding is about (a tier, a flow), when there is one. */
   specLine: z.number().int().optional(),
-  waived: z.strictObject({ reason: z.string(), expires: z.string(), specLine: z.number().int().optional() }).optional(),
+  waived: z
+    .strictObject({ reason: z.string(), expires: z.string(), specLine: z.number().int().optional() })
+    .optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

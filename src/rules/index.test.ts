@@ -6,7 +6,9 @@ import { RULES } from "./index.ts";
 describe("rule registry", () => {
   for (const pack of ["baseline", "spec"] as const) {
     it(`registers every rule file in ${pack}/, with meta.id equal to the file name and the right pack`, () => {
-      const files = readdirSync(join(import.meta.dirname, pack)).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.replace(/\.ts$/, ""));
+      const files = readdirSync(join(import.meta.dirname, pack))
+        .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+        .map((f) => f.replace(/\.ts$/, ""));
       const registered = RULES.filter((r) => r.meta.pack === pack).map((r) => r.meta.id);
       expect(registered.sort()).toEqual(files.sort());
     });
@@ -17,7 +19,8 @@ describe("rule registry", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([...ids].sort());
     for (const { meta } of RULES) {
-      for (const field of ["title", "what", "why", "fix"] as const) expect(meta[field].length, `${meta.id}.${field}`).toBeGreaterThan(10);
+      for (const field of ["title", "what", "why", "fix"] as const)
+        expect(meta[field].length, `${meta.id}.${field}`).toBeGreaterThan(10);
       expect(meta.resourceTypes.length, meta.id).toBeGreaterThan(0);
     }
   });

@@ -7,7 +7,9 @@ import defaultSecurityGroupAllowsTraffic from "./baseline/default-security-group
 import httpListenerWithoutRedirect from "./baseline/http-listener-without-redirect.ts";
 import imdsv1Enabled from "./baseline/imdsv1-enabled.ts";
 import instancePublicIp from "./baseline/instance-public-ip.ts";
+import rdsBackupsDisabled from "./baseline/rds-backups-disabled.ts";
 import rdsPubliclyAccessible from "./baseline/rds-publicly-accessible.ts";
+import rdsSingleAz from "./baseline/rds-single-az.ts";
 import rdsStorageUnencrypted from "./baseline/rds-storage-unencrypted.ts";
 import s3PublicAccessNotBlocked from "./baseline/s3-public-access-not-blocked.ts";
 import environmentsShareVpc from "./spec/environments-share-vpc.ts";
@@ -27,7 +29,9 @@ export const RULES: readonly Rule[] = [
   httpListenerWithoutRedirect,
   imdsv1Enabled,
   instancePublicIp,
+  rdsBackupsDisabled,
   rdsPubliclyAccessible,
+  rdsSingleAz,
   rdsStorageUnencrypted,
   requiredTagsMissing,
   s3PublicAccessNotBlocked,

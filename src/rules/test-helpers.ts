@@ -8,14 +8,22 @@ import type { Rule } from "./types.ts";
 export const NOW = new Date("2026-11-01T09:00:00Z");
 
 /** A VPC with one public subnet (routed to an IGW) and one private subnet (routed to a NAT gateway). */
-export function network(a: AccountBuilder, name = "main", cidr = "10.0.0.0/16", tags: Record<string, string> = {}) {
+export function network(
+  a: AccountBuilder,
+  name = "main",
+  cidr = "10.0.0.0/16",
+  tags: Record<string, string> = {},
+) {
   const base = cidr.split(".").slice(0, 2).join(".");
   const v: VpcWithDefaults = a.vpc(name, { cidr, tags });
   const igw = a.internetGateway(v, `${name}-igw`);
   const pub = a.subnet(v, `${name}-public-a`, { cidr: `${base}.0.0/24`, az: "us-east-2a", tags });
   const pub2 = a.subnet(v, `${name}-public-b`, { cidr: `${base}.1.0/24`, az: "us-east-2b", tags });
   const priv = a.subnet(v, `${name}-private-a`, { cidr: `${base}.10.0/24`, az: "us-east-2a", tags });
-  a.routeTable(v, `${name}-public`, { subnets: [pub, pub2], routes: [{ destination: "0.0.0.0/0", via: igw }] });
+  a.routeTable(v, `${name}-public`, {
+    subnets: [pub, pub2],
+    routes: [{ destination: "0.0.0.0/0", via: igw }],
+  });
   const nat = a.natGateway(pub, `${name}-nat`);
   a.routeTable(v, `${name}-private`, { subnets: [priv], routes: [{ destination: "0.0.0.0/0", via: nat }] });
   return { v, pub, pub2, priv };

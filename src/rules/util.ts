@@ -1,5 +1,5 @@
-import type { SubnetFacts } from "../analysis/subnets.ts";
 import { isWorld } from "../analysis/cidr.ts";
+import type { SubnetFacts } from "../analysis/subnets.ts";
 import type { SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
 import type { Severity } from "../spec/schema.ts";
@@ -31,8 +31,18 @@ export function worldSources(rule: SecurityGroupRule): string[] {
 
 export function describeRule(rule: SecurityGroupRule): string {
   const proto = rule.protocol === "-1" ? "all traffic" : rule.protocol;
-  const ports = rule.protocol === "-1" || rule.fromPort === null ? "" : rule.fromPort === rule.toPort ? `/${rule.fromPort}` : `/${rule.fromPort}-${rule.toPort}`;
-  const sources = [...rule.ipv4Ranges, ...rule.ipv6Ranges, ...rule.groupRefs.map((g) => g.groupId), ...rule.prefixListIds].join(", ");
+  const ports =
+    rule.protocol === "-1" || rule.fromPort === null
+      ? ""
+      : rule.fromPort === rule.toPort
+        ? `/${rule.fromPort}`
+        : `/${rule.fromPort}-${rule.toPort}`;
+  const sources = [
+    ...rule.ipv4Ranges,
+    ...rule.ipv6Ranges,
+    ...rule.groupRefs.map((g) => g.groupId),
+    ...rule.prefixListIds,
+  ].join(", ");
   return `ingress ${proto}${ports} from ${sources}${rule.description ? ` ("${rule.description}")` : ""}`;
 }
 
@@ -44,10 +54,11 @@ export function usersOf(ctx: RuleContext, sg: ResourceOf<"AWS::EC2::SecurityGrou
     if (r && r.type !== "AWS::EC2::NetworkInterface") out.push(r);
   }
   // ENIs count only when nothing else names the group (a task or endpoint known only by its ENI).
-  if (out.length === 0) for (const e of ctx.graph.in(sg.id, "uses")) {
-    const r = ctx.graph.get(e.from);
-    if (r) out.push(r);
-  }
+  if (out.length === 0)
+    for (const e of ctx.graph.in(sg.id, "uses")) {
+      const r = ctx.graph.get(e.from);
+      if (r) out.push(r);
+    }
   return out;
 }
 
@@ -62,8 +73,12 @@ export function inPublicTier(ctx: RuleContext, r: Resource): boolean {
 export function subnetEvidence(f: SubnetFacts): string {
   const rt = f.routeTable;
   const route = f.defaultRoute;
-  const via = rt ? `${f.explicitAssociation ? "route table" : "main route table"} ${label(rt)}` : "no route table";
-  const dest = route ? `${route.destinationCidr ?? route.destinationIpv6Cidr} → ${route.targetId}` : "no default route";
+  const via = rt
+    ? `${f.explicitAssociation ? "route table" : "main route table"} ${label(rt)}`
+    : "no route table";
+  const dest = route
+    ? `${route.destinationCidr ?? route.destinationIpv6Cidr} → ${route.targetId}`
+    : "no default route";
   return `subnet ${label(f.subnet)} is ${f.class}: ${via} has ${dest}`;
 }
 
@@ -78,13 +93,19 @@ export function listUsers(users: Resource[], max = 5): string {
  * admin-port and database-port rules, which differ only in their port lists. A group nothing uses is
  * reported at low severity: it is a loaded gun, not an open door.
  */
-export function portsOpenToWorld(ctx: RuleContext, ports: Record<number, string>, severity: Severity): RuleResult[] {
+export function portsOpenToWorld(
+  ctx: RuleContext,
+  ports: Record<number, string>,
+  severity: Severity,
+): RuleResult[] {
   const out: RuleResult[] = [];
   for (const sg of ctx.graph.ofType("AWS::EC2::SecurityGroup")) {
     const users = usersOf(ctx, sg);
     for (const [portText, service] of Object.entries(ports)) {
       const port = Number(portText);
-      const rules = sg.props.ingress.filter((r) => ruleAllowsPort(r, "tcp", port) && worldSources(r).length > 0);
+      const rules = sg.props.ingress.filter(
+        (r) => ruleAllowsPort(r, "tcp", port) && worldSources(r).length > 0,
+      );
       if (rules.length === 0) continue;
       const sources = [...new Set(rules.flatMap(worldSources))];
       out.push({

@@ -47,7 +47,10 @@ describe("parseSpec", () => {
     const b = new SnapshotBuilder("t").in("111111111111", "us-east-2");
     const v = b.vpc("v", { cidr: "10.0.0.0/16" });
     const sub = b.subnet(v, "s", { cidr: "10.0.1.0/24", az: "us-east-2a" });
-    const app = b.instance(sub, "ci-runner", { securityGroups: [], tags: { Role: "app", Environment: "dev" } });
+    const app = b.instance(sub, "ci-runner", {
+      securityGroups: [],
+      tags: { Role: "app", Environment: "dev" },
+    });
     expect(s.tiersOf(app)).toEqual(["app"]);
     expect(s.environmentOf(app)).toBe("dev");
     expect(matchesResourcePattern(app, "tag:Name=ci-*")).toBe(true);
@@ -56,11 +59,31 @@ describe("parseSpec", () => {
   });
 
   it.each([
-    ["an unknown key, with what is allowed there", VALID.replace("    placement: private", "    placment: private"), /architecture\.yaml:11:5: tiers\.app\.placment: unknown key "placment"; allowed here: description, select, placement, waf, tls, multiAz, encryption/],
-    ["a bad enum value", VALID.replace("placement: private", "placement: sideways"), /architecture\.yaml:11:16: tiers\.app\.placement: expected one of "public"\|"private"\|"isolated"\|"any"/],
-    ["a short waiver reason", VALID.replace("CI runner accepted in public subnet", "ok"), /architecture\.yaml:16:\d+: waivers\[0\]\.reason: a waiver's reason must say why, in at least 10 characters/],
-    ["a flow to an unknown tier", VALID.replace("to: app", "to: apps"), /architecture\.yaml:14:\d+: flows\[1\]\.to: "apps" is not a tier; allowed: internet, edge, app/],
-    ["an empty selector", VALID.replace("select: { tags: { Role: app } }", "select: {}"), /architecture\.yaml:10:\d+: tiers\.app\.select: a selector needs at least one of: type, tags, name, arn/],
+    [
+      "an unknown key, with what is allowed there",
+      VALID.replace("    placement: private", "    placment: private"),
+      /architecture\.yaml:11:5: tiers\.app\.placment: unknown key "placment"; allowed here: description, select, placement, waf, tls, multiAz, encryption/,
+    ],
+    [
+      "a bad enum value",
+      VALID.replace("placement: private", "placement: sideways"),
+      /architecture\.yaml:11:16: tiers\.app\.placement: expected one of "public"\|"private"\|"isolated"\|"any"/,
+    ],
+    [
+      "a short waiver reason",
+      VALID.replace("CI runner accepted in public subnet", "ok"),
+      /architecture\.yaml:16:\d+: waivers\[0\]\.reason: a waiver's reason must say why, in at least 10 characters/,
+    ],
+    [
+      "a flow to an unknown tier",
+      VALID.replace("to: app", "to: apps"),
+      /architecture\.yaml:14:\d+: flows\[1\]\.to: "apps" is not a tier; allowed: internet, edge, app/,
+    ],
+    [
+      "an empty selector",
+      VALID.replace("select: { tags: { Role: app } }", "select: {}"),
+      /architecture\.yaml:10:\d+: tiers\.app\.select: a selector needs at least one of: type, tags, name, arn/,
+    ],
     ["a missing name", VALID.replace("name: shop\n", ""), /name: expected string, received undefined/],
   ])("reports %s with file:line:column", (_, text, pattern) => {
     const err = specError(text);

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../model/errors.ts";
 import { formatPath, issueMessage } from "../model/locate.ts";
@@ -67,7 +67,12 @@ export function parseSpec(text: string, file: string): LoadedSpec {
       return `${file}:${pos ? `${pos.line}:${pos.column}` : "?"}: ${formatPath(p.path)}: ${p.message}`;
     });
     const first = problems[0] && nodePos(doc, lineCounter, problems[0].path);
-    throw new InputError(`the spec has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`, { file, ...(first ?? {}) }, "Fix the references so that they name tiers defined under `tiers:`.", lines);
+    throw new InputError(
+      `the spec has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`,
+      { file, ...(first ?? {}) },
+      "Fix the references so that they name tiers defined under `tiers:`.",
+      lines,
+    );
   }
   const tierEntries = Object.entries(spec.tiers) as [string, Tier][];
   const envTag = spec.environments?.tag;
@@ -87,7 +92,10 @@ function crossCheck(spec: Spec): { path: (string | number)[]; message: string }[
   spec.flows.forEach((f, i) => {
     for (const end of ["from", "to"] as const) {
       if (f[end] !== "internet" && !tiers.has(f[end])) {
-        out.push({ path: ["flows", i, end], message: `"${f[end]}" is not a tier; allowed: internet, ${[...tiers].join(", ") || "(no tiers defined)"}` });
+        out.push({
+          path: ["flows", i, end],
+          message: `"${f[end]}" is not a tier; allowed: internet, ${[...tiers].join(", ") || "(no tiers defined)"}`,
+        });
       }
     }
   });
@@ -104,7 +112,11 @@ function describeIssue(doc: Document, lc: LineCounter, file: string, issue: z.co
   return `${where}: ${formatPath(issue.path)}: ${issueMessage(issue)}`;
 }
 
-function locate(doc: Document, lc: LineCounter, issue: z.core.$ZodIssue): { line: number; column: number } | undefined {
+function locate(
+  doc: Document,
+  lc: LineCounter,
+  issue: z.core.$ZodIssue,
+): { line: number; column: number } | undefined {
   if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) {
     return nodePos(doc, lc, [...issue.path, issue.keys[0]], true) ?? nodePos(doc, lc, issue.path);
   }
@@ -112,7 +124,12 @@ function locate(doc: Document, lc: LineCounter, issue: z.core.$ZodIssue): { line
 }
 
 /** Position of the node at `path`, or of its deepest existing ancestor; `keyNode` points at the key rather than the value. */
-function nodePos(doc: Document, lc: LineCounter, path: readonly PropertyKey[], keyNode = false): { line: number; column: number } | undefined {
+function nodePos(
+  doc: Document,
+  lc: LineCounter,
+  path: readonly PropertyKey[],
+  keyNode = false,
+): { line: number; column: number } | undefined {
   let node: unknown = doc.contents;
   let best: unknown = node;
   for (let i = 0; i < path.length; i++) {
@@ -140,7 +157,11 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] | undefined {
   let schema: z.ZodType = Spec;
   for (const seg of path) {
     schema = unwrap(schema);
-    const d = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; element?: z.ZodType } }).def;
+    const d = (
+      schema as unknown as {
+        def: { type: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; element?: z.ZodType };
+      }
+    ).def;
     if (d.type === "object" && d.shape) {
       const next = d.shape[String(seg)];
       if (!next) return undefined;
@@ -156,7 +177,11 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] | undefined {
 function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } };
   for (let i = 0; i < 10; i++) {
-    if ((s.def.type === "optional" || s.def.type === "default" || s.def.type === "nullable") && s.def.innerType) s = s.def.innerType as unknown as typeof s;
+    if (
+      (s.def.type === "optional" || s.def.type === "default" || s.def.type === "nullable") &&
+      s.def.innerType
+    )
+      s = s.def.innerType as unknown as typeof s;
     else if (s.def.type === "pipe" && s.def.in) s = s.def.in as unknown as typeof s;
     else break;
   }

@@ -21,9 +21,12 @@ export const Selector = z
     /** ARN glob, e.g. "arn:aws:rds:*:*:db:prod-*". */
     arn: OneOrMany.optional(),
   })
-  .refine((s) => s.type !== undefined || s.tags !== undefined || s.name !== undefined || s.arn !== undefined, {
-    message: "a selector needs at least one of: type, tags, name, arn",
-  });
+  .refine(
+    (s) => s.type !== undefined || s.tags !== undefined || s.name !== undefined || s.arn !== undefined,
+    {
+      message: "a selector needs at least one of: type, tags, name, arn",
+    },
+  );
 export type Selector = z.infer<typeof Selector>;
 
 export const Placement = z.enum(["public", "private", "isolated", "any"]);
@@ -41,7 +44,9 @@ export const Tier = z.strictObject({
 });
 export type Tier = z.infer<typeof Tier>;
 
-const TierName = z.string().regex(/^[a-z][a-z0-9-]*$/, "tier names are lower-case words: letters, digits and dashes");
+const TierName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, "tier names are lower-case words: letters, digits and dashes");
 
 const PortSpec = z.union([
   z.number().int().min(0).max(65535),

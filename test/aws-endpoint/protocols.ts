@@ -35,13 +35,20 @@ export function httpBinding(op: OperationSchema): { method: string; uri: string 
 }
 
 function xmlOf(schema: unknown, value: unknown, xmlNamespace: string): string {
-  const s = new XmlShapeSerializer({ serviceNamespace: "", timestampFormat: { useTrait: true, default: 5 }, xmlNamespace } as never);
+  const s = new XmlShapeSerializer({
+    serviceNamespace: "",
+    timestampFormat: { useTrait: true, default: 5 },
+    xmlNamespace,
+  } as never);
   s.write(schema as never, value);
   return String(s.flush());
 }
 
 function jsonOf(schema: unknown, value: unknown, jsonName: boolean): string {
-  const serializer = new JsonCodec2({ timestampFormat: { useTrait: true, default: 7 }, jsonName } as never).createSerializer();
+  const serializer = new JsonCodec2({
+    timestampFormat: { useTrait: true, default: 7 },
+    jsonName,
+  } as never).createSerializer();
   serializer.write(schema as never, value);
   return String(serializer.flush());
 }
@@ -49,13 +56,23 @@ function jsonOf(schema: unknown, value: unknown, jsonName: boolean): string {
 const XML = { "content-type": "text/xml" };
 
 /** Renders an operation's output in the service's protocol. */
-export function renderOutput(protocol: Protocol, op: OperationSchema, output: Record<string, unknown>, xmlNamespace: string, requestId: string): WireResponse {
+export function renderOutput(
+  protocol: Protocol,
+  op: OperationSchema,
+  output: Record<string, unknown>,
+  xmlNamespace: string,
+  requestId: string,
+): WireResponse {
   const name = operationName(op);
   const schema = op[5]();
   switch (protocol) {
     case "ec2": {
       const inner = innerXml(xmlOf(schema, output, ""));
-      return { status: 200, headers: XML, body: `<${name}Response xmlns="${xmlNamespace}"><requestId>${requestId}</requestId>${inner}</${name}Response>` };
+      return {
+        status: 200,
+        headers: XML,
+        body: `<${name}Response xmlns="${xmlNamespace}"><requestId>${requestId}</requestId>${inner}</${name}Response>`,
+      };
     }
     case "query": {
       const inner = innerXml(xmlOf(schema, output, ""));
@@ -66,9 +83,17 @@ export function renderOutput(protocol: Protocol, op: OperationSchema, output: Re
       };
     }
     case "json":
-      return { status: 200, headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId }, body: jsonOf(schema, output, false) };
+      return {
+        status: 200,
+        headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId },
+        body: jsonOf(schema, output, false),
+      };
     case "rest-json":
-      return { status: 200, headers: { "content-type": "application/json", "x-amzn-requestid": requestId }, body: jsonOf(schema, output, true) };
+      return {
+        status: 200,
+        headers: { "content-type": "application/json", "x-amzn-requestid": requestId },
+        body: jsonOf(schema, output, true),
+      };
     case "rest-xml": {
       // An output member bound to the payload is the whole body; otherwise the output struct is.
       const ns = NormalizedSchema.of(schema as never);
@@ -79,7 +104,11 @@ export function renderOutput(protocol: Protocol, op: OperationSchema, output: Re
           return { status: 200, headers: { ...XML, "x-amz-request-id": requestId }, body };
         }
       }
-      return { status: 200, headers: { ...XML, "x-amz-request-id": requestId }, body: xmlOf(schema, output, xmlNamespace) };
+      return {
+        status: 200,
+        headers: { ...XML, "x-amz-request-id": requestId },
+        body: xmlOf(schema, output, xmlNamespace),
+      };
     }
     default:
       return assertNever(protocol);
@@ -101,11 +130,20 @@ export interface WireError {
 }
 
 /** An error response in the service's protocol, as the SDK parses error codes from it. */
-export function renderError(protocol: Protocol, err: WireError, requestId: string, service: string): WireResponse {
+export function renderError(
+  protocol: Protocol,
+  err: WireError,
+  requestId: string,
+  service: string,
+): WireResponse {
   const msg = escapeXml(err.message);
   switch (protocol) {
     case "ec2":
-      return { status: err.status, headers: XML, body: `<Response><Errors><Error><Code>${err.code}</Code><Message>${msg}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>` };
+      return {
+        status: err.status,
+        headers: XML,
+        body: `<Response><Errors><Error><Code>${err.code}</Code><Message>${msg}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+      };
     case "query":
       return {
         status: err.status,
@@ -114,7 +152,11 @@ export function renderError(protocol: Protocol, err: WireError, requestId: strin
       };
     case "rest-xml":
       return service === "s3"
-        ? { status: err.status, headers: XML, body: `<Error><Code>${err.code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>` }
+        ? {
+            status: err.status,
+            headers: XML,
+            body: `<Error><Code>${err.code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>`,
+          }
         : {
             status: err.status,
             headers: XML,
@@ -124,7 +166,11 @@ export function renderError(protocol: Protocol, err: WireError, requestId: strin
     case "rest-json":
       return {
         status: err.status,
-        headers: { "content-type": "application/json", "x-amzn-errortype": err.code, "x-amzn-requestid": requestId },
+        headers: {
+          "content-type": "application/json",
+          "x-amzn-errortype": err.code,
+          "x-amzn-requestid": requestId,
+        },
         body: JSON.stringify({ __type: err.code, message: err.message }),
       };
     default:

@@ -39,7 +39,8 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
   const calls = new Map<string, number>();
   const faultCounts = new Map<Fault, number>();
   const byAccountRegion = indexResources(opts.snapshot.resources);
-  const latency = opts.faults?.find((f): f is Extract<Fault, { kind: "latency" }> => f.kind === "latency")?.ms ?? 0;
+  const latency =
+    opts.faults?.find((f): f is Extract<Fault, { kind: "latency" }> => f.kind === "latency")?.ms ?? 0;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -50,28 +51,67 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
-    const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? "");
+    const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(
+      req.headers.authorization ?? "",
+    );
     const [, accessKey, region = "us-east-1", signingName = ""] = scope ?? [];
     const service = opts.services.find((s) => s.signingName === signingName);
     const requestId = randomUUID();
-    if (!service) return send(res, { status: 400, headers: {}, body: `no loopback handler for signing name "${signingName}"` });
+    if (!service)
+      return send(res, {
+        status: 400,
+        headers: {},
+        body: `no loopback handler for signing name "${signingName}"`,
+      });
     const url = new URL(req.url ?? "/", "http://localhost");
     const found = findOperation(service, req.method ?? "GET", url, body, req.headers["x-amz-target"]);
     if (!found) {
-      return send(res, renderError(service.protocol, { code: "InvalidAction", message: `The loopback endpoint does not implement ${req.method} ${url.pathname} for ${signingName}`, status: 400 }, requestId, signingName));
+      return send(
+        res,
+        renderError(
+          service.protocol,
+          {
+            code: "InvalidAction",
+            message: `The loopback endpoint does not implement ${req.method} ${url.pathname} for ${signingName}`,
+            status: 400,
+          },
+          requestId,
+          signingName,
+        ),
+      );
     }
     const { name, handler, params } = found;
     const key = `${signingName}:${name}`;
     calls.set(key, (calls.get(key) ?? 0) + 1);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
-    const fault = opts.faults?.find((f) => f.kind !== "latency" && f.service === signingName && (f.operation === undefined || f.operation === name));
+    const fault = opts.faults?.find(
+      (f) =>
+        f.kind !== "latency" &&
+        f.service === signingName &&
+        (f.operation === undefined || f.operation === name),
+    );
     if (fault && fault.kind !== "latency") {
       const used = faultCounts.get(fault) ?? 0;
-      if (fault.kind === "access-denied") return send(res, renderError(service.protocol, deniedError(service), requestId, signingName));
+      if (fault.kind === "access-denied")
+        return send(res, renderError(service.protocol, deniedError(service), requestId, signingName));
       if (used < fault.times) {
         faultCounts.set(fault, used + 1);
-        return send(res, renderError(service.protocol, fault.kind === "throttle" ? throttleError(service) : { code: "InternalError", message: "We encountered an internal error. Please try again.", status: 500 }, requestId, signingName));
+        return send(
+          res,
+          renderError(
+            service.protocol,
+            fault.kind === "throttle"
+              ? throttleError(service)
+              : {
+                  code: "InternalError",
+                  message: "We encountered an internal error. Please try again.",
+                  status: 500,
+                },
+            requestId,
+            signingName,
+          ),
+        );
       }
     }
 
@@ -90,7 +130,15 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
       // A handler refuses a request the way AWS would (an unknown role, say) by throwing {code, status}.
       const e = err as { code?: string; status?: number; message?: string };
       if (!e.code) throw err;
-      return send(res, renderError(service.protocol, { code: e.code, message: e.message ?? e.code, status: e.status ?? 400 }, requestId, signingName));
+      return send(
+        res,
+        renderError(
+          service.protocol,
+          { code: e.code, message: e.message ?? e.code, status: e.status ?? 400 },
+          requestId,
+          signingName,
+        ),
+      );
     }
     if (handler.paging) output = paginate(output, handler, params, opts.maxPageSize);
     send(res, renderOutput(service.protocol, handler.schema, output, service.xmlNamespace, requestId));
@@ -102,7 +150,8 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
     url: `http://127.0.0.1:${port}`,
     calls,
     totalCalls: () => [...calls.values()].reduce((a, b) => a + b, 0),
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }
 
@@ -133,9 +182,14 @@ function findOperation(
       return handler ? { name, handler, params: Object.fromEntries(form) } : undefined;
     }
     case "json": {
-      const name = String(Array.isArray(target) ? target[0] : (target ?? "")).split(".").pop() ?? "";
+      const name =
+        String(Array.isArray(target) ? target[0] : (target ?? ""))
+          .split(".")
+          .pop() ?? "";
       const handler = service.operations[name];
-      return handler ? { name, handler, params: body ? (JSON.parse(body) as Record<string, unknown>) : {} } : undefined;
+      return handler
+        ? { name, handler, params: body ? (JSON.parse(body) as Record<string, unknown>) : {} }
+        : undefined;
     }
     case "rest-xml":
     case "rest-json": {
@@ -161,7 +215,11 @@ function findOperation(
 }
 
 /** Matches "/2013-04-01/hostedzone/{Id}/rrset" or "/?publicAccessBlock" against a request; returns the path labels. */
-function matchUri(template: string, path: string, query: URLSearchParams): Record<string, string> | undefined {
+function matchUri(
+  template: string,
+  path: string,
+  query: URLSearchParams,
+): Record<string, string> | undefined {
   const [tplPath = "/", tplQuery] = template.split("?");
   if (tplQuery) {
     for (const part of tplQuery.split("&")) {
@@ -184,7 +242,12 @@ function matchUri(template: string, path: string, query: URLSearchParams): Recor
 }
 
 /** Serves one page of a list: the token is the offset of the page's first item. */
-function paginate(output: Record<string, unknown>, handler: OperationHandler, params: Record<string, unknown>, maxPageSize = 1000): Record<string, unknown> {
+function paginate(
+  output: Record<string, unknown>,
+  handler: OperationHandler,
+  params: Record<string, unknown>,
+  maxPageSize = 1000,
+): Record<string, unknown> {
   const p = handler.paging;
   if (!p) return output;
   const items = output[p.items];
@@ -203,13 +266,35 @@ function paginate(output: Record<string, unknown>, handler: OperationHandler, pa
 }
 
 function deniedError(service: ServiceHandler) {
-  const code = service.protocol === "ec2" ? "UnauthorizedOperation" : service.protocol === "json" || service.protocol === "rest-json" ? "AccessDeniedException" : "AccessDenied";
-  return { code, message: `User: arn:aws:iam::000000000000:user/asbuilt is not authorized to perform this ${service.signingName} action (loopback fault)`, status: 403 };
+  const code =
+    service.protocol === "ec2"
+      ? "UnauthorizedOperation"
+      : service.protocol === "json" || service.protocol === "rest-json"
+        ? "AccessDeniedException"
+        : "AccessDenied";
+  return {
+    code,
+    message: `User: arn:aws:iam::000000000000:user/asbuilt is not authorized to perform this ${service.signingName} action (loopback fault)`,
+    status: 403,
+  };
 }
 
 function throttleError(service: ServiceHandler) {
-  const code = service.protocol === "ec2" ? "RequestLimitExceeded" : service.protocol === "json" ? "ThrottlingException" : service.protocol === "rest-json" ? "TooManyRequestsException" : service.signingName === "s3" ? "SlowDown" : "Throttling";
-  return { code, message: "Rate exceeded (loopback fault)", status: service.protocol === "rest-json" ? 429 : service.signingName === "s3" ? 503 : 400 };
+  const code =
+    service.protocol === "ec2"
+      ? "RequestLimitExceeded"
+      : service.protocol === "json"
+        ? "ThrottlingException"
+        : service.protocol === "rest-json"
+          ? "TooManyRequestsException"
+          : service.signingName === "s3"
+            ? "SlowDown"
+            : "Throttling";
+  return {
+    code,
+    message: "Rate exceeded (loopback fault)",
+    status: service.protocol === "rest-json" ? 429 : service.signingName === "s3" ? 503 : 400,
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -14,16 +14,38 @@ const REGION = "us-east-2";
 function ec2Account(): Snapshot {
   const b = new SnapshotBuilder("test:ec2");
   const a = b.in(ACCOUNT, REGION);
-  const v = a.vpc("shop", { cidr: "10.0.0.0/16", tags: { Environment: "production", Description: "Ops & Infra 'core' <b>" } });
+  const v = a.vpc("shop", {
+    cidr: "10.0.0.0/16",
+    tags: { Environment: "production", Description: "Ops & Infra 'core' <b>" },
+  });
   const other = a.vpc("tools", { cidr: "10.9.0.0/16" });
   const igw = a.internetGateway(v, "shop-igw");
-  const pub = a.subnet(v, "shop-public-a", { cidr: "10.0.0.0/24", az: "us-east-2a", mapPublicIpOnLaunch: true });
+  const pub = a.subnet(v, "shop-public-a", {
+    cidr: "10.0.0.0/24",
+    az: "us-east-2a",
+    mapPublicIpOnLaunch: true,
+  });
   const priv = a.subnet(v, "shop-app-a", { cidr: "10.0.10.0/24", az: "us-east-2a" });
-  a.routeTable(v, "shop-public", { subnets: [pub], routes: [{ destination: "0.0.0.0/0", via: igw }, { destination: "::/0", via: igw }] });
+  a.routeTable(v, "shop-public", {
+    subnets: [pub],
+    routes: [
+      { destination: "0.0.0.0/0", via: igw },
+      { destination: "::/0", via: igw },
+    ],
+  });
   const nat = a.natGateway(pub, "shop-nat-a");
   const pcx = a.peering(v, other, "shop-to-tools");
-  a.routeTable(v, "shop-app", { subnets: [priv], routes: [{ destination: "0.0.0.0/0", via: nat }, { destination: "10.9.0.0/16", via: pcx }, { destination: "192.168.0.0/16", via: "tgw-0123456789abcdef0" }] });
-  const web = a.securityGroup(v, "web", { ingress: [tcp(443, ["0.0.0.0/0", "::/0"], "https from anywhere")] });
+  a.routeTable(v, "shop-app", {
+    subnets: [priv],
+    routes: [
+      { destination: "0.0.0.0/0", via: nat },
+      { destination: "10.9.0.0/16", via: pcx },
+      { destination: "192.168.0.0/16", via: "tgw-0123456789abcdef0" },
+    ],
+  });
+  const web = a.securityGroup(v, "web", {
+    ingress: [tcp(443, ["0.0.0.0/0", "::/0"], "https from anywhere")],
+  });
   const app = a.securityGroup(v, "app", { ingress: [tcp(8080, web)], egress: [allTraffic("0.0.0.0/0")] });
   a.allowIngress(app, tcp([9000, 9100], "pl-0a1b2c3d"));
   a.instance(pub, "bastion", { securityGroups: [web], eip: true, imdsV2: false, instanceProfile: "bastion" });
@@ -31,9 +53,36 @@ function ec2Account(): Snapshot {
   a.networkAcl(v, "shop-app-acl", {
     subnets: [priv],
     entries: [
-      { ruleNumber: 90, egress: false, protocol: "6", ruleAction: "deny", cidrBlock: "10.0.0.0/24", ipv6CidrBlock: null, fromPort: 22, toPort: 22 },
-      { ruleNumber: 100, egress: false, protocol: "-1", ruleAction: "allow", cidrBlock: "0.0.0.0/0", ipv6CidrBlock: null, fromPort: null, toPort: null },
-      { ruleNumber: 100, egress: true, protocol: "-1", ruleAction: "allow", cidrBlock: "0.0.0.0/0", ipv6CidrBlock: null, fromPort: null, toPort: null },
+      {
+        ruleNumber: 90,
+        egress: false,
+        protocol: "6",
+        ruleAction: "deny",
+        cidrBlock: "10.0.0.0/24",
+        ipv6CidrBlock: null,
+        fromPort: 22,
+        toPort: 22,
+      },
+      {
+        ruleNumber: 100,
+        egress: false,
+        protocol: "-1",
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+        ipv6CidrBlock: null,
+        fromPort: null,
+        toPort: null,
+      },
+      {
+        ruleNumber: 100,
+        egress: true,
+        protocol: "-1",
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+        ipv6CidrBlock: null,
+        fromPort: null,
+        toPort: null,
+      },
     ],
   });
   return b.build();
@@ -56,12 +105,20 @@ describe("EC2 collector against the loopback endpoint", () => {
     const fixture = ec2Account();
     endpoint = await startEndpoint({ snapshot: fixture, services: [ec2Handler], maxPageSize: 2 });
     const result = await scan({
-      targets: [{ account: ACCOUNT, regions: [REGION], credentials: { accessKeyId: accessKeyFor(ACCOUNT), secretAccessKey: "test" } }],
+      targets: [
+        {
+          account: ACCOUNT,
+          regions: [REGION],
+          credentials: { accessKeyId: accessKeyFor(ACCOUNT), secretAccessKey: "test" },
+        },
+      ],
       services: ["ec2"],
       endpoint: endpoint.url,
       retryStrategy: new ConfiguredRetryStrategy(3, () => 0),
     });
-    expect(result.snapshot.coverage).toEqual([{ account: ACCOUNT, region: REGION, service: "ec2", status: "scanned" }]);
+    expect(result.snapshot.coverage).toEqual([
+      { account: ACCOUNT, region: REGION, service: "ec2", status: "scanned" },
+    ]);
     expect(body(result.snapshot)).toEqual(body(fixture));
     // Page size 2 forces several pages for lists longer than 2.
     expect(endpoint.calls.get("ec2:DescribeSecurityGroups")).toBeGreaterThan(1);
@@ -70,18 +127,46 @@ describe("EC2 collector against the loopback endpoint", () => {
 
   it("retries throttling with nothing lost, and reports a denied service as a coverage gap", async () => {
     const fixture = ec2Account();
-    endpoint = await startEndpoint({ snapshot: fixture, services: [ec2Handler], faults: [{ kind: "throttle", service: "ec2", operation: "DescribeInstances", times: 2 }] });
-    const target = { account: ACCOUNT, regions: [REGION], credentials: { accessKeyId: accessKeyFor(ACCOUNT), secretAccessKey: "test" } };
-    const ok = await scan({ targets: [target], services: ["ec2"], endpoint: endpoint.url, retryStrategy: new ConfiguredRetryStrategy(4, () => 0) });
+    endpoint = await startEndpoint({
+      snapshot: fixture,
+      services: [ec2Handler],
+      faults: [{ kind: "throttle", service: "ec2", operation: "DescribeInstances", times: 2 }],
+    });
+    const target = {
+      account: ACCOUNT,
+      regions: [REGION],
+      credentials: { accessKeyId: accessKeyFor(ACCOUNT), secretAccessKey: "test" },
+    };
+    const ok = await scan({
+      targets: [target],
+      services: ["ec2"],
+      endpoint: endpoint.url,
+      retryStrategy: new ConfiguredRetryStrategy(4, () => 0),
+    });
     expect(body(ok.snapshot)).toEqual(body(fixture));
     expect(endpoint.calls.get("ec2:DescribeInstances")).toBe(3);
     await endpoint.close();
 
-    endpoint = await startEndpoint({ snapshot: fixture, services: [ec2Handler], faults: [{ kind: "access-denied", service: "ec2", operation: "DescribeVpcs" }] });
-    const denied = await scan({ targets: [target], services: ["ec2"], endpoint: endpoint.url, retryStrategy: new ConfiguredRetryStrategy(2, () => 0) });
+    endpoint = await startEndpoint({
+      snapshot: fixture,
+      services: [ec2Handler],
+      faults: [{ kind: "access-denied", service: "ec2", operation: "DescribeVpcs" }],
+    });
+    const denied = await scan({
+      targets: [target],
+      services: ["ec2"],
+      endpoint: endpoint.url,
+      retryStrategy: new ConfiguredRetryStrategy(2, () => 0),
+    });
     expect(denied.snapshot.resources).toEqual([]);
     expect(denied.snapshot.coverage).toEqual([
-      { account: ACCOUNT, region: REGION, service: "ec2", status: "denied", error: expect.stringMatching(/^UnauthorizedOperation: .*not authorized/) },
+      {
+        account: ACCOUNT,
+        region: REGION,
+        service: "ec2",
+        status: "denied",
+        error: expect.stringMatching(/^UnauthorizedOperation: .*not authorized/),
+      },
     ]);
   });
 });

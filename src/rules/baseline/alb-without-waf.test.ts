@@ -7,10 +7,23 @@ describe("alb-without-waf", () => {
     const { b, a } = account();
     const { v, pub, pub2, priv } = network(a);
     const sg = a.securityGroup(v, "lb");
-    const open = a.loadBalancer(v, "staging-alb", { scheme: "internet-facing", subnets: [pub, pub2], securityGroups: [sg] });
-    const guarded = a.loadBalancer(v, "prod-alb", { scheme: "internet-facing", subnets: [pub, pub2], securityGroups: [sg] });
+    const open = a.loadBalancer(v, "staging-alb", {
+      scheme: "internet-facing",
+      subnets: [pub, pub2],
+      securityGroups: [sg],
+    });
+    const guarded = a.loadBalancer(v, "prod-alb", {
+      scheme: "internet-facing",
+      subnets: [pub, pub2],
+      securityGroups: [sg],
+    });
     a.loadBalancer(v, "internal-alb", { scheme: "internal", subnets: [priv], securityGroups: [sg] });
-    a.loadBalancer(v, "public-nlb", { scheme: "internet-facing", type: "network", subnets: [pub], securityGroups: [] });
+    a.loadBalancer(v, "public-nlb", {
+      scheme: "internet-facing",
+      type: "network",
+      subnets: [pub],
+      securityGroups: [],
+    });
     a.webAcl("prod-waf", { protects: [guarded] });
     return { b, open };
   }

@@ -15,7 +15,8 @@ export default defineRule({
   },
   check(ctx) {
     const protectedIds = new Set<string>();
-    for (const acl of ctx.graph.ofType("AWS::WAFv2::WebACL")) for (const arn of acl.props.associatedResourceArns) protectedIds.add(arn);
+    for (const acl of ctx.graph.ofType("AWS::WAFv2::WebACL"))
+      for (const arn of acl.props.associatedResourceArns) protectedIds.add(arn);
     const out: RuleResult[] = [];
     for (const lb of ctx.graph.ofType("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
       if (lb.props.loadBalancerType !== "application" || lb.props.scheme !== "internet-facing") continue;
@@ -23,7 +24,10 @@ export default defineRule({
       out.push({
         resource: lb,
         message: `Internet-facing load balancer ${label(lb)} has no WAF web ACL.`,
-        evidence: [`scheme internet-facing, DNS ${lb.props.dnsName}`, "no AWS::WAFv2::WebACL lists it among its associated resources"],
+        evidence: [
+          `scheme internet-facing, DNS ${lb.props.dnsName}`,
+          "no AWS::WAFv2::WebACL lists it among its associated resources",
+        ],
       });
     }
     return out;

@@ -17,7 +17,11 @@ export default defineRule({
     const out: RuleResult[] = [];
     for (const d of ctx.graph.ofType("AWS::CloudFront::Distribution")) {
       if (!d.props.enabled || d.props.viewerProtocolPolicy !== "allow-all") continue;
-      out.push({ resource: d, message: `CloudFront distribution ${label(d)} serves viewers over plain HTTP.`, evidence: [`default cache behaviour: ViewerProtocolPolicy allow-all (${d.props.domainName})`] });
+      out.push({
+        resource: d,
+        message: `CloudFront distribution ${label(d)} serves viewers over plain HTTP.`,
+        evidence: [`default cache behaviour: ViewerProtocolPolicy allow-all (${d.props.domainName})`],
+      });
     }
     return out;
   },

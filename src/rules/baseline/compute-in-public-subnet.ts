@@ -23,7 +23,12 @@ export default defineRule({
         if (r.type === "AWS::EC2::Instance" && (r.props as { state: string }).state !== "running") continue;
         const publicSubnets = ctx.facts.placementOf(r).filter((f) => f.class === "public");
         if (publicSubnets.length === 0 || inPublicTier(ctx, r)) continue;
-        const kind = type === "AWS::EC2::Instance" ? "Instance" : type === "AWS::ECS::Service" ? "ECS service" : "Lambda function";
+        const kind =
+          type === "AWS::EC2::Instance"
+            ? "Instance"
+            : type === "AWS::ECS::Service"
+              ? "ECS service"
+              : "Lambda function";
         out.push({
           resource: r,
           message: `${kind} ${label(r)} runs in public subnet${publicSubnets.length > 1 ? "s" : ""} ${publicSubnets.map((f) => label(f.subnet)).join(", ")}.`,

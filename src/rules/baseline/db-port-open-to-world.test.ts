@@ -10,7 +10,9 @@ describe("db-port-open-to-world", () => {
     const sg = a.securityGroup(v, "db", { ingress: [tcp(3306, "0.0.0.0/0")] });
     a.dbInstance(v, "orders", { engine: "mysql", subnets: [priv], securityGroups: [sg] });
     const f = findingsOf(rule, b);
-    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/allows MySQL \(tcp\/3306\) from 0\.0\.0\.0\/0\.$/)]);
+    expect(f.map((x) => x.message)).toEqual([
+      expect.stringMatching(/allows MySQL \(tcp\/3306\) from 0\.0\.0\.0\/0\.$/),
+    ]);
   });
 
   it("does not report a database reachable only from the app tier's group", () => {

@@ -16,7 +16,16 @@ export default defineRule({
   check: (ctx) =>
     portsOpenToWorld(
       ctx,
-      { 1433: "SQL Server", 1521: "Oracle", 3306: "MySQL", 5432: "PostgreSQL", 6379: "Redis", 9200: "Elasticsearch", 11211: "Memcached", 27017: "MongoDB" },
+      {
+        1433: "SQL Server",
+        1521: "Oracle",
+        3306: "MySQL",
+        5432: "PostgreSQL",
+        6379: "Redis",
+        9200: "Elasticsearch",
+        11211: "Memcached",
+        27017: "MongoDB",
+      },
       "high",
     ),
 });

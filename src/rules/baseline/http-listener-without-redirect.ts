@@ -18,14 +18,19 @@ export default defineRule({
     for (const l of ctx.graph.ofType("AWS::ElasticLoadBalancingV2::Listener")) {
       if (l.props.protocol !== "HTTP") continue;
       const lb = ctx.graph.getOfType(l.props.loadBalancerArn, "AWS::ElasticLoadBalancingV2::LoadBalancer");
-      if (!lb || lb.props.scheme !== "internet-facing" || lb.props.loadBalancerType !== "application") continue;
-      const redirects = l.props.defaultActions.some((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS");
+      if (lb?.props.scheme !== "internet-facing" || lb.props.loadBalancerType !== "application") continue;
+      const redirects = l.props.defaultActions.some(
+        (a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS",
+      );
       if (redirects) continue;
       const action = l.props.defaultActions[0];
       out.push({
         resource: l,
         message: `Listener HTTP:${l.props.port} on ${label(lb)} ${action?.type === "forward" ? "forwards plain HTTP to its targets" : `answers with "${action?.type ?? "no action"}"`} instead of redirecting to HTTPS.`,
-        evidence: [`default action: ${l.props.defaultActions.map((a) => a.type).join(", ") || "none"}`, `load balancer ${label(lb)} is internet-facing`],
+        evidence: [
+          `default action: ${l.props.defaultActions.map((a) => a.type).join(", ") || "none"}`,
+          `load balancer ${label(lb)} is internet-facing`,
+        ],
       });
     }
     return out;

@@ -16,11 +16,23 @@ export default defineRule({
   check(ctx) {
     const out: RuleResult[] = [];
     for (const i of ctx.graph.ofType("AWS::EC2::Instance")) {
-      if (i.props.state !== "running" || i.props.httpTokens !== "optional" || i.props.httpEndpoint !== "enabled") continue;
+      if (
+        i.props.state !== "running" ||
+        i.props.httpTokens !== "optional" ||
+        i.props.httpEndpoint !== "enabled"
+      )
+        continue;
       out.push({
         resource: i,
         message: `Instance ${label(i)} accepts IMDSv1 metadata requests.`,
-        evidence: ["MetadataOptions.HttpTokens is optional", ...(i.props.iamInstanceProfileArn ? [`its instance profile ${i.props.iamInstanceProfileArn} credentials are reachable through IMDSv1`] : [])],
+        evidence: [
+          "MetadataOptions.HttpTokens is optional",
+          ...(i.props.iamInstanceProfileArn
+            ? [
+                `its instance profile ${i.props.iamInstanceProfileArn} credentials are reachable through IMDSv1`,
+              ]
+            : []),
+        ],
       });
     }
     return out;

@@ -15,14 +15,22 @@ export default defineRule({
   },
   check(ctx) {
     const out: RuleResult[] = [];
-    const eips = new Map(ctx.graph.ofType("AWS::EC2::EIP").flatMap((e) => (e.props.instanceId ? [[`${e.account}/${e.props.instanceId}`, e] as const] : [])));
+    const eips = new Map(
+      ctx.graph
+        .ofType("AWS::EC2::EIP")
+        .flatMap((e) => (e.props.instanceId ? [[`${e.account}/${e.props.instanceId}`, e] as const] : [])),
+    );
     for (const i of ctx.graph.ofType("AWS::EC2::Instance")) {
       if (i.props.state !== "running" || !i.props.publicIp || inPublicTier(ctx, i)) continue;
       const eip = eips.get(`${i.account}/${i.props.instanceId}`);
       out.push({
         resource: i,
         message: `Instance ${label(i)} has the public IP ${i.props.publicIp}${eip ? " (an Elastic IP)" : ""}.`,
-        evidence: [eip ? `Elastic IP ${eip.props.allocationId} ${eip.props.publicIp} is associated with it` : `public IP ${i.props.publicIp} assigned at launch`],
+        evidence: [
+          eip
+            ? `Elastic IP ${eip.props.allocationId} ${eip.props.publicIp} is associated with it`
+            : `public IP ${i.props.publicIp} assigned at launch`,
+        ],
       });
     }
     return out;

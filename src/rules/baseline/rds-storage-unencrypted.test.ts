@@ -9,6 +9,8 @@ describe("rds-storage-unencrypted", () => {
     const sg = a.securityGroup(v, "db");
     a.dbInstance(v, "plain", { engine: "mysql", subnets: [priv], securityGroups: [sg], encrypted: false });
     a.dbInstance(v, "sealed", { engine: "mysql", subnets: [priv], securityGroups: [sg] });
-    expect(findingsOf(rule, b).map((x) => x.message)).toEqual(['RDS instance "plain" stores its data unencrypted.']);
+    expect(findingsOf(rule, b).map((x) => x.message)).toEqual([
+      'RDS instance "plain" stores its data unencrypted.',
+    ]);
   });
 });

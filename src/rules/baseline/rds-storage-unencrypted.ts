@@ -17,11 +17,19 @@ export default defineRule({
     const out: RuleResult[] = [];
     for (const db of ctx.graph.ofType("AWS::RDS::DBInstance")) {
       if (db.props.storageEncrypted || db.props.dbClusterIdentifier) continue;
-      out.push({ resource: db, message: `RDS instance ${label(db)} stores its data unencrypted.`, evidence: ["StorageEncrypted is false"] });
+      out.push({
+        resource: db,
+        message: `RDS instance ${label(db)} stores its data unencrypted.`,
+        evidence: ["StorageEncrypted is false"],
+      });
     }
     for (const c of ctx.graph.ofType("AWS::RDS::DBCluster")) {
       if (c.props.storageEncrypted) continue;
-      out.push({ resource: c, message: `RDS cluster ${label(c)} stores its data unencrypted.`, evidence: ["StorageEncrypted is false"] });
+      out.push({
+        resource: c,
+        message: `RDS cluster ${label(c)} stores its data unencrypted.`,
+        evidence: ["StorageEncrypted is false"],
+      });
     }
     return out;
   },

@@ -9,7 +9,12 @@ describe("s3-public-access-not-blocked", () => {
     a.bucket("assets-open", { blockPublicAccess: false });
     a.bucket("leaky", { blockPublicAccess: false, policyIsPublic: true });
     const f = findingsOf(rule, b);
-    expect(f.map((x) => [x.severity, x.resourceName])).toEqual([["critical", "leaky"], ["high", "assets-open"]]);
-    expect(f[1]?.evidence[0]).toBe("public access block settings off: blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets");
+    expect(f.map((x) => [x.severity, x.resourceName])).toEqual([
+      ["critical", "leaky"],
+      ["high", "assets-open"],
+    ]);
+    expect(f[1]?.evidence[0]).toBe(
+      "public access block settings off: blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets",
+    );
   });
 });

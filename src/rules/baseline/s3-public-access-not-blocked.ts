@@ -17,13 +17,22 @@ export default defineRule({
     const out: RuleResult[] = [];
     for (const b of ctx.graph.ofType("AWS::S3::Bucket")) {
       const pab = b.props.publicAccessBlock;
-      const off = pab ? Object.entries(pab).filter(([, on]) => !on).map(([k]) => k) : ["blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"];
+      const off = pab
+        ? Object.entries(pab)
+            .filter(([, on]) => !on)
+            .map(([k]) => k)
+        : ["blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"];
       if (off.length === 0) continue;
       out.push({
         resource: b,
         severity: b.props.policyIsPublic ? "critical" : "high",
         message: `S3 bucket ${label(b)} does not block public access${b.props.policyIsPublic ? " and its policy makes it public" : ""}.`,
-        evidence: [pab ? `public access block settings off: ${off.join(", ")}` : "the bucket has no public access block", ...(b.props.policyIsPublic ? ["GetBucketPolicyStatus: IsPublic is true"] : [])],
+        evidence: [
+          pab
+            ? `public access block settings off: ${off.join(", ")}`
+            : "the bucket has no public access block",
+          ...(b.props.policyIsPublic ? ["GetBucketPolicyStatus: IsPublic is true"] : []),
+        ],
       });
     }
     return out;

@@ -48,14 +48,21 @@ export default defineRule({
     }
     for (const p of ctx.graph.ofType("AWS::EC2::VPCPeeringConnection")) {
       if (p.props.status !== "active") continue;
-      const a = vpcEnv.get(`${p.props.requester.account}/${p.props.requester.region}/${p.props.requester.vpcId}`);
-      const b = vpcEnv.get(`${p.props.accepter.account}/${p.props.accepter.region}/${p.props.accepter.vpcId}`);
+      const a = vpcEnv.get(
+        `${p.props.requester.account}/${p.props.requester.region}/${p.props.requester.vpcId}`,
+      );
+      const b = vpcEnv.get(
+        `${p.props.accepter.account}/${p.props.accepter.region}/${p.props.accepter.vpcId}`,
+      );
       if (a === undefined || b === undefined || a === b) continue;
       out.push({
         resource: p,
         key: "peering",
         message: `Peering ${label(p)} joins a ${a} VPC (${p.props.requester.vpcId}) and a ${b} VPC (${p.props.accepter.vpcId}).`,
-        evidence: [`requester ${p.props.requester.vpcId} is ${envs.tag}=${a}`, `accepter ${p.props.accepter.vpcId} is ${envs.tag}=${b}`],
+        evidence: [
+          `requester ${p.props.requester.vpcId} is ${envs.tag}=${a}`,
+          `accepter ${p.props.accepter.vpcId} is ${envs.tag}=${b}`,
+        ],
         specLine: spec.lineOf(["environments"]),
       });
     }

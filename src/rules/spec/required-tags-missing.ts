@@ -24,9 +24,14 @@ export const PRIMARY_TYPES = new Set([
 
 function isPrimary(r: Resource): boolean {
   if (!PRIMARY_TYPES.has(r.type)) return false;
-  if (r.type === "AWS::EC2::SecurityGroup" && (r.props as { groupName?: string }).groupName === "default") return false;
+  if (r.type === "AWS::EC2::SecurityGroup" && (r.props as { groupName?: string }).groupName === "default")
+    return false;
   // Members of a replication group are tagged through the group.
-  if (r.type === "AWS::ElastiCache::CacheCluster" && (r.props as { replicationGroupId?: string | null }).replicationGroupId) return false;
+  if (
+    r.type === "AWS::ElastiCache::CacheCluster" &&
+    (r.props as { replicationGroupId?: string | null }).replicationGroupId
+  )
+    return false;
   return true;
 }
 
@@ -54,7 +59,10 @@ export default defineRule({
         out.push({
           resource: r,
           message: `${r.type.split("::").slice(1).join(" ")} ${label(r)} is missing required tag${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`,
-          evidence: [`required by the spec: ${required.join(", ")}`, `present: ${Object.keys(r.tags).sort().join(", ") || "no tags"}`],
+          evidence: [
+            `required by the spec: ${required.join(", ")}`,
+            `present: ${Object.keys(r.tags).sort().join(", ") || "no tags"}`,
+          ],
           specLine: spec.lineOf(["tags", "required"]),
         });
       }

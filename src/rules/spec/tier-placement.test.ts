@@ -23,8 +23,12 @@ describe("tier-placement", () => {
     a.loadBalancer(v, "inward", { scheme: "internal", subnets: [priv], securityGroups: [] });
     const f = findingsOf(rule, b, SPEC);
     expect(f.map((x) => x.message)).toEqual([
-      expect.stringMatching(/^"app-1" \(i-[0-9a-f]+\) is in tier "app" \(placement: private\) but sits in public subnet "main-public-a"/),
-      expect.stringMatching(/^"inward" is in tier "edge" \(placement: public\) but sits in private subnet "main-private-a"/),
+      expect.stringMatching(
+        /^"app-1" \(i-[0-9a-f]+\) is in tier "app" \(placement: private\) but sits in public subnet "main-public-a"/,
+      ),
+      expect.stringMatching(
+        /^"inward" is in tier "edge" \(placement: public\) but sits in private subnet "main-private-a"/,
+      ),
     ]);
     expect(f[0]?.specLine).toBe(5);
   });
@@ -34,6 +38,10 @@ describe("tier-placement", () => {
     const { pub } = network(a);
     a.instance(pub, "ci-runner", { securityGroups: [], tags: { Role: "app" } });
     const [f] = findingsOf(rule, b, SPEC);
-    expect(f?.waived).toEqual({ reason: "CI runner in a public subnet, accepted until the move", expires: "2027-06-30", specLine: 10 });
+    expect(f?.waived).toEqual({
+      reason: "CI runner in a public subnet, accepted until the move",
+      expires: "2027-06-30",
+      specLine: 10,
+    });
   });
 });

@@ -23,10 +23,16 @@ import type { OperationHandler, ServiceHandler } from "../types.ts";
 // EC2's Describe* answers, built from the snapshot: the inverse of src/collector/ec2.ts, plus what
 // AWS adds that the model leaves implicit (each network ACL's final deny rules).
 
-const of = <T extends KnownType>(rs: readonly Resource[], type: T) => rs.filter((r): r is ResourceOf<T> => r.type === type);
-const tagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+const of = <T extends KnownType>(rs: readonly Resource[], type: T) =>
+  rs.filter((r): r is ResourceOf<T> => r.type === type);
+const tagList = (tags: Record<string, string>) =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 const page = (items: string) => ({ items, token: "NextToken", limit: "MaxResults" });
-const list = (schema: unknown, items: string, fn: OperationHandler["handle"]): OperationHandler => ({ schema: schema as OperationSchema, paging: page(items), handle: fn });
+const list = (schema: unknown, items: string, fn: OperationHandler["handle"]): OperationHandler => ({
+  schema: schema as OperationSchema,
+  paging: page(items),
+  handle: fn,
+});
 
 export const ec2Handler: ServiceHandler = {
   signingName: "ec2",
@@ -37,9 +43,19 @@ export const ec2Handler: ServiceHandler = {
     DescribeRegions: {
       schema: DescribeRegions$ as unknown as OperationSchema,
       handle: ({ snapshot, account }) => {
-        const regions = new Set(snapshot.resources.filter((r) => r.account === account && r.region !== "global").map((r) => r.region));
+        const regions = new Set(
+          snapshot.resources
+            .filter((r) => r.account === account && r.region !== "global")
+            .map((r) => r.region),
+        );
         if (regions.size === 0) for (const r of snapshot.scope.regions) if (r !== "global") regions.add(r);
-        return { Regions: [...regions].sort().map((RegionName) => ({ RegionName, Endpoint: `ec2.${RegionName}.amazonaws.com`, OptInStatus: "opt-in-not-required" })) };
+        return {
+          Regions: [...regions].sort().map((RegionName) => ({
+            RegionName,
+            Endpoint: `ec2.${RegionName}.amazonaws.com`,
+            OptInStatus: "opt-in-not-required",
+          })),
+        };
       },
     },
     DescribeVpcs: list(DescribeVpcs$, "Vpcs", ({ resources, account }) => ({
@@ -70,7 +86,11 @@ export const ec2Handler: ServiceHandler = {
         VpcId: rt.props.vpcId,
         Associations: [
           ...(rt.props.main ? [{ Main: true, RouteTableId: rt.props.routeTableId }] : []),
-          ...rt.props.subnetIds.map((s) => ({ Main: false, SubnetId: s, RouteTableId: rt.props.routeTableId })),
+          ...rt.props.subnetIds.map((s) => ({
+            Main: false,
+            SubnetId: s,
+            RouteTableId: rt.props.routeTableId,
+          })),
         ],
         Routes: rt.props.routes.map((r) => ({
           DestinationCidrBlock: r.destinationCidr ?? undefined,
@@ -96,7 +116,10 @@ export const ec2Handler: ServiceHandler = {
         SubnetId: n.props.subnetId,
         ConnectivityType: n.props.connectivityType,
         State: n.props.state,
-        NatGatewayAddresses: n.props.networkInterfaceIds.map((NetworkInterfaceId, i) => ({ NetworkInterfaceId, PublicIp: n.props.publicIps[i] })),
+        NatGatewayAddresses: n.props.networkInterfaceIds.map((NetworkInterfaceId, i) => ({
+          NetworkInterfaceId,
+          PublicIp: n.props.publicIps[i],
+        })),
         Tags: tagList(n.tags),
       })),
     })),
@@ -132,7 +155,10 @@ export const ec2Handler: ServiceHandler = {
         NetworkAclId: acl.props.networkAclId,
         VpcId: acl.props.vpcId,
         IsDefault: acl.props.isDefault,
-        Associations: acl.props.subnetIds.map((SubnetId) => ({ SubnetId, NetworkAclId: acl.props.networkAclId })),
+        Associations: acl.props.subnetIds.map((SubnetId) => ({
+          SubnetId,
+          NetworkAclId: acl.props.networkAclId,
+        })),
         Entries: [
           ...acl.props.entries.map((e) => ({
             RuleNumber: e.ruleNumber,
@@ -141,7 +167,10 @@ export const ec2Handler: ServiceHandler = {
             RuleAction: e.ruleAction,
             CidrBlock: e.cidrBlock ?? undefined,
             Ipv6CidrBlock: e.ipv6CidrBlock ?? undefined,
-            PortRange: e.fromPort !== null || e.toPort !== null ? { From: e.fromPort ?? undefined, To: e.toPort ?? undefined } : undefined,
+            PortRange:
+              e.fromPort !== null || e.toPort !== null
+                ? { From: e.fromPort ?? undefined, To: e.toPort ?? undefined }
+                : undefined,
           })),
           // The final deny of every ACL, which AWS lists as rule 32767.
           { RuleNumber: 32767, Egress: false, Protocol: "-1", RuleAction: "deny", CidrBlock: "0.0.0.0/0" },
@@ -152,7 +181,9 @@ export const ec2Handler: ServiceHandler = {
     })),
     DescribeNetworkInterfaces: list(DescribeNetworkInterfaces$, "NetworkInterfaces", ({ resources }) => ({
       NetworkInterfaces: of(resources, "AWS::EC2::NetworkInterface").map((n) => {
-        const instanceId = n.props.attachedTo?.includes(":instance/") ? n.props.attachedTo.split("/").pop() : undefined;
+        const instanceId = n.props.attachedTo?.includes(":instance/")
+          ? n.props.attachedTo.split("/").pop()
+          : undefined;
         return {
           NetworkInterfaceId: n.props.networkInterfaceId,
           VpcId: n.props.vpcId,
@@ -161,7 +192,10 @@ export const ec2Handler: ServiceHandler = {
           InterfaceType: n.props.interfaceType,
           Description: n.props.description,
           PrivateIpAddress: n.props.privateIpAddresses[0],
-          PrivateIpAddresses: n.props.privateIpAddresses.map((PrivateIpAddress, i) => ({ PrivateIpAddress, Primary: i === 0 })),
+          PrivateIpAddresses: n.props.privateIpAddresses.map((PrivateIpAddress, i) => ({
+            PrivateIpAddress,
+            Primary: i === 0,
+          })),
           Association: n.props.publicIp ? { PublicIp: n.props.publicIp } : undefined,
           Groups: n.props.securityGroupIds.map((GroupId) => ({ GroupId })),
           Attachment: instanceId ? { InstanceId: instanceId, DeviceIndex: 0, Status: "attached" } : undefined,
@@ -188,20 +222,39 @@ export const ec2Handler: ServiceHandler = {
             PrivateIpAddress: i.props.privateIp ?? undefined,
             PublicIpAddress: i.props.publicIp ?? undefined,
             SecurityGroups: i.props.securityGroupIds.map((GroupId) => ({ GroupId })),
-            NetworkInterfaces: i.props.networkInterfaceIds.map((NetworkInterfaceId) => ({ NetworkInterfaceId })),
-            IamInstanceProfile: i.props.iamInstanceProfileArn ? { Arn: i.props.iamInstanceProfileArn } : undefined,
+            NetworkInterfaces: i.props.networkInterfaceIds.map((NetworkInterfaceId) => ({
+              NetworkInterfaceId,
+            })),
+            IamInstanceProfile: i.props.iamInstanceProfileArn
+              ? { Arn: i.props.iamInstanceProfileArn }
+              : undefined,
             MetadataOptions: { HttpTokens: i.props.httpTokens, HttpEndpoint: i.props.httpEndpoint },
             Tags: tagList(i.tags),
           },
         ],
       })),
     })),
-    DescribeVpcPeeringConnections: list(DescribeVpcPeeringConnections$, "VpcPeeringConnections", ({ resources }) => ({
-      VpcPeeringConnections: of(resources, "AWS::EC2::VPCPeeringConnection").map((p) => {
-        const side = (s: typeof p.props.requester) => ({ VpcId: s.vpcId, OwnerId: s.account, Region: s.region, CidrBlock: s.cidrBlock ?? undefined });
-        return { VpcPeeringConnectionId: p.props.vpcPeeringConnectionId, Status: { Code: p.props.status }, RequesterVpcInfo: side(p.props.requester), AccepterVpcInfo: side(p.props.accepter), Tags: tagList(p.tags) };
+    DescribeVpcPeeringConnections: list(
+      DescribeVpcPeeringConnections$,
+      "VpcPeeringConnections",
+      ({ resources }) => ({
+        VpcPeeringConnections: of(resources, "AWS::EC2::VPCPeeringConnection").map((p) => {
+          const side = (s: typeof p.props.requester) => ({
+            VpcId: s.vpcId,
+            OwnerId: s.account,
+            Region: s.region,
+            CidrBlock: s.cidrBlock ?? undefined,
+          });
+          return {
+            VpcPeeringConnectionId: p.props.vpcPeeringConnectionId,
+            Status: { Code: p.props.status },
+            RequesterVpcInfo: side(p.props.requester),
+            AccepterVpcInfo: side(p.props.accepter),
+            Tags: tagList(p.tags),
+          };
+        }),
       }),
-    })),
+    ),
     DescribeVpcEndpoints: list(DescribeVpcEndpoints$, "VpcEndpoints", ({ resources }) => ({
       VpcEndpoints: of(resources, "AWS::EC2::VPCEndpoint").map((e) => ({
         VpcEndpointId: e.props.vpcEndpointId,
@@ -216,16 +269,20 @@ export const ec2Handler: ServiceHandler = {
         Tags: tagList(e.tags),
       })),
     })),
-    DescribeTransitGatewayAttachments: list(DescribeTransitGatewayAttachments$, "TransitGatewayAttachments", ({ resources }) => ({
-      TransitGatewayAttachments: of(resources, "AWS::EC2::TransitGatewayAttachment").map((t) => ({
-        TransitGatewayAttachmentId: t.props.transitGatewayAttachmentId,
-        TransitGatewayId: t.props.transitGatewayId,
-        ResourceType: t.props.resourceType,
-        ResourceId: t.props.resourceId,
-        State: t.props.state,
-        Tags: tagList(t.tags),
-      })),
-    })),
+    DescribeTransitGatewayAttachments: list(
+      DescribeTransitGatewayAttachments$,
+      "TransitGatewayAttachments",
+      ({ resources }) => ({
+        TransitGatewayAttachments: of(resources, "AWS::EC2::TransitGatewayAttachment").map((t) => ({
+          TransitGatewayAttachmentId: t.props.transitGatewayAttachmentId,
+          TransitGatewayId: t.props.transitGatewayId,
+          ResourceType: t.props.resourceType,
+          ResourceId: t.props.resourceId,
+          State: t.props.state,
+          Tags: tagList(t.tags),
+        })),
+      }),
+    ),
   },
 };
 
@@ -265,7 +322,11 @@ function permission(r: SecurityGroupRule): IpPermission {
     ToPort: r.toPort ?? undefined,
     IpRanges: r.ipv4Ranges.map((CidrIp) => ({ CidrIp, Description })),
     Ipv6Ranges: r.ipv6Ranges.map((CidrIpv6) => ({ CidrIpv6, Description })),
-    UserIdGroupPairs: r.groupRefs.map((g) => ({ GroupId: g.groupId, UserId: g.account ?? undefined, Description })),
+    UserIdGroupPairs: r.groupRefs.map((g) => ({
+      GroupId: g.groupId,
+      UserId: g.account ?? undefined,
+      Description,
+    })),
     PrefixListIds: r.prefixListIds.map((PrefixListId) => ({ PrefixListId, Description })),
   };
 }

@@ -15,7 +15,11 @@ export const stsHandler: ServiceHandler = {
   operations: {
     GetCallerIdentity: {
       schema: GetCallerIdentity$ as unknown as OperationSchema,
-      handle: ({ account }) => ({ Account: account, Arn: `arn:aws:iam::${account}:user/asbuilt`, UserId: "AIDAASBUILTLOOPBACK" }),
+      handle: ({ account }) => ({
+        Account: account,
+        Arn: `arn:aws:iam::${account}:user/asbuilt`,
+        UserId: "AIDAASBUILTLOOPBACK",
+      }),
     },
     AssumeRole: {
       schema: AssumeRole$ as unknown as OperationSchema,
@@ -23,11 +27,22 @@ export const stsHandler: ServiceHandler = {
         const roleArn = String(params.RoleArn ?? "");
         const account = /^arn:aws:iam::(\d{12}):role\//.exec(roleArn)?.[1];
         if (!account || !snapshot.scope.accounts.includes(account)) {
-          throw Object.assign(new Error(`User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`), { code: "AccessDenied", status: 403 });
+          throw Object.assign(
+            new Error(`User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`),
+            { code: "AccessDenied", status: 403 },
+          );
         }
         return {
-          Credentials: { AccessKeyId: accessKeyFor(account).replace(/^AKIA/, "ASIA"), SecretAccessKey: "loopback", SessionToken: "loopback-session", Expiration: new Date(Date.now() + 3_600_000) },
-          AssumedRoleUser: { Arn: `${roleArn.replace(":role/", ":assumed-role/").replace("arn:aws:iam:", "arn:aws:sts:")}/${String(params.RoleSessionName ?? "s")}`, AssumedRoleId: "AROAASBUILT:loopback" },
+          Credentials: {
+            AccessKeyId: accessKeyFor(account).replace(/^AKIA/, "ASIA"),
+            SecretAccessKey: "loopback",
+            SessionToken: "loopback-session",
+            Expiration: new Date(Date.now() + 3_600_000),
+          },
+          AssumedRoleUser: {
+            Arn: `${roleArn.replace(":role/", ":assumed-role/").replace("arn:aws:iam:", "arn:aws:sts:")}/${String(params.RoleSessionName ?? "s")}`,
+            AssumedRoleId: "AROAASBUILT:loopback",
+          },
         };
       },
     },
@@ -43,7 +58,13 @@ export const organizationsHandler: ServiceHandler = {
       schema: ListAccounts$ as unknown as OperationSchema,
       paging: { items: "Accounts", token: "NextToken", limit: "MaxResults" },
       handle: ({ snapshot }) => ({
-        Accounts: snapshot.scope.accounts.map((Id) => ({ Id, Arn: `arn:aws:organizations::${snapshot.scope.accounts[0]}:account/o-asbuilt/${Id}`, Name: `account-${Id}`, Status: "ACTIVE", State: "ACTIVE" })),
+        Accounts: snapshot.scope.accounts.map((Id) => ({
+          Id,
+          Arn: `arn:aws:organizations::${snapshot.scope.accounts[0]}:account/o-asbuilt/${Id}`,
+          Name: `account-${Id}`,
+          Status: "ACTIVE",
+          State: "ACTIVE",
+        })),
       }),
     },
   },
