@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
+import { Graph } from "../model/graph.ts";
+import { formatPorts } from "./ports.ts";
+import { computeReachability } from "./reachability.ts";
+import { classifySubnets } from "./subnets.ts";
+
+function analyse(b: SnapshotBuilder) {
+  const graph = new Graph(b.build());
+  return computeReachability(graph, classifySubnets(graph));
+}
+
+/** A VPC with a public web subnet and a private app subnet, a web host and an app host. */
+function shop() {
+  const b = new SnapshotBuilder("test:reach");
+  const a = b.in("111111111111", "us-east-2");
+  const v = a.vpc("shop", { cidr: "10.0.0.0/16" });
+  const igw = a.internetGateway(v, "igw");
+  const pub = a.subnet(v, "web", { cidr: "10.0.1.0/24", az: "us-east-2a" });
+  const priv = a.subnet(v, "app", { cidr: "10.0.2.0/24", az: "us-east-2a" });
+  a.routeTable(v, "public", {
+    subnets: [pub],
+    routes: [
+      { destination: "0.0.0.0/0", via: igw },
+      { destination: "::/0", via: igw },
+    ],
+  });
+  const webSg = a.securityGroup(v, "web", {
+    ingress: [tcp(443, "0.0.0.0/0"), tcp(80, "::/0"), tcp(22, "203.0.113.0/24")],
+  });
+  const appSg = a.securityGroup(v, "app", { ingress: [tcp(8080, webSg), tcp([9000, 9100], "10.0.1.0/24")] });
+  const web = a.instance(pub, "web-1", { securityGroups: [webSg], publicIp: true });
+  const app = a.instance(priv, "app-1", { securityGroups: [appSg] });
+  return { b, a, v, pub, priv, webSg, appSg, web, app };
+}
+
+describe("reachability", () => {
+  it("follows security-group references and CIDRs, with the evidence path", () => {
+    const { b, web, app } = shop();
+    const r = analyse(b);
+    const p = r.between(web, app);
+    expect(formatPorts(p.ports)).toBe("8080, 9000-9100");
+    expect(p.hops.map((h) => h.kind)).toEqual([
+      "route",
+      "security-group",
+      "nacl",
+      "nacl",
+      "security-group",
+      "security-group",
+    ]);
+    expect(p.hops.at(-2)?.text).toMatch(
+      /security group "app" \(sg-[0-9a-f]+\) ingress tcp\/8080 from sg-[0-9a-f]+ \(a group the peer is in\)/,
+    );
+    // 0.0.0.0/0 in the web group's ingress covers private sources too.
+    expect(formatPorts(r.between(app, web).ports)).toBe("443");
+  });
+
+  it("tells world-open from restricted exposure, IPv4 and IPv6, and needs a public IP and an IGW route", () => {
+    const { b, web, app } = shop();
+    const r = analyse(b);
+    const e = r.exposure(web);
+    expect(formatPorts(e.world.ports)).toBe("80, 443");
+    expect(formatPorts(e.restricted.ports)).toBe("22");
+    expect(e.world.hops[0]?.text).toMatch(/^public IP on an ENI in public subnet web \(0\.0\.0\.0\/0 → igw-/);
+    expect(formatPorts(r.exposure(app).world.ports)).toBe("");
+  });
+
+  it("applies NACL rules in number order: a lower deny beats a later allow, both directions", () => {
+    const { b, a, v, pub, priv, web, app } = shop();
+    const entry = (
+      ruleNumber: number,
+      egress: boolean,
+      action: "allow" | "deny",
+      cidr: string,
+      from: number | null,
+      to: number | null,
+    ) => ({
+      ruleNumber,
+      egress,
+      protocol: from === null ? "-1" : "6",
+      ruleAction: action,
+      cidrBlock: cidr,
+      ipv6CidrBlock: null,
+      fromPort: from,
+      toPort: to,
+    });
+    a.networkAcl(v, "app-acl", {
+      subnets: [priv],
+      entries: [
+        entry(90, false, "deny", "10.0.1.0/24", 8080, 8080),
+        entry(100, false, "allow", "0.0.0.0/0", null, null),
+        entry(100, true, "allow", "0.0.0.0/0", null, null),
+      ],
+    });
+    expect(formatPorts(analyse(b).between(web, app).ports)).toBe("9000-9100");
+
+    const strict = shop();
+    strict.a.networkAcl(strict.v, "app-acl", {
+      subnets: [strict.priv],
+      // Requests are allowed in, but the return traffic to ephemeral ports is not allowed out: no connection.
+      entries: [
+        entry(100, false, "allow", "0.0.0.0/0", null, null),
+        entry(100, true, "allow", "0.0.0.0/0", 443, 443),
+      ],
+    });
+    expect(formatPorts(analyse(strict.b).between(strict.web, strict.app).ports)).toBe("");
+    void pub;
+  });
+
+  it("crosses a VPC peering only with routes both ways", () => {
+    const b = new SnapshotBuilder("test:peer");
+    const a = b.in("111111111111", "us-east-2");
+    const v1 = a.vpc("one", { cidr: "10.1.0.0/16" });
+    const v2 = a.vpc("two", { cidr: "10.2.0.0/16" });
+    const s1 = a.subnet(v1, "s1", { cidr: "10.1.0.0/24", az: "us-east-2a" });
+    const s2 = a.subnet(v2, "s2", { cidr: "10.2.0.0/24", az: "us-east-2a" });
+    const pcx = a.peering(v1, v2, "one-two");
+    const rt1 = a.routeTable(v1, "rt1", {
+      subnets: [s1],
+      routes: [{ destination: "10.2.0.0/16", via: pcx }],
+    });
+    const rt2 = a.routeTable(v2, "rt2", { subnets: [s2] });
+    const client = a.instance(s1, "client", { securityGroups: [a.securityGroup(v1, "client")] });
+    const server = a.instance(s2, "server", {
+      securityGroups: [a.securityGroup(v2, "server", { ingress: [tcp(5432, "10.1.0.0/16")] })],
+    });
+    expect(formatPorts(analyse(b).between(client, server).ports)).toBe("");
+    a.addRoute(rt2, "10.1.0.0/16", pcx);
+    const p = analyse(b).between(client, server);
+    expect(formatPorts(p.ports)).toBe("5432");
+    expect(p.hops[0]?.text).toMatch(/^route 10\.2\.0\.0\/16 → pcx-[0-9a-f]+ in rtb-/);
+    void rt1;
+  });
+
+  it("exposes a private target through an internet-facing load balancer, listener → target group → target", () => {
+    const { b, a, v, pub, priv, app, appSg } = shop();
+    const pub2 = a.subnet(v, "web-b", { cidr: "10.0.3.0/24", az: "us-east-2b" });
+    void pub2;
+    const lbSg = a.securityGroup(v, "lb", { ingress: [tcp(443, "0.0.0.0/0")] });
+    a.allowIngress(appSg, tcp(8080, lbSg));
+    const tg = a.targetGroup(v, "app", { port: 8080, targets: [app] });
+    const lb = a.loadBalancer(v, "front", {
+      scheme: "internet-facing",
+      subnets: [pub],
+      securityGroups: [lbSg],
+    });
+    a.listener(lb, { protocol: "HTTPS", port: 443, forwardTo: tg });
+    const e = analyse(b).exposure(app);
+    expect(formatPorts(e.world.ports)).toBe("");
+    expect(
+      e.viaLoadBalancers.map((x) => `${x.lb.props.name}:${x.listenerPort}→${formatPorts(x.path.ports)}`),
+    ).toEqual(["front:443→8080"]);
+    expect(e.viaLoadBalancers[0]?.path.hops.map((h) => h.kind)).toContain("listener");
+    void priv;
+  });
+});

@@ -1,0 +1,493 @@
+import type { Graph } from "../model/graph.ts";
+import type { NetworkAclEntry, Route, SecurityGroupRule } from "../model/props.ts";
+import type { Resource, ResourceOf } from "../model/snapshot.ts";
+import { cidrContains, cidrOverlaps, isWorld, parseCidr } from "./cidr.ts";
+import {
+  ALL_PORTS,
+  EPHEMERAL,
+  formatPorts,
+  intersect,
+  isEmpty,
+  NO_PORTS,
+  type PortSet,
+  portSet,
+  subtract,
+  union,
+} from "./ports.ts";
+import type { SubnetFacts } from "./subnets.ts";
+
+// Network reachability: can A open a TCP connection to B, on which ports, and why. Decided the way
+// AWS does, from security groups (stateful: the egress of A and the ingress of B), network ACLs
+// (stateless: both directions, the request and its return on ephemeral ports, first matching rule by
+// number wins), and route tables (local, peering, transit gateway, internet gateway). Load balancers
+// add a hop: listener → target group → targets.
+//
+// It scales by never comparing ENIs pairwise: ENIs are grouped by (subnet, set of security groups),
+// and every answer is computed once per pair of groups and cached.
+//
+// Where a rule covers only part of an address block (a NACL entry for a /28 inside a /24 subnet), asbuilt
+// errs toward reporting possible traffic: a partial allow counts, a partial deny does not block.
+
+type Eni = ResourceOf<"AWS::EC2::NetworkInterface">;
+type Sg = ResourceOf<"AWS::EC2::SecurityGroup">;
+
+/** One step of an evidence path. */
+export interface Hop {
+  kind: "internet" | "route" | "nacl" | "security-group" | "listener" | "target-group";
+  /** The resource that decided it (route table, ACL, group, listener), when there is one. */
+  resourceId?: string;
+  text: string;
+}
+
+/** TCP ports that get through, and the steps that let them. */
+export interface Path {
+  ports: PortSet;
+  hops: Hop[];
+}
+
+/** ENIs in one subnet with the same security groups: the unit reachability is computed for. */
+export interface EndpointGroup {
+  key: string;
+  vpcKey: string;
+  subnet: SubnetFacts;
+  sgs: Sg[];
+  sgIds: string[];
+  /** ENIs in the group; empty for a group made from a resource's own subnet and group ids. */
+  enis: Eni[];
+  /** A public IPv4 address on any of its ENIs. */
+  publicIp: boolean;
+}
+
+export type Source = "internet" | Resource;
+
+export interface Reachability {
+  groupsOf(r: Resource): EndpointGroup[];
+  /** TCP ports `from` can open to `to` (a union over their endpoint groups), with the evidence of the first pair that allows any. */
+  between(from: Source, to: Resource): Path;
+  /** How the internet reaches `r`: directly, and through internet-facing load balancers that target it. */
+  exposure(r: Resource): Exposure;
+  readonly groups: readonly EndpointGroup[];
+}
+
+export interface Exposure {
+  /** Ports open to any internet address (0.0.0.0/0 or ::/0). */
+  world: Path;
+  /** Ports open to some internet addresses only (a listed public CIDR). */
+  restricted: Path;
+  /** Reachable through these load balancers (listener port → target port). */
+  viaLoadBalancers: {
+    lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">;
+    listenerPort: number;
+    path: Path;
+  }[];
+}
+
+const PRIVATE = [
+  "10.0.0.0/8",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "fc00::/7",
+  "fe80::/10",
+];
+function isPublicCidr(c: string): boolean {
+  return !PRIVATE.some((p) => cidrContains(p, c));
+}
+
+const isTcp = (protocol: string) =>
+  protocol === "-1" || protocol === "tcp" || protocol === "6" || protocol === "all";
+
+/** An address block a rule is compared with: a subnet's CIDR, or the internet. */
+type Peer = { kind: "block"; cidr: string } | { kind: "internet" };
+
+export function computeReachability(graph: Graph, subnets: Map<string, SubnetFacts>): Reachability {
+  const sgById = new Map<string, Sg>();
+  for (const sg of graph.ofType("AWS::EC2::SecurityGroup"))
+    sgById.set(`${sg.account}/${sg.region}/${sg.props.groupId}`, sg);
+  const aclBySubnet = new Map<string, ResourceOf<"AWS::EC2::NetworkAcl">>();
+  for (const acl of graph.ofType("AWS::EC2::NetworkAcl"))
+    for (const s of acl.props.subnetIds) aclBySubnet.set(`${acl.account}/${acl.region}/${s}`, acl);
+  const subnetByNative = new Map<string, SubnetFacts>();
+  for (const f of subnets.values())
+    subnetByNative.set(`${f.subnet.account}/${f.subnet.region}/${f.subnet.props.subnetId}`, f);
+
+  // ── endpoint groups ──
+  const groups = new Map<string, EndpointGroup>();
+  const groupsByOwner = new Map<string, EndpointGroup[]>();
+  const groupFor = (
+    account: string,
+    region: string,
+    subnetId: string,
+    sgIds: string[],
+  ): EndpointGroup | undefined => {
+    const subnet = subnetByNative.get(`${account}/${region}/${subnetId}`);
+    if (!subnet) return undefined;
+    const ids = [...new Set(sgIds)].sort();
+    const key = `${account}/${region}/${subnetId}|${ids.join(",")}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        key,
+        vpcKey: `${account}/${region}/${subnet.subnet.props.vpcId}`,
+        subnet,
+        sgIds: ids,
+        sgs: ids.flatMap((id) => {
+          const sg = sgById.get(`${account}/${region}/${id}`);
+          return sg ? [sg] : [];
+        }),
+        enis: [],
+        publicIp: false,
+      };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  const addOwner = (ownerId: string, g: EndpointGroup) => {
+    const list = groupsByOwner.get(ownerId) ?? [];
+    if (!list.includes(g)) list.push(g);
+    groupsByOwner.set(ownerId, list);
+  };
+  for (const eni of graph.ofType("AWS::EC2::NetworkInterface")) {
+    const g = groupFor(eni.account, eni.region, eni.props.subnetId, eni.props.securityGroupIds);
+    if (!g) continue;
+    g.enis.push(eni);
+    if (eni.props.publicIp) g.publicIp = true;
+    addOwner(eni.id, g);
+    if (eni.props.attachedTo) addOwner(eni.props.attachedTo, g);
+  }
+
+  /** Groups of a resource: its ENIs', else groups made from its own subnets and security groups (snapshots without ENIs). */
+  function groupsOf(r: Resource): EndpointGroup[] {
+    const own = groupsByOwner.get(r.id);
+    if (own) return own;
+    const p = r.props as {
+      subnetIds?: unknown;
+      securityGroupIds?: unknown;
+      subnetId?: unknown;
+      networkConfiguration?: { subnetIds: string[]; securityGroupIds: string[] } | null;
+      vpcConfig?: { subnetIds: string[]; securityGroupIds: string[] } | null;
+    };
+    const cfg = p.networkConfiguration ?? p.vpcConfig;
+    const subnetIds =
+      cfg?.subnetIds ??
+      (Array.isArray(p.subnetIds)
+        ? (p.subnetIds as string[])
+        : typeof p.subnetId === "string"
+          ? [p.subnetId]
+          : []);
+    const sgIds =
+      cfg?.securityGroupIds ?? (Array.isArray(p.securityGroupIds) ? (p.securityGroupIds as string[]) : []);
+    const out = subnetIds.flatMap((s) => {
+      const g = groupFor(r.account, r.region, s, sgIds);
+      return g ? [g] : [];
+    });
+    groupsByOwner.set(r.id, out);
+    return out;
+  }
+
+  // ── security groups ──
+  function sgPorts(
+    sgs: Sg[],
+    direction: "ingress" | "egress",
+    peer: EndpointGroup | "internet",
+    worldOnly = false,
+  ): Path {
+    let ports: PortSet = NO_PORTS;
+    const hops: Hop[] = [];
+    for (const sg of sgs) {
+      for (const rule of sg.props[direction]) {
+        if (!isTcp(rule.protocol)) continue;
+        const why = ruleMatches(rule, peer, sg, worldOnly);
+        if (!why) continue;
+        const rp = rule.protocol === "-1" ? ALL_PORTS : portSet(rule.fromPort, rule.toPort);
+        const added = subtract(rp, ports);
+        if (isEmpty(added)) continue;
+        ports = union(ports, rp);
+        hops.push({
+          kind: "security-group",
+          resourceId: sg.id,
+          text: `security group ${sgLabel(sg)} ${direction} tcp/${formatPorts(rp)} ${direction === "ingress" ? "from" : "to"} ${why}`,
+        });
+      }
+    }
+    return { ports, hops };
+  }
+
+  function ruleMatches(
+    rule: SecurityGroupRule,
+    peer: EndpointGroup | "internet",
+    sg: Sg,
+    worldOnly: boolean,
+  ): string | undefined {
+    if (peer === "internet") {
+      const cidrs = [...rule.ipv4Ranges, ...rule.ipv6Ranges].filter((c) =>
+        worldOnly ? isWorld(c) : isPublicCidr(c) && !isWorld(c),
+      );
+      return cidrs.length > 0 ? cidrs.join(", ") : undefined;
+    }
+    for (const ref of rule.groupRefs) {
+      if ((ref.account === null || ref.account === sg.account) && peer.sgIds.includes(ref.groupId))
+        return `${ref.groupId} (a group the peer is in)`;
+    }
+    const cidr = rule.ipv4Ranges.find((c) => cidrOverlaps(c, peer.subnet.subnet.props.cidrBlock));
+    return cidr;
+  }
+
+  // ── network ACLs ──
+  function naclPorts(subnet: SubnetFacts, egress: boolean, peer: Peer, within: PortSet): Path {
+    const acl = aclBySubnet.get(
+      `${subnet.subnet.account}/${subnet.subnet.region}/${subnet.subnet.props.subnetId}`,
+    );
+    if (!acl) return { ports: within, hops: [] };
+    let undecided = within;
+    let allowed: PortSet = NO_PORTS;
+    const hops: Hop[] = [];
+    for (const e of acl.props.entries) {
+      if (e.egress !== egress || !isTcp(e.protocol)) continue;
+      const match = entryMatch(e, peer);
+      if (match === "none") continue;
+      const take = intersect(undecided, e.protocol === "-1" ? ALL_PORTS : portSet(e.fromPort, e.toPort));
+      if (isEmpty(take)) continue;
+      if (e.ruleAction === "allow") {
+        allowed = union(allowed, take);
+        undecided = subtract(undecided, take);
+        hops.push({
+          kind: "nacl",
+          resourceId: acl.id,
+          text: `network ACL ${acl.props.networkAclId} rule ${e.ruleNumber} allows tcp/${formatPorts(take)} ${egress ? "out to" : "in from"} ${e.cidrBlock ?? e.ipv6CidrBlock}`,
+        });
+      } else if (match === "full") {
+        undecided = subtract(undecided, take);
+      }
+    }
+    return { ports: allowed, hops };
+  }
+
+  function entryMatch(e: NetworkAclEntry, peer: Peer): "full" | "partial" | "none" {
+    const cidr = e.cidrBlock ?? e.ipv6CidrBlock;
+    if (!cidr) return "none";
+    if (peer.kind === "internet") return isWorld(cidr) ? "full" : isPublicCidr(cidr) ? "partial" : "none";
+    if (!parseCidr(cidr)) return "none";
+    if (cidrContains(cidr, peer.cidr)) return "full";
+    return cidrOverlaps(cidr, peer.cidr) ? "partial" : "none";
+  }
+
+  // ── routes ──
+  function routeTo(from: SubnetFacts, toCidr: string): Route | undefined {
+    const routes = from.routeTable?.props.routes ?? [];
+    let best: Route | undefined;
+    let bestLen = -1;
+    for (const r of routes) {
+      if (r.state !== "active" || !r.destinationCidr) continue;
+      const c = parseCidr(r.destinationCidr);
+      if (c && cidrContains(r.destinationCidr, toCidr) && c.prefix > bestLen) {
+        best = r;
+        bestLen = c.prefix;
+      }
+    }
+    return best;
+  }
+
+  function routeHops(a: EndpointGroup, b: EndpointGroup): Hop[] | undefined {
+    if (a.vpcKey === b.vpcKey)
+      return [{ kind: "route", text: `same VPC ${b.subnet.subnet.props.vpcId}: local route` }];
+    const there = routeTo(a.subnet, b.subnet.subnet.props.cidrBlock);
+    const back = routeTo(b.subnet, a.subnet.subnet.props.cidrBlock);
+    if (!there || !back || there.targetKind === "local" || back.targetKind !== there.targetKind)
+      return undefined;
+    if (there.targetKind === "vpc-peering") {
+      if (there.targetId !== back.targetId) return undefined;
+      const pcx = graph
+        .ofType("AWS::EC2::VPCPeeringConnection")
+        .find((p) => p.props.vpcPeeringConnectionId === there.targetId);
+      if (pcx && pcx.props.status !== "active") return undefined;
+    } else if (there.targetKind !== "transit-gateway" || there.targetId !== back.targetId) {
+      return undefined;
+    }
+    return [
+      {
+        kind: "route",
+        resourceId: a.subnet.routeTable?.id,
+        text: `route ${there.destinationCidr} → ${there.targetId} in ${a.subnet.routeTable?.props.routeTableId}`,
+      },
+      {
+        kind: "route",
+        resourceId: b.subnet.routeTable?.id,
+        text: `return route ${back.destinationCidr} → ${back.targetId} in ${b.subnet.routeTable?.props.routeTableId}`,
+      },
+    ];
+  }
+
+  // ── pairs ──
+  const pairCache = new Map<string, Path>();
+  function groupToGroup(a: EndpointGroup, b: EndpointGroup): Path {
+    const key = `${a.key}>${b.key}`;
+    const hit = pairCache.get(key);
+    if (hit) return hit;
+    const result = computePair(a, b);
+    pairCache.set(key, result);
+    return result;
+  }
+
+  function computePair(a: EndpointGroup, b: EndpointGroup): Path {
+    const route = routeHops(a, b);
+    if (!route) return { ports: NO_PORTS, hops: [] };
+    const out = sgPorts(a.sgs, "egress", b);
+    const inn = sgPorts(b.sgs, "ingress", a);
+    let ports = intersect(out.ports, inn.ports);
+    const hops: Hop[] = [...route, ...out.hops];
+    if (isEmpty(ports)) return { ports, hops: [] };
+    if (a.subnet !== b.subnet) {
+      const aBlock: Peer = { kind: "block", cidr: a.subnet.subnet.props.cidrBlock };
+      const bBlock: Peer = { kind: "block", cidr: b.subnet.subnet.props.cidrBlock };
+      const naclOut = naclPorts(a.subnet, true, bBlock, ports);
+      const naclIn = naclPorts(b.subnet, false, aBlock, naclOut.ports);
+      ports = naclIn.ports;
+      const returnIn = naclPorts(a.subnet, false, bBlock, EPHEMERAL);
+      const returnOut = naclPorts(b.subnet, true, aBlock, EPHEMERAL);
+      if (isEmpty(returnIn.ports) || isEmpty(returnOut.ports)) return { ports: NO_PORTS, hops: [] };
+      hops.push(...naclOut.hops, ...naclIn.hops);
+    }
+    hops.push(...inn.hops);
+    return isEmpty(ports) ? { ports, hops: [] } : { ports, hops };
+  }
+
+  function fromInternet(b: EndpointGroup, worldOnly: boolean): Path {
+    if (b.subnet.class !== "public" || !b.publicIp) return { ports: NO_PORTS, hops: [] };
+    const inn = sgPorts(b.sgs, "ingress", "internet", worldOnly);
+    if (isEmpty(inn.ports)) return { ports: NO_PORTS, hops: [] };
+    const nacl = naclPorts(b.subnet, false, { kind: "internet" }, inn.ports);
+    const ret = naclPorts(b.subnet, true, { kind: "internet" }, EPHEMERAL);
+    if (isEmpty(nacl.ports) || isEmpty(ret.ports)) return { ports: NO_PORTS, hops: [] };
+    const igw = b.subnet.defaultRoute;
+    return {
+      ports: nacl.ports,
+      hops: [
+        {
+          kind: "internet",
+          text: `public IP on an ENI in public subnet ${b.subnet.subnet.name ?? b.subnet.subnet.props.subnetId} (${igw?.destinationCidr ?? igw?.destinationIpv6Cidr} → ${igw?.targetId})`,
+        },
+        ...nacl.hops,
+        ...inn.hops,
+      ],
+    };
+  }
+
+  function combine(paths: Path[]): Path {
+    let ports: PortSet = NO_PORTS;
+    let hops: Hop[] = [];
+    for (const p of paths) {
+      if (isEmpty(p.ports)) continue;
+      if (isEmpty(ports)) hops = p.hops;
+      ports = union(ports, p.ports);
+    }
+    return { ports, hops };
+  }
+
+  function between(from: Source, to: Resource): Path {
+    const targets = groupsOf(to);
+    if (from === "internet")
+      return combine(
+        targets.map((b) => fromInternet(b, false)).concat(targets.map((b) => fromInternet(b, true))),
+      );
+    const sources = groupsOf(from);
+    return combine(sources.flatMap((a) => targets.map((b) => groupToGroup(a, b))));
+  }
+
+  function exposure(r: Resource): Exposure {
+    const gs = groupsOf(r);
+    const world = combine(gs.map((g) => fromInternet(g, true)));
+    const restricted = combine(gs.map((g) => fromInternet(g, false)));
+    return {
+      world,
+      restricted: { ports: subtract(restricted.ports, world.ports), hops: restricted.hops },
+      viaLoadBalancers: viaLbs(r),
+    };
+  }
+
+  function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
+    const out: Exposure["viaLoadBalancers"] = [];
+    const targetIds = new Set<string>([r.id]);
+    const native = (r.props as { instanceId?: string }).instanceId;
+    if (native) targetIds.add(native);
+    const ips = new Set(
+      groupsOf(r).flatMap((g) =>
+        g.enis.filter((e) => e.props.attachedTo === r.id).flatMap((e) => e.props.privateIpAddresses),
+      ),
+    );
+    for (const tg of graph.ofType("AWS::ElasticLoadBalancingV2::TargetGroup")) {
+      const target = tg.props.targets.find((t) => targetIds.has(t.id) || ips.has(t.id));
+      const viaService = graph.out(tg.id, "targets").some((e) => e.to === r.id);
+      if (!target && !viaService) continue;
+      const targetPort = target?.port ?? tg.props.port ?? 0;
+      for (const lbArn of tg.props.loadBalancerArns) {
+        const lb = graph.getOfType(lbArn, "AWS::ElasticLoadBalancingV2::LoadBalancer");
+        if (!lb || lb.props.scheme !== "internet-facing") continue;
+        const listeners = graph
+          .children(lb.id)
+          .filter(
+            (c): c is ResourceOf<"AWS::ElasticLoadBalancingV2::Listener"> =>
+              c.type === "AWS::ElasticLoadBalancingV2::Listener",
+          );
+        for (const l of listeners) {
+          if (!l.props.defaultActions.some((a) => a.type === "forward" && a.targetGroupArns.includes(tg.id)))
+            continue;
+          const front = exposureOfLb(lb, l.props.port);
+          if (isEmpty(front.ports)) continue;
+          const back = between(lb, r);
+          if (!back.ports.some(([a, b]) => a <= targetPort && targetPort <= b)) continue;
+          out.push({
+            lb,
+            listenerPort: l.props.port,
+            path: {
+              ports: [[targetPort, targetPort]],
+              hops: [
+                ...front.hops,
+                {
+                  kind: "listener",
+                  resourceId: l.id,
+                  text: `listener ${l.props.protocol}:${l.props.port} on ${lb.props.name} forwards to target group ${tg.props.name}`,
+                },
+                {
+                  kind: "target-group",
+                  resourceId: tg.id,
+                  text: `target group ${tg.props.name} sends to port ${targetPort}`,
+                },
+                ...back.hops,
+              ],
+            },
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  function exposureOfLb(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
+    const p = between("internet", lb);
+    const ports = intersect(p.ports, [[port, port]]);
+    // NLBs without security groups pass whatever the listener accepts.
+    if (isEmpty(ports) && lb.props.loadBalancerType === "network" && lb.props.securityGroupIds.length === 0) {
+      return {
+        ports: [[port, port]],
+        hops: [{ kind: "internet", text: `internet-facing NLB ${lb.props.name} without security groups` }],
+      };
+    }
+    return { ports, hops: p.hops };
+  }
+
+  return {
+    groupsOf,
+    between,
+    exposure,
+    get groups() {
+      return [...groups.values()];
+    },
+  };
+}
+
+function sgLabel(sg: Sg): string {
+  return sg.name && sg.name !== sg.props.groupId ? `"${sg.name}" (${sg.props.groupId})` : sg.props.groupId;
+}
