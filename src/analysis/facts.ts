@@ -1,5 +1,6 @@
 import type { Graph } from "../model/graph.ts";
 import type { Resource } from "../model/snapshot.ts";
+import { computeReachability, type Reachability } from "./reachability.ts";
 import { classifySubnets, type SubnetClass, type SubnetFacts, subnetIdsOf } from "./subnets.ts";
 
 /** Derived facts many rules need, computed once per snapshot. */
@@ -9,6 +10,8 @@ export interface Facts {
   placementOf(r: Resource): SubnetFacts[];
   /** "public" if any of its subnets is public, else "private" if any is private, else "isolated"; undefined outside a VPC. */
   placementClass(r: Resource): SubnetClass | undefined;
+  /** Network reachability, built on first use and cached for the run. */
+  readonly reach: Reachability;
 }
 
 export function computeFacts(graph: Graph): Facts {
@@ -19,6 +22,7 @@ export function computeFacts(graph: Graph): Facts {
       const f = s && subnets.get(s.id);
       return f ? [f] : [];
     });
+  let reach: Reachability | undefined;
   return {
     subnets,
     placementOf,
@@ -26,6 +30,10 @@ export function computeFacts(graph: Graph): Facts {
       const classes = new Set(placementOf(r).map((f) => f.class));
       if (classes.size === 0) return undefined;
       return classes.has("public") ? "public" : classes.has("private") ? "private" : "isolated";
+    },
+    get reach() {
+      reach ??= computeReachability(graph, subnets);
+      return reach;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { isWorld } from "../analysis/cidr.ts";
+import { contains } from "../analysis/ports.ts";
 import type { SubnetFacts } from "../analysis/subnets.ts";
 import type { SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
@@ -90,8 +91,10 @@ export function listUsers(users: Resource[], max = 5): string {
 
 /**
  * Findings for security groups whose ingress lets the world reach one of `ports`. Shared by the
- * admin-port and database-port rules, which differ only in their port lists. A group nothing uses is
- * reported at low severity: it is a loaded gun, not an open door.
+ * admin-port and database-port rules, which differ only in their port lists. Exposure-aware: the
+ * rule's severity when a resource using the group is really reachable from the internet on that port;
+ * one step lower when the group is used but nothing routes the internet to it (no public IP, no route
+ * to an internet gateway, a NACL in the way); low when nothing uses the group at all.
  */
 export function portsOpenToWorld(
   ctx: RuleContext,
@@ -108,14 +111,31 @@ export function portsOpenToWorld(
       );
       if (rules.length === 0) continue;
       const sources = [...new Set(rules.flatMap(worldSources))];
+      const reachable = users.flatMap((u) => {
+        const path = ctx.facts.reach.exposure(u).world;
+        return contains(path.ports, port) ? [{ u, path }] : [];
+      });
+      const first = reachable[0];
       out.push({
         resource: sg,
         key: `tcp/${port}`,
-        severity: users.length === 0 ? "low" : severity,
-        message: `Security group ${label(sg)} allows ${service} (tcp/${port}) from ${sources.join(" and ")}.`,
-        evidence: [...rules.map(describeRule), listUsers(users)],
+        severity: users.length === 0 ? "low" : first ? severity : lower(severity),
+        message: `Security group ${label(sg)} allows ${service} (tcp/${port}) from ${sources.join(" and ")}${users.length > 0 && !first ? ", though nothing using it is reachable from the internet today" : ""}.`,
+        evidence: [
+          ...rules.map(describeRule),
+          listUsers(users),
+          ...(first
+            ? [
+                `reachable from the internet: ${first.u.type.split("::").pop()} ${label(first.u)} via ${first.path.hops.map((h) => h.text).join("; ")}`,
+              ]
+            : []),
+        ],
       });
     }
   }
   return out;
+}
+
+export function lower(s: Severity): Severity {
+  return s === "critical" ? "high" : s === "high" ? "medium" : "low";
 }

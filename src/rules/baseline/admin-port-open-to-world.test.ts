@@ -15,13 +15,28 @@ describe("admin-port-open-to-world", () => {
     const { b, a } = account();
     const { v, pub } = network(a);
     const sg = a.securityGroup(v, "admin", { ingress: [ingress] });
-    a.instance(pub, "host", { securityGroups: [sg] });
+    a.instance(pub, "host", { securityGroups: [sg], publicIp: true });
     const f = findingsOf(rule, b);
     expect(f.map((x) => x.message.match(/\((tcp\/\d+)\)/)?.[1])).toEqual(keys);
     for (const x of f) {
       expect(x.severity).toBe("high");
-      expect(x.evidence.at(-1)).toMatch(/^used by Instance "host"/);
+      expect(x.evidence).toContainEqual(expect.stringMatching(/^used by Instance "host"/));
+      expect(x.evidence.at(-1)).toMatch(
+        /^reachable from the internet: Instance "host" .* via public IP on an ENI in public subnet/,
+      );
     }
+  });
+
+  it("reports one step lower when nothing routes the internet to the group's users", () => {
+    const { b, a } = account();
+    const { v, priv } = network(a);
+    const sg = a.securityGroup(v, "admin", { ingress: [tcp(22, "0.0.0.0/0")] });
+    a.instance(priv, "inside", { securityGroups: [sg] });
+    const f = findingsOf(rule, b);
+    expect(f.map((x) => x.severity)).toEqual(["medium"]);
+    expect(f[0]?.message).toMatch(
+      /from 0\.0\.0\.0\/0, though nothing using it is reachable from the internet today\.$/,
+    );
   });
 
   it("reports an unused group at low severity", () => {
