@@ -67,6 +67,8 @@ export interface Reachability {
   /** How the internet reaches `r`: directly, and through internet-facing load balancers that target it. */
   exposure(r: Resource): Exposure;
   readonly groups: readonly EndpointGroup[];
+  /** TCP ports from one endpoint group to another (cached). */
+  betweenGroups(a: EndpointGroup, b: EndpointGroup): Path;
 }
 
 export interface Exposure {
@@ -424,7 +426,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       const targetPort = target?.port ?? tg.props.port ?? 0;
       for (const lbArn of tg.props.loadBalancerArns) {
         const lb = graph.getOfType(lbArn, "AWS::ElasticLoadBalancingV2::LoadBalancer");
-        if (!lb || lb.props.scheme !== "internet-facing") continue;
+        if (lb?.props.scheme !== "internet-facing") continue;
         const listeners = graph
           .children(lb.id)
           .filter(
@@ -482,6 +484,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     groupsOf,
     between,
     exposure,
+    betweenGroups: groupToGroup,
     get groups() {
       return [...groups.values()];
     },

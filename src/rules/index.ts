@@ -13,8 +13,17 @@ import rdsSingleAz from "./baseline/rds-single-az.ts";
 import rdsStorageUnencrypted from "./baseline/rds-storage-unencrypted.ts";
 import s3PublicAccessNotBlocked from "./baseline/s3-public-access-not-blocked.ts";
 import environmentsShareVpc from "./spec/environments-share-vpc.ts";
+import flowBroken from "./spec/flow-broken.ts";
+import flowUndocumented from "./spec/flow-undocumented.ts";
 import requiredTagsMissing from "./spec/required-tags-missing.ts";
+import resourceUndocumented from "./spec/resource-undocumented.ts";
+import tierEmpty from "./spec/tier-empty.ts";
+import tierEncryptionMissing from "./spec/tier-encryption-missing.ts";
+import tierNotMultiAz from "./spec/tier-not-multi-az.ts";
 import tierPlacement from "./spec/tier-placement.ts";
+import tierTlsMissing from "./spec/tier-tls-missing.ts";
+import tierWafMissing from "./spec/tier-waf-missing.ts";
+import waiverExpired from "./spec/waiver-expired.ts";
 import type { Rule } from "./types.ts";
 
 /** Every rule, by id. An explicit list (no folder scanning); a test checks it against the files. */
@@ -26,6 +35,8 @@ export const RULES: readonly Rule[] = [
   dbPortOpenToWorld,
   defaultSecurityGroupAllowsTraffic,
   environmentsShareVpc,
+  flowBroken,
+  flowUndocumented,
   httpListenerWithoutRedirect,
   imdsv1Enabled,
   instancePublicIp,
@@ -34,6 +45,13 @@ export const RULES: readonly Rule[] = [
   rdsSingleAz,
   rdsStorageUnencrypted,
   requiredTagsMissing,
+  resourceUndocumented,
   s3PublicAccessNotBlocked,
+  tierEmpty,
+  tierEncryptionMissing,
+  tierNotMultiAz,
   tierPlacement,
+  tierTlsMissing,
+  tierWafMissing,
+  waiverExpired,
 ];

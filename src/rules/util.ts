@@ -139,3 +139,49 @@ export function portsOpenToWorld(
 export function lower(s: Severity): Severity {
   return s === "critical" ? "high" : s === "high" ? "medium" : "low";
 }
+
+/**
+ * A finding about the spec itself (an empty tier, a broken flow, an expired waiver) has no AWS
+ * resource: it is attached to a stand-in that names the spec element.
+ */
+export function specSubject(ctx: RuleContext, kind: "Tier" | "Flow" | "Waiver", name: string): Resource {
+  return {
+    id: `asbuilt:spec/${ctx.spec?.spec.name ?? "spec"}/${kind.toLowerCase()}/${name}`,
+    type: `asbuilt::Spec::${kind}`,
+    account: ctx.graph.snapshot.scope.accounts[0] ?? "000000000000",
+    region: "global",
+    name,
+    tags: {},
+    props: {},
+  };
+}
+
+const membershipCache = new WeakMap<object, Map<string, Resource[]>>();
+
+/** Resources in a tier, in snapshot order; tiers are matched once per run and cached. */
+export function tierMembers(ctx: RuleContext, tier: string): Resource[] {
+  const spec = ctx.spec;
+  if (!spec) return [];
+  let byTier = membershipCache.get(spec);
+  if (!byTier || membershipCache.get(ctx.graph) !== byTier) {
+    byTier = new Map(Object.keys(spec.spec.tiers).map((t) => [t, [] as Resource[]]));
+    for (const r of ctx.graph.resources) for (const t of spec.tiersOf(r)) byTier.get(t)?.push(r);
+    membershipCache.set(spec, byTier);
+    membershipCache.set(ctx.graph, byTier);
+  }
+  return byTier.get(tier) ?? [];
+}
+
+/** Types a team documents in tiers: workloads, data stores, entry points. */
+export const DOCUMENTABLE_TYPES = new Set([
+  "AWS::EC2::Instance",
+  "AWS::ElasticLoadBalancingV2::LoadBalancer",
+  "AWS::RDS::DBInstance",
+  "AWS::RDS::DBCluster",
+  "AWS::RDS::DBProxy",
+  "AWS::ElastiCache::CacheCluster",
+  "AWS::S3::Bucket",
+  "AWS::CloudFront::Distribution",
+  "AWS::ECS::Service",
+  "AWS::Lambda::Function",
+]);

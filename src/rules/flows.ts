@@ -1,0 +1,31 @@
+import { type PortSet, union } from "../analysis/ports.ts";
+import type { EndpointGroup } from "../analysis/reachability.ts";
+import type { Resource } from "../model/snapshot.ts";
+import type { Flow } from "../spec/schema.ts";
+import type { RuleContext } from "./types.ts";
+import { DOCUMENTABLE_TYPES, tierMembers } from "./util.ts";
+
+/** The ports of a documented flow ("8000-8100" ranges included). */
+export function flowPorts(f: Flow): PortSet {
+  return union(
+    ...f.ports.map((p): PortSet => {
+      if (typeof p === "number") return [[p, p]];
+      const [a = 0, b = 0] = p.split("-").map(Number);
+      return [[a, b]];
+    }),
+  );
+}
+
+/** Members of a tier that have a network presence (endpoint groups), documentable types only. */
+export function networkMembers(ctx: RuleContext, tier: string): Resource[] {
+  return tierMembers(ctx, tier).filter(
+    (r) => DOCUMENTABLE_TYPES.has(r.type) && ctx.facts.reach.groupsOf(r).length > 0,
+  );
+}
+
+/** Distinct endpoint groups of several resources: reachability is computed per group, not per resource. */
+export function groupsOfAll(ctx: RuleContext, rs: readonly Resource[]): EndpointGroup[] {
+  const seen = new Map<string, EndpointGroup>();
+  for (const r of rs) for (const g of ctx.facts.reach.groupsOf(r)) seen.set(g.key, g);
+  return [...seen.values()];
+}

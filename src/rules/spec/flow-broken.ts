@@ -1,0 +1,67 @@
+import {
+  formatPorts,
+  intersect,
+  isEmpty,
+  NO_PORTS,
+  type PortSet,
+  subtract,
+  union,
+} from "../../analysis/ports.ts";
+import { flowPorts, groupsOfAll, networkMembers } from "../flows.ts";
+import { defineRule, type RuleResult } from "../types.ts";
+import { label, specSubject } from "../util.ts";
+
+export default defineRule({
+  meta: {
+    id: "flow-broken",
+    title: "A documented flow is not possible",
+    severity: "medium",
+    pack: "spec",
+    resourceTypes: ["asbuilt::Spec::Flow"],
+    what: "A `flows:` entry of the spec (from a tier or the internet, to a tier, on ports) that no pair of resources can actually use: security groups, network ACLs or routes block every path.",
+    why: "Either the system is broken (the documented traffic cannot flow, so something fails or goes another way), or the document is out of date. Both deserve a look.",
+    fix: "Open the path the flow needs (the target's security group ingress from the source's group, the NACLs and routes between their subnets), or correct the flow in architecture.yaml.",
+    references: [],
+  },
+  check(ctx) {
+    const spec = ctx.spec;
+    if (!spec) return [];
+    const out: RuleResult[] = [];
+    spec.spec.flows.forEach((flow, i) => {
+      if (flow.protocol !== "tcp") return;
+      const targets = networkMembers(ctx, flow.to);
+      const sources = flow.from === "internet" ? [] : networkMembers(ctx, flow.from);
+      if (targets.length === 0 || (flow.from !== "internet" && sources.length === 0)) return;
+      const wanted = flowPorts(flow);
+      let possible: PortSet = NO_PORTS;
+      if (flow.from === "internet") {
+        for (const t of targets) {
+          const e = ctx.facts.reach.exposure(t);
+          possible = union(
+            possible,
+            e.world.ports,
+            e.restricted.ports,
+            ...e.viaLoadBalancers.map((v) => [[v.listenerPort, v.listenerPort]] as PortSet),
+          );
+        }
+      } else {
+        const targetGroups = groupsOfAll(ctx, targets);
+        for (const a of groupsOfAll(ctx, sources))
+          for (const b of targetGroups) possible = union(possible, ctx.facts.reach.betweenGroups(a, b).ports);
+      }
+      const missing = subtract(wanted, intersect(wanted, possible));
+      if (isEmpty(missing)) return;
+      out.push({
+        resource: specSubject(ctx, "Flow", `${flow.from}->${flow.to}`),
+        key: String(i),
+        message: `The documented flow ${flow.from} → ${flow.to} on tcp/${formatPorts(missing)} is not possible.`,
+        evidence: [
+          `checked ${flow.from === "internet" ? "the internet" : `${sources.length} source(s) (${sources.slice(0, 3).map(label).join(", ")})`} against ${targets.length} target(s) (${targets.slice(0, 3).map(label).join(", ")})`,
+          `what is possible between them: ${isEmpty(possible) ? "nothing" : `tcp/${formatPorts(possible)}`}`,
+        ],
+        specLine: spec.lineOf(["flows", i]),
+      });
+    });
+    return out;
+  },
+});

@@ -1,0 +1,93 @@
+import { formatPorts, isEmpty, NO_PORTS, type PortSet, subtract, union } from "../../analysis/ports.ts";
+import type { Path } from "../../analysis/reachability.ts";
+import { flowPorts, groupsOfAll, networkMembers } from "../flows.ts";
+import { defineRule, type RuleResult } from "../types.ts";
+import { label } from "../util.ts";
+
+export default defineRule({
+  meta: {
+    id: "flow-undocumented",
+    title: "Traffic is possible that no documented flow allows",
+    severity: "high",
+    pack: "spec",
+    resourceTypes: ["*"],
+    what: "Network reachability (security groups, network ACLs, routes) lets the internet or another tier open TCP connections to a resource on ports that no `flows:` entry of the spec documents.",
+    why: "The documented flows are the only traffic the architecture intends. Anything else that is possible is attack surface nobody reviewed: a database reachable from the bastion, an app port open to the internet.",
+    fix: "Tighten the security groups (or NACLs) on the evidence path so only documented traffic gets through, or, if the traffic is intended, add the flow to architecture.yaml.",
+    references: [],
+  },
+  check(ctx) {
+    const spec = ctx.spec;
+    if (!spec || spec.spec.flows.length === 0) return [];
+    const tiers = Object.keys(spec.spec.tiers);
+    const tcpFlows = spec.spec.flows.filter((f) => f.protocol === "tcp");
+    const documented = (from: string, toTiers: string[]): PortSet =>
+      union(...tcpFlows.filter((f) => f.from === from && toTiers.includes(f.to)).map(flowPorts));
+    const members = new Map(tiers.map((t) => [t, networkMembers(ctx, t)]));
+    const sourceGroups = new Map(tiers.map((t) => [t, groupsOfAll(ctx, members.get(t) ?? [])]));
+    const out: RuleResult[] = [];
+    const done = new Set<string>();
+    for (const tier of tiers) {
+      for (const target of members.get(tier) ?? []) {
+        if (done.has(target.id)) continue;
+        done.add(target.id);
+        const targetTiers = spec.tiersOf(target);
+        const exposure = ctx.facts.reach.exposure(target);
+        const fromInternet = union(exposure.world.ports, exposure.restricted.ports);
+        const extraInternet = subtract(fromInternet, documented("internet", targetTiers));
+        if (!isEmpty(extraInternet)) {
+          const path = isEmpty(exposure.world.ports) ? exposure.restricted : exposure.world;
+          out.push(result(target, "internet", extraInternet, path, documented("internet", targetTiers)));
+        }
+        const targetGroups = ctx.facts.reach.groupsOf(target);
+        for (const source of tiers) {
+          if (targetTiers.includes(source)) continue;
+          let allowed: PortSet = NO_PORTS;
+          let sample: Path | undefined;
+          for (const a of sourceGroups.get(source) ?? []) {
+            for (const b of targetGroups) {
+              if (a.key === b.key) continue;
+              const p = ctx.facts.reach.betweenGroups(a, b);
+              if (isEmpty(p.ports)) continue;
+              sample ??= p;
+              allowed = union(allowed, p.ports);
+            }
+          }
+          // What the internet may reach (documented or not, reported above) any tier may reach too.
+          const implied = union(
+            documented(source, targetTiers),
+            documented("internet", targetTiers),
+            fromInternet,
+          );
+          const extra = subtract(allowed, implied);
+          if (!isEmpty(extra) && sample)
+            out.push(
+              result(target, `tier "${source}"`, extra, sample, documented(source, targetTiers), source),
+            );
+        }
+      }
+    }
+    return out;
+
+    function result(
+      target: (typeof out)[number]["resource"],
+      from: string,
+      ports: PortSet,
+      path: Path,
+      doc: PortSet,
+      key = "internet",
+    ): RuleResult {
+      return {
+        resource: target,
+        key: `from:${key}`,
+        severity: key === "internet" ? "high" : "medium",
+        message: `${label(target)} can be reached from ${from} on tcp/${formatPorts(ports)}, which no documented flow allows.`,
+        evidence: [
+          `documented from ${from}: ${isEmpty(doc) ? "nothing" : `tcp/${formatPorts(doc)}`}`,
+          ...path.hops.map((h) => h.text),
+        ],
+        specLine: spec?.lineOf(["flows"]),
+      };
+    }
+  },
+});

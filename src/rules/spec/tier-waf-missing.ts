@@ -1,0 +1,47 @@
+import { asKnown } from "../../model/snapshot.ts";
+import { defineRule, type RuleResult } from "../types.ts";
+import { label, tierMembers } from "../util.ts";
+
+export default defineRule({
+  meta: {
+    id: "tier-waf-missing",
+    title: "Tier requires WAF, resource has no web ACL",
+    severity: "high",
+    pack: "spec",
+    resourceTypes: ["AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::CloudFront::Distribution"],
+    what: "An Application Load Balancer or CloudFront distribution in a tier with `waf: required` that no WAF web ACL protects.",
+    why: "The architecture promises a web application firewall in front of this entry point; without it, the attacks the document says are blocked reach the application.",
+    fix: "Associate a WAFv2 web ACL with the load balancer (REGIONAL scope) or the distribution (CLOUDFRONT scope, in us-east-1).",
+    references: [],
+  },
+  check(ctx) {
+    const spec = ctx.spec;
+    if (!spec) return [];
+    const protectedIds = new Set(
+      ctx.graph.ofType("AWS::WAFv2::WebACL").flatMap((a) => a.props.associatedResourceArns),
+    );
+    const out: RuleResult[] = [];
+    for (const [name, tier] of Object.entries(spec.spec.tiers)) {
+      if (tier.waf !== "required") continue;
+      for (const member of tierMembers(ctx, name)) {
+        const r = asKnown(member);
+        if (!r) continue;
+        const unprotected =
+          (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
+            r.props.loadBalancerType === "application" &&
+            !protectedIds.has(r.id) &&
+            ctx.graph.in(r.id, "protects").length === 0) ||
+          (r.type === "AWS::CloudFront::Distribution" && r.props.webAclId === null);
+        if (!unprotected) continue;
+        out.push({
+          resource: r,
+          key: name,
+          message: `${label(r)} is in tier "${name}", which requires WAF, but no web ACL protects it.`,
+          evidence: ["no AWS::WAFv2::WebACL is associated with it"],
+          specLine: spec.lineOf(["tiers", name, "waf"]),
+        });
+      }
+    }
+    return out;
+  },
+});
