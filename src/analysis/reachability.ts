@@ -37,6 +37,13 @@ export interface Hop {
   /** The resource that decided it (route table, ACL, group, listener), when there is one. */
   resourceId?: string;
   text: string;
+  /** The ports this step lets through, when it is port-specific (security group rules, NACL entries). */
+  ports?: PortSet;
+}
+
+/** The steps of a path that matter for one port: port-specific steps that do not pass it are left out. */
+export function hopsFor(path: Path, port: number): Hop[] {
+  return path.hops.filter((h) => !h.ports || h.ports.some(([a, b]) => a <= port && port <= b));
 }
 
 /** TCP ports that get through, and the steps that let them. */
@@ -210,6 +217,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         hops.push({
           kind: "security-group",
           resourceId: sg.id,
+          ports: rp,
           text: `security group ${sgLabel(sg)} ${direction} tcp/${formatPorts(rp)} ${direction === "ingress" ? "from" : "to"} ${why}`,
         });
       }
@@ -258,6 +266,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         hops.push({
           kind: "nacl",
           resourceId: acl.id,
+          ports: take,
           text: `network ACL ${acl.props.networkAclId} rule ${e.ruleNumber} allows tcp/${formatPorts(take)} ${egress ? "out to" : "in from"} ${e.cidrBlock ?? e.ipv6CidrBlock}`,
         });
       } else if (match === "full") {

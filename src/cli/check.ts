@@ -1,8 +1,12 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { computeFacts } from "../analysis/facts.ts";
+import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot, writeFileAtomic } from "../model/io.ts";
-import { FORMATTERS, type FormatName } from "../report/index.ts";
+import { FILE_NAMES, FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/index.ts";
 import { failing, runRules } from "../rules/engine.ts";
+import { type Finding, FindingsReport } from "../rules/finding.ts";
 import { RULES } from "../rules/index.ts";
 import type { RuleMeta } from "../rules/types.ts";
 import { loadSpec } from "../spec/load.ts";
@@ -12,21 +16,50 @@ import { EXIT, VERSION } from "./common.ts";
 export interface CheckOptions {
   snapshotFile: string;
   specFile?: string;
-  format: FormatName;
+  /** One format, or several separated by commas (then --output is a directory). */
+  format: string;
   failOn: Severity;
   output?: string;
+  /** A previous `--format json` report: only findings not in it are reported and counted. */
+  baseline?: string;
   now?: Date;
 }
 
+export function parseFormats(text: string): FormatName[] {
+  const names = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = names.filter((n) => !(FORMAT_NAMES as string[]).includes(n));
+  if (names.length === 0 || bad.length > 0) {
+    throw new InputError(
+      `unknown format${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ") || '""'} in --format.`,
+      undefined,
+      `Choose from ${FORMAT_NAMES.join(", ")}; several at once with commas (--format sarif,junit,markdown -o reports/).`,
+    );
+  }
+  return [...new Set(names)] as FormatName[];
+}
+
 export async function runCheck(opts: CheckOptions): Promise<number> {
+  const formats = parseFormats(opts.format);
+  if (formats.length > 1 && !opts.output) {
+    throw new InputError(
+      `${formats.length} formats need an output directory.`,
+      undefined,
+      `Add -o DIR: asbuilt writes ${formats.map((f) => FILE_NAMES[f]).join(", ")} there.`,
+    );
+  }
   // Validate every input before writing anything, so a bad spec never leaves a half-written report.
-  const [snapshot, spec] = await Promise.all([
+  const [snapshot, spec, baseline] = await Promise.all([
     loadSnapshot(opts.snapshotFile),
     opts.specFile ? loadSpec(opts.specFile) : undefined,
+    opts.baseline ? loadBaseline(opts.baseline) : undefined,
   ]);
   const graph = new Graph(snapshot);
-  const findings = runRules(RULES, graph, { spec, facts: computeFacts(graph), now: opts.now });
-  const out = FORMATTERS[opts.format]({
+  const all = runRules(RULES, graph, { spec, facts: computeFacts(graph), now: opts.now });
+  const findings = baseline ? all.filter((f) => !baseline.has(f.fingerprint)) : all;
+  const input = {
     version: VERSION,
     snapshotFile: opts.snapshotFile,
     specFile: opts.specFile,
@@ -34,11 +67,63 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     findings,
     rules: ruleIndex(),
     failOn: opts.failOn,
-    color: opts.format === "text" && !opts.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
-  });
-  if (opts.output) await writeFileAtomic(opts.output, out);
-  else process.stdout.write(out);
+  };
+  if (formats.length === 1 && !opts.output) {
+    const format = formats[0] ?? "text";
+    process.stdout.write(
+      FORMATTERS[format]({
+        ...input,
+        color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR,
+      }),
+    );
+  } else if (formats.length === 1 && opts.output) {
+    const format = formats[0] ?? "text";
+    await writeFileAtomic(opts.output, FORMATTERS[format](input));
+  } else if (opts.output) {
+    await mkdir(opts.output, { recursive: true });
+    const rendered = formats.map(
+      (f) => [join(opts.output ?? ".", FILE_NAMES[f]), FORMATTERS[f](input)] as const,
+    );
+    for (const [file, text] of rendered) await writeFileAtomic(file, text);
+  }
+  if (baseline && all.length !== findings.length) {
+    process.stderr.write(
+      `asbuilt: ${all.length - findings.length} finding(s) already in the baseline ${opts.baseline} are not reported.\n`,
+    );
+  }
   return failing(findings, opts.failOn).length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+async function loadBaseline(file: string): Promise<Set<string>> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new InputError(
+      "cannot read the baseline file.",
+      { file },
+      "Pass --baseline a findings file written earlier by `asbuilt check --format json -o FILE`.",
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new InputError(
+      "the baseline is not valid JSON.",
+      { file },
+      "Pass --baseline a findings file written by `asbuilt check --format json`.",
+    );
+  }
+  const parsed = FindingsReport.safeParse(data);
+  if (!parsed.success) {
+    throw new InputError(
+      "the baseline is not an asbuilt findings report.",
+      { file },
+      "Pass --baseline a findings file written by `asbuilt check --format json` (the same asbuilt version).",
+    );
+  }
+  return new Set(parsed.data.findings.map((f: Finding) => f.fingerprint));
 }
 
 export function ruleIndex(): Map<string, RuleMeta> {

@@ -28,25 +28,37 @@ export function buildProgram(): Command {
     )
     .argument("<snapshot>", "snapshot JSON file")
     .option("--spec <file>", "architecture spec (architecture.yaml) to check conformance against")
-    .addOption(new Option("--format <format>", "output format").choices(FORMAT_NAMES).default("text"))
+    .option(
+      "--format <formats>",
+      `output format, or several separated by commas: ${FORMAT_NAMES.join(", ")}`,
+      "text",
+    )
     .addOption(
       new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
         .choices(SEVERITIES)
         .default("high"),
     )
-    .option("-o, --output <file>", "write the report to a file (atomically) instead of standard output")
+    .option(
+      "-o, --output <path>",
+      "write the report to this file (atomically); with several formats, a directory to write findings.* into",
+    )
+    .option(
+      "--baseline <findings.json>",
+      "report only findings not in this earlier `--format json` report (matched by fingerprint)",
+    )
     .addHelpText(
       "after",
-      "\nExamples:\n  asbuilt check fixtures/status-page/snapshot.json --spec fixtures/status-page/architecture.yaml\n  asbuilt check snapshot.json --format json -o findings.json --fail-on critical",
+      "\nExamples:\n  asbuilt check fixtures/status-page/snapshot.json --spec fixtures/status-page/architecture.yaml\n  asbuilt check snapshot.json --spec architecture.yaml --format sarif,junit,markdown,json -o reports/\n  asbuilt check snapshot.json --format json -o findings.json --fail-on critical\n  asbuilt check snapshot.json --baseline main-findings.json   # only what this change adds",
     )
     .action(
       async (
         snapshot: string,
         opts: {
           spec?: string;
-          format: "text" | "json";
+          format: string;
           failOn: (typeof SEVERITIES)[number];
           output?: string;
+          baseline?: string;
         },
       ) => {
         const { runCheck } = await import("./check.ts");
@@ -56,6 +68,7 @@ export function buildProgram(): Command {
           format: opts.format,
           failOn: opts.failOn,
           output: opts.output,
+          baseline: opts.baseline,
         });
       },
     );

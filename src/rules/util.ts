@@ -1,5 +1,6 @@
 import { isWorld } from "../analysis/cidr.ts";
 import { contains } from "../analysis/ports.ts";
+import { hopsFor } from "../analysis/reachability.ts";
 import type { SubnetFacts } from "../analysis/subnets.ts";
 import type { SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
@@ -126,7 +127,12 @@ export function portsOpenToWorld(
           listUsers(users),
           ...(first
             ? [
-                `reachable from the internet: ${first.u.type.split("::").pop()} ${label(first.u)} via ${first.path.hops.map((h) => h.text).join("; ")}`,
+                `reachable from the internet: ${first.u.type.split("::").pop()} ${label(first.u)} via ${hopsFor(
+                  first.path,
+                  port,
+                )
+                  .map((h) => h.text)
+                  .join("; ")}`,
               ]
             : []),
         ],

@@ -1,0 +1,62 @@
+import type { Builder } from "junit-report-builder";
+import junitModule from "junit-report-builder";
+import { SEVERITY_ORDER } from "../spec/schema.ts";
+import type { ReportInput } from "./types.ts";
+
+/**
+ * JUnit XML for CI dashboards: a test suite per rule, a test case per rule × resource it found.
+ * A finding at or above --fail-on fails its case; below it the case passes with the finding in its
+ * output; a waived finding is skipped. A rule that found nothing is one passing case.
+ */
+// The package is CommonJS: under Node's ESM interop its default import is the builder itself,
+// while its type declarations describe an ES-module default. Trust the runtime.
+const junit = junitModule as unknown as Builder;
+
+/**
+ * The XML library wraps output in CDATA but escapes only the first "]]>" and throws on characters XML
+ * cannot hold, so untrusted text is made safe before it gets there.
+ */
+function xmlSafe(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing characters XML 1.0 forbids is the point.
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "\ufffd")
+    .replaceAll("]]>", "]] >");
+}
+
+export function formatJunit(input: ReportInput): string {
+  const builder = junit.newBuilder().name("asbuilt");
+  const byRule = new Map<string, typeof input.findings>();
+  for (const f of input.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const ruleIds = [...new Set([...input.rules.keys(), ...byRule.keys()])];
+  for (const id of ruleIds) {
+    const suite = builder.testSuite().name(id);
+    const findings = byRule.get(id) ?? [];
+    const meta = input.rules.get(id);
+    if (findings.length === 0) {
+      suite.testCase().className(`asbuilt.${id}`).name(`${id}: no findings`);
+      continue;
+    }
+    for (const f of findings) {
+      const c = suite
+        .testCase()
+        .className(`asbuilt.${id}`)
+        .name(xmlSafe(`${id}: ${f.resourceName ?? f.resourceId}`));
+      const detail = xmlSafe(
+        [
+          `${f.severity}: ${f.message}`,
+          f.resourceId,
+          ...f.evidence.map((e) => `- ${e}`),
+          ...(meta ? [`fix: ${meta.fix}`] : []),
+        ].join("\n"),
+      );
+      if (f.waived)
+        c.skipped().standardOutput(
+          `${xmlSafe(`waived until ${f.waived.expires}: ${f.waived.reason}`)}\n${detail}`,
+        );
+      else if (SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[input.failOn])
+        c.failure(xmlSafe(f.message), f.severity).standardOutput(detail);
+      else c.standardOutput(`below --fail-on ${input.failOn}\n${detail}`);
+    }
+  }
+  return `${builder.build()}\n`;
+}

@@ -1,0 +1,166 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AjvModule from "ajv-draft-04";
+import type { Log } from "sarif";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_NOW } from "../fixtures/golden.ts";
+import { FIXTURES } from "../fixtures/index.ts";
+import { computeFacts } from "../src/analysis/facts.ts";
+import { ruleIndex } from "../src/cli/check.ts";
+import { Graph } from "../src/model/graph.ts";
+import { formatJunit } from "../src/report/junit.ts";
+import { formatMarkdown } from "../src/report/markdown.ts";
+import { formatSarif } from "../src/report/sarif.ts";
+import type { ReportInput } from "../src/report/types.ts";
+import { runRules } from "../src/rules/engine.ts";
+import { RULES } from "../src/rules/index.ts";
+import { loadSpec } from "../src/spec/load.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const require = createRequire(import.meta.url);
+
+let input: ReportInput;
+beforeAll(async () => {
+  const f = FIXTURES["status-page"];
+  const snapshot = f.build();
+  // An XSS probe in a user-written tag: every format must keep it as text.
+  const probe = snapshot.resources.find((r) => r.name === "test-server");
+  if (probe) probe.name = "<img src=x onerror=alert(1)>";
+  const graph = new Graph(snapshot);
+  const specFile = join(f.dir, "architecture.yaml");
+  const spec = await loadSpec(specFile);
+  const findings = runRules(RULES, graph, { spec, facts: computeFacts(graph), now: FIXTURE_NOW });
+  input = {
+    version: "0.0.0-test",
+    snapshotFile: "snapshot.json",
+    specFile: "fixtures/status-page/architecture.yaml",
+    snapshot,
+    findings,
+    rules: ruleIndex(),
+    failOn: "high",
+  };
+});
+
+describe("SARIF", () => {
+  it("is valid SARIF 2.1.0 against the OASIS schema", () => {
+    const schema = JSON.parse(
+      require("node:fs").readFileSync(
+        require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"),
+        "utf8",
+      ),
+    );
+    // The schema uses a language-tag pattern that is not valid in unicode mode.
+    // CommonJS default export: the class is the module itself at run time.
+    const Ajv = ((AjvModule as unknown as { default?: unknown }).default ??
+      AjvModule) as unknown as typeof AjvModule.default;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    const ok = validate(JSON.parse(formatSarif(input)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("lists each rule once, points results at them by index, ARNs as logical locations, spec findings at their line, waivers as suppressions", () => {
+    const log = JSON.parse(formatSarif(input)) as Log;
+    const run = log.runs[0];
+    const rules = run?.tool.driver.rules ?? [];
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    expect(rules.length).toBe(RULES.length);
+    for (const r of run?.results ?? []) expect(rules[r.ruleIndex ?? -1]?.id).toBe(r.ruleId);
+    const ssh = run?.results?.find((r) => r.ruleId === "admin-port-open-to-world");
+    expect(ssh?.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName).toMatch(
+      /^arn:aws:ec2:eu-west-1:210987654321:security-group\//,
+    );
+    const tags = run?.results?.find((r) => r.ruleId === "required-tags-missing");
+    expect(tags?.locations?.[0]?.physicalLocation?.region?.startLine).toBe(5);
+    const waived = run?.results?.filter((r) => r.suppressions?.length) ?? [];
+    expect(waived).toHaveLength(6);
+    expect(waived[0]?.suppressions?.[0]).toMatchObject({
+      kind: "external",
+      status: "accepted",
+      justification: expect.stringMatching(/Known compromise.*\(waived until 2027-06-30\)/),
+    });
+    expect(rules.find((r) => r.id === "rds-publicly-accessible")?.properties?.["security-severity"]).toBe(
+      "9.5",
+    );
+  });
+
+  it("always has results, even with no findings", () => {
+    const log = JSON.parse(formatSarif({ ...input, findings: [] })) as Log;
+    expect(log.runs[0]?.results).toEqual([]);
+  });
+});
+
+describe("JUnit", () => {
+  it("has a case per rule × resource: failures at or above --fail-on, waived ones skipped, clean rules passing", () => {
+    const xml = formatJunit(input);
+    const cases = xml.match(/<testcase /g)?.length ?? 0;
+    const flagged = input.findings.length;
+    const clean = RULES.filter((r) => !input.findings.some((f) => f.ruleId === r.meta.id)).length;
+    expect(cases).toBe(flagged + clean);
+    expect(xml.match(/<failure /g)?.length).toBe(
+      input.findings.filter((f) => !f.waived && ["high", "critical"].includes(f.severity)).length,
+    );
+    expect(xml.match(/<skipped/g)?.length).toBe(6);
+    // Untrusted text stays inside attributes (escaped) or CDATA, never as markup.
+    expect(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "")).not.toContain("<img");
+  });
+});
+
+describe("Markdown", () => {
+  it("renders AWS text as text", () => {
+    const md = formatMarkdown(input);
+    expect(md).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(md).not.toMatch(/<img/);
+    expect(md).toMatch(/^## asbuilt: ❌ \d+ findings at or above high/);
+  });
+});
+
+function asbuilt(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/asbuilt.js"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("asbuilt check as a gate", () => {
+  const snap = join(ROOT, "fixtures/coursedog/snapshot.json");
+  const spec = join(ROOT, "fixtures/coursedog/architecture.yaml");
+
+  it("writes several formats into a directory at once", async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), "asbuilt-gate-")), "reports");
+    const r = asbuilt("check", snap, "--spec", spec, "--format", "sarif,junit,markdown,json", "-o", dir);
+    expect(r.code).toBe(1);
+    expect((await readdir(dir)).sort()).toEqual([
+      "findings.json",
+      "findings.junit.xml",
+      "findings.md",
+      "findings.sarif",
+    ]);
+  });
+
+  it("needs a directory for several formats, and names unknown ones (exit 2)", () => {
+    expect(asbuilt("check", snap, "--format", "sarif,junit").stderr).toMatch(
+      /2 formats need an output directory/,
+    );
+    const bad = asbuilt("check", snap, "--format", "sarif,pdf");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown format "pdf" in --format/);
+  });
+
+  it("reports only new findings against a baseline", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "asbuilt-gate-"));
+    const base = join(dir, "baseline.json");
+    expect(asbuilt("check", snap, "--spec", spec, "--format", "json", "-o", base).code).toBe(1);
+    const again = asbuilt("check", snap, "--spec", spec, "--baseline", base, "--format", "json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).findings).toEqual([]);
+    expect(again.stderr).toMatch(/\d+ finding\(s\) already in the baseline/);
+    expect(JSON.parse(await readFile(base, "utf8")).findings.length).toBeGreaterThan(0);
+  });
+});
