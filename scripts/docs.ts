@@ -1,10 +1,13 @@
-// Regenerates the documents that are derived from code: docs/iam-policy.json (from the collector's
-// declared operations) and docs/rules.md (from the rules' metadata). Tests fail when they are stale.
+// Regenerates the documents derived from code: docs/iam-policy.json (the collector's declared
+// operations), docs/rules.md (the rules' metadata) and schema/architecture.schema.json (the spec's
+// zod schema). Tests fail when any of them is stale.
 
 import { iamPolicyJson } from "../src/collector/iam.ts";
 import { writeFileAtomic } from "../src/model/io.ts";
 import { rulesMarkdown } from "../src/rules/docs.ts";
+import { specJsonSchema } from "../src/spec/json-schema.ts";
 
 await writeFileAtomic(new URL("../docs/iam-policy.json", import.meta.url).pathname, iamPolicyJson());
 await writeFileAtomic(new URL("../docs/rules.md", import.meta.url).pathname, rulesMarkdown());
-console.log("wrote docs/iam-policy.json and docs/rules.md");
+await writeFileAtomic(new URL("../schema/architecture.schema.json", import.meta.url).pathname, specJsonSchema());
+console.log("wrote docs/iam-policy.json, docs/rules.md and schema/architecture.schema.json");

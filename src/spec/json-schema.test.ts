@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { specJsonSchema } from "./json-schema.ts";
+
+describe("schema/architecture.schema.json", () => {
+  it("is the schema generated from src/spec/schema.ts (run `npm run docs` when this fails)", () => {
+    expect(readFileSync(join(import.meta.dirname, "../../schema/architecture.schema.json"), "utf8")).toBe(specJsonSchema());
+  });
+
+  it("describes tiers, flows and waivers with their allowed values", () => {
+    const s = JSON.parse(specJsonSchema());
+    expect(s.required).toEqual(["name"]);
+    expect(s.additionalProperties).toBe(false);
+    const tier = s.properties.tiers.additionalProperties;
+    expect(tier.properties.placement.enum).toEqual(["public", "private", "isolated", "any"]);
+    expect(s.properties.waivers.items.properties.reason.minLength).toBe(10);
+  });
+});
