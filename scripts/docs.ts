@@ -9,5 +9,8 @@ import { specJsonSchema } from "../src/spec/json-schema.ts";
 
 await writeFileAtomic(new URL("../docs/iam-policy.json", import.meta.url).pathname, iamPolicyJson());
 await writeFileAtomic(new URL("../docs/rules.md", import.meta.url).pathname, rulesMarkdown());
-await writeFileAtomic(new URL("../schema/architecture.schema.json", import.meta.url).pathname, specJsonSchema());
+await writeFileAtomic(
+  new URL("../schema/architecture.schema.json", import.meta.url).pathname,
+  specJsonSchema(),
+);
 console.log("wrote docs/iam-policy.json, docs/rules.md and schema/architecture.schema.json");

@@ -5,7 +5,9 @@ import { specJsonSchema } from "./json-schema.ts";
 
 describe("schema/architecture.schema.json", () => {
   it("is the schema generated from src/spec/schema.ts (run `npm run docs` when this fails)", () => {
-    expect(readFileSync(join(import.meta.dirname, "../../schema/architecture.schema.json"), "utf8")).toBe(specJsonSchema());
+    expect(readFileSync(join(import.meta.dirname, "../../schema/architecture.schema.json"), "utf8")).toBe(
+      specJsonSchema(),
+    );
   });
 
   it("describes tiers, flows and waivers with their allowed values", () => {
