@@ -75,9 +75,12 @@ describe("SARIF", () => {
       /^arn:aws:ec2:eu-west-1:210987654321:security-group\//,
     );
     const tags = run?.results?.find((r) => r.ruleId === "required-tags-missing");
-    const specText = require("node:fs").readFileSync(join(ROOT, "fixtures/status-page/architecture.yaml"), "utf8") as string;
-    const requiredLine = specText.split("
-").findIndex((l) => l.includes("required: [Project, Environment]")) + 1;
+    const specText = require("node:fs").readFileSync(
+      join(ROOT, "fixtures/status-page/architecture.yaml"),
+      "utf8",
+    ) as string;
+    const requiredLine =
+      specText.split("\n").findIndex((l) => l.includes("required: [Project, Environment]")) + 1;
     expect(tags?.locations?.[0]?.physicalLocation?.region?.startLine).toBe(requiredLine);
     const waived = run?.results?.filter((r) => r.suppressions?.length) ?? [];
     expect(waived).toHaveLength(6);
