@@ -139,6 +139,23 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("init")
+    .summary("draft an architecture.yaml from what is running")
+    .description(
+      "Drafts an architecture spec from a snapshot: environments from an environment tag, tiers from resource kinds and role tags,\n" +
+        "each tier's placement from its subnets, and flows from today's network reachability. Review it, delete what should not be,\n" +
+        "and from then on `asbuilt check --spec` holds the account to it.",
+    )
+    .argument("<snapshot>", "snapshot JSON file")
+    .option("-o, --output <file>", "write the draft here (default: standard output)")
+    .option("--name <name>", "the system's name in the spec (default: the snapshot's file name)")
+    .option("--force", "overwrite an existing file")
+    .action(async (snapshot: string, opts: { output?: string; name?: string; force?: boolean }) => {
+      const { runInit } = await import("./init.ts");
+      process.exitCode = await runInit(snapshot, opts);
+    });
+
+  program
     .command("demo")
     .summary("build a bundled demo account (a seed fixture) and show what asbuilt finds in it")
     .description(
