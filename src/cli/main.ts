@@ -156,6 +156,23 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("explain")
+    .summary("why: one resource's placement, exposure, who can reach it (with evidence), tier and findings")
+    .description(
+      "Explains one resource: its subnets and why they are public or private, how the internet can reach it (directly or\n" +
+        "through a load balancer), which other resources can open connections to it on which ports with the security group,\n" +
+        "NACL and route evidence, its documented tier (with --spec), and its findings.",
+    )
+    .argument("<snapshot>", "snapshot JSON file")
+    .argument("<resource>", "ARN, id (i-…, sg-…, subnet-…) or name")
+    .option("--spec <file>", "architecture spec, for tiers and conformance findings")
+    .option("--json", "machine-readable output")
+    .action(async (snapshot: string, resource: string, opts: { spec?: string; json?: boolean }) => {
+      const { runExplain } = await import("./explain.ts");
+      process.exitCode = await runExplain(snapshot, resource, opts);
+    });
+
+  program
     .command("demo")
     .summary("build a bundled demo account (a seed fixture) and show what asbuilt finds in it")
     .description(
