@@ -1,16 +1,25 @@
 import adminPortOpenToWorld from "./baseline/admin-port-open-to-world.ts";
+import albOutdatedTlsPolicy from "./baseline/alb-outdated-tls-policy.ts";
 import albWithoutWaf from "./baseline/alb-without-waf.ts";
+import asgSingleAz from "./baseline/asg-single-az.ts";
 import cloudfrontAllowsHttp from "./baseline/cloudfront-allows-http.ts";
+import cloudfrontS3OriginWithoutOac from "./baseline/cloudfront-s3-origin-without-oac.ts";
+import cloudfrontWithoutWaf from "./baseline/cloudfront-without-waf.ts";
 import computeInPublicSubnet from "./baseline/compute-in-public-subnet.ts";
 import dbPortOpenToWorld from "./baseline/db-port-open-to-world.ts";
 import defaultSecurityGroupAllowsTraffic from "./baseline/default-security-group-allows-traffic.ts";
+import eipUnused from "./baseline/eip-unused.ts";
+import elasticacheEncryptionDisabled from "./baseline/elasticache-encryption-disabled.ts";
 import httpListenerWithoutRedirect from "./baseline/http-listener-without-redirect.ts";
 import imdsv1Enabled from "./baseline/imdsv1-enabled.ts";
 import instancePublicIp from "./baseline/instance-public-ip.ts";
+import lbSingleAz from "./baseline/lb-single-az.ts";
+import natSingleAz from "./baseline/nat-single-az.ts";
 import rdsBackupsDisabled from "./baseline/rds-backups-disabled.ts";
 import rdsPubliclyAccessible from "./baseline/rds-publicly-accessible.ts";
 import rdsSingleAz from "./baseline/rds-single-az.ts";
 import rdsStorageUnencrypted from "./baseline/rds-storage-unencrypted.ts";
+import s3DefaultEncryptionMissing from "./baseline/s3-default-encryption-missing.ts";
 import s3PublicAccessNotBlocked from "./baseline/s3-public-access-not-blocked.ts";
 import environmentsShareVpc from "./spec/environments-share-vpc.ts";
 import flowBroken from "./spec/flow-broken.ts";
@@ -29,23 +38,32 @@ import type { Rule } from "./types.ts";
 /** Every rule, by id. An explicit list (no folder scanning); a test checks it against the files. */
 export const RULES: readonly Rule[] = [
   adminPortOpenToWorld,
+  albOutdatedTlsPolicy,
   albWithoutWaf,
+  asgSingleAz,
   cloudfrontAllowsHttp,
+  cloudfrontS3OriginWithoutOac,
+  cloudfrontWithoutWaf,
   computeInPublicSubnet,
   dbPortOpenToWorld,
   defaultSecurityGroupAllowsTraffic,
+  eipUnused,
+  elasticacheEncryptionDisabled,
   environmentsShareVpc,
   flowBroken,
   flowUndocumented,
   httpListenerWithoutRedirect,
   imdsv1Enabled,
   instancePublicIp,
+  lbSingleAz,
+  natSingleAz,
   rdsBackupsDisabled,
   rdsPubliclyAccessible,
   rdsSingleAz,
   rdsStorageUnencrypted,
   requiredTagsMissing,
   resourceUndocumented,
+  s3DefaultEncryptionMissing,
   s3PublicAccessNotBlocked,
   tierEmpty,
   tierEncryptionMissing,
