@@ -22,7 +22,7 @@ describe("asbuilt init", () => {
     const spec = join(dir, "architecture.yaml");
     const r = asbuilt("init", snap("coherence"), "-o", spec);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/drafted .*architecture\.yaml from 99 resources/);
+    expect(r.stderr).toMatch(/drafted .*architecture\.yaml from \d+ resources/);
     expect(await readFile(spec, "utf8")).toMatch(/^# Drafted by asbuilt init from fixture:coherence/);
     const check = JSON.parse(
       asbuilt("check", snap("coherence"), "--spec", spec, "--format", "json").stdout,

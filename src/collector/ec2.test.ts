@@ -28,6 +28,8 @@ function raw(partial: Partial<Ec2Raw>): Ec2Raw {
     peerings: [],
     vpcEndpoints: [],
     transitGatewayAttachments: [],
+    flowLogs: [],
+    volumes: [],
     ...partial,
   };
 }

@@ -2,12 +2,14 @@ import {
   type Address,
   DescribeAddressesCommand,
   EC2Client,
+  type FlowLog,
   type Instance,
   type InternetGateway,
   type IpPermission,
   type NatGateway,
   type NetworkAcl,
   type NetworkInterface,
+  paginateDescribeFlowLogs,
   paginateDescribeInstances,
   paginateDescribeInternetGateways,
   paginateDescribeNatGateways,
@@ -17,6 +19,7 @@ import {
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
   paginateDescribeTransitGatewayAttachments,
+  paginateDescribeVolumes,
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcPeeringConnections,
   paginateDescribeVpcs,
@@ -24,6 +27,7 @@ import {
   type SecurityGroup,
   type Subnet,
   type TransitGatewayAttachment,
+  type Volume,
   type Vpc,
   type VpcEndpoint,
   type VpcPeeringConnection,
@@ -48,6 +52,8 @@ export interface Ec2Raw {
   peerings: VpcPeeringConnection[];
   vpcEndpoints: VpcEndpoint[];
   transitGatewayAttachments: TransitGatewayAttachment[];
+  flowLogs: FlowLog[];
+  volumes: Volume[];
 }
 
 const op = (command: string) => ({ command, iam: [`ec2:${command}`] });
@@ -69,6 +75,8 @@ export default defineService<Ec2Raw>({
     op("DescribeVpcPeeringConnections"),
     op("DescribeVpcEndpoints"),
     op("DescribeTransitGatewayAttachments"),
+    op("DescribeFlowLogs"),
+    op("DescribeVolumes"),
   ],
 
   async fetch(ctx) {
@@ -90,6 +98,8 @@ export default defineService<Ec2Raw>({
       peerings,
       vpcEndpoints,
       transitGatewayAttachments,
+      flowLogs,
+      volumes,
     ] = await Promise.all([
       all(paginateDescribeVpcs(big, {}), (p) => p.Vpcs),
       all(paginateDescribeSubnets(big, {}), (p) => p.Subnets),
@@ -106,6 +116,8 @@ export default defineService<Ec2Raw>({
       all(paginateDescribeVpcPeeringConnections(big, {}), (p) => p.VpcPeeringConnections),
       all(paginateDescribeVpcEndpoints(big, {}), (p) => p.VpcEndpoints),
       all(paginateDescribeTransitGatewayAttachments(big, {}), (p) => p.TransitGatewayAttachments),
+      all(paginateDescribeFlowLogs(big, {}), (p) => p.FlowLogs),
+      all(paginateDescribeVolumes(big, {}), (p) => p.Volumes),
     ]);
     return {
       vpcs,
@@ -121,6 +133,8 @@ export default defineService<Ec2Raw>({
       peerings,
       vpcEndpoints,
       transitGatewayAttachments,
+      flowLogs,
+      volumes,
     };
   },
 
@@ -440,6 +454,54 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         state: t.State ?? "available",
       },
     });
+  }
+
+  for (const f of raw.flowLogs) {
+    if (!f.FlowLogId || !f.ResourceId) continue;
+    const tags = tagsOf(f.Tags);
+    const target = f.ResourceId.startsWith("vpc-")
+      ? arn("vpc", f.ResourceId)
+      : f.ResourceId.startsWith("subnet-")
+        ? arn("subnet", f.ResourceId)
+        : f.ResourceId.startsWith("eni-")
+          ? arn("network-interface", f.ResourceId)
+          : undefined;
+    const id = arn("vpc-flow-log", f.FlowLogId);
+    out.add<ResourceOf<"AWS::EC2::FlowLog">>({
+      ...base(id, tags, nameOf(tags), target),
+      type: "AWS::EC2::FlowLog",
+      props: {
+        flowLogId: f.FlowLogId,
+        resourceId: f.ResourceId,
+        trafficType: f.TrafficType === "ACCEPT" || f.TrafficType === "REJECT" ? f.TrafficType : "ALL",
+        logDestinationType: f.LogDestinationType ?? "cloud-watch-logs",
+        status: f.FlowLogStatus ?? "ACTIVE",
+      },
+    });
+  }
+
+  for (const v of raw.volumes) {
+    if (!v.VolumeId) continue;
+    const tags = tagsOf(v.Tags);
+    const id = arn("volume", v.VolumeId);
+    const attachments = (v.Attachments ?? []).flatMap((a) =>
+      a.InstanceId ? [{ instanceId: a.InstanceId, device: a.Device ?? "" }] : [],
+    );
+    out.add<ResourceOf<"AWS::EC2::Volume">>({
+      ...base(id, tags, nameOf(tags)),
+      type: "AWS::EC2::Volume",
+      props: {
+        volumeId: v.VolumeId,
+        availabilityZone: v.AvailabilityZone ?? "",
+        sizeGiB: v.Size ?? 0,
+        volumeType: v.VolumeType ?? "gp3",
+        encrypted: v.Encrypted ?? false,
+        kmsKeyId: orNull(v.KmsKeyId),
+        state: v.State ?? "in-use",
+        attachments,
+      },
+    });
+    for (const a of attachments) out.edge(id, arn("instance", a.instanceId), "attached");
   }
 
   return out.result();

@@ -14,7 +14,9 @@ export type Ec2Kind =
   | "instance"
   | "vpc-peering-connection"
   | "vpc-endpoint"
-  | "transit-gateway-attachment";
+  | "transit-gateway-attachment"
+  | "vpc-flow-log"
+  | "volume";
 
 export function ec2Arn(region: string, account: string, kind: Ec2Kind, id: string): string {
   return `arn:aws:ec2:${region}:${account}:${kind}/${id}`;

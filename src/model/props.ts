@@ -473,6 +473,27 @@ export const TransitGatewayAttachmentProps = z.strictObject({
   state: z.string(),
 });
 
+export const FlowLogProps = z.strictObject({
+  flowLogId: Id,
+  /** The VPC, subnet or ENI whose traffic is logged (vpc-…, subnet-…, eni-…). */
+  resourceId: Id,
+  trafficType: z.enum(["ACCEPT", "REJECT", "ALL"]),
+  logDestinationType: z.string(),
+  /** ACTIVE when delivering. */
+  status: z.string(),
+});
+
+export const VolumeProps = z.strictObject({
+  volumeId: Id,
+  availabilityZone: z.string(),
+  sizeGiB: z.number().int().min(0),
+  volumeType: z.string(),
+  encrypted: z.boolean(),
+  kmsKeyId: z.string().nullable(),
+  state: z.string(),
+  attachments: z.array(z.strictObject({ instanceId: Id, device: z.string() })),
+});
+
 /** The props schema of every modelled type. Any other type is kept with generic props. */
 export const PROPS_BY_TYPE = {
   "AWS::EC2::VPC": VpcProps,
@@ -488,6 +509,8 @@ export const PROPS_BY_TYPE = {
   "AWS::EC2::VPCPeeringConnection": VpcPeeringProps,
   "AWS::EC2::VPCEndpoint": VpcEndpointProps,
   "AWS::EC2::TransitGatewayAttachment": TransitGatewayAttachmentProps,
+  "AWS::EC2::FlowLog": FlowLogProps,
+  "AWS::EC2::Volume": VolumeProps,
   "AWS::ElasticLoadBalancingV2::LoadBalancer": LoadBalancerProps,
   "AWS::ElasticLoadBalancingV2::Listener": ListenerProps,
   "AWS::ElasticLoadBalancingV2::TargetGroup": TargetGroupProps,

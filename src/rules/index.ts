@@ -8,6 +8,7 @@ import cloudfrontWithoutWaf from "./baseline/cloudfront-without-waf.ts";
 import computeInPublicSubnet from "./baseline/compute-in-public-subnet.ts";
 import dbPortOpenToWorld from "./baseline/db-port-open-to-world.ts";
 import defaultSecurityGroupAllowsTraffic from "./baseline/default-security-group-allows-traffic.ts";
+import ebsUnencrypted from "./baseline/ebs-unencrypted.ts";
 import eipUnused from "./baseline/eip-unused.ts";
 import elasticacheEncryptionDisabled from "./baseline/elasticache-encryption-disabled.ts";
 import httpListenerWithoutRedirect from "./baseline/http-listener-without-redirect.ts";
@@ -21,6 +22,7 @@ import rdsSingleAz from "./baseline/rds-single-az.ts";
 import rdsStorageUnencrypted from "./baseline/rds-storage-unencrypted.ts";
 import s3DefaultEncryptionMissing from "./baseline/s3-default-encryption-missing.ts";
 import s3PublicAccessNotBlocked from "./baseline/s3-public-access-not-blocked.ts";
+import vpcFlowLogsDisabled from "./baseline/vpc-flow-logs-disabled.ts";
 import environmentsShareVpc from "./spec/environments-share-vpc.ts";
 import flowBroken from "./spec/flow-broken.ts";
 import flowUndocumented from "./spec/flow-undocumented.ts";
@@ -47,6 +49,7 @@ export const RULES: readonly Rule[] = [
   computeInPublicSubnet,
   dbPortOpenToWorld,
   defaultSecurityGroupAllowsTraffic,
+  ebsUnencrypted,
   eipUnused,
   elasticacheEncryptionDisabled,
   environmentsShareVpc,
@@ -71,5 +74,6 @@ export const RULES: readonly Rule[] = [
   tierPlacement,
   tierTlsMissing,
   tierWafMissing,
+  vpcFlowLogsDisabled,
   waiverExpired,
 ];

@@ -1,5 +1,6 @@
 import {
   DescribeAddresses$,
+  DescribeFlowLogs$,
   DescribeInstances$,
   DescribeInternetGateways$,
   DescribeNatGateways$,
@@ -10,6 +11,7 @@ import {
   DescribeSecurityGroups$,
   DescribeSubnets$,
   DescribeTransitGatewayAttachments$,
+  DescribeVolumes$,
   DescribeVpcEndpoints$,
   DescribeVpcPeeringConnections$,
   DescribeVpcs$,
@@ -267,6 +269,33 @@ export const ec2Handler: ServiceHandler = {
         RouteTableIds: e.props.routeTableIds,
         PrivateDnsEnabled: e.props.privateDnsEnabled,
         Tags: tagList(e.tags),
+      })),
+    })),
+    DescribeFlowLogs: list(DescribeFlowLogs$, "FlowLogs", ({ resources }) => ({
+      FlowLogs: of(resources, "AWS::EC2::FlowLog").map((f) => ({
+        FlowLogId: f.props.flowLogId,
+        ResourceId: f.props.resourceId,
+        TrafficType: f.props.trafficType,
+        LogDestinationType: f.props.logDestinationType,
+        FlowLogStatus: f.props.status,
+        Tags: tagList(f.tags),
+      })),
+    })),
+    DescribeVolumes: list(DescribeVolumes$, "Volumes", ({ resources }) => ({
+      Volumes: of(resources, "AWS::EC2::Volume").map((v) => ({
+        VolumeId: v.props.volumeId,
+        AvailabilityZone: v.props.availabilityZone,
+        Size: v.props.sizeGiB,
+        VolumeType: v.props.volumeType,
+        Encrypted: v.props.encrypted,
+        KmsKeyId: v.props.kmsKeyId ?? undefined,
+        State: v.props.state,
+        Attachments: v.props.attachments.map((a) => ({
+          InstanceId: a.instanceId,
+          Device: a.device,
+          State: "attached",
+        })),
+        Tags: tagList(v.tags),
       })),
     })),
     DescribeTransitGatewayAttachments: list(
