@@ -115,7 +115,7 @@ export function summary(r: ScanResult, output: string): string {
   const s = r.snapshot;
   const gaps = s.coverage.filter((c) => c.status !== "scanned");
   const lines = [
-    `asbuilt scan: ${s.resources.length} resources from ${plural(s.scope.accounts.length, "account")} × ${plural(s.scope.regions.filter((x) => x !== "global").length, "region")}, ${r.log.calls} API calls (${r.log.attempts} HTTP requests), ${r.seconds.toFixed(1)} s → ${terminalSafe(output)}`,
+    `asbuilt scan: ${s.resources.length} resources from ${plural(s.scope.accounts.length, "account")}${s.coverage.some((c) => c.service === "sts") ? ` (${plural(new Set(s.coverage.filter((c) => c.service === "sts").map((c) => c.account)).size, "account")} unreachable)` : ""} × ${plural(s.scope.regions.filter((x) => x !== "global").length, "region")}, ${r.log.calls} API calls (${r.log.attempts} HTTP requests), ${r.seconds.toFixed(1)} s → ${terminalSafe(output)}`,
   ];
   if (gaps.length === 0)
     lines.push("Coverage: complete, every service answered in every account and region.");

@@ -90,6 +90,8 @@ export async function discoverTargets(opts: DiscoverOptions): Promise<Discovered
   const coverage: Coverage[] = [];
   for (const w of wanted) {
     try {
+      // One GetCallerIdentity per assumed role proves the role works before any service is scanned.
+      if (w.credentials !== base) await identify(w.credentials, common);
       const regions = opts.regions === "all" ? await enabledRegions(w.credentials, common) : opts.regions;
       targets.push({ account: w.account, credentials: w.credentials, regions });
     } catch (err) {
@@ -133,6 +135,18 @@ async function callerAccount(
       undefined,
       "asbuilt uses the AWS CLI's credential chain: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile, or run `aws sso login --profile NAME` first. The identity needs the read-only policy in docs/iam-policy.json.",
     );
+  } finally {
+    sts.destroy();
+  }
+}
+
+async function identify(
+  credentials: ClientSettings["credentials"],
+  common: { region: string; endpoint?: string },
+): Promise<void> {
+  const sts = new STSClient({ ...common, ...(credentials ? { credentials } : {}) });
+  try {
+    await sts.send(new GetCallerIdentityCommand({}));
   } finally {
     sts.destroy();
   }
