@@ -27,8 +27,6 @@ export interface ScanCliOptions {
 
 export async function runScan(opts: ScanCliOptions): Promise<number> {
   const err = opts.stderr ?? process.stderr;
-  // The SDK warns that its releases after January 2027 need Node 22; the versions asbuilt pins support Node 20.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const services = parseList(opts.services);
   const unknown = services?.filter((s) => !SERVICE_NAMES.includes(s)) ?? [];
   if (unknown.length > 0)

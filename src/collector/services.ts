@@ -1,11 +1,15 @@
 import ec2 from "./ec2.ts";
+import elasticache from "./elasticache.ts";
 import elbv2 from "./elbv2.ts";
+import rds from "./rds.ts";
 import type { ServiceModule } from "./types.ts";
 
 /** Every service module, in scan order. An explicit list: no folder scanning. */
 export const SERVICES: readonly ServiceModule<unknown>[] = [
   ec2 as ServiceModule<unknown>,
   elbv2 as ServiceModule<unknown>,
+  rds as ServiceModule<unknown>,
+  elasticache as ServiceModule<unknown>,
 ];
 
 export const SERVICE_NAMES = SERVICES.map((s) => s.service);
