@@ -19,20 +19,24 @@ type Handler = (args: unknown) => Promise<unknown>;
 type InitializeMiddleware = (next: Handler, context: { commandName?: string }) => Handler;
 
 /**
- * An HTTP handler that counts every request it sends. Timeouts bound a hung connection: a timed-out
- * call is retried by the SDK, then reported as a coverage gap, never waited on forever.
+ * An HTTP handler that counts every request it sends, shared by all the scan's clients (one connection
+ * pool). SDK clients destroy their handler when they are destroyed; a shared one must survive that, or
+ * one finished task would cut the sockets of every other: `destroy` is a no-op and `close` really ends it.
+ * Timeouts bound a hung connection: a timed-out call is retried by the SDK, then reported as a gap.
  */
 export function countingHttpHandler(
   log: CallLog,
   timeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 },
-): NodeHttpHandler {
+): { handler: NodeHttpHandler; close(): void } {
   const inner = new NodeHttpHandler({ ...timeouts, throwOnRequestTimeout: true });
   const handle = inner.handle.bind(inner);
+  const close = inner.destroy.bind(inner);
   inner.handle = (request, options) => {
     log.attempts++;
     return handle(request, options);
   };
-  return inner;
+  inner.destroy = () => {};
+  return { handler: inner, close };
 }
 
 /** Builds SDK clients with the scan's settings, recording each command they send. */

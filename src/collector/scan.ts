@@ -81,7 +81,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
             : { retryMode: "adaptive" as const, maxAttempts: opts.maxAttempts ?? 8 }),
         };
         const clients: { destroy(): void }[] = [];
-        const make = clientFactory(settings, log, http);
+        const make = clientFactory(settings, log, http.handler);
         const ctx: FetchContext = {
           account: t.target.account,
           region: t.apiRegion,
@@ -118,7 +118,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       }),
     ),
   );
-  http.destroy();
+  http.close();
 
   const { snapshot, droppedEdges } = assemble(resources, edges, coverage, opts);
   return { snapshot, log, seconds: (performance.now() - started) / 1000, droppedEdges };

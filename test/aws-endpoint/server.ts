@@ -44,6 +44,7 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
+      if (process.env.ASBUILT_ENDPOINT_DEBUG) console.error("loopback endpoint:", err);
       res.writeHead(500, { "content-type": "text/plain" });
       res.end(`loopback endpoint bug: ${err instanceof Error ? err.stack : String(err)}`);
     });
