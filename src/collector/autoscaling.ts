@@ -16,18 +16,23 @@ export default defineService<AutoScalingRaw>({
   service: "autoscaling",
   global: false,
   operations: [{ command: "DescribeAutoScalingGroups", iam: ["autoscaling:DescribeAutoScalingGroups"] }],
+
   async fetch(ctx) {
     const client = ctx.client(AutoScalingClient);
-    return {
-      groups: await all(
-        paginateDescribeAutoScalingGroups({ client, pageSize: 100 }, {}),
-        (p) => p.AutoScalingGroups,
-      ),
-    };
+    // 100 is the API's maximum page size; the groups carry their tags and instances, so one call is enough.
+    const groups = await all(
+      paginateDescribeAutoScalingGroups({ client, pageSize: 100 }, {}),
+      (p) => p.AutoScalingGroups,
+    );
+    return { groups };
   },
-  normalize: normalizeAutoScaling,
+
+  normalize(raw, where) {
+    return normalizeAutoScaling(raw, where);
+  },
 });
 
+/** Pure: DescribeAutoScalingGroups output → groups, and group → instance "contains" edges. */
 export function normalizeAutoScaling(raw: AutoScalingRaw, where: Where) {
   const { account, region } = where;
   const out = new Collected();
@@ -48,17 +53,14 @@ export function normalizeAutoScaling(raw: AutoScalingRaw, where: Where) {
         maxSize: g.MaxSize ?? 0,
         desiredCapacity: g.DesiredCapacity ?? 0,
         availabilityZones: g.AvailabilityZones ?? [],
+        // AWS keeps the group's subnets as one comma-separated string.
         subnetIds: (g.VPCZoneIdentifier ?? "")
           .split(",")
           .map((s) => s.trim())
-          .filter(Boolean),
+          .filter((s) => s !== ""),
         instanceIds,
         targetGroupArns: g.TargetGroupARNs ?? [],
-        launchTemplate: orNull(
-          g.LaunchTemplate?.LaunchTemplateId ??
-            g.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification?.LaunchTemplateId ??
-            g.LaunchConfigurationName,
-        ),
+        launchTemplate: orNull(launchTemplateOf(g)),
         healthCheckType: g.HealthCheckType ?? "EC2",
       },
     });
@@ -66,4 +68,17 @@ export function normalizeAutoScaling(raw: AutoScalingRaw, where: Where) {
       out.edge(g.AutoScalingGroupARN, ec2Arn(region, account, "instance", i), "contains");
   }
   return out.result();
+}
+
+/** A group launches from a template, a mixed-instances policy's template, or a legacy launch configuration. */
+function launchTemplateOf(g: AutoScalingGroup): string | undefined {
+  const direct = g.LaunchTemplate;
+  const mixed = g.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
+  return (
+    direct?.LaunchTemplateId ??
+    direct?.LaunchTemplateName ??
+    mixed?.LaunchTemplateId ??
+    mixed?.LaunchTemplateName ??
+    g.LaunchConfigurationName
+  );
 }
