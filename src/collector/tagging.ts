@@ -17,7 +17,7 @@ import { all, Collected, nameOf, tagsOf } from "./util.ts";
 // in for, or shadow, a modelled resource. (SERVICES also lists this module last.)
 
 export interface TaggingRaw {
-  resources: ResourceTagMapping[];
+  mappings: ResourceTagMapping[];
 }
 
 export default defineService<TaggingRaw>({
@@ -28,11 +28,11 @@ export default defineService<TaggingRaw>({
   async fetch(ctx) {
     const client = ctx.client(ResourceGroupsTaggingAPIClient);
     // 100 is the API's maximum page size.
-    const resources = await all(
+    const mappings = await all(
       paginateGetResources({ client, pageSize: 100 }, {}),
       (p) => p.ResourceTagMappingList,
     );
-    return { resources };
+    return { mappings };
   },
 
   normalize(raw, where) {
@@ -43,7 +43,7 @@ export default defineService<TaggingRaw>({
 /** Pure: GetResources output → a generic resource for each ARN of a type no module models. */
 export function normalizeTagging(raw: TaggingRaw, where: Where) {
   const out = new Collected();
-  for (const m of raw.resources) {
+  for (const m of raw.mappings) {
     if (!m.ResourceARN) continue;
     const arn = parseArn(m.ResourceARN);
     if (!arn) continue;
@@ -70,13 +70,17 @@ interface Arn {
   account: string;
   /** Everything after the account: "secret:db-AbCdEf", "repository/team/app", "my-queue". */
   resource: string;
+  /** The resource type segment ("secret", "repository"), "" when the ARN has none (SQS, S3). */
+  type: string;
 }
 
 export function parseArn(arn: string): Arn | undefined {
   const parts = arn.split(":");
   if (parts.length < 6 || parts[0] !== "arn") return undefined;
   const [, , service = "", region = "", account = ""] = parts;
-  return { service, region, account, resource: parts.slice(5).join(":") };
+  const resource = parts.slice(5).join(":");
+  const separator = resource.search(/[/:]/);
+  return { service, region, account, resource, type: separator > 0 ? resource.slice(0, separator) : "" };
 }
 
 /** How to name a resource from the part of its resource string after the type prefix. */
@@ -249,6 +253,13 @@ const SERVICE_NAMES: Record<string, string> = {
   servicediscovery: "ServiceDiscovery",
 };
 
+/** The CloudFormation service name the table already uses for this namespace ("ec2" → "EC2"). */
+function serviceOfTable(service: string): string | undefined {
+  const first = Object.values(ARN_TYPES[service] ?? {})[0];
+  if (first === undefined) return undefined;
+  return (typeof first === "string" ? first : first.type).split("::")[1];
+}
+
 const pascal = (s: string) =>
   s
     .split(/[^A-Za-z0-9]+/)
@@ -272,7 +283,7 @@ export function arnType(service: string, resource: string): { type: string; name
   // Best effort: "arn:aws:foo-bar:…:widget/w-1" → AWS::FooBar::Widget, named "w-1".
   const separator = resource.search(/[/:]/);
   const kind = separator > 0 ? resource.slice(0, separator) : "";
-  const serviceName = SERVICE_NAMES[service] ?? (pascal(service) || "Unknown");
+  const serviceName = SERVICE_NAMES[service] ?? serviceOfTable(service) ?? (pascal(service) || "Unknown");
   return {
     type: `AWS::${serviceName}::${pascal(kind) || "Resource"}`,
     name: lastSegment(kind ? resource.slice(separator + 1) : resource) || resource,
