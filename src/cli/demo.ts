@@ -1,6 +1,10 @@
 import { join, relative } from "node:path";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
+import { accessKeyFor, startEndpoint } from "../../test/aws-endpoint/server.ts";
+import { ALL_HANDLERS } from "../../test/aws-endpoint/services/index.ts";
 import { computeFacts } from "../analysis/facts.ts";
+import { discoverTargets } from "../collector/accounts.ts";
+import { scan } from "../collector/scan.ts";
 import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { saveSnapshot } from "../model/io.ts";
@@ -27,7 +31,31 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
     );
   }
   const fixture = FIXTURES[opts.fixture as keyof typeof FIXTURES];
-  const snapshot = fixture.build();
+  // The demo account is served by the loopback AWS endpoint and read by the real collector, exactly
+  // as `asbuilt scan --endpoint-url` would read it: what a newcomer sees is the product, not a shortcut.
+  const served = fixture.build();
+  const endpoint = await startEndpoint({ snapshot: served, services: ALL_HANDLERS });
+  let scanned: Awaited<ReturnType<typeof scan>>;
+  try {
+    const [first] = served.scope.accounts;
+    const regions = served.scope.regions.filter((r) => r !== "global");
+    const discovered = await discoverTargets({
+      regions,
+      homeRegion: regions[0] ?? "us-east-1",
+      endpoint: endpoint.url,
+      credentials: { accessKeyId: accessKeyFor(first ?? "000000000000"), secretAccessKey: "loopback" },
+      ...(served.scope.accounts.length > 1 ? { org: { roleName: "asbuilt-readonly" } } : {}),
+    });
+    scanned = await scan({
+      targets: discovered.targets,
+      coverage: discovered.coverage,
+      endpoint: endpoint.url,
+      now: () => new Date(served.scannedAt),
+    });
+  } finally {
+    await endpoint.close();
+  }
+  const snapshot = scanned.snapshot;
   const graph = new Graph(snapshot);
   const facts = computeFacts(graph);
   const specFile = join(fixture.dir, "architecture.yaml");
@@ -42,7 +70,7 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   for (const r of snapshot.resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
   const out: string[] = [
     `asbuilt ${VERSION} demo: the "${opts.fixture}" seed architecture (${rel(fixture.dir)}; its document is ../shared/seeds/${opts.fixture}.txt)`,
-    `Snapshot: ${snapshot.resources.length} resources, ${snapshot.edges.length} edges in ${plural(snapshot.scope.accounts.length, "account")} (${snapshot.scope.regions.join(", ")})`,
+    `Scanned through the loopback AWS endpoint by the real collector: ${snapshot.resources.length} resources, ${snapshot.edges.length} edges in ${plural(snapshot.scope.accounts.length, "account")} (${snapshot.scope.regions.join(", ")}), ${scanned.log.calls} API calls in ${scanned.seconds.toFixed(2)} s`,
     `Subnets by their routes: ${subnetClasses.public} public, ${subnetClasses.private} private, ${subnetClasses.isolated} isolated`,
     `Inventory: ${[...byType]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

@@ -10,6 +10,7 @@ import {
   type Service,
   type Task,
 } from "@aws-sdk/client-ecs";
+import pLimit from "p-limit";
 import { ec2Arn } from "../model/arn.ts";
 import type { ResourceOf } from "../model/snapshot.ts";
 import { defineService, type Where } from "./types.ts";
@@ -48,28 +49,29 @@ export default defineService<EcsRaw>({
 
   async fetch(ctx) {
     const client = ctx.client(ECSClient);
+    // Calls grow with clusters × services: a bound keeps a large account from bursting into throttling.
+    const limit = pLimit(8);
     // 100 is the maximum page size of every ECS List* call.
     const clusterArns = await all(paginateListClusters({ client, pageSize: 100 }, {}), (p) => p.clusterArns);
     const [clusters, perCluster] = await Promise.all([
       Promise.all(
         chunks(clusterArns, 100).map((batch) =>
-          client
-            .send(new DescribeClustersCommand({ clusters: batch, include: ["TAGS", "SETTINGS"] }))
-            .then((r) => r.clusters ?? []),
+          limit(() =>
+            client.send(new DescribeClustersCommand({ clusters: batch, include: ["TAGS", "SETTINGS"] })),
+          ).then((r) => r.clusters ?? []),
         ),
       ),
       Promise.all(
         clusterArns.map(async (cluster) => {
-          const serviceArns = await all(
-            paginateListServices({ client, pageSize: 100 }, { cluster }),
-            (p) => p.serviceArns,
+          const serviceArns = await limit(() =>
+            all(paginateListServices({ client, pageSize: 100 }, { cluster }), (p) => p.serviceArns),
           );
           const services = (
             await Promise.all(
               chunks(serviceArns, 10).map((batch) =>
-                client
-                  .send(new DescribeServicesCommand({ cluster, services: batch, include: ["TAGS"] }))
-                  .then((r) => r.services ?? []),
+                limit(() =>
+                  client.send(new DescribeServicesCommand({ cluster, services: batch, include: ["TAGS"] })),
+                ).then((r) => r.services ?? []),
               ),
             )
           ).flat();
@@ -79,9 +81,14 @@ export default defineService<EcsRaw>({
               services.flatMap((s) =>
                 s.serviceName
                   ? [
-                      all(
-                        paginateListTasks({ client, pageSize: 100 }, { cluster, serviceName: s.serviceName }),
-                        (p) => p.taskArns,
+                      limit(() =>
+                        all(
+                          paginateListTasks(
+                            { client, pageSize: 100 },
+                            { cluster, serviceName: s.serviceName },
+                          ),
+                          (p) => p.taskArns,
+                        ),
                       ),
                     ]
                   : [],
@@ -91,7 +98,9 @@ export default defineService<EcsRaw>({
           const tasks = (
             await Promise.all(
               chunks(taskArns, 100).map((batch) =>
-                client.send(new DescribeTasksCommand({ cluster, tasks: batch })).then((r) => r.tasks ?? []),
+                limit(() => client.send(new DescribeTasksCommand({ cluster, tasks: batch }))).then(
+                  (r) => r.tasks ?? [],
+                ),
               ),
             )
           ).flat();

@@ -4,7 +4,7 @@ import {
   type ResourceTagMapping,
 } from "@aws-sdk/client-resource-groups-tagging-api";
 import { isKnownType } from "../model/props.ts";
-import type { GenericResource } from "../model/snapshot.ts";
+import { type GenericResource, Region } from "../model/snapshot.ts";
 import { defineService, type Where } from "./types.ts";
 import { all, Collected, nameOf, tagsOf } from "./util.ts";
 
@@ -55,7 +55,7 @@ export function normalizeTagging(raw: TaggingRaw, where: Where) {
       type: kind.type,
       // The ARN says where the resource lives; an ARN without a region (IAM, S3) is a global resource.
       account: /^\d{12}$/.test(arn.account) ? arn.account : where.account,
-      region: arn.region === "" ? "global" : arn.region,
+      region: arn.region === "" ? "global" : Region.safeParse(arn.region).success ? arn.region : where.region,
       name: nameOf(tags, kind.name) ?? kind.name,
       tags,
       props: {},
@@ -70,17 +70,13 @@ interface Arn {
   account: string;
   /** Everything after the account: "secret:db-AbCdEf", "repository/team/app", "my-queue". */
   resource: string;
-  /** The resource type segment ("secret", "repository"), "" when the ARN has none (SQS, S3). */
-  type: string;
 }
 
 export function parseArn(arn: string): Arn | undefined {
   const parts = arn.split(":");
   if (parts.length < 6 || parts[0] !== "arn") return undefined;
   const [, , service = "", region = "", account = ""] = parts;
-  const resource = parts.slice(5).join(":");
-  const separator = resource.search(/[/:]/);
-  return { service, region, account, resource, type: separator > 0 ? resource.slice(0, separator) : "" };
+  return { service, region, account, resource: parts.slice(5).join(":") };
 }
 
 /** How to name a resource from the part of its resource string after the type prefix. */
@@ -91,7 +87,11 @@ interface ArnTypeEntry {
 }
 
 /** The last segment of a path-like id: "app/env" → "env". */
-const lastSegment: Namer = (rest) => rest.split(/[/:]/).filter((s) => s !== "").pop() ?? rest;
+const lastSegment: Namer = (rest) =>
+  rest
+    .split(/[/:]/)
+    .filter((s) => s !== "")
+    .pop() ?? rest;
 const whole: Namer = (rest) => rest;
 
 /**
@@ -229,9 +229,9 @@ const ARN_TYPES: Record<string, Record<string, string | ArnTypeEntry>> = {
 
 /**
  * Resource types listed by the Tagging API that are not resources of an architecture: ECS tasks come and
- * go by the minute and are seen through their service.
+ * go by the minute and are seen through their service; a security group's rules are part of the group.
  */
-const SKIP: Record<string, readonly string[]> = { ecs: ["task"] };
+const SKIP: Record<string, readonly string[]> = { ecs: ["task"], ec2: ["security-group-rule"] };
 
 /** Service namespaces whose CloudFormation name PascalCase would not guess. */
 const SERVICE_NAMES: Record<string, string> = {

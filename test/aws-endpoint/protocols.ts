@@ -50,7 +50,9 @@ function jsonOf(schema: unknown, value: unknown, jsonName: boolean): string {
     jsonName,
   } as never).createSerializer();
   serializer.write(schema as never, value);
-  return String(serializer.flush());
+  // The codec returns bytes (a Uint8Array subclass); decode them rather than stringify the object.
+  const out: unknown = serializer.flush();
+  return typeof out === "string" ? out : new TextDecoder().decode(out as Uint8Array);
 }
 
 const XML = { "content-type": "text/xml" };

@@ -1,0 +1,27 @@
+import type { ServiceHandler } from "../types.ts";
+import { autoscalingHandler } from "./autoscaling.ts";
+import { ec2Handler } from "./ec2.ts";
+import { ecsHandler } from "./ecs.ts";
+import { elasticacheHandler } from "./elasticache.ts";
+import { elbv2Handler } from "./elbv2.ts";
+import { organizationsHandler, stsHandler } from "./identity.ts";
+import { lambdaHandler } from "./lambda.ts";
+import { rdsHandler } from "./rds.ts";
+import { taggingHandler } from "./tagging.ts";
+import { acmHandler, wafv2Handler } from "./waf-acm.ts";
+
+/** Every service the loopback endpoint speaks, by signing name. */
+export const ALL_HANDLERS: readonly ServiceHandler[] = [
+  stsHandler,
+  organizationsHandler,
+  ec2Handler,
+  elbv2Handler,
+  rdsHandler,
+  elasticacheHandler,
+  autoscalingHandler,
+  ecsHandler,
+  lambdaHandler,
+  wafv2Handler,
+  acmHandler,
+  taggingHandler,
+];
