@@ -1,20 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { asbuilt, ROOT } from "./run-cli.ts";
 
-const ROOT = join(import.meta.dirname, "..");
 const snap = (name: string) => join(ROOT, "fixtures", name, "snapshot.json");
-
-function asbuilt(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, "bin/asbuilt.js"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe("asbuilt init", () => {
   it("drafts a spec that the account then passes conformance against, and refuses to overwrite", async () => {

@@ -1,21 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FindingsReport } from "../src/rules/finding.ts";
+import { asbuilt, ROOT } from "./run-cli.ts";
 
-const ROOT = join(import.meta.dirname, "..");
 const fixture = (name: string, file: string) => join(ROOT, "fixtures", name, file);
-
-function asbuilt(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, "bin/asbuilt.js"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function expectCleanError(r: { code: number | null; stderr: string }, pattern: RegExp) {
   expect(r.code).toBe(2);

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -18,8 +17,8 @@ import type { ReportInput } from "../src/report/types.ts";
 import { runRules } from "../src/rules/engine.ts";
 import { RULES } from "../src/rules/index.ts";
 import { loadSpec } from "../src/spec/load.ts";
+import { asbuilt, ROOT } from "./run-cli.ts";
 
-const ROOT = join(import.meta.dirname, "..");
 const require = createRequire(import.meta.url);
 
 let input: ReportInput;
@@ -124,15 +123,6 @@ describe("Markdown", () => {
     expect(md).toMatch(/^## asbuilt: ❌ \d+ findings at or above high/);
   });
 });
-
-function asbuilt(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, "bin/asbuilt.js"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe("asbuilt check as a gate", () => {
   const snap = join(ROOT, "fixtures/coursedog/snapshot.json");

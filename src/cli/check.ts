@@ -1,7 +1,7 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { computeFacts } from "../analysis/facts.ts";
-import { InputError } from "../model/errors.ts";
+import { InputError, readInputFile } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot, writeFileAtomic } from "../model/io.ts";
 import { FILE_NAMES, FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/index.ts";
@@ -95,16 +95,11 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
 }
 
 async function loadBaseline(file: string): Promise<Set<string>> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new InputError(
-      "cannot read the baseline file.",
-      { file },
-      "Pass --baseline a findings file written earlier by `asbuilt check --format json -o FILE`.",
-    );
-  }
+  const text = await readInputFile(
+    file,
+    "baseline",
+    "Pass --baseline a findings file written earlier by `asbuilt check --format json -o FILE`.",
+  );
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../model/errors.ts";
 import { FORMAT_NAMES } from "../report/index.ts";
 import { EXIT, VERSION } from "./common.ts";
+import type { ScanCliOptions } from "./scan.ts";
 
 // Thin: parse flags, call the layers, set the exit code. Commands are imported lazily so that
 // `asbuilt --help` stays fast.
@@ -106,23 +107,10 @@ export function buildProgram(): Command {
       "after",
       "\nExamples:\n  asbuilt scan --regions us-east-2 -o snapshot.json\n  asbuilt scan --profile audit --regions all -o snapshot.json\n  asbuilt scan --org --role-name asbuilt-readonly --regions all -o org.json",
     )
-    .action(
-      async (opts: {
-        output: string;
-        profile?: string;
-        regions?: string;
-        services?: string;
-        endpointUrl?: string;
-        assumeRole?: string;
-        org?: boolean;
-        roleName?: string;
-        concurrency?: string;
-        quiet?: boolean;
-      }) => {
-        const { runScan } = await import("./scan.ts");
-        process.exitCode = await runScan(opts);
-      },
-    );
+    .action(async (opts: ScanCliOptions) => {
+      const { runScan } = await import("./scan.ts");
+      process.exitCode = await runScan(opts);
+    });
 
   program
     .command("merge")

@@ -22,3 +22,23 @@ export class InputError extends Error {
     return lines.join("\n");
   }
 }
+
+/**
+ * Reads a user-named input file; a missing file, a directory or unreadable file is an InputError that
+ * says what the file was meant to be (`what`: "snapshot", "spec", "baseline") and how to fix it.
+ */
+export async function readInputFile(file: string, what: string, fix: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  try {
+    return await readFile(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const message =
+      code === "ENOENT"
+        ? `no such ${what} file.`
+        : code === "EISDIR"
+          ? `is a directory, not a ${what} file.`
+          : `cannot read the ${what} (${code ?? String(err)}).`;
+    throw new InputError(message, { file }, fix);
+  }
+}

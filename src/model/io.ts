@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { InputError } from "./errors.ts";
+import { InputError, readInputFile } from "./errors.ts";
 import { checkIntegrity } from "./graph.ts";
 import {
   formatPath,
@@ -129,21 +129,11 @@ function jsonSyntaxError(text: string, file: string, err: Error): InputError {
 }
 
 export async function loadSnapshot(file: string): Promise<Snapshot> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === "ENOENT"
-        ? "no such snapshot file."
-        : code === "EISDIR"
-          ? "is a directory, not a snapshot file."
-          : `cannot read the snapshot (${code ?? String(err)}).`,
-      { file },
-      "Pass the path of a snapshot JSON written by asbuilt scan, import or demo (the fixtures have one each: fixtures/<name>/snapshot.json).",
-    );
-  }
+  const text = await readInputFile(
+    file,
+    "snapshot",
+    "Pass the path of a snapshot JSON written by asbuilt scan, import or demo (the fixtures have one each: fixtures/<name>/snapshot.json).",
+  );
   return parseSnapshot(text, file);
 }
 

@@ -3,8 +3,8 @@ import { contains } from "../analysis/ports.ts";
 import { hopsFor } from "../analysis/reachability.ts";
 import type { SubnetFacts } from "../analysis/subnets.ts";
 import type { SecurityGroupRule } from "../model/props.ts";
-import type { Resource, ResourceOf } from "../model/snapshot.ts";
-import type { Severity } from "../spec/schema.ts";
+import { asKnown, type KnownResource, type Resource, type ResourceOf } from "../model/snapshot.ts";
+import type { Severity, Tier } from "../spec/schema.ts";
 import type { RuleContext, RuleResult } from "./types.ts";
 
 /** `"web-1" (i-0abc…)` or the id: how findings name a resource. */
@@ -191,3 +191,20 @@ export const DOCUMENTABLE_TYPES = new Set([
   "AWS::ECS::Service",
   "AWS::Lambda::Function",
 ]);
+
+/** The modelled members of every tier for which `wants(tier)` holds, each with its tier's name. */
+export function membersOfTiers(
+  ctx: RuleContext,
+  wants: (tier: Tier) => boolean,
+): { tier: string; r: KnownResource }[] {
+  const spec = ctx.spec;
+  if (!spec) return [];
+  return Object.entries(spec.spec.tiers).flatMap(([name, tier]) =>
+    wants(tier)
+      ? tierMembers(ctx, name).flatMap((m) => {
+          const r = asKnown(m);
+          return r ? [{ tier: name, r }] : [];
+        })
+      : [],
+  );
+}

@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InputError } from "../model/errors.ts";
+import { InputError, readInputFile } from "../model/errors.ts";
 import { formatPath, issueMessage } from "../model/locate.ts";
 import type { Resource } from "../model/snapshot.ts";
 import { Spec, type Tier } from "./schema.ts";
@@ -20,17 +19,11 @@ export interface LoadedSpec {
 }
 
 export async function loadSpec(file: string): Promise<LoadedSpec> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === "ENOENT" ? "no such spec file." : `cannot read the spec (${code ?? String(err)}).`,
-      { file },
-      "Pass --spec the path of an architecture.yaml; `asbuilt init <snapshot>` drafts one, and each fixture has an example (fixtures/<name>/architecture.yaml).",
-    );
-  }
+  const text = await readInputFile(
+    file,
+    "spec",
+    "Pass --spec the path of an architecture.yaml; `asbuilt init <snapshot>` drafts one, and each fixture has an example (fixtures/<name>/architecture.yaml).",
+  );
   return parseSpec(text, file);
 }
 

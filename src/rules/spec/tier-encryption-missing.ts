@@ -1,6 +1,5 @@
-import { asKnown } from "../../model/snapshot.ts";
 import { defineRule, type RuleResult } from "../types.ts";
-import { label, tierMembers } from "../util.ts";
+import { label, membersOfTiers } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -23,25 +22,20 @@ export default defineRule({
     const spec = ctx.spec;
     if (!spec) return [];
     const out: RuleResult[] = [];
-    for (const [name, tier] of Object.entries(spec.spec.tiers)) {
-      if (tier.encryption !== "required") continue;
-      for (const member of tierMembers(ctx, name)) {
-        const r = asKnown(member);
-        if (!r) continue;
-        const unencrypted =
-          ((r.type === "AWS::RDS::DBInstance" || r.type === "AWS::RDS::DBCluster") &&
-            !r.props.storageEncrypted) ||
-          (r.type === "AWS::ElastiCache::CacheCluster" && !r.props.atRestEncryptionEnabled) ||
-          (r.type === "AWS::S3::Bucket" && r.props.encryption === null);
-        if (!unencrypted) continue;
-        out.push({
-          resource: r,
-          key: name,
-          message: `${label(r)} is in tier "${name}", which requires encryption at rest, but its data is not encrypted.`,
-          evidence: [`${r.type} without encryption at rest`],
-          specLine: spec.lineOf(["tiers", name, "encryption"]),
-        });
-      }
+    for (const { tier: name, r } of membersOfTiers(ctx, (t) => t.encryption === "required")) {
+      const unencrypted =
+        ((r.type === "AWS::RDS::DBInstance" || r.type === "AWS::RDS::DBCluster") &&
+          !r.props.storageEncrypted) ||
+        (r.type === "AWS::ElastiCache::CacheCluster" && !r.props.atRestEncryptionEnabled) ||
+        (r.type === "AWS::S3::Bucket" && r.props.encryption === null);
+      if (!unencrypted) continue;
+      out.push({
+        resource: r,
+        key: name,
+        message: `${label(r)} is in tier "${name}", which requires encryption at rest, but its data is not encrypted.`,
+        evidence: [`${r.type} without encryption at rest`],
+        specLine: spec.lineOf(["tiers", name, "encryption"]),
+      });
     }
     return out;
   },

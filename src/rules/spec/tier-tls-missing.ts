@@ -1,6 +1,6 @@
 import { asKnown } from "../../model/snapshot.ts";
 import { defineRule, type RuleResult } from "../types.ts";
-import { label, tierMembers } from "../util.ts";
+import { label, membersOfTiers } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -23,40 +23,35 @@ export default defineRule({
     const spec = ctx.spec;
     if (!spec) return [];
     const out: RuleResult[] = [];
-    for (const [name, tier] of Object.entries(spec.spec.tiers)) {
-      if (tier.tls !== "required") continue;
-      for (const member of tierMembers(ctx, name)) {
-        const r = asKnown(member);
-        if (!r) continue;
-        let why: string | undefined;
-        if (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer") {
-          const listeners = ctx.graph.children(r.id).flatMap((c) => {
-            const k = asKnown(c);
-            return k?.type === "AWS::ElasticLoadBalancingV2::Listener" ? [k] : [];
-          });
-          const secure = listeners.filter((l) => l.props.protocol === "HTTPS" || l.props.protocol === "TLS");
-          const plain = listeners.filter(
-            (l) =>
-              (l.props.protocol === "HTTP" || l.props.protocol === "TCP") &&
-              !l.props.defaultActions.some((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS"),
-          );
-          if (secure.length === 0) why = "it has no HTTPS or TLS listener";
-          else if (plain.length > 0)
-            why = `listener ${plain.map((l) => `${l.props.protocol}:${l.props.port}`).join(", ")} serves plaintext`;
-        } else if (r.type === "AWS::CloudFront::Distribution" && r.props.viewerProtocolPolicy === "allow-all")
-          why = "its viewer protocol policy allows HTTP";
-        else if (r.type === "AWS::RDS::DBProxy" && !r.props.requireTls) why = "RequireTLS is off";
-        else if (r.type === "AWS::ElastiCache::CacheCluster" && !r.props.transitEncryptionEnabled)
-          why = "in-transit encryption is off";
-        if (!why) continue;
-        out.push({
-          resource: r,
-          key: name,
-          message: `${label(r)} is in tier "${name}", which requires TLS, but ${why}.`,
-          evidence: [why],
-          specLine: spec.lineOf(["tiers", name, "tls"]),
+    for (const { tier: name, r } of membersOfTiers(ctx, (t) => t.tls === "required")) {
+      let why: string | undefined;
+      if (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+        const listeners = ctx.graph.children(r.id).flatMap((c) => {
+          const k = asKnown(c);
+          return k?.type === "AWS::ElasticLoadBalancingV2::Listener" ? [k] : [];
         });
-      }
+        const secure = listeners.filter((l) => l.props.protocol === "HTTPS" || l.props.protocol === "TLS");
+        const plain = listeners.filter(
+          (l) =>
+            (l.props.protocol === "HTTP" || l.props.protocol === "TCP") &&
+            !l.props.defaultActions.some((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS"),
+        );
+        if (secure.length === 0) why = "it has no HTTPS or TLS listener";
+        else if (plain.length > 0)
+          why = `listener ${plain.map((l) => `${l.props.protocol}:${l.props.port}`).join(", ")} serves plaintext`;
+      } else if (r.type === "AWS::CloudFront::Distribution" && r.props.viewerProtocolPolicy === "allow-all")
+        why = "its viewer protocol policy allows HTTP";
+      else if (r.type === "AWS::RDS::DBProxy" && !r.props.requireTls) why = "RequireTLS is off";
+      else if (r.type === "AWS::ElastiCache::CacheCluster" && !r.props.transitEncryptionEnabled)
+        why = "in-transit encryption is off";
+      if (!why) continue;
+      out.push({
+        resource: r,
+        key: name,
+        message: `${label(r)} is in tier "${name}", which requires TLS, but ${why}.`,
+        evidence: [why],
+        specLine: spec.lineOf(["tiers", name, "tls"]),
+      });
     }
     return out;
   },

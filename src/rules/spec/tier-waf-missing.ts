@@ -1,6 +1,5 @@
-import { asKnown } from "../../model/snapshot.ts";
 import { defineRule, type RuleResult } from "../types.ts";
-import { label, tierMembers } from "../util.ts";
+import { label, membersOfTiers } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -21,26 +20,21 @@ export default defineRule({
       ctx.graph.ofType("AWS::WAFv2::WebACL").flatMap((a) => a.props.associatedResourceArns),
     );
     const out: RuleResult[] = [];
-    for (const [name, tier] of Object.entries(spec.spec.tiers)) {
-      if (tier.waf !== "required") continue;
-      for (const member of tierMembers(ctx, name)) {
-        const r = asKnown(member);
-        if (!r) continue;
-        const unprotected =
-          (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
-            r.props.loadBalancerType === "application" &&
-            !protectedIds.has(r.id) &&
-            ctx.graph.in(r.id, "protects").length === 0) ||
-          (r.type === "AWS::CloudFront::Distribution" && r.props.webAclId === null);
-        if (!unprotected) continue;
-        out.push({
-          resource: r,
-          key: name,
-          message: `${label(r)} is in tier "${name}", which requires WAF, but no web ACL protects it.`,
-          evidence: ["no AWS::WAFv2::WebACL is associated with it"],
-          specLine: spec.lineOf(["tiers", name, "waf"]),
-        });
-      }
+    for (const { tier: name, r } of membersOfTiers(ctx, (t) => t.waf === "required")) {
+      const unprotected =
+        (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
+          r.props.loadBalancerType === "application" &&
+          !protectedIds.has(r.id) &&
+          ctx.graph.in(r.id, "protects").length === 0) ||
+        (r.type === "AWS::CloudFront::Distribution" && r.props.webAclId === null);
+      if (!unprotected) continue;
+      out.push({
+        resource: r,
+        key: name,
+        message: `${label(r)} is in tier "${name}", which requires WAF, but no web ACL protects it.`,
+        evidence: ["no AWS::WAFv2::WebACL is associated with it"],
+        specLine: spec.lineOf(["tiers", name, "waf"]),
+      });
     }
     return out;
   },
