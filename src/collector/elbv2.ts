@@ -11,6 +11,7 @@ import {
   type TargetGroup,
   type TargetHealthDescription,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
+import pLimit from "p-limit";
 import { ec2Arn } from "../model/arn.ts";
 import type { ListenerProps } from "../model/props.ts";
 import type { ResourceOf } from "../model/snapshot.ts";
@@ -44,38 +45,53 @@ export default defineService<Elbv2Raw>({
 
   async fetch(ctx) {
     const client = ctx.client(ElasticLoadBalancingV2Client);
-    const page = { client, pageSize: 400 };
+    // 400 is the largest page every ELBv2 Describe* accepts: fewest round trips. The SDK's ELBv2
+    // paginators do not map their pageSize option onto PageSize, so it goes in each request.
+    const page = { client };
+    const PageSize = 400;
+    // Per-resource calls grow with the account; a bound keeps a large one from bursting into throttling.
+    const limit = pLimit(8);
     const [loadBalancers, targetGroups] = await Promise.all([
-      all(paginateDescribeLoadBalancers(page, {}), (p) => p.LoadBalancers),
-      all(paginateDescribeTargetGroups(page, {}), (p) => p.TargetGroups),
+      all(paginateDescribeLoadBalancers(page, { PageSize }), (p) => p.LoadBalancers),
+      all(paginateDescribeTargetGroups(page, { PageSize }), (p) => p.TargetGroups),
     ]);
-    // Listeners and target health have no account-wide list call: one call per load balancer / target group.
-    const listeners = (
-      await Promise.all(
+    // Listeners and registered targets have no account-wide list call: DescribeListeners needs a load
+    // balancer, DescribeTargetHealth a target group (and is the only call that names the targets).
+    const [listeners, health] = await Promise.all([
+      Promise.all(
         loadBalancers.map((lb) =>
-          all(paginateDescribeListeners(page, { LoadBalancerArn: lb.LoadBalancerArn }), (p) => p.Listeners),
+          limit(() =>
+            all(
+              paginateDescribeListeners(page, { LoadBalancerArn: lb.LoadBalancerArn, PageSize }),
+              (p) => p.Listeners,
+            ),
+          ),
         ),
-      )
-    ).flat();
-    const health = await Promise.all(
-      targetGroups.map(
-        async (tg) =>
-          [
-            tg.TargetGroupArn ?? "",
-            (await client.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn })))
-              .TargetHealthDescriptions ?? [],
-          ] as const,
+      ).then((l) => l.flat()),
+      Promise.all(
+        targetGroups.map((tg) =>
+          limit(async () => {
+            const out = await client.send(
+              new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }),
+            );
+            return [tg.TargetGroupArn ?? "", out.TargetHealthDescriptions ?? []] as const;
+          }),
+        ),
       ),
-    );
+    ]);
+    // Listeners carry tags too (the model has a place for them); DescribeTags takes any ELBv2 ARN.
     const arns = [
       ...loadBalancers.map((l) => l.LoadBalancerArn),
+      ...listeners.map((l) => l.ListenerArn),
       ...targetGroups.map((t) => t.TargetGroupArn),
     ].filter((a): a is string => a !== undefined);
+    const batches: string[][] = [];
+    for (let i = 0; i < arns.length; i += TAG_BATCH) batches.push(arns.slice(i, i + TAG_BATCH));
     const tags: Record<string, Tag[]> = {};
-    for (let i = 0; i < arns.length; i += TAG_BATCH) {
-      const out = await client.send(new DescribeTagsCommand({ ResourceArns: arns.slice(i, i + TAG_BATCH) }));
+    for (const out of await Promise.all(
+      batches.map((ResourceArns) => limit(() => client.send(new DescribeTagsCommand({ ResourceArns })))),
+    ))
       for (const d of out.TagDescriptions ?? []) if (d.ResourceArn) tags[d.ResourceArn] = d.Tags ?? [];
-    }
     return { loadBalancers, listeners, targetGroups, targetHealth: Object.fromEntries(health), tags };
   },
 
@@ -119,7 +135,12 @@ export function normalizeElbv2(raw: Elbv2Raw, where: Where) {
 
   for (const l of raw.listeners) {
     if (!l.ListenerArn || !l.LoadBalancerArn) continue;
-    const actions: ListenerProps["defaultActions"] = (l.DefaultActions ?? []).map((a) => {
+    // AWS applies default actions by Order (authenticate before forward), not by list position.
+    const ordered = [...(l.DefaultActions ?? [])].sort(
+      (x, y) => (x.Order ?? Number.MAX_SAFE_INTEGER) - (y.Order ?? Number.MAX_SAFE_INTEGER),
+    );
+    const actions: ListenerProps["defaultActions"] = ordered.map((a) => {
+      // A forward names its groups in ForwardConfig, in TargetGroupArn (the older form), or in both.
       const tgs = [
         ...(a.ForwardConfig?.TargetGroups ?? []).flatMap((t) => (t.TargetGroupArn ? [t.TargetGroupArn] : [])),
         ...(a.TargetGroupArn ? [a.TargetGroupArn] : []),
@@ -142,15 +163,19 @@ export function normalizeElbv2(raw: Elbv2Raw, where: Where) {
           : null,
       };
     });
-    const protocol = l.Protocol ?? "HTTP";
+    // Gateway Load Balancer listeners have neither protocol nor port in the API: they are always
+    // GENEVE on 6081, which is what reachability needs to know.
+    const gateway = l.ListenerArn.includes(":listener/gwy/");
+    const protocol = l.Protocol ?? (gateway ? "GENEVE" : "HTTP");
+    const port = l.Port ?? (gateway ? 6081 : 0);
     out.add<ResourceOf<"AWS::ElasticLoadBalancingV2::Listener">>({
       id: l.ListenerArn,
       type: "AWS::ElasticLoadBalancingV2::Listener",
       account,
       region,
       // A listener has no name of its own: "<load balancer>:<port>" is how people say it.
-      name: `${lbNames.get(l.LoadBalancerArn) ?? l.LoadBalancerArn.split("/").slice(-2, -1)[0]}:${l.Port ?? 0}`,
-      tags: {},
+      name: `${lbNames.get(l.LoadBalancerArn) ?? l.LoadBalancerArn.split("/").slice(-2, -1)[0]}:${port}`,
+      tags: tagsOf(raw.tags[l.ListenerArn]),
       parent: l.LoadBalancerArn,
       props: {
         loadBalancerArn: l.LoadBalancerArn,
@@ -158,7 +183,7 @@ export function normalizeElbv2(raw: Elbv2Raw, where: Where) {
           (["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE"] as const).find(
             (p) => p === protocol,
           ) ?? "HTTP",
-        port: l.Port ?? 0,
+        port,
         certificateArns: (l.Certificates ?? []).flatMap((c) => (c.CertificateArn ? [c.CertificateArn] : [])),
         sslPolicy: orNull(l.SslPolicy),
         defaultActions: actions,
@@ -206,9 +231,24 @@ export function normalizeElbv2(raw: Elbv2Raw, where: Where) {
         targets,
       },
     });
-    if (targetType === "instance")
-      for (const t of targets)
-        out.edge(tg.TargetGroupArn, ec2Arn(region, account, "instance", t.id), "targets");
+    // IP targets name an address, not a resource: whatever owns it (an ECS task, a peered host) is
+    // linked by the module that knows it. The other kinds name a resource asbuilt models.
+    for (const t of targets) {
+      const to =
+        targetType === "instance"
+          ? ec2Arn(region, account, "instance", t.id)
+          : targetType === "alb"
+            ? t.id
+            : targetType === "lambda"
+              ? unqualifiedFunctionArn(t.id)
+              : undefined;
+      if (to !== undefined) out.edge(tg.TargetGroupArn, to, "targets");
+    }
   }
   return out.result();
+}
+
+/** A Lambda target may be a version or alias ARN (…:function:name:live); the function's own ARN has 7 parts. */
+function unqualifiedFunctionArn(arn: string): string {
+  return arn.split(":").slice(0, 7).join(":");
 }
