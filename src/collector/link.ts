@@ -7,7 +7,10 @@ import type { Edge, Resource, ResourceOf } from "../model/snapshot.ts";
 
 type Eni = ResourceOf<"AWS::EC2::NetworkInterface">;
 
-/** Sets `attachedTo` on ENIs whose owner can be told, and returns the ENI → owner edges. Mutates the ENIs. */
+/**
+ * Sets `attachedTo` on ENIs whose owner can be told, and returns the ENI → owner edges; adds the edges
+ * CloudFront and Route 53 only name by DNS name (see linkByDnsName). Mutates the ENIs and CloudFront-scope web ACLs.
+ */
 export function linkAcrossServices(resources: readonly Resource[], edges: readonly Edge[] = []): Edge[] {
   const ids = new Set(resources.map((r) => r.id));
   const lambdas = resources.filter(
@@ -30,6 +33,7 @@ export function linkAcrossServices(resources: readonly Resource[], edges: readon
     eni.props.attachedTo = owner;
     out.push({ from: eni.id, to: owner, kind: "attached" });
   }
+  out.push(...linkByDnsName(resources));
   return out;
 }
 
@@ -76,4 +80,83 @@ function ownerFromDescription(
     return matches.length === 1 ? matches[0]?.id : undefined;
   }
   return undefined;
+}
+
+// CloudFront and Route 53 name what they point at by host name, not ARN: a distribution's origins, a
+// record's alias target. And WAFv2 cannot list what a CloudFront-scope web ACL protects (AWS says to read
+// each distribution's WebACLId instead). These edges need the buckets, load balancers and web ACLs other
+// modules scanned, so they are drawn here.
+
+type Bucket = ResourceOf<"AWS::S3::Bucket">;
+type LoadBalancer = ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">;
+type Distribution = ResourceOf<"AWS::CloudFront::Distribution">;
+
+/** A host name as compared: lower case, no trailing dot, no "dualstack." (Route 53's IPv6 alias form of an ELB name). */
+export function hostKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^dualstack\./, "");
+}
+
+const REGION = "[a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\\d";
+/** S3 REST and website endpoints of a bucket: <bucket>.s3.amazonaws.com, <bucket>.s3.<region>…, <bucket>.s3-website-<region>… */
+const S3_HOST = [
+  /^(.+)\.s3(?:\.dualstack)?\.amazonaws\.com$/,
+  new RegExp(`^(.+)\\.s3(?:\\.dualstack)?[.-](?:website[.-])?(${REGION})\\.amazonaws\\.com$`),
+];
+/** The S3 website endpoint a Route 53 alias to a bucket points at (the record is named after the bucket). */
+const S3_WEBSITE_ALIAS = new RegExp(`^s3-website[.-](${REGION})\\.amazonaws\\.com$`);
+
+/** Origin edges (distribution → bucket / LB), protects edges from CloudFront-scope web ACLs, alias edges (record → LB / distribution / bucket). */
+export function linkByDnsName(resources: readonly Resource[]): Edge[] {
+  const of = <T extends Resource>(type: string) => resources.filter((r): r is T => r.type === type);
+  const buckets = new Map(of<Bucket>("AWS::S3::Bucket").map((b) => [b.props.bucketName.toLowerCase(), b]));
+  const lbs = new Map(
+    of<LoadBalancer>("AWS::ElasticLoadBalancingV2::LoadBalancer").map((lb) => [
+      hostKey(lb.props.dnsName),
+      lb,
+    ]),
+  );
+  const distributions = of<Distribution>("AWS::CloudFront::Distribution");
+  const byDomain = new Map(distributions.map((d) => [hostKey(d.props.domainName), d]));
+  const acls = new Map(of<ResourceOf<"AWS::WAFv2::WebACL">>("AWS::WAFv2::WebACL").map((a) => [a.id, a]));
+  const out: Edge[] = [];
+
+  const bucketOfHost = (host: string): Bucket | undefined => {
+    for (const re of S3_HOST) {
+      const m = re.exec(host);
+      if (!m?.[1]) continue;
+      const b = buckets.get(m[1]);
+      if (b && (m[2] === undefined || m[2] === b.region)) return b;
+    }
+    return undefined;
+  };
+
+  for (const d of distributions) {
+    for (const o of d.props.origins) {
+      const host = hostKey(o.domainName);
+      const target = bucketOfHost(host) ?? lbs.get(host);
+      if (target) out.push({ from: d.id, to: target.id, kind: "origin" });
+    }
+    const acl = d.props.webAclId ? acls.get(d.props.webAclId) : undefined;
+    if (acl?.props.scope === "CLOUDFRONT") {
+      if (!acl.props.associatedResourceArns.includes(d.id)) acl.props.associatedResourceArns.push(d.id);
+      out.push({ from: acl.id, to: d.id, kind: "protects" });
+    }
+  }
+
+  for (const r of of<ResourceOf<"AWS::Route53::RecordSet">>("AWS::Route53::RecordSet")) {
+    const alias = r.props.aliasTarget;
+    if (!alias) continue;
+    const host = hostKey(alias.dnsName);
+    let target: Resource | undefined = lbs.get(host) ?? byDomain.get(host);
+    const website = S3_WEBSITE_ALIAS.exec(host);
+    if (!target && website) {
+      const b = buckets.get(hostKey(r.props.recordName));
+      if (b && b.region === website[1]) target = b;
+    }
+    if (target) out.push({ from: r.id, to: target.id, kind: "aliases" });
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { JsonCodec2, XmlShapeSerializer } from "@aws-sdk/core/protocols";
+import { JsonCodec2, XmlShapeDeserializer, XmlShapeSerializer } from "@aws-sdk/core/protocols";
 import { NormalizedSchema } from "@smithy/core/schema";
 
 // The wire protocols the collector's SDK clients speak, rendered from the SDK's own operation schemas
@@ -42,6 +42,17 @@ function xmlOf(schema: unknown, value: unknown, xmlNamespace: string): string {
   } as never);
   s.write(schema as never, value);
   return String(s.flush());
+}
+
+/** A REST-XML request body read back into the operation's input members (what the SDK wrote from them). */
+export function readXmlInput(op: OperationSchema, body: string): Record<string, unknown> {
+  const d = new XmlShapeDeserializer({
+    timestampFormat: { useTrait: true, default: 5 },
+    httpBindings: true,
+    serviceNamespace: "",
+  } as never);
+  const out: unknown = d.read(op[4]() as never, new TextEncoder().encode(body));
+  return out && typeof out === "object" ? (out as Record<string, unknown>) : {};
 }
 
 function jsonOf(schema: unknown, value: unknown, jsonName: boolean): string {

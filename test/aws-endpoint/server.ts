@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Resource, Snapshot } from "../../src/model/snapshot.ts";
-import { httpBinding, renderError, renderOutput, type WireResponse } from "./protocols.ts";
+import { httpBinding, readXmlInput, renderError, renderOutput, type WireResponse } from "./protocols.ts";
 import type { Fault, OperationHandler, RequestContext, ServiceHandler } from "./types.ts";
 
 // A loopback AWS endpoint for tests and the demo: a node:http server on 127.0.0.1 that answers the
@@ -129,17 +129,16 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
       output = handler.handle(ctx);
     } catch (err) {
       // A handler refuses a request the way AWS would (an unknown role, say) by throwing {code, status}.
-      const e = err as { code?: string; status?: number; message?: string };
+      // Extra headers go with it where AWS sends some (S3's x-amz-bucket-region on a 301).
+      const e = err as { code?: string; status?: number; message?: string; headers?: Record<string, string> };
       if (!e.code) throw err;
-      return send(
-        res,
-        renderError(
-          service.protocol,
-          { code: e.code, message: e.message ?? e.code, status: e.status ?? 400 },
-          requestId,
-          signingName,
-        ),
+      const wire = renderError(
+        service.protocol,
+        { code: e.code, message: e.message ?? e.code, status: e.status ?? 400 },
+        requestId,
+        signingName,
       );
+      return send(res, { ...wire, headers: { ...wire.headers, ...e.headers } });
     }
     if (handler.paging) output = paginate(output, handler, params, opts.maxPageSize);
     send(res, renderOutput(service.protocol, handler.schema, output, service.xmlNamespace, requestId));
@@ -206,7 +205,9 @@ function findOperation(
         const http = httpBinding(handler.schema);
         if (!http || http.method !== method) continue;
         const labels = matchUri(http.uri, path, url.searchParams);
-        if (labels) return { name, handler, params: { ...params, ...labels } };
+        // A REST-XML body (Route 53's ListTagsForResources) is read back into its input members.
+        const members = service.protocol === "rest-xml" && body ? readXmlInput(handler.schema, body) : {};
+        if (labels) return { name, handler, params: { ...params, ...members, ...labels } };
       }
       return undefined;
     }
@@ -251,19 +252,36 @@ function paginate(
 ): Record<string, unknown> {
   const p = handler.paging;
   if (!p) return output;
-  const items = output[p.items];
-  if (!Array.isArray(items)) return output;
+  // "DistributionList.Items": the list and its paging fields are inside an output member (CloudFront).
+  const path = p.items.split(".");
+  const itemsKey = path.pop() ?? p.items;
+  const container = path.reduce<Record<string, unknown> | undefined>(
+    (o, k) => o?.[k] as Record<string, unknown> | undefined,
+    output,
+  );
+  const items = container?.[itemsKey];
+  if (!container || !Array.isArray(items)) return output;
   const asked = Number(params[p.limit] ?? maxPageSize);
   const size = Math.max(1, Math.min(Number.isFinite(asked) && asked > 0 ? asked : maxPageSize, maxPageSize));
   const start = Number(params[p.token] ?? 0) || 0;
   const page = items.slice(start, start + size);
   const more = start + size < items.length;
-  return {
-    ...output,
-    [p.items]: page,
+  const paged = {
+    ...container,
+    [itemsKey]: page,
+    // CloudFront lists state their length.
+    ...("Quantity" in container && path.length > 0 ? { Quantity: page.length } : {}),
     ...(more ? { [p.nextToken ?? p.token]: String(start + size) } : {}),
     ...(p.truncatedFlag ? { [p.truncatedFlag]: more } : {}),
   };
+  if (path.length === 0) return paged;
+  const copy: Record<string, unknown> = { ...output };
+  let at = copy;
+  for (const [i, k] of path.entries()) {
+    at[k] = i === path.length - 1 ? paged : { ...(at[k] as Record<string, unknown>) };
+    at = at[k] as Record<string, unknown>;
+  }
+  return copy;
 }
 
 function deniedError(service: ServiceHandler) {

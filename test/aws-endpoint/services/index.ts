@@ -1,5 +1,6 @@
 import type { ServiceHandler } from "../types.ts";
 import { autoscalingHandler } from "./autoscaling.ts";
+import { cloudfrontHandler } from "./cloudfront.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
@@ -7,6 +8,8 @@ import { elbv2Handler } from "./elbv2.ts";
 import { organizationsHandler, stsHandler } from "./identity.ts";
 import { lambdaHandler } from "./lambda.ts";
 import { rdsHandler } from "./rds.ts";
+import { route53Handler } from "./route53.ts";
+import { s3Handler } from "./s3.ts";
 import { taggingHandler } from "./tagging.ts";
 import { acmHandler, wafv2Handler } from "./waf-acm.ts";
 
@@ -23,5 +26,8 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   lambdaHandler,
   wafv2Handler,
   acmHandler,
+  s3Handler,
+  cloudfrontHandler,
+  route53Handler,
   taggingHandler,
 ];
