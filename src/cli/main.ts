@@ -102,10 +102,22 @@ export function buildProgram(): Command {
       "OrganizationAccountAccessRole",
     )
     .option("--concurrency <n>", "service × region × account tasks in flight at once", "16")
+    .addOption(
+      new Option(
+        "--source <source>",
+        "live: the services' List/Describe/Get APIs; config: AWS Config's recorded configuration items (SelectResourceConfig, one query per account × region)",
+      )
+        .choices(["live", "config"])
+        .default("live"),
+    )
+    .option(
+      "--aggregator <name>",
+      "with --source config: query this AWS Config aggregator once (SelectAggregateResourceConfig, from the first --regions region) for every account and region it aggregates",
+    )
     .option("-q, --quiet", "no progress bar and no summary")
     .addHelpText(
       "after",
-      "\nExamples:\n  asbuilt scan --regions us-east-2 -o snapshot.json\n  asbuilt scan --profile audit --regions all -o snapshot.json\n  asbuilt scan --org --role-name asbuilt-readonly --regions all -o org.json",
+      "\nExamples:\n  asbuilt scan --regions us-east-2 -o snapshot.json\n  asbuilt scan --profile audit --regions all -o snapshot.json\n  asbuilt scan --org --role-name asbuilt-readonly --regions all -o org.json\n  asbuilt scan --source config --regions us-east-1,eu-west-1 -o snapshot.json\n  asbuilt scan --source config --aggregator org-aggregator --regions us-east-1 -o org.json\n\nWith --source config, what AWS Config does not record is missing (target health, ECS tasks,\ncache subnet groups…): see docs/import.md.",
     )
     .action(async (opts: ScanCliOptions) => {
       const { runScan } = await import("./scan.ts");
@@ -124,6 +136,39 @@ export function buildProgram(): Command {
     .action(async (files: string[], opts: { output: string }) => {
       const { runMerge } = await import("./merge.ts");
       process.exitCode = await runMerge(files, opts.output);
+    });
+
+  program
+    .command("import")
+    .summary(
+      "build a snapshot from data collected earlier: an AWS CLI dump folder or AWS Config files (no AWS calls)",
+    )
+    .description(
+      "Reads, offline, any mix of:\n" +
+        "- folders of AWS CLI JSON outputs laid out as\n" +
+        "  <dir>/<account>/<region>/<service>-<operation>.json, such as\n" +
+        "  123456789012/us-east-1/ec2-describe-vpcs.json (CloudMapper's collect layout);\n" +
+        "- AWS Config snapshot files as delivered to S3 (.json or .json.gz);\n" +
+        "- the output of aws configservice select-resource-config or\n" +
+        "  select-aggregate-resource-config;\n" +
+        "and writes the snapshot a scan would. Files of no known kind are listed as\n" +
+        "skipped. A broken file (invalid or truncated JSON) stops the import with\n" +
+        "exit code 2 and nothing written. What each input lacks: docs/import.md.",
+    )
+    .argument("<paths...>", "folders and files to read")
+    .requiredOption("-o, --output <file>", "where to write the snapshot (atomically)")
+    .option(
+      "--account <id>",
+      "account id of a dump folder not named by its id and without sts-get-caller-identity.json (CloudMapper names folders after accounts)",
+    )
+    .option("-q, --quiet", "no summary (skipped files are still listed)")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  asbuilt import account-data/ -o snapshot.json\n  asbuilt import 123456789012_Config_us-east-1_ConfigSnapshot_20260101T000000Z_abcd.json.gz -o snapshot.json\n  aws configservice select-resource-config --expression "SELECT resourceId, …" > items.json && asbuilt import items.json -o snapshot.json',
+    )
+    .action(async (paths: string[], opts: { output: string; account?: string; quiet?: boolean }) => {
+      const { runImport } = await import("./import.ts");
+      process.exitCode = await runImport(paths, opts);
     });
 
   program
@@ -172,6 +217,7 @@ export function buildProgram(): Command {
     .action(async (fixture: string, opts: { save?: string }) => {
       const { runDemo } = await import("./demo.ts");
       process.exitCode = await runDemo({ fixture, save: opts.save });
+    });
     });
 
   return program;

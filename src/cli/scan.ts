@@ -1,5 +1,6 @@
 import cliProgress from "cli-progress";
 import { discoverTargets } from "../collector/accounts.ts";
+import { CONFIG_SERVICES, scanConfig } from "../collector/config.ts";
 import { type ScanResult, scan } from "../collector/scan.ts";
 import { SERVICE_NAMES } from "../collector/services.ts";
 import type { ClientSettings } from "../collector/types.ts";
@@ -19,6 +20,10 @@ export interface ScanCliOptions {
   org?: boolean;
   roleName?: string;
   concurrency?: string;
+  /** live (the services' APIs, the default) or config (AWS Config's advanced query). */
+  source?: string;
+  /** With source config: one SelectAggregateResourceConfig over this aggregator. */
+  aggregator?: string;
   quiet?: boolean;
   /** Tests pass fixed credentials instead of the default chain. */
   credentials?: ClientSettings["credentials"];
@@ -27,13 +32,29 @@ export interface ScanCliOptions {
 
 export async function runScan(opts: ScanCliOptions): Promise<number> {
   const err = opts.stderr ?? process.stderr;
+  const source = opts.source ?? "live";
+  if (source !== "live" && source !== "config")
+    throw new InputError(`--source must be live or config, not "${source}".`);
+  if (opts.aggregator !== undefined && source !== "config")
+    throw new InputError(
+      "--aggregator reads AWS Config: it needs --source config.",
+      undefined,
+      "Run asbuilt scan --source config --aggregator NAME --regions <the aggregator's region> -o snapshot.json.",
+    );
+  if (opts.aggregator !== undefined && (opts.org || opts.assumeRole))
+    throw new InputError(
+      "--aggregator already covers every account it aggregates: drop --org and --assume-role.",
+      undefined,
+      "Run it with credentials of the account that owns the aggregator (the management or a delegated administrator account).",
+    );
   const services = parseList(opts.services);
-  const unknown = services?.filter((s) => !SERVICE_NAMES.includes(s)) ?? [];
+  const known = source === "config" ? [...CONFIG_SERVICES] : SERVICE_NAMES;
+  const unknown = services?.filter((s) => !known.includes(s)) ?? [];
   if (unknown.length > 0)
     throw new InputError(
-      `unknown service${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} in --services.`,
+      `unknown service${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} in --services${source === "config" ? " (with --source config)" : ""}.`,
       undefined,
-      `Choose from: ${SERVICE_NAMES.join(", ")}.`,
+      `Choose from: ${known.join(", ")}.`,
     );
   const envRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
   const regionList =
@@ -88,24 +109,41 @@ export async function runScan(opts: ScanCliOptions): Promise<number> {
       )
     : undefined;
   let started = false;
-  const result = await scan({
+  const onTaskDone = (done: number, total: number, task: string) => {
+    if (!bar) return;
+    if (!started) {
+      bar.start(total, 0, { task });
+      started = true;
+    }
+    bar.update(done, { task });
+  };
+  const common = {
     targets: discovered.targets,
     coverage: discovered.coverage,
     ...(services ? { services } : {}),
     ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}),
     concurrency,
-    onTaskDone: (done, total, task) => {
-      if (!bar) return;
-      if (!started) {
-        bar.start(total, 0, { task });
-        started = true;
-      }
-      bar.update(done, { task });
-    },
-  });
+    onTaskDone,
+  };
+  const result =
+    source === "config"
+      ? await scanConfig({
+          ...common,
+          homeRegion,
+          ...(opts.aggregator !== undefined ? { aggregator: opts.aggregator } : {}),
+        })
+      : await scan(common);
   bar?.stop();
   await saveSnapshot(opts.output, result.snapshot);
-  if (!opts.quiet) err.write(summary(result, opts.output));
+  if (!opts.quiet) {
+    err.write(summary(result, opts.output));
+    const skipped: string[] = "skipped" in result ? (result as { skipped: string[] }).skipped : [];
+    if (skipped.length > 0) {
+      err.write(`Not converted (${skipped.length}) from AWS Config:\n`);
+      for (const s of skipped.slice(0, 50)) err.write(`  ${terminalSafe(s)}\n`);
+      if (skipped.length > 50) err.write(`  … and ${skipped.length - 50} more\n`);
+    }
+  }
   return EXIT.ok;
 }
 

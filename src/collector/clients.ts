@@ -28,7 +28,16 @@ export function countingHttpHandler(
   log: CallLog,
   timeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 },
 ): { handler: NodeHttpHandler; close(): void } {
-  const inner = new NodeHttpHandler({ ...timeouts, throwOnRequestTimeout: true });
+  // The scan's own limits (tasks × each module's concurrency) bound the requests in flight; the agent's
+  // default of 50 sockets per host would queue them again behind one another when every service is one
+  // host (an --endpoint-url, a proxy), so the pool is sized above what the limits allow.
+  const agent = { keepAlive: true, maxSockets: 256 };
+  const inner = new NodeHttpHandler({
+    ...timeouts,
+    throwOnRequestTimeout: true,
+    httpAgent: agent,
+    httpsAgent: agent,
+  });
   const handle = inner.handle.bind(inner);
   const close = inner.destroy.bind(inner);
   inner.handle = (request, options) => {

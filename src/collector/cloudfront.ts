@@ -23,10 +23,14 @@ const MAX_ITEMS = 100;
 
 type DistributionProps = PropsOf<"AWS::CloudFront::Distribution">;
 
+/** Calls one cloudfront task keeps in flight (its per-resource calls). */
+const CONCURRENCY = 4;
+
 export default defineService<CloudFrontRaw>({
   service: "cloudfront",
   // CloudFront's control plane is us-east-1 only; distributions belong to no region.
   global: true,
+  concurrency: CONCURRENCY,
   operations: [
     { command: "ListDistributions", iam: ["cloudfront:ListDistributions"] },
     { command: "ListTagsForResource", iam: ["cloudfront:ListTagsForResource"] },
@@ -45,7 +49,7 @@ export default defineService<CloudFrontRaw>({
     // only resources that carry or once carried tags, is eventually consistent, and needs a second
     // service's permission; distributions are few per account (200 by default quota), so CloudFront's
     // own authoritative answer is affordable. Bounded: CloudFront's control plane throttles early.
-    const limit = pLimit(4);
+    const limit = pLimit(CONCURRENCY);
     const tags = Object.fromEntries(
       await Promise.all(
         distributions.flatMap((d) =>

@@ -35,9 +35,13 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Calls one ecs task keeps in flight (its per-resource calls). */
+const CONCURRENCY = 8;
+
 export default defineService<EcsRaw>({
   service: "ecs",
   global: false,
+  concurrency: CONCURRENCY,
   operations: [
     op("ListClusters"),
     op("DescribeClusters"),
@@ -50,7 +54,7 @@ export default defineService<EcsRaw>({
   async fetch(ctx) {
     const client = ctx.client(ECSClient);
     // Calls grow with clusters × services: a bound keeps a large account from bursting into throttling.
-    const limit = pLimit(8);
+    const limit = pLimit(CONCURRENCY);
     // 100 is the maximum page size of every ECS List* call.
     const clusterArns = await all(paginateListClusters({ client, pageSize: 100 }, {}), (p) => p.clusterArns);
     const [clusters, perCluster] = await Promise.all([

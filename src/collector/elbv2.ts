@@ -32,9 +32,13 @@ const op = (command: string) => ({ command, iam: [`elasticloadbalancing:${comman
 /** DescribeTags takes at most 20 ARNs per call. */
 const TAG_BATCH = 20;
 
+/** Calls one elbv2 task keeps in flight (its per-resource calls). */
+const CONCURRENCY = 8;
+
 export default defineService<Elbv2Raw>({
   service: "elbv2",
   global: false,
+  concurrency: CONCURRENCY,
   operations: [
     op("DescribeLoadBalancers"),
     op("DescribeListeners"),
@@ -50,7 +54,7 @@ export default defineService<Elbv2Raw>({
     const page = { client };
     const PageSize = 400;
     // Per-resource calls grow with the account; a bound keeps a large one from bursting into throttling.
-    const limit = pLimit(8);
+    const limit = pLimit(CONCURRENCY);
     const [loadBalancers, targetGroups] = await Promise.all([
       all(paginateDescribeLoadBalancers(page, { PageSize }), (p) => p.LoadBalancers),
       all(paginateDescribeTargetGroups(page, { PageSize }), (p) => p.TargetGroups),

@@ -1,10 +1,14 @@
 import { DISCOVERY_OPERATIONS } from "./accounts.ts";
+import { CONFIG_OPERATIONS } from "./config.ts";
 import { SERVICES } from "./services.ts";
 import type { Operation } from "./types.ts";
 
-/** Every operation a scan of the target account may send: the service modules' and discovery's. */
+/**
+ * Every operation a scan of the target account may send: the service modules', discovery's and the AWS
+ * Config source's (`scan --source config`).
+ */
 export function scanOperations(): Operation[] {
-  return [...SERVICES.flatMap((s) => s.operations), ...DISCOVERY_OPERATIONS];
+  return [...SERVICES.flatMap((s) => s.operations), ...DISCOVERY_OPERATIONS, ...CONFIG_OPERATIONS];
 }
 
 /** Read-only by name: what the collector is allowed to call. */

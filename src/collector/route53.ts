@@ -30,9 +30,13 @@ const ZONES_PAGE = 100;
 const RECORDS_PAGE = 300;
 const TAG_BATCH = 10;
 
+/** Calls one route53 task keeps in flight (its per-resource calls). */
+const CONCURRENCY = 4;
+
 export default defineService<Route53Raw>({
   service: "route53",
   global: true,
+  concurrency: CONCURRENCY,
   operations: [
     { command: "ListHostedZones", iam: ["route53:ListHostedZones"] },
     { command: "GetHostedZone", iam: ["route53:GetHostedZone"] },
@@ -47,7 +51,7 @@ export default defineService<Route53Raw>({
       (p) => p.HostedZones,
     );
     // Route 53 allows five requests per second per account: keep few in flight (the SDK retries throttling).
-    const limit = pLimit(4);
+    const limit = pLimit(CONCURRENCY);
     const ids = zones.flatMap((z) => (z.Id ? [zoneIdOf(z.Id)] : []));
     const batches: string[][] = [];
     for (let i = 0; i < ids.length; i += TAG_BATCH) batches.push(ids.slice(i, i + TAG_BATCH));

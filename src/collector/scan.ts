@@ -67,6 +67,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       else for (const region of target.regions) tasks.push({ target, module, apiRegion: region, region });
     }
   }
+  // Longest first: tasks with per-resource calls (S3's six per bucket, ELBv2's per load balancer…) are
+  // the scan's critical path, so they start before the one-page tasks that can fill the gaps. Global
+  // tasks first among those: one task carries a whole account's buckets. Measured in docs/benchmarks.md:
+  // S3 queued behind 40 short tasks started 0.9 s late in a 10k-resource scan at 50 ms latency.
+  const weight = (t: Task) => (t.module.concurrency ?? 1) * (t.module.global ? 4 : 1);
+  tasks.sort((a, b) => weight(b) - weight(a));
 
   let done = 0;
   await Promise.all(
@@ -120,7 +126,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   );
   http.close();
 
-  const { snapshot, droppedEdges } = assemble(resources, edges, coverage, opts);
+  const { snapshot, droppedEdges } = assembleSnapshot({
+    resources,
+    edges,
+    coverage,
+    accounts: opts.targets.map((t) => t.account),
+    regions: opts.targets.flatMap((t) => t.regions),
+    source: "scan",
+    scannedAt: opts.now?.() ?? new Date(),
+  });
   return { snapshot, log, seconds: (performance.now() - started) / 1000, droppedEdges };
 }
 
@@ -129,13 +143,25 @@ export function selectServices(names: string[] | undefined): ServiceModule<unkno
   return SERVICES.filter((m) => names.includes(m.service));
 }
 
-/** Joins the per-task results into one valid snapshot: unique ids, links across services, no dangling references. */
-function assemble(
-  resources: Resource[],
-  edges: Edge[],
-  coverage: Coverage[],
-  opts: ScanOptions,
-): { snapshot: Snapshot; droppedEdges: number } {
+/** What a source collected, before it is one snapshot. */
+export interface SnapshotParts {
+  resources: Resource[];
+  edges: Edge[];
+  coverage: Coverage[];
+  accounts: readonly string[];
+  /** The regions the source covered ("global" is added when a global resource is present). */
+  regions: Iterable<string>;
+  /** "scan", "aws-config", "import". */
+  source: string;
+  scannedAt: Date;
+}
+
+/**
+ * Joins what a source collected into one valid snapshot: unique ids, links across services, no dangling
+ * references. Shared by the live scan, the AWS Config source and offline imports.
+ */
+export function assembleSnapshot(parts: SnapshotParts): { snapshot: Snapshot; droppedEdges: number } {
+  const { resources, edges, coverage } = parts;
   const byId = new Map<string, Resource>();
   for (const r of resources) if (!byId.has(r.id)) byId.set(r.id, r);
   const unique = [...byId.values()];
@@ -150,15 +176,14 @@ function assemble(
     seen.add(k);
     return true;
   });
-  const regions = new Set<string>();
-  for (const t of opts.targets) for (const r of t.regions) regions.add(r);
+  const regions = new Set(parts.regions);
   if (unique.some((r) => r.region === "global")) regions.add("global");
   return {
     snapshot: {
       schemaVersion: 1,
-      scannedAt: (opts.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
-      source: "scan",
-      scope: { accounts: opts.targets.map((t) => t.account), regions: [...regions] },
+      scannedAt: parts.scannedAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      source: parts.source,
+      scope: { accounts: [...parts.accounts], regions: [...regions] },
       resources: unique,
       edges: dedupedEdges,
       coverage,

@@ -62,6 +62,11 @@ export interface ServiceModule<Raw> {
   service: string;
   /** Global services are scanned once per account, from us-east-1, and their resources have region "global". */
   global: boolean;
+  /**
+   * The most calls one task of this module (one account × region) keeps in flight for its per-resource
+   * calls; 1 when it has none. Benchmarks use it to compute the scan's latency floor.
+   */
+  concurrency?: number;
   operations: readonly Operation[];
   fetch(ctx: FetchContext): Promise<Raw>;
   normalize(raw: Raw, where: Where): Normalized;

@@ -31,9 +31,13 @@ const op = (command: string) => ({ command, iam: [`wafv2:${command}`] });
 /** The largest Limit ListWebACLs and ListTagsForResource accept. */
 const LIMIT = 100;
 
+/** Calls one wafv2 task keeps in flight (its per-resource calls). */
+const CONCURRENCY = 4;
+
 export default defineService<Wafv2Raw>({
   service: "wafv2",
   global: false,
+  concurrency: CONCURRENCY,
   operations: [op("ListWebACLs"), op("GetWebACL"), op("ListResourcesForWebACL"), op("ListTagsForResource")],
 
   async fetch(ctx) {
@@ -41,7 +45,7 @@ export default defineService<Wafv2Raw>({
     // CloudFront-scope web ACLs exist only in us-east-1's API: they are read with that region's scan.
     const scopes: WafScope[] = ctx.region === "us-east-1" ? ["REGIONAL", "CLOUDFRONT"] : ["REGIONAL"];
     // Per-ACL calls grow with the account; WAF's API allows few requests per second.
-    const limit = pLimit(4);
+    const limit = pLimit(CONCURRENCY);
     const perScope = await Promise.all(
       scopes.map(async (scope) => {
         // The SDK has no paginators for WAFv2: NextMarker is followed by hand.

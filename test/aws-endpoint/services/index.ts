@@ -1,6 +1,7 @@
 import type { ServiceHandler } from "../types.ts";
 import { autoscalingHandler } from "./autoscaling.ts";
 import { cloudfrontHandler } from "./cloudfront.ts";
+import { configHandler } from "./config.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
@@ -30,4 +31,6 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   cloudfrontHandler,
   route53Handler,
   taggingHandler,
+  // AWS Config's advanced query, answered from the other handlers' answers (scan --source config).
+  configHandler,
 ];

@@ -1,0 +1,347 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, join, resolve, sep } from "node:path";
+import { InputError } from "../../model/errors.ts";
+import { type Coverage, type Edge, Region, type Resource, type Snapshot } from "../../model/snapshot.ts";
+import { type ConfigItem, normalizeConfigItems } from "../config.ts";
+import { assembleSnapshot } from "../scan.ts";
+import { SERVICES } from "../services.ts";
+import { configFileItems, configFileKind } from "./config-file.ts";
+import { DUMP_FILES, DUMP_READERS, type DumpResponse, type Get } from "./dir.ts";
+import { parseImportJson, readImportText, shapeError } from "./read.ts";
+import { fromJson, isRecord, outputOf } from "./shape.ts";
+
+// `asbuilt import`: snapshots from data collected earlier, without calling AWS. Three inputs, one output:
+//   - an AWS CLI dump folder, <dir>/<account>/<region>/<service>-<operation>.json (CloudMapper's layout);
+//   - AWS Config snapshot files as delivered to S3 (.json or .json.gz);
+//   - the output of `aws configservice select-resource-config` / `select-aggregate-resource-config`.
+// Both feed the service modules' own normalize functions (dir.ts, ../config.ts), and the snapshot is
+// assembled as a scan's is. Files of no known kind are listed as skipped; a file of a known kind that is
+// broken (invalid or truncated JSON, a wrong shape) stops the import with an InputError naming it.
+
+export interface ImportOptions {
+  /** Account id for dump folders not named by one and without sts-get-caller-identity.json. */
+  account?: string;
+  /** The snapshot's scannedAt (default: the newest capture time or file time of the data). */
+  scannedAt?: Date;
+}
+
+export interface ImportResult {
+  snapshot: Snapshot;
+  droppedEdges: number;
+  /** Files read, with what they were read as. */
+  read: { file: string; kind: string }[];
+  /** Files not read, with why. */
+  skipped: { file: string; reason: string }[];
+  /** Data in read files that could not become resources (AWS Config items of types asbuilt cannot read). */
+  notes: string[];
+}
+
+const CALLER_IDENTITY = "sts-get-caller-identity";
+const OPERATION_NAME = /^[a-z0-9]+-[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const stripJson = (name: string) => name.replace(/\.json$/i, "");
+const isRegion = (s: string | undefined) => s !== undefined && Region.safeParse(s).success;
+
+/** Where a file sits in a CLI dump: …/<account>/<region>/<operation>(.json | /…/<param>). */
+interface DumpPlace {
+  accountDir: string;
+  region: string;
+  operation: string;
+  /** Per-resource response: the file's name, URL-decoded (CloudMapper writes quote_plus of the parameter). */
+  param?: string;
+}
+
+function dumpPlace(file: string): DumpPlace | undefined {
+  const segs = file.split(sep);
+  for (let k = segs.length - 2; k >= 1; k--) {
+    const region = segs[k];
+    const op = segs[k + 1];
+    if (!isRegion(region) || op === undefined) continue;
+    const operation = k + 1 === segs.length - 1 ? stripJson(op) : op;
+    if (!OPERATION_NAME.test(operation)) continue;
+    const last = segs[segs.length - 1] ?? "";
+    return {
+      accountDir: segs.slice(0, k).join(sep),
+      region: region as string,
+      operation,
+      ...(k + 1 < segs.length - 1 ? { param: decodeParam(stripJson(last)) } : {}),
+    };
+  }
+  return undefined;
+}
+
+function decodeParam(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, " "));
+  } catch {
+    return name;
+  }
+}
+
+async function listFiles(path: string): Promise<string[]> {
+  let s: Awaited<ReturnType<typeof stat>>;
+  try {
+    s = await stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === "ENOENT" ? "no such file or folder." : `cannot read it (${code ?? String(err)}).`,
+      { file: path },
+      "Pass an AWS CLI dump folder (<dir>/<account>/<region>/<service>-<operation>.json), an AWS Config snapshot file or the output of aws configservice select-resource-config.",
+    );
+  }
+  if (!s.isDirectory()) return [resolve(path)];
+  const out: string[] = [];
+  const entries = await readdir(path, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    // Hidden files (.DS_Store, editors' swap files) are nobody's data.
+    if (e.name.startsWith(".")) continue;
+    const p = join(path, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    else if (e.isFile() || e.isSymbolicLink()) out.push(resolve(p));
+  }
+  return out;
+}
+
+/** Reads every path (files or folders) into one snapshot. */
+export async function importPaths(paths: readonly string[], opts: ImportOptions = {}): Promise<ImportResult> {
+  const files: string[] = [];
+  for (const p of paths) files.push(...(await listFiles(p)));
+  const read: ImportResult["read"] = [];
+  const skipped: ImportResult["skipped"] = [];
+  const times: number[] = [];
+
+  // CLI dump responses, by account folder → region → operation.
+  const dumps = new Map<string, Map<string, Map<string, DumpResponse[]>>>();
+  const configItems: ConfigItem[] = [];
+
+  for (const file of [...new Set(files)]) {
+    const place = dumpPlace(file);
+    const spec = place ? DUMP_FILES.get(place.operation) : undefined;
+    if (place && place.operation === CALLER_IDENTITY) {
+      // Read when the account folder is not named by its id (accountOf).
+      read.push({ file, kind: "account id (aws sts get-caller-identity)" });
+      continue;
+    }
+    if (place && spec) {
+      if (spec.perResource && place.param === undefined) {
+        skipped.push({
+          file,
+          reason: `aws ${cli(place.operation)} answers for one ${spec.perResource}: put one response per ${spec.perResource} in a folder ${place.operation}/, each file named after it (CloudMapper's layout)`,
+        });
+        continue;
+      }
+      const text = await readImportText(file);
+      const what = `the output of aws ${cli(place.operation)}`;
+      const data = parseImportJson(text, file, what);
+      if (!isRecord(data))
+        throw new InputError(
+          `expected the JSON object that aws ${cli(place.operation)} prints, found ${Array.isArray(data) ? "a list" : typeof data}.`,
+          { file, line: 1 },
+          "Write the file with `aws … --output json > file` (the default output), or delete it.",
+        );
+      if (spec.list && data[spec.list] !== undefined && !Array.isArray(data[spec.list]))
+        throw shapeError(
+          text,
+          file,
+          [spec.list],
+          `"${spec.list}" should be a list in ${what}.`,
+          "Write the file with `aws … --output json > file`, or delete it.",
+        );
+      const out = fromJson<Record<string, unknown>>(outputOf(spec.op), data) ?? {};
+      const byRegion = dumps.get(place.accountDir) ?? new Map<string, Map<string, DumpResponse[]>>();
+      dumps.set(place.accountDir, byRegion);
+      const byOp = byRegion.get(place.region) ?? new Map<string, DumpResponse[]>();
+      byRegion.set(place.region, byOp);
+      const list = byOp.get(place.operation) ?? [];
+      list.push({ out, file, ...(place.param !== undefined ? { param: place.param } : {}) });
+      byOp.set(place.operation, list);
+      read.push({ file, kind: `AWS CLI output (${cli(place.operation)})` });
+      times.push((await stat(file)).mtimeMs);
+      continue;
+    }
+    if (place && !/\.gz$/i.test(file) && !/^\d{12}_Config_/.test(basename(file))) {
+      skipped.push({ file, reason: `AWS CLI output asbuilt does not read (aws ${cli(place.operation)})` });
+      continue;
+    }
+    if (!/\.json(\.gz)?$/i.test(file) && !/\.gz$/i.test(file)) {
+      skipped.push({ file, reason: "not a JSON file" });
+      continue;
+    }
+    const text = await readImportText(file);
+    const data = parseImportJson(text, file, "an AWS Config snapshot or query result");
+    const kind = configFileKind(data);
+    if (!kind) {
+      skipped.push({
+        file,
+        reason:
+          "neither an AWS CLI dump file (<account>/<region>/<service>-<operation>.json) nor an AWS Config file",
+      });
+      continue;
+    }
+    const items = configFileItems(data, text, file);
+    configItems.push(...items);
+    read.push({ file, kind });
+    for (const i of items)
+      if (i.capturedAt && !Number.isNaN(Date.parse(i.capturedAt))) times.push(Date.parse(i.capturedAt));
+  }
+
+  const resources: Resource[] = [];
+  const edges: Edge[] = [];
+  const coverage: Coverage[] = [];
+  const accounts = new Set<string>();
+  const regions = new Set<string>();
+  const notes: string[] = [];
+
+  const readable = new Set(DUMP_READERS.map((r) => r.module.service));
+  for (const [accountDir, byRegion] of dumps) {
+    const account = await accountOf(accountDir, [...byRegion.keys()], opts.account);
+    accounts.add(account);
+    // Services a scan reads that a dump cannot feed yet: gaps, so that reports say the picture lacks them.
+    for (const m of SERVICES.filter((x) => !readable.has(x.service)))
+      for (const region of m.global ? ["global"] : [...byRegion.keys()].filter((r) => r !== "global"))
+        coverage.push({
+          account,
+          region,
+          service: m.service,
+          status: "skipped",
+          error: `asbuilt does not read ${m.service} from an AWS CLI dump yet; scan it with asbuilt scan --services ${m.service}`,
+        });
+    for (const [region, byOp] of byRegion) {
+      const get: Get = <T>(name: string) => (byOp.get(name) ?? []) as DumpResponse<T>[];
+      if (region !== "global") regions.add(region);
+      for (const r of DUMP_READERS) {
+        const own = Object.keys(r.files).filter(
+          (f) => r.module.service === "tagging" || !f.startsWith("resourcegroupstaggingapi-"),
+        );
+        const present = own.filter((f) => byOp.has(f));
+        if (region === "global" && !r.module.global) {
+          for (const f of present)
+            for (const x of byOp.get(f) ?? [])
+              skipped.push({
+                file: x.file,
+                reason: `${r.module.service} is a regional service: put its files in a region folder`,
+              });
+          continue;
+        }
+        const where = { account, region: r.module.global ? "global" : region };
+        if (present.length === 0) {
+          coverage.push({
+            ...where,
+            service: r.module.service,
+            status: "skipped",
+            error: `not in the import (no ${r.required.map((f) => `${f}.json`).join(", ")})`,
+          });
+          continue;
+        }
+        const { raw, gaps } = r.build(get);
+        const out = r.module.normalize(raw, where);
+        resources.push(...out.resources);
+        edges.push(...out.edges);
+        const missing = r.required.filter((f) => !byOp.has(f)).map((f) => `${f}.json`);
+        const problems = [...(missing.length > 0 ? [`no ${missing.join(", ")}`] : []), ...gaps];
+        coverage.push(
+          problems.length === 0
+            ? { ...where, service: r.module.service, status: "scanned" }
+            : {
+                ...where,
+                service: r.module.service,
+                status: "skipped",
+                error: `partial import: ${problems.join("; ")}`,
+              },
+        );
+      }
+    }
+  }
+
+  if (configItems.length > 0) {
+    const converted = normalizeConfigItems(configItems);
+    resources.push(...converted.resources);
+    edges.push(...converted.edges);
+    notes.push(...converted.skipped);
+    if (converted.leftOut > 0)
+      notes.push(`${converted.leftOut} AWS Config item(s) of deleted or unrecorded resources left out`);
+    for (const p of converted.places) {
+      accounts.add(p.account);
+      if (p.region !== "global") regions.add(p.region);
+      coverage.push({ account: p.account, region: p.region, service: "config", status: "scanned" });
+    }
+  }
+
+  if (read.length === 0)
+    throw new InputError(
+      `nothing to import: none of the ${files.length} file(s) is an AWS CLI dump file or an AWS Config file.`,
+      paths.length === 1 && paths[0] !== undefined ? { file: paths[0] } : undefined,
+      "Pass a folder laid out as <dir>/<account>/<region>/<service>-<operation>.json (e.g. 123456789012/us-east-1/ec2-describe-vpcs.json), an AWS Config snapshot file (.json or .json.gz) or the output of aws configservice select-resource-config; docs/import.md describes them.",
+      skipped.slice(0, 20).map((s) => `${s.file}: ${s.reason}`),
+    );
+
+  const newest = times.length > 0 ? new Date(Math.max(...times)) : new Date();
+  const { snapshot, droppedEdges } = assembleSnapshot({
+    resources,
+    edges,
+    coverage: dedupeCoverage(coverage),
+    accounts: [...accounts],
+    regions,
+    source: "import",
+    scannedAt: opts.scannedAt ?? newest,
+  });
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { snapshot, droppedEdges, read, skipped, notes };
+}
+
+/** "ec2-describe-vpcs" → "ec2 describe-vpcs", as it is typed. */
+function cli(operation: string): string {
+  const dash = operation.indexOf("-");
+  return dash < 0 ? operation : `${operation.slice(0, dash)} ${operation.slice(dash + 1)}`;
+}
+
+/** One entry per (account, region, service): a scanned one wins over a gap (two dumps of the same region). */
+function dedupeCoverage(list: Coverage[]): Coverage[] {
+  const byKey = new Map<string, Coverage>();
+  for (const c of list) {
+    const k = `${c.account}\0${c.region}\0${c.service}`;
+    const prev = byKey.get(k);
+    if (!prev || (prev.status !== "scanned" && c.status === "scanned")) byKey.set(k, c);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * The account of a dump folder: its name when that is an account id; else the Account of an
+ * sts-get-caller-identity.json in one of its region folders (CloudMapper collects it, and names folders
+ * after accounts' names); else --account.
+ */
+async function accountOf(accountDir: string, regions: string[], given: string | undefined): Promise<string> {
+  const name = basename(accountDir);
+  if (/^\d{12}$/.test(name)) return name;
+  for (const region of ["us-east-1", "global", ...regions]) {
+    const file = join(accountDir, region, `${CALLER_IDENTITY}.json`);
+    try {
+      await stat(file);
+    } catch {
+      continue;
+    }
+    const text = await readImportText(file);
+    const data = parseImportJson(text, file, "the output of aws sts get-caller-identity");
+    const account = isRecord(data) ? data.Account : undefined;
+    if (typeof account === "string" && /^\d{12}$/.test(account)) return account;
+    throw shapeError(
+      text,
+      file,
+      ["Account"],
+      "has no 12-digit Account.",
+      "Write it with `aws sts get-caller-identity > sts-get-caller-identity.json`, or pass --account.",
+    );
+  }
+  if (given !== undefined) {
+    if (!/^\d{12}$/.test(given))
+      throw new InputError(`--account must be a 12-digit account id, not "${given}".`);
+    return given;
+  }
+  throw new InputError(
+    `cannot tell which account this dump is: the folder "${name}" is not a 12-digit account id and none of its region folders has sts-get-caller-identity.json.`,
+    { file: accountDir },
+    "Rename the folder to the account id, add the output of `aws sts get-caller-identity` as <region>/sts-get-caller-identity.json, or pass --account 123456789012.",
+  );
+}

@@ -1,0 +1,650 @@
+import { SelectAggregateResourceConfig$, SelectResourceConfig$ } from "@aws-sdk/client-config-service";
+import { type Ec2Kind, ec2Arn } from "../../../src/model/arn.ts";
+import { isKnownType } from "../../../src/model/props.ts";
+import type { Resource, Snapshot } from "../../../src/model/snapshot.ts";
+import type { OperationSchema } from "../protocols.ts";
+import type { RequestContext, ServiceHandler } from "../types.ts";
+import { autoscalingHandler } from "./autoscaling.ts";
+import { ec2Handler } from "./ec2.ts";
+import { ecsHandler } from "./ecs.ts";
+import { elasticacheHandler } from "./elasticache.ts";
+import { elbv2Handler } from "./elbv2.ts";
+import { lambdaHandler } from "./lambda.ts";
+import { rdsHandler } from "./rds.ts";
+import { acmHandler, wafv2Handler } from "./waf-acm.ts";
+
+// AWS Config's advanced query (SelectResourceConfig, SelectAggregateResourceConfig) answered from the
+// snapshot. The configuration items are not written from the model: they are the other handlers' answers
+// (the SDK-shaped objects a live scan reads), rewritten the way AWS Config records them, so that reading
+// them back through src/collector/config.ts is a real round trip:
+//   - keys in Java-bean camelCase ("dBInstanceIdentifier", "dNSName"), with the irregular spellings the
+//     Config resource schema documents ("vpczoneIdentifier", "dbclusterIdentifier", "dbclusterMembers");
+//   - timestamps as ISO strings; some enums wrapped as {"value": …} (NAT gateway and endpoint states);
+//   - security group rules with both `ipRanges` (bare CIDRs) and `ipv4Ranges` (with descriptions);
+//   - ECS clusters and services and ELBv2 listeners and target groups in CloudFormation's shape;
+//   - Lambda's vpcConfig without the VPC id; the function's environment kept (it must not leak).
+// And what Config does not record is left out, as it would be: target health, cache subnet groups, RDS
+// proxies, ECS tasks, web ACL associations. `configComparable` says what a Config-built snapshot can
+// therefore be compared on.
+
+/** The aggregator this endpoint knows. */
+export const LOOPBACK_AGGREGATOR = "org-aggregator";
+
+type Json = Record<string, unknown>;
+export type ItemStyle = "query" | "snapshot-file";
+
+/** SDK's "DBInstanceIdentifier" → Config's "dBInstanceIdentifier"; Dates → ISO strings. */
+export function javaCase(v: unknown, rename: Record<string, string> = {}): unknown {
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map((x) => javaCase(x, rename));
+  if (v !== null && typeof v === "object") {
+    const out: Json = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (x === undefined) continue;
+      const key = k.charAt(0).toLowerCase() + k.slice(1);
+      out[rename[key] ?? key] = javaCase(x, rename);
+    }
+    return out;
+  }
+  return v;
+}
+
+/** Drops undefined members (the JSON a service prints), keeping the SDK's casing. */
+const plain = (v: unknown): Json => JSON.parse(JSON.stringify(v ?? {})) as Json;
+
+const SHORT: Record<string, string> = {
+  "AWS::EC2::VPC": "Vpc",
+  "AWS::EC2::Subnet": "Subnet",
+  "AWS::EC2::Instance": "Instance",
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": "LoadBalancer",
+};
+
+interface Made {
+  resourceType: string;
+  resourceId: string;
+  arn: string;
+  configuration: Json;
+  resourceName?: string;
+  supplementaryConfiguration?: Json;
+}
+
+function call(h: ServiceHandler, op: string, ctx: RequestContext, params: Json = {}): Json {
+  const handler = h.operations[op];
+  if (!handler) throw new Error(`config loopback: no ${op} in ${h.signingName}`);
+  return handler.handle({ ...ctx, params });
+}
+
+const list = (out: Json, key: string) => (Array.isArray(out[key]) ? (out[key] as Json[]) : []);
+
+const EC2_TYPES: [op: string, key: string, type: string, id: string, kind: Ec2Kind][] = [
+  ["DescribeVpcs", "Vpcs", "AWS::EC2::VPC", "VpcId", "vpc"],
+  ["DescribeSubnets", "Subnets", "AWS::EC2::Subnet", "SubnetId", "subnet"],
+  ["DescribeRouteTables", "RouteTables", "AWS::EC2::RouteTable", "RouteTableId", "route-table"],
+  [
+    "DescribeInternetGateways",
+    "InternetGateways",
+    "AWS::EC2::InternetGateway",
+    "InternetGatewayId",
+    "internet-gateway",
+  ],
+  ["DescribeNatGateways", "NatGateways", "AWS::EC2::NatGateway", "NatGatewayId", "natgateway"],
+  ["DescribeAddresses", "Addresses", "AWS::EC2::EIP", "AllocationId", "elastic-ip"],
+  ["DescribeSecurityGroups", "SecurityGroups", "AWS::EC2::SecurityGroup", "GroupId", "security-group"],
+  ["DescribeNetworkAcls", "NetworkAcls", "AWS::EC2::NetworkAcl", "NetworkAclId", "network-acl"],
+  [
+    "DescribeNetworkInterfaces",
+    "NetworkInterfaces",
+    "AWS::EC2::NetworkInterface",
+    "NetworkInterfaceId",
+    "network-interface",
+  ],
+  [
+    "DescribeVpcPeeringConnections",
+    "VpcPeeringConnections",
+    "AWS::EC2::VPCPeeringConnection",
+    "VpcPeeringConnectionId",
+    "vpc-peering-connection",
+  ],
+  ["DescribeVpcEndpoints", "VpcEndpoints", "AWS::EC2::VPCEndpoint", "VpcEndpointId", "vpc-endpoint"],
+  [
+    "DescribeTransitGatewayAttachments",
+    "TransitGatewayAttachments",
+    "AWS::EC2::TransitGatewayAttachment",
+    "TransitGatewayAttachmentId",
+    "transit-gateway-attachment",
+  ],
+  ["DescribeFlowLogs", "FlowLogs", "AWS::EC2::FlowLog", "FlowLogId", "vpc-flow-log"],
+  ["DescribeVolumes", "Volumes", "AWS::EC2::Volume", "VolumeId", "volume"],
+];
+
+/** Config's security group: `ipRanges` as bare CIDRs (its older shape) and `ipv4Ranges` with descriptions. */
+function configPermission(p: Json): Json {
+  const ranges = (Array.isArray(p.IpRanges) ? p.IpRanges : []) as Json[];
+  const { IpRanges: _, ...rest } = p;
+  return {
+    ...(javaCase(rest) as Json),
+    ipRanges: ranges.map((r) => r.CidrIp),
+    ipv4Ranges: ranges.map((r) => javaCase(r)),
+  };
+}
+
+/** Every configuration item Config would hold for this account and region (global ones with us-east-1). */
+function made(ctx: RequestContext): Made[] {
+  const { account, region } = ctx;
+  const out: Made[] = [];
+
+  for (const [op, key, type, idKey, kind] of EC2_TYPES)
+    for (const o of list(call(ec2Handler, op, ctx), key)) {
+      const id = String(o[idKey]);
+      const p = plain(o);
+      let configuration = javaCase(p) as Json;
+      if (type === "AWS::EC2::SecurityGroup")
+        configuration = {
+          ...configuration,
+          ipPermissions: ((p.IpPermissions ?? []) as Json[]).map(configPermission),
+          ipPermissionsEgress: ((p.IpPermissionsEgress ?? []) as Json[]).map(configPermission),
+        };
+      if ((type === "AWS::EC2::NatGateway" || type === "AWS::EC2::VPCEndpoint") && configuration.state)
+        configuration.state = { value: configuration.state };
+      out.push({ resourceType: type, resourceId: id, arn: ec2Arn(region, account, kind, id), configuration });
+    }
+  for (const r of list(call(ec2Handler, "DescribeInstances", ctx), "Reservations"))
+    for (const i of (r.Instances ?? []) as Json[]) {
+      const id = String(i.InstanceId);
+      out.push({
+        resourceType: "AWS::EC2::Instance",
+        resourceId: id,
+        arn: ec2Arn(region, account, "instance", id),
+        configuration: javaCase(plain(i)) as Json,
+      });
+    }
+
+  const lbs = list(call(elbv2Handler, "DescribeLoadBalancers", ctx), "LoadBalancers");
+  for (const lb of lbs) {
+    out.push({
+      resourceType: "AWS::ElasticLoadBalancingV2::LoadBalancer",
+      resourceId: String(lb.LoadBalancerArn),
+      resourceName: String(lb.LoadBalancerName),
+      arn: String(lb.LoadBalancerArn),
+      configuration: javaCase(plain(lb)) as Json,
+    });
+    // CloudFormation-shaped: the SDK's PascalCase names are CloudFormation's.
+    for (const l of list(
+      call(elbv2Handler, "DescribeListeners", ctx, { LoadBalancerArn: lb.LoadBalancerArn }),
+      "Listeners",
+    ))
+      out.push({
+        resourceType: "AWS::ElasticLoadBalancingV2::Listener",
+        resourceId: String(l.ListenerArn),
+        arn: String(l.ListenerArn),
+        configuration: plain(l),
+      });
+  }
+  for (const tg of list(call(elbv2Handler, "DescribeTargetGroups", ctx), "TargetGroups")) {
+    const { TargetGroupName, ...rest } = plain(tg);
+    out.push({
+      resourceType: "AWS::ElasticLoadBalancingV2::TargetGroup",
+      resourceId: String(tg.TargetGroupArn),
+      resourceName: String(TargetGroupName),
+      arn: String(tg.TargetGroupArn),
+      configuration: { ...rest, Name: TargetGroupName },
+    });
+  }
+
+  for (const db of list(call(rdsHandler, "DescribeDBInstances", ctx), "DBInstances"))
+    out.push({
+      resourceType: "AWS::RDS::DBInstance",
+      // Config names an instance by its resource id (db-…), not its identifier.
+      resourceId: `db-${String(db.DBInstanceIdentifier)
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, "")}`,
+      resourceName: String(db.DBInstanceIdentifier),
+      arn: String(db.DBInstanceArn),
+      configuration: javaCase(plain(db)) as Json,
+    });
+  for (const c of list(call(rdsHandler, "DescribeDBClusters", ctx), "DBClusters"))
+    out.push({
+      resourceType: "AWS::RDS::DBCluster",
+      resourceId: `cluster-${String(c.DBClusterIdentifier)
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, "")}`,
+      resourceName: String(c.DBClusterIdentifier),
+      arn: String(c.DBClusterArn),
+      configuration: javaCase(plain(c), {
+        dBClusterIdentifier: "dbclusterIdentifier",
+        dBClusterArn: "dbclusterArn",
+        dBClusterMembers: "dbclusterMembers",
+        dBInstanceIdentifier: "dbinstanceIdentifier",
+      }) as Json,
+    });
+
+  for (const c of list(call(elasticacheHandler, "DescribeCacheClusters", ctx), "CacheClusters"))
+    out.push({
+      resourceType: "AWS::ElastiCache::CacheCluster",
+      resourceId: String(c.CacheClusterId),
+      arn: String(c.ARN),
+      configuration: javaCase(plain(c)) as Json,
+    });
+  for (const g of list(call(elasticacheHandler, "DescribeReplicationGroups", ctx), "ReplicationGroups"))
+    out.push({
+      resourceType: "AWS::ElastiCache::ReplicationGroup",
+      resourceId: String(g.ReplicationGroupId),
+      arn: String(g.ARN),
+      configuration: javaCase(plain(g)) as Json,
+    });
+
+  for (const g of list(call(autoscalingHandler, "DescribeAutoScalingGroups", ctx), "AutoScalingGroups"))
+    out.push({
+      resourceType: "AWS::AutoScaling::AutoScalingGroup",
+      resourceId: String(g.AutoScalingGroupARN),
+      resourceName: String(g.AutoScalingGroupName),
+      arn: String(g.AutoScalingGroupARN),
+      configuration: javaCase(plain(g), { vPCZoneIdentifier: "vpczoneIdentifier" }) as Json,
+    });
+
+  const clusterArns = (call(ecsHandler, "ListClusters", ctx).clusterArns ?? []) as string[];
+  for (const c of list(
+    call(ecsHandler, "DescribeClusters", ctx, { clusters: clusterArns, include: ["TAGS", "SETTINGS"] }),
+    "clusters",
+  )) {
+    out.push({
+      resourceType: "AWS::ECS::Cluster",
+      resourceId: String(c.clusterName),
+      resourceName: String(c.clusterName),
+      arn: String(c.clusterArn),
+      configuration: {
+        Arn: c.clusterArn,
+        ClusterName: c.clusterName,
+        CapacityProviders: c.capacityProviders,
+        ClusterSettings: ((c.settings ?? []) as Json[]).map((s) => ({ Name: s.name, Value: s.value })),
+      },
+    });
+    const serviceArns = (call(ecsHandler, "ListServices", ctx, { cluster: c.clusterArn }).serviceArns ??
+      []) as string[];
+    for (let i = 0; i < serviceArns.length; i += 10)
+      for (const s of list(
+        call(ecsHandler, "DescribeServices", ctx, {
+          cluster: c.clusterArn,
+          services: serviceArns.slice(i, i + 10),
+        }),
+        "services",
+      )) {
+        const net = (s.networkConfiguration as Json | undefined)?.awsvpcConfiguration as Json | undefined;
+        out.push({
+          resourceType: "AWS::ECS::Service",
+          resourceId: String(s.serviceArn),
+          resourceName: String(s.serviceName),
+          arn: String(s.serviceArn),
+          configuration: plain({
+            ServiceArn: s.serviceArn,
+            ServiceName: s.serviceName,
+            Cluster: s.clusterArn,
+            LaunchType: s.launchType,
+            DesiredCount: s.desiredCount,
+            TaskDefinition: s.taskDefinition,
+            NetworkConfiguration: net
+              ? {
+                  AwsvpcConfiguration: {
+                    Subnets: net.subnets,
+                    SecurityGroups: net.securityGroups,
+                    AssignPublicIp: net.assignPublicIp,
+                  },
+                }
+              : undefined,
+            LoadBalancers: ((s.loadBalancers ?? []) as Json[]).map((lb) => ({
+              TargetGroupArn: lb.targetGroupArn,
+              ContainerName: lb.containerName,
+              ContainerPort: lb.containerPort,
+            })),
+          }),
+        });
+      }
+  }
+
+  for (const f of list(call(lambdaHandler, "ListFunctions", ctx), "Functions")) {
+    const configuration = javaCase(plain(f)) as Json;
+    const vpc = configuration.vpcConfig as Json | undefined;
+    if (vpc) delete vpc.vpcId;
+    out.push({
+      resourceType: "AWS::Lambda::Function",
+      resourceId: String(f.FunctionName),
+      resourceName: String(f.FunctionName),
+      arn: String(f.FunctionArn),
+      configuration,
+      supplementaryConfiguration: { Concurrency: { reservedConcurrentExecutions: 0 } },
+    });
+  }
+
+  for (const scope of region === "us-east-1" ? ["REGIONAL", "CLOUDFRONT"] : ["REGIONAL"])
+    for (const s of list(call(wafv2Handler, "ListWebACLs", ctx, { Scope: scope }), "WebACLs")) {
+      const acl = call(wafv2Handler, "GetWebACL", ctx, { Scope: scope, Id: s.Id }).WebACL as Json;
+      out.push({
+        resourceType: "AWS::WAFv2::WebACL",
+        resourceId: String(s.Id),
+        resourceName: String(s.Name),
+        arn: String(s.ARN),
+        configuration: javaCase(plain(acl)) as Json,
+      });
+    }
+
+  for (const s of list(call(acmHandler, "ListCertificates", ctx), "CertificateSummaryList")) {
+    const cert = call(acmHandler, "DescribeCertificate", ctx, {
+      CertificateArn: s.CertificateArn,
+    }).Certificate;
+    out.push({
+      resourceType: "AWS::ACM::Certificate",
+      resourceId: String(s.CertificateArn),
+      arn: String(s.CertificateArn),
+      configuration: javaCase(cert) as Json,
+    });
+  }
+
+  // What Config records and asbuilt has no converter for, or no model: from the snapshot directly.
+  const pool =
+    region === "us-east-1"
+      ? [
+          ...ctx.resources,
+          ...ctx.snapshot.resources.filter((r) => r.account === account && r.region === "global"),
+        ]
+      : ctx.resources;
+  for (const r of pool) {
+    if (isKnownType(r.type) && !UNREAD_MODELLED.has(r.type)) continue;
+    out.push({
+      resourceType: r.type,
+      resourceId: r.id.split(/[:/]/).pop() ?? r.id,
+      ...(r.name !== undefined ? { resourceName: r.name } : {}),
+      arn: r.id,
+      configuration: {},
+    });
+  }
+  return out;
+}
+
+/** Modelled types Config records that asbuilt cannot read from it (they are reported, not converted). */
+const UNREAD_MODELLED = new Set([
+  "AWS::S3::Bucket",
+  "AWS::CloudFront::Distribution",
+  "AWS::Route53::HostedZone",
+  "AWS::RDS::DBProxy",
+]);
+/** …of which Config does not record these at all. */
+const NOT_RECORDED = new Set(["AWS::RDS::DBProxy", "AWS::Route53::RecordSet"]);
+
+/** The configuration items of one account and region, in the chosen file style. */
+export function configurationItems(
+  snapshot: Snapshot,
+  account: string,
+  region: string,
+  style: ItemStyle,
+): Json[] {
+  const resources = snapshot.resources.filter((r) => r.account === account && r.region === region);
+  const ctx: RequestContext = { account, region, params: {}, resources, snapshot };
+  const byId = new Map(snapshot.resources.map((r) => [r.id, r]));
+  const items = made(ctx)
+    .filter((m) => !NOT_RECORDED.has(m.resourceType))
+    .map((m) => {
+      const r = byId.get(m.arn);
+      const globalResource = r?.region === "global";
+      return item(m, r, account, globalResource ? "global" : region, style);
+    });
+  // A resource deleted since: Config keeps its last item with status ResourceDeleted.
+  items.push(
+    item(
+      {
+        resourceType: "AWS::EC2::VPC",
+        resourceId: "vpc-0deleted000000000",
+        arn: ec2Arn(region, account, "vpc", "vpc-0deleted000000000"),
+        configuration: {},
+      },
+      undefined,
+      account,
+      region,
+      style,
+      "ResourceDeleted",
+    ),
+  );
+  return items;
+}
+
+function item(
+  m: Made,
+  r: Resource | undefined,
+  account: string,
+  region: string,
+  style: ItemStyle,
+  status?: string,
+): Json {
+  const tags = r?.tags ?? {};
+  const parent = r?.parent ? (r.parent.split("/").pop() ?? "") : undefined;
+  const parentType = r?.parent?.includes(":subnet/")
+    ? "AWS::EC2::Subnet"
+    : r?.parent?.includes(":vpc/")
+      ? "AWS::EC2::VPC"
+      : undefined;
+  const relationships =
+    parent && parentType
+      ? [
+          {
+            resourceType: parentType,
+            resourceId: parent,
+            [style === "query" ? "relationshipName" : "name"]:
+              `Is contained in ${SHORT[parentType] ?? parentType}`,
+          },
+        ]
+      : [];
+  const resourceName = m.resourceName ?? tags.Name;
+  const deleted = status === "ResourceDeleted";
+  if (style === "query")
+    return {
+      version: "1.3",
+      accountId: account,
+      configurationItemCaptureTime: "2026-11-01T08:55:00.000Z",
+      configurationItemStatus: status ?? "OK",
+      resourceId: m.resourceId,
+      ...(resourceName !== undefined ? { resourceName } : {}),
+      resourceType: m.resourceType,
+      arn: m.arn,
+      awsRegion: region,
+      configuration: deleted ? null : m.configuration,
+      supplementaryConfiguration: m.supplementaryConfiguration ?? {},
+      tags: Object.entries(tags).map(([key, value]) => ({ key, value, tag: `${key}=${value}` })),
+      relationships,
+    };
+  return {
+    relatedEvents: [],
+    relationships,
+    configuration: deleted ? null : m.configuration,
+    supplementaryConfiguration: Object.fromEntries(
+      Object.entries(m.supplementaryConfiguration ?? {}).map(([k, v]) => [k, JSON.stringify(v)]),
+    ),
+    tags,
+    configurationItemVersion: "1.3",
+    configurationItemCaptureTime: "2026-11-01T08:55:00.000Z",
+    configurationStateId: 1761987300000,
+    awsAccountId: account,
+    configurationItemStatus: status ?? "ResourceDiscovered",
+    resourceType: m.resourceType,
+    resourceId: m.resourceId,
+    resourceName: resourceName ?? null,
+    ARN: m.arn,
+    awsRegion: region,
+    availabilityZone: "Not Applicable",
+    configurationStateMd5Hash: "",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The advanced query.
+
+const QUERYABLE = new Set([
+  "accountId",
+  "arn",
+  "availabilityZone",
+  "awsRegion",
+  "configuration",
+  "configurationItemCaptureTime",
+  "configurationItemStatus",
+  "configurationStateId",
+  "relationships",
+  "resourceCreationTime",
+  "resourceId",
+  "resourceName",
+  "resourceType",
+  "supplementaryConfiguration",
+  "tags",
+  "version",
+]);
+
+function invalid(message: string): never {
+  throw Object.assign(new Error(message), { code: "InvalidExpressionException", status: 400 });
+}
+
+/** The subset of Config's SQL the collector sends: named fields, `x IN (…)` conditions joined by AND. */
+function parseExpression(expression: string): { fields: string[]; where: Map<string, Set<string>> } {
+  if (expression.length > 4096) invalid("Expression must have length less than or equal to 4096");
+  const m = /^\s*SELECT\s+(.+?)\s+WHERE\s+(.+?)\s*$/is.exec(expression);
+  if (!m?.[1] || !m[2]) invalid(`The loopback endpoint cannot parse: ${expression}`);
+  const fields = m[1].split(",").map((f) => f.trim());
+  for (const f of fields) if (f === "*" || !QUERYABLE.has(f)) invalid(`Unsupported field in SELECT: ${f}`);
+  const where = new Map<string, Set<string>>();
+  for (const cond of m[2].split(/\s+AND\s+/i)) {
+    const c = /^(\w+)\s+IN\s*\((.*)\)$/is.exec(cond.trim());
+    if (!c?.[1] || c[2] === undefined)
+      invalid(`The loopback endpoint supports only "field IN (…)" conditions: ${cond}`);
+    const values = [...c[2].matchAll(/'([^']*)'/g)].map((v) => v[1] ?? "");
+    where.set(c[1], new Set(values));
+  }
+  return { fields, where };
+}
+
+function answer(items: Json[], params: Json): Json {
+  const limit = params.Limit === undefined ? 0 : Number(params.Limit);
+  if (!Number.isInteger(limit) || limit < 0 || limit > 100)
+    throw Object.assign(new Error("Limit must be between 0 and 100"), {
+      code: "InvalidLimitException",
+      status: 400,
+    });
+  const { fields, where } = parseExpression(String(params.Expression ?? ""));
+  const kept = items.filter((i) => [...where].every(([field, values]) => values.has(String(i[field] ?? ""))));
+  return {
+    Results: kept.map((i) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, i[f]])))),
+    QueryInfo: { SelectFields: fields.map((Name) => ({ Name })) },
+  };
+}
+
+/** Every account × region of the snapshot (global resources answer with us-east-1). */
+export function placesOf(snapshot: Snapshot): { account: string; region: string }[] {
+  const out = new Map<string, { account: string; region: string }>();
+  for (const r of snapshot.resources) {
+    const region = r.region === "global" ? "us-east-1" : r.region;
+    out.set(`${r.account}/${region}`, { account: r.account, region });
+  }
+  return [...out.values()];
+}
+
+export const configHandler: ServiceHandler = {
+  signingName: "config",
+  protocol: "json",
+  xmlNamespace: "",
+  operations: {
+    SelectResourceConfig: {
+      schema: SelectResourceConfig$ as unknown as OperationSchema,
+      paging: { items: "Results", token: "NextToken", limit: "Limit" },
+      handle: ({ snapshot, account, region, params }) =>
+        answer(configurationItems(snapshot, account, region, "query"), params),
+    },
+    SelectAggregateResourceConfig: {
+      schema: SelectAggregateResourceConfig$ as unknown as OperationSchema,
+      paging: { items: "Results", token: "NextToken", limit: "Limit" },
+      handle: ({ snapshot, params }) => {
+        if (params.ConfigurationAggregatorName !== LOOPBACK_AGGREGATOR)
+          throw Object.assign(
+            new Error(
+              `The configuration aggregator does not exist: ${String(params.ConfigurationAggregatorName)}`,
+            ),
+            { code: "NoSuchConfigurationAggregatorException", status: 400 },
+          );
+        const items = placesOf(snapshot).flatMap((p) =>
+          configurationItems(snapshot, p.account, p.region, "query"),
+        );
+        return answer(items, params);
+      },
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------
+// What a snapshot built from AWS Config can be compared on.
+
+/** Types a Config-built snapshot has: modelled types Config records and asbuilt reads, and generic ones. */
+export function configTypes(snapshot: Snapshot): Set<string> {
+  return new Set(
+    snapshot.resources
+      .map((r) => r.type)
+      .filter((t) => !UNREAD_MODELLED.has(t) && !NOT_RECORDED.has(t) && t !== "AWS::Route53::RecordSet"),
+  );
+}
+
+/**
+ * The snapshot with what AWS Config does not record taken out, on both sides of a comparison: target
+ * health (targets, and the target group → target edges), cache subnet groups (a cache's VPC, subnets
+ * and parent), ECS tasks (task ENIs' attachment to their service) and services' running counts, web
+ * ACL associations.
+ */
+export function configComparable(s: Snapshot): { resources: Resource[]; edges: Snapshot["edges"] } {
+  const types = configTypes(s);
+  const ecsServices = new Set(s.resources.filter((r) => r.type === "AWS::ECS::Service").map((r) => r.id));
+  const compared = new Set(s.resources.filter((r) => types.has(r.type)).map((r) => r.id));
+  const resources = s.resources
+    .filter((r) => types.has(r.type))
+    .map((r): Resource => {
+      const c = structuredClone(r) as Resource & { props: Json };
+      switch (c.type) {
+        case "AWS::ElasticLoadBalancingV2::TargetGroup":
+          c.props.targets = [];
+          break;
+        case "AWS::ElastiCache::CacheCluster":
+          c.props.vpcId = null;
+          c.props.subnetIds = [];
+          delete c.parent;
+          break;
+        case "AWS::ElastiCache::ReplicationGroup":
+          delete c.parent;
+          break;
+        case "AWS::ECS::Service":
+          c.props.runningCount = 0;
+          break;
+        case "AWS::WAFv2::WebACL":
+          c.props.associatedResourceArns = [];
+          break;
+        case "AWS::EC2::NetworkInterface":
+          // Attached to an ECS service (through a task) or to what Config does not record (an RDS proxy).
+          if (
+            typeof c.props.attachedTo === "string" &&
+            (ecsServices.has(c.props.attachedTo) || !compared.has(c.props.attachedTo))
+          )
+            c.props.attachedTo = null;
+          break;
+      }
+      return c;
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = new Set(resources.map((r) => r.id));
+  const byId = new Map(s.resources.map((r) => [r.id, r]));
+  const edges = s.edges
+    .filter((e) => ids.has(e.from) && ids.has(e.to))
+    .filter(
+      (e) =>
+        !(
+          e.kind === "targets" &&
+          byId.get(e.from)?.type === "AWS::ElasticLoadBalancingV2::TargetGroup" &&
+          byId.get(e.to)?.type !== "AWS::ECS::Service"
+        ),
+    )
+    .filter((e) => e.kind !== "protects")
+    .filter(
+      (e) => !(e.kind === "attached" && ecsServices.has(e.to) && e.from.includes(":network-interface/")),
+    )
+    .sort((a, b) => (a.from + a.to + a.kind < b.from + b.to + b.kind ? -1 : 1));
+  return { resources, edges };
+}

@@ -1,0 +1,220 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
+import { SELECT_FIELDS } from "../../src/collector/config.ts";
+import { importPaths } from "../../src/collector/import/index.ts";
+import { InputError } from "../../src/model/errors.ts";
+import { serializeSnapshot, validateSnapshot } from "../../src/model/io.ts";
+import type { Resource, Snapshot } from "../../src/model/snapshot.ts";
+import { configComparable } from "../aws-endpoint/services/config.ts";
+import { ECS_TASK_SECRET } from "../aws-endpoint/services/ecs.ts";
+import { LAMBDA_ENV_SECRET } from "../aws-endpoint/services/lambda.ts";
+import { writeCliDump, writeConfigSnapshot, writeSelectOutput } from "./make-dumps.ts";
+
+// `asbuilt import` gives the same snapshot as the fixture it was dumped from: exactly, for everything an
+// AWS CLI dump carries; for AWS Config files, on everything AWS Config records (configComparable).
+
+const tmp = () => mkdtemp(join(tmpdir(), "asbuilt-import-"));
+const canonical = (s: Snapshot) => JSON.parse(serializeSnapshot(s)) as Snapshot;
+
+/** Types an AWS CLI dump feeds: every module's but S3's (not read from dumps yet). */
+const NOT_FROM_DUMPS = /^AWS::S3::/;
+
+function dumpView(s: Snapshot): { resources: Resource[]; edges: Snapshot["edges"] } {
+  const c = canonical(s);
+  const resources = c.resources.filter((r) => !NOT_FROM_DUMPS.test(r.type));
+  const ids = new Set(resources.map((r) => r.id));
+  for (const r of resources)
+    if (r.type === "AWS::WAFv2::WebACL") {
+      const p = r.props as { associatedResourceArns: string[] };
+      p.associatedResourceArns = p.associatedResourceArns.filter((a) => ids.has(a));
+    }
+  return { resources, edges: c.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
+}
+
+describe.each(fixtureNames)("import of the %s fixture", (name) => {
+  it("from an AWS CLI dump folder: the fixture, exactly", async () => {
+    const fixture = FIXTURES[name].build();
+    const dir = await tmp();
+    await writeCliDump(fixture, dir, { extras: true });
+    const r = await importPaths([dir]);
+    expect(validateSnapshot(JSON.parse(serializeSnapshot(r.snapshot))).ok).toBe(true);
+    const actual = dumpView(r.snapshot);
+    const expected = dumpView(fixture);
+    expect(actual.resources.map((x) => x.id)).toEqual(expected.resources.map((x) => x.id));
+    expect(actual).toEqual(expected);
+    expect(r.snapshot.source).toBe("import");
+    const text = JSON.stringify(r.snapshot);
+    expect(text).not.toContain(LAMBDA_ENV_SECRET);
+    expect(text).not.toContain(ECS_TASK_SECRET);
+  });
+
+  it("from an AWS Config snapshot file (.json.gz): everything Config records", async () => {
+    const fixture = FIXTURES[name].build();
+    const file = join(
+      await tmp(),
+      "123456789012_Config_us-east-1_ConfigSnapshot_20261101T085500Z_4f3a.json.gz",
+    );
+    await writeConfigSnapshot(fixture, file);
+    const r = await importPaths([file]);
+    expect(r.read).toEqual([{ file, kind: "AWS Config snapshot" }]);
+    expect(configComparable(canonical(r.snapshot))).toEqual(configComparable(canonical(fixture)));
+    expect(r.snapshot.scannedAt).toBe("2026-11-01T08:55:00Z");
+    expect(r.notes.some((n) => /deleted or unrecorded resources left out/.test(n))).toBe(true);
+    expect(JSON.stringify(r.snapshot)).not.toContain(LAMBDA_ENV_SECRET);
+  });
+});
+
+describe("asbuilt import", () => {
+  it("reads the output of aws configservice select-resource-config", async () => {
+    const fixture = FIXTURES.coursedog.build();
+    const file = join(await tmp(), "items.json");
+    await writeSelectOutput(fixture, file, SELECT_FIELDS);
+    const r = await importPaths([file]);
+    expect(r.read).toEqual([{ file, kind: "AWS Config query result" }]);
+    expect(configComparable(canonical(r.snapshot))).toEqual(configComparable(canonical(fixture)));
+  });
+
+  it("lists modelled types it cannot read from AWS Config instead of dropping them silently", async () => {
+    const fixture = FIXTURES["beanstalk-app"].build();
+    const file = join(await tmp(), "snapshot.json");
+    await writeConfigSnapshot(fixture, file);
+    const r = await importPaths([file]);
+    expect(r.notes.some((n) => n.startsWith("AWS::S3::Bucket arn:aws:s3:::"))).toBe(true);
+    expect(r.notes.some((n) => n.startsWith("AWS::CloudFront::Distribution "))).toBe(true);
+  });
+
+  it("joins a dump folder and a Config file, and lists what it did not read", async () => {
+    const fixture = FIXTURES.coherence.build();
+    const dir = await tmp();
+    await writeCliDump(fixture, join(dir, "cli"), { extras: true });
+    await writeConfigSnapshot(fixture, join(dir, "config", "snapshot.json.gz"));
+    await writeFile(join(dir, "README.txt"), "collected 2026-11-01\n");
+    await writeFile(join(dir, "other.json"), JSON.stringify({ hello: "world" }));
+    const r = await importPaths([dir]);
+    const skipped = r.skipped.map((s) => `${s.file.slice(dir.length + 1)}: ${s.reason}`);
+    expect(skipped).toContain("README.txt: not a JSON file");
+    expect(skipped).toContain(
+      "other.json: neither an AWS CLI dump file (<account>/<region>/<service>-<operation>.json) nor an AWS Config file",
+    );
+    expect(
+      skipped.some((s) =>
+        /ec2-describe-images\.json: AWS CLI output asbuilt does not read \(aws ec2 describe-images\)/.test(s),
+      ),
+    ).toBe(true);
+    expect(skipped.some((s) => /describe-regions\.json: neither/.test(s))).toBe(true);
+    expect(skipped.some((s) => /ecs-list-tasks/.test(s))).toBe(true);
+    // The CLI dump's resources come first: for the same id, the dump's copy is kept.
+    expect(dumpView(r.snapshot)).toEqual(dumpView(fixture));
+    expect(r.snapshot.scope.accounts.sort()).toEqual([...fixture.scope.accounts].sort());
+  });
+
+  it("takes the account from sts-get-caller-identity.json when the folder is named after the account (CloudMapper)", async () => {
+    const fixture = FIXTURES.edroplets.build();
+    const dir = await tmp();
+    await writeCliDump(fixture, dir, { accountDir: () => "production" });
+    const r = await importPaths([dir]);
+    expect(r.snapshot.scope.accounts).toEqual(fixture.scope.accounts);
+    expect(dumpView(r.snapshot)).toEqual(dumpView(fixture));
+  });
+
+  it("asks for --account when a folder names no account and has no caller identity", async () => {
+    const fixture = FIXTURES.edroplets.build();
+    const dir = await tmp();
+    await writeCliDump(fixture, dir, { accountDir: () => "production" });
+    const { rm } = await import("node:fs/promises");
+    await rm(join(dir, "production", "us-west-1", "sts-get-caller-identity.json"));
+    await expect(importPaths([dir])).rejects.toThrow(/cannot tell which account this dump is/);
+    const r = await importPaths([dir], { account: "345678901234" });
+    expect(r.snapshot.scope.accounts).toEqual(["345678901234"]);
+  });
+
+  it("records what a partial dump lacks as coverage gaps", async () => {
+    const fixture = FIXTURES.edroplets.build();
+    const dir = await tmp();
+    await writeCliDump(fixture, dir);
+    const { rm } = await import("node:fs/promises");
+    await rm(join(dir, "345678901234", "us-west-1", "ec2-describe-nat-gateways.json"));
+    await rm(join(dir, "345678901234", "us-west-1", "resourcegroupstaggingapi-get-resources.json"));
+    const r = await importPaths([dir]);
+    const gap = (service: string) =>
+      r.snapshot.coverage.find((c) => c.service === service && c.region === "us-west-1");
+    expect(gap("ec2")).toMatchObject({
+      status: "skipped",
+      error: "partial import: no ec2-describe-nat-gateways.json",
+    });
+    expect(gap("tagging")).toMatchObject({
+      status: "skipped",
+      error: expect.stringMatching(/^not in the import/),
+    });
+    expect(gap("lambda")?.error).toMatch(/no resourcegroupstaggingapi-get-resources\.json/);
+    // Global services' files sit in us-east-1 (or global), which this dump of us-west-1 has not.
+    expect(r.snapshot.coverage.find((c) => c.service === "cloudfront")).toMatchObject({
+      region: "global",
+      status: "skipped",
+      error: expect.stringMatching(/^not in the import \(no cloudfront-list-distributions\.json\)/),
+    });
+    expect(r.snapshot.coverage.find((c) => c.service === "s3")).toMatchObject({
+      region: "global",
+      status: "skipped",
+      error: expect.stringMatching(/does not read s3 from an AWS CLI dump/),
+    });
+  });
+
+  it("stops at a truncated file with its name and line, whatever else the folder holds", async () => {
+    const fixture = FIXTURES.edroplets.build();
+    const dir = await tmp();
+    await writeCliDump(fixture, dir);
+    const file = join(dir, "345678901234", "us-west-1", "ec2-describe-security-groups.json");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.slice(0, Math.floor(text.length / 2)));
+    const err = await importPaths([dir]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    const e = err as InputError;
+    expect(e.where?.file).toBe(file);
+    expect(e.where?.line).toBeGreaterThan(1);
+    expect(e.format()).toMatch(/truncated/);
+    expect(e.format()).toMatch(/aws ec2 describe-security-groups/);
+  });
+
+  it("rejects a truncated .json.gz and a damaged Config item with where and how to fix it", async () => {
+    const fixture = FIXTURES.edroplets.build();
+    const dir = await tmp();
+    const gz = join(dir, "snapshot.json.gz");
+    await writeConfigSnapshot(fixture, gz);
+    const bytes = await readFile(gz);
+    await writeFile(gz, bytes.subarray(0, bytes.length - 20));
+    await expect(importPaths([gz])).rejects.toThrow(/gzip file is truncated/);
+
+    const bad = join(dir, "bad.json");
+    await writeFile(
+      bad,
+      JSON.stringify(
+        {
+          fileVersion: "1.0",
+          configurationItems: [{ resourceType: "AWS::EC2::VPC", awsRegion: "us-east-1" }],
+        },
+        null,
+        2,
+      ),
+    );
+    const err = (await importPaths([bad]).catch((e: unknown) => e)) as InputError;
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toMatch(/configurationItems\[0\] has no resourceId, accountId/);
+    expect(err.where).toMatchObject({ file: bad, line: 4 });
+
+    const gzipped = join(dir, "ok.json.gz");
+    await writeFile(gzipped, gzipSync(Buffer.from('{"fileVersion":"1.0","configurationItems":[]}')));
+    await expect(importPaths([gzipped])).resolves.toMatchObject({ read: [{ kind: "AWS Config snapshot" }] });
+  });
+
+  it("says so when nothing can be imported", async () => {
+    const dir = await tmp();
+    await writeFile(join(dir, "notes.txt"), "nothing here");
+    await expect(importPaths([dir])).rejects.toThrow(/nothing to import/);
+    await expect(importPaths([join(dir, "missing")])).rejects.toThrow(/no such file or folder/);
+  });
+});

@@ -1,0 +1,298 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Snapshot } from "../../src/model/snapshot.ts";
+import { autoscalingHandler } from "../aws-endpoint/services/autoscaling.ts";
+import { cloudfrontHandler } from "../aws-endpoint/services/cloudfront.ts";
+import { configurationItems, placesOf } from "../aws-endpoint/services/config.ts";
+import { ec2Handler } from "../aws-endpoint/services/ec2.ts";
+import { ecsHandler } from "../aws-endpoint/services/ecs.ts";
+import { elasticacheHandler } from "../aws-endpoint/services/elasticache.ts";
+import { elbv2Handler } from "../aws-endpoint/services/elbv2.ts";
+import { lambdaHandler } from "../aws-endpoint/services/lambda.ts";
+import { rdsHandler } from "../aws-endpoint/services/rds.ts";
+import { route53Handler } from "../aws-endpoint/services/route53.ts";
+import { taggingHandler } from "../aws-endpoint/services/tagging.ts";
+import { acmHandler, wafv2Handler } from "../aws-endpoint/services/waf-acm.ts";
+import type { RequestContext, ServiceHandler } from "../aws-endpoint/types.ts";
+
+// Writes the offline inputs of `asbuilt import` from a fixture, through the loopback handlers (the
+// SDK-shaped answers a live scan reads, which is what the AWS CLI prints):
+//   - writeCliDump: <dir>/<account>/<region>/<service>-<operation>.json, CloudMapper's layout, with its
+//     per-resource folders (elbv2-describe-target-health/<URL-encoded ARN>, ecs-describe-tasks/<cluster>/<task>)
+//     and a few files asbuilt does not read, as a real collection has;
+//   - writeConfigSnapshot: an AWS Config snapshot file as delivered to S3 (.json.gz);
+//   - writeSelectOutput: what `aws configservice select-resource-config` prints.
+// The tests write them to a temporary folder; to look at one: node bin/run-ts.js test/import/make-dumps.ts edroplets /tmp/dump
+
+type Json = Record<string, unknown>;
+
+/** CloudMapper names per-resource files with Python's urllib.parse.quote_plus. */
+export function quotePlus(s: string): string {
+  return encodeURIComponent(s)
+    .replace(/%20/g, "+")
+    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+async function write(file: string, data: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+function call(h: ServiceHandler, op: string, ctx: RequestContext, params: Json = {}): Json {
+  const handler = h.operations[op];
+  if (!handler) throw new Error(`make-dumps: no ${op} in ${h.signingName}`);
+  return handler.handle({ ...ctx, params });
+}
+
+const list = (out: Json, key: string) => (Array.isArray(out[key]) ? (out[key] as Json[]) : []);
+
+export interface DumpOptions {
+  /** Folder name per account (default: the account id). CloudMapper uses the account's name. */
+  accountDir?: (account: string) => string;
+  /** Also write files asbuilt does not read, as CloudMapper's collect does. */
+  extras?: boolean;
+}
+
+/** Writes the fixture as AWS CLI outputs; returns the files written. */
+export async function writeCliDump(
+  snapshot: Snapshot,
+  root: string,
+  opts: DumpOptions = {},
+): Promise<string[]> {
+  const written: string[] = [];
+  const put = async (file: string, data: unknown) => {
+    await write(file, data);
+    written.push(file);
+  };
+  for (const { account, region } of placesOf(snapshot)) {
+    const accountDir = join(root, opts.accountDir?.(account) ?? account);
+    const dir = join(accountDir, region);
+    const ctx: RequestContext = {
+      account,
+      region,
+      params: {},
+      resources: snapshot.resources.filter((r) => r.account === account && r.region === region),
+      snapshot,
+    };
+    const flat = (name: string, h: ServiceHandler, op: string, params: Json = {}) =>
+      put(join(dir, `${name}.json`), call(h, op, ctx, params));
+
+    for (const [name, op] of [
+      ["ec2-describe-vpcs", "DescribeVpcs"],
+      ["ec2-describe-subnets", "DescribeSubnets"],
+      ["ec2-describe-route-tables", "DescribeRouteTables"],
+      ["ec2-describe-internet-gateways", "DescribeInternetGateways"],
+      ["ec2-describe-nat-gateways", "DescribeNatGateways"],
+      ["ec2-describe-addresses", "DescribeAddresses"],
+      ["ec2-describe-security-groups", "DescribeSecurityGroups"],
+      ["ec2-describe-network-acls", "DescribeNetworkAcls"],
+      ["ec2-describe-network-interfaces", "DescribeNetworkInterfaces"],
+      ["ec2-describe-instances", "DescribeInstances"],
+      ["ec2-describe-vpc-peering-connections", "DescribeVpcPeeringConnections"],
+      ["ec2-describe-vpc-endpoints", "DescribeVpcEndpoints"],
+      ["ec2-describe-transit-gateway-attachments", "DescribeTransitGatewayAttachments"],
+      ["ec2-describe-flow-logs", "DescribeFlowLogs"],
+      ["ec2-describe-volumes", "DescribeVolumes"],
+    ] as const)
+      await flat(name, ec2Handler, op);
+
+    const lbs = list(call(elbv2Handler, "DescribeLoadBalancers", ctx), "LoadBalancers");
+    await put(join(dir, "elbv2-describe-load-balancers.json"), { LoadBalancers: lbs });
+    await put(join(dir, "elbv2-describe-listeners.json"), {
+      Listeners: lbs.flatMap((lb) =>
+        list(
+          call(elbv2Handler, "DescribeListeners", ctx, { LoadBalancerArn: lb.LoadBalancerArn }),
+          "Listeners",
+        ),
+      ),
+    });
+    const tgs = list(call(elbv2Handler, "DescribeTargetGroups", ctx), "TargetGroups");
+    await put(join(dir, "elbv2-describe-target-groups.json"), { TargetGroups: tgs });
+    for (const tg of tgs)
+      await put(
+        join(dir, "elbv2-describe-target-health", quotePlus(String(tg.TargetGroupArn))),
+        call(elbv2Handler, "DescribeTargetHealth", ctx, { TargetGroupArn: tg.TargetGroupArn }),
+      );
+    const arns = [
+      ...lbs.map((l) => l.LoadBalancerArn),
+      ...tgs.map((t) => t.TargetGroupArn),
+      ...ctx.resources.filter((r) => r.type === "AWS::ElasticLoadBalancingV2::Listener").map((r) => r.id),
+    ].map(String);
+    const tagDescriptions: Json[] = [];
+    for (let i = 0; i < arns.length; i += 20) {
+      const params = Object.fromEntries(
+        arns.slice(i, i + 20).map((a, j) => [`ResourceArns.member.${j + 1}`, a]),
+      );
+      tagDescriptions.push(...list(call(elbv2Handler, "DescribeTags", ctx, params), "TagDescriptions"));
+    }
+    await put(join(dir, "elbv2-describe-tags.json"), { TagDescriptions: tagDescriptions });
+
+    await flat("rds-describe-db-instances", rdsHandler, "DescribeDBInstances");
+    await flat("rds-describe-db-clusters", rdsHandler, "DescribeDBClusters");
+    const proxies = call(rdsHandler, "DescribeDBProxies", ctx);
+    await put(join(dir, "rds-describe-db-proxies.json"), proxies);
+    for (const p of list(proxies, "DBProxies"))
+      await put(
+        join(dir, "rds-describe-db-proxy-targets", quotePlus(String(p.DBProxyName))),
+        call(rdsHandler, "DescribeDBProxyTargets", ctx, { DBProxyName: p.DBProxyName }),
+      );
+
+    await flat("elasticache-describe-cache-clusters", elasticacheHandler, "DescribeCacheClusters");
+    await flat("elasticache-describe-replication-groups", elasticacheHandler, "DescribeReplicationGroups");
+    await flat("elasticache-describe-cache-subnet-groups", elasticacheHandler, "DescribeCacheSubnetGroups");
+    await flat("autoscaling-describe-auto-scaling-groups", autoscalingHandler, "DescribeAutoScalingGroups");
+
+    const clusterArns = (call(ecsHandler, "ListClusters", ctx).clusterArns ?? []) as string[];
+    await put(join(dir, "ecs-list-clusters.json"), { clusterArns });
+    await flat("ecs-describe-clusters", ecsHandler, "DescribeClusters", {
+      clusters: clusterArns,
+      include: ["TAGS", "SETTINGS"],
+    });
+    for (const cluster of clusterArns) {
+      const serviceArns = (call(ecsHandler, "ListServices", ctx, { cluster }).serviceArns ?? []) as string[];
+      const services: Json[] = [];
+      for (let i = 0; i < serviceArns.length; i += 10)
+        services.push(
+          ...list(
+            call(ecsHandler, "DescribeServices", ctx, {
+              cluster,
+              services: serviceArns.slice(i, i + 10),
+              include: ["TAGS"],
+            }),
+            "services",
+          ),
+        );
+      await put(join(dir, "ecs-describe-services", quotePlus(cluster)), { services, failures: [] });
+      const taskArns = (call(ecsHandler, "ListTasks", ctx, { cluster }).taskArns ?? []) as string[];
+      await put(join(dir, "ecs-list-tasks", quotePlus(cluster)), { taskArns });
+      for (const task of taskArns)
+        await put(
+          join(dir, "ecs-describe-tasks", quotePlus(cluster), quotePlus(task)),
+          call(ecsHandler, "DescribeTasks", ctx, { cluster, tasks: [task] }),
+        );
+    }
+
+    await flat("lambda-list-functions", lambdaHandler, "ListFunctions");
+
+    const webAcls: Json[] = [];
+    for (const scope of region === "us-east-1" ? ["REGIONAL", "CLOUDFRONT"] : ["REGIONAL"])
+      for (const s of list(call(wafv2Handler, "ListWebACLs", ctx, { Scope: scope }), "WebACLs")) {
+        webAcls.push(s);
+        await put(
+          join(dir, "wafv2-get-web-acl", `${String(s.Id)}.json`),
+          call(wafv2Handler, "GetWebACL", ctx, { Scope: scope, Id: s.Id }),
+        );
+        if (scope === "REGIONAL")
+          await put(
+            join(dir, "wafv2-list-resources-for-web-acl", quotePlus(String(s.ARN))),
+            call(wafv2Handler, "ListResourcesForWebACL", ctx, { WebACLArn: s.ARN }),
+          );
+        await put(
+          join(dir, "wafv2-list-tags-for-resource", quotePlus(String(s.ARN))),
+          call(wafv2Handler, "ListTagsForResource", ctx, { ResourceARN: s.ARN }),
+        );
+      }
+    await put(join(dir, "wafv2-list-web-acls.json"), { WebACLs: webAcls });
+
+    const certs = list(call(acmHandler, "ListCertificates", ctx), "CertificateSummaryList");
+    await put(join(dir, "acm-list-certificates.json"), { CertificateSummaryList: certs });
+    for (const c of certs)
+      await put(
+        join(dir, "acm-describe-certificate", quotePlus(String(c.CertificateArn))),
+        call(acmHandler, "DescribeCertificate", ctx, { CertificateArn: c.CertificateArn }),
+      );
+    await flat("resourcegroupstaggingapi-get-resources", taggingHandler, "GetResources");
+
+    // Global services, in the us-east-1 folder as CloudMapper writes them.
+    if (region === "us-east-1") {
+      const global: RequestContext = {
+        ...ctx,
+        resources: snapshot.resources.filter((r) => r.account === account && r.region === "global"),
+      };
+      const distributions = call(cloudfrontHandler, "ListDistributions", global);
+      await put(join(dir, "cloudfront-list-distributions.json"), distributions);
+      for (const d of ((distributions.DistributionList as Json | undefined)?.Items ?? []) as Json[])
+        await put(
+          join(dir, "cloudfront-list-tags-for-resource", quotePlus(String(d.ARN))),
+          call(cloudfrontHandler, "ListTagsForResource", global, { Resource: d.ARN }),
+        );
+      const zones = list(call(route53Handler, "ListHostedZones", global), "HostedZones");
+      await put(join(dir, "route53-list-hosted-zones.json"), { HostedZones: zones, IsTruncated: false });
+      const ids = zones.map((z) => String(z.Id).replace(/^\/hostedzone\//, ""));
+      for (const z of zones) {
+        const Id = String(z.Id).replace(/^\/hostedzone\//, "");
+        // CloudMapper names a zone's record sets after the zone's name.
+        await put(
+          join(dir, "route53-list-resource-record-sets", quotePlus(String(z.Name))),
+          call(route53Handler, "ListResourceRecordSets", global, { HostedZoneId: Id }),
+        );
+        await put(
+          join(dir, "route53-get-hosted-zone", `${Id}.json`),
+          call(route53Handler, "GetHostedZone", global, { Id }),
+        );
+      }
+      const tagSets: Json[] = [];
+      for (let i = 0; i < ids.length; i += 10)
+        tagSets.push(
+          ...list(
+            call(route53Handler, "ListTagsForResources", global, { ResourceIds: ids.slice(i, i + 10) }),
+            "ResourceTagSets",
+          ),
+        );
+      await put(join(dir, "route53-list-tags-for-resources.json"), { ResourceTagSets: tagSets });
+    }
+
+    if (opts.extras) {
+      await put(join(dir, "ec2-describe-images.json"), { Images: [] });
+      if (region === "us-east-1")
+        await put(join(dir, "iam-get-account-authorization-details.json"), { UserDetailList: [] });
+      await put(join(accountDir, "describe-regions.json"), { Regions: [{ RegionName: region }] });
+    }
+    if (opts.accountDir && opts.accountDir(account) !== account)
+      await put(join(dir, "sts-get-caller-identity.json"), {
+        UserId: "AIDAASBUILT",
+        Account: account,
+        Arn: `arn:aws:iam::${account}:user/collector`,
+      });
+  }
+  return written;
+}
+
+/** Every configuration item of the fixture, in the style of a snapshot file or of the advanced query. */
+function allItems(snapshot: Snapshot, style: "query" | "snapshot-file") {
+  return placesOf(snapshot).flatMap((p) => configurationItems(snapshot, p.account, p.region, style));
+}
+
+/** An AWS Config snapshot file as delivered to S3; gzipped when the name ends in .gz. */
+export async function writeConfigSnapshot(snapshot: Snapshot, file: string): Promise<void> {
+  const body = `${JSON.stringify({
+    fileVersion: "1.0",
+    configSnapshotId: "4f3a2b1c-0d9e-4f8a-b7c6-d5e4f3a2b1c0",
+    configurationItems: allItems(snapshot, "snapshot-file"),
+  })}\n`;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, file.endsWith(".gz") ? gzipSync(body) : body);
+}
+
+/** The output of `aws configservice select-resource-config` (results are JSON strings). */
+export async function writeSelectOutput(
+  snapshot: Snapshot,
+  file: string,
+  fields: readonly string[],
+): Promise<void> {
+  const results = allItems(snapshot, "query")
+    .filter((i) => i.configurationItemStatus !== "ResourceDeleted")
+    .map((i) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, i[f]]))));
+  await write(file, { Results: results, QueryInfo: { SelectFields: fields.map((Name) => ({ Name })) } });
+}
+
+if (process.argv[1]?.endsWith("make-dumps.ts")) {
+  const [name = "edroplets", out = "dump"] = process.argv.slice(2);
+  const { FIXTURES } = await import("../../fixtures/index.ts");
+  const fixture = FIXTURES[name as keyof typeof FIXTURES]?.build();
+  if (!fixture) throw new Error(`no fixture ${name}`);
+  const files = await writeCliDump(fixture, join(out, "cli"), { extras: true });
+  await writeConfigSnapshot(fixture, join(out, "config", "ConfigSnapshot.json.gz"));
+  console.log(`wrote ${files.length} CLI outputs under ${join(out, "cli")} and ${join(out, "config")}`);
+}
