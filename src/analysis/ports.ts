@@ -15,6 +15,7 @@ export function portSet(from: number | null, to: number | null): PortSet {
 }
 
 export function union(...sets: PortSet[]): PortSet {
+  if (sets.length === 2) return union2(sets[0] as PortSet, sets[1] as PortSet);
   const all = sets
     .flat()
     .slice()
@@ -24,6 +25,24 @@ export function union(...sets: PortSet[]): PortSet {
     const last = out[out.length - 1];
     if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
     else out.push([a, b]);
+  }
+  return out;
+}
+
+/** Two sorted sets merged in one pass: the common case (a running total plus one rule's ports). */
+function union2(x: PortSet, y: PortSet): PortSet {
+  if (x.length === 0) return y;
+  if (y.length === 0) return x;
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const a = x[i];
+    const b = y[j];
+    const next = (b === undefined || (a !== undefined && a[0] <= b[0]) ? x[i++] : y[j++]) as Interval;
+    const last = out[out.length - 1];
+    if (last && next[0] <= last[1] + 1) last[1] = Math.max(last[1], next[1]);
+    else out.push([next[0], next[1]]);
   }
   return out;
 }

@@ -76,6 +76,12 @@ export interface Reachability {
   readonly groups: readonly EndpointGroup[];
   /** TCP ports from one endpoint group to another (cached). */
   betweenGroups(a: EndpointGroup, b: EndpointGroup): Path;
+  /**
+   * The endpoint groups that could exchange traffic with `g` at all: those of its own VPC and of VPCs
+   * joined to it by a peering connection or transit gateway that route tables use. Every other pair has
+   * no route, so callers iterate these instead of every group (which is quadratic in a large account).
+   */
+  neighbours(g: EndpointGroup): readonly EndpointGroup[];
 }
 
 export interface Exposure {
@@ -122,8 +128,28 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   for (const f of subnets.values())
     subnetByNative.set(`${f.subnet.account}/${f.subnet.region}/${f.subnet.props.subnetId}`, f);
 
+  // ── VPCs joined by peering or transit gateway routes ──
+  const vpcsByLink = new Map<string, Set<string>>();
+  for (const rt of graph.ofType("AWS::EC2::RouteTable")) {
+    for (const r of rt.props.routes) {
+      if (r.targetKind !== "vpc-peering" && r.targetKind !== "transit-gateway") continue;
+      const set = vpcsByLink.get(r.targetId) ?? new Set<string>();
+      set.add(`${rt.account}/${rt.region}/${rt.props.vpcId}`);
+      vpcsByLink.set(r.targetId, set);
+    }
+  }
+  const linkedVpcs = new Map<string, Set<string>>();
+  for (const vpcs of vpcsByLink.values())
+    for (const v of vpcs) {
+      const set = linkedVpcs.get(v) ?? new Set<string>();
+      for (const w of vpcs) if (w !== v) set.add(w);
+      linkedVpcs.set(v, set);
+    }
+  const joined = (a: string, b: string) => a === b || (linkedVpcs.get(a)?.has(b) ?? false);
+
   // ── endpoint groups ──
   const groups = new Map<string, EndpointGroup>();
+  const groupsByVpc = new Map<string, EndpointGroup[]>();
   const groupsByOwner = new Map<string, EndpointGroup[]>();
   const groupFor = (
     account: string,
@@ -150,6 +176,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         publicIp: false,
       };
       groups.set(key, g);
+      const inVpc = groupsByVpc.get(g.vpcKey);
+      if (inVpc) inVpc.push(g);
+      else groupsByVpc.set(g.vpcKey, [g]);
     }
     return g;
   };
@@ -218,7 +247,10 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           kind: "security-group",
           resourceId: sg.id,
           ports: rp,
-          text: `security group ${sgLabel(sg)} ${direction} tcp/${formatPorts(rp)} ${direction === "ingress" ? "from" : "to"} ${why}`,
+          // Evidence text is built only when a finding reads it: most pairs are never reported.
+          get text() {
+            return `security group ${sgLabel(sg)} ${direction} tcp/${formatPorts(rp)} ${direction === "ingress" ? "from" : "to"} ${why}`;
+          },
         });
       }
     }
@@ -267,7 +299,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           kind: "nacl",
           resourceId: acl.id,
           ports: take,
-          text: `network ACL ${acl.props.networkAclId} rule ${e.ruleNumber} allows tcp/${formatPorts(take)} ${egress ? "out to" : "in from"} ${e.cidrBlock ?? e.ipv6CidrBlock}`,
+          get text() {
+            return `network ACL ${acl.props.networkAclId} rule ${e.ruleNumber} allows tcp/${formatPorts(take)} ${egress ? "out to" : "in from"} ${e.cidrBlock ?? e.ipv6CidrBlock}`;
+          },
         });
       } else if (match === "full") {
         undecided = subtract(undecided, take);
@@ -303,7 +337,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
 
   function routeHops(a: EndpointGroup, b: EndpointGroup): Hop[] | undefined {
     if (a.vpcKey === b.vpcKey)
-      return [{ kind: "route", text: `same VPC ${b.subnet.subnet.props.vpcId}: local route` }];
+      return [
+        {
+          kind: "route",
+          get text() {
+            return `same VPC ${b.subnet.subnet.props.vpcId}: local route`;
+          },
+        },
+      ];
     const there = routeTo(a.subnet, b.subnet.subnet.props.cidrBlock);
     const back = routeTo(b.subnet, a.subnet.subnet.props.cidrBlock);
     if (!there || !back || there.targetKind === "local" || back.targetKind !== there.targetKind)
@@ -331,9 +372,24 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     ];
   }
 
+  // What one group's security groups let through to or from a peer group depends only on the two
+  // sets of security groups and the peer's subnet block: many group pairs share it (every instance
+  // subnet of a tier), so it is computed once per such key.
+  const sgCache = new Map<string, Path>();
+  function sgPortsBetween(g: EndpointGroup, direction: "ingress" | "egress", peer: EndpointGroup): Path {
+    const key = `${g.vpcKey}|${g.sgIds.join(",")}|${direction}|${peer.vpcKey}|${peer.sgIds.join(",")}|${peer.subnet.subnet.props.cidrBlock}`;
+    let hit = sgCache.get(key);
+    if (!hit) {
+      hit = sgPorts(g.sgs, direction, peer);
+      sgCache.set(key, hit);
+    }
+    return hit;
+  }
+
   // ── pairs ──
   const pairCache = new Map<string, Path>();
   function groupToGroup(a: EndpointGroup, b: EndpointGroup): Path {
+    if (!joined(a.vpcKey, b.vpcKey)) return { ports: NO_PORTS, hops: [] };
     const key = `${a.key}>${b.key}`;
     const hit = pairCache.get(key);
     if (hit) return hit;
@@ -345,8 +401,8 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   function computePair(a: EndpointGroup, b: EndpointGroup): Path {
     const route = routeHops(a, b);
     if (!route) return { ports: NO_PORTS, hops: [] };
-    const out = sgPorts(a.sgs, "egress", b);
-    const inn = sgPorts(b.sgs, "ingress", a);
+    const out = sgPortsBetween(a, "egress", b);
+    const inn = sgPortsBetween(b, "ingress", a);
     let ports = intersect(out.ports, inn.ports);
     const hops: Hop[] = [...route, ...out.hops];
     if (isEmpty(ports)) return { ports, hops: [] };
@@ -418,6 +474,30 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     };
   }
 
+  // Target groups by what they target (instance id, ARN, IP, or a `targets` edge's resource), built on
+  // first use: asking every target group about every resource is quadratic in a large account.
+  type TargetGroup = ResourceOf<"AWS::ElasticLoadBalancingV2::TargetGroup">;
+  let tgIndex: Map<string, { tg: TargetGroup; order: number }[]> | undefined;
+  function targetGroupsOf(keys: readonly string[]): TargetGroup[] {
+    if (!tgIndex) {
+      const index = new Map<string, { tg: TargetGroup; order: number }[]>();
+      const add = (key: string, entry: { tg: TargetGroup; order: number }) => {
+        const list = index.get(key);
+        if (!list) index.set(key, [entry]);
+        else if (!list.includes(entry)) list.push(entry);
+      };
+      graph.ofType("AWS::ElasticLoadBalancingV2::TargetGroup").forEach((tg, order) => {
+        const entry = { tg, order };
+        for (const t of tg.props.targets) add(t.id, entry);
+        for (const e of graph.out(tg.id, "targets")) add(e.to, entry);
+      });
+      tgIndex = index;
+    }
+    const found = new Set<{ tg: TargetGroup; order: number }>();
+    for (const k of keys) for (const e of tgIndex.get(k) ?? []) found.add(e);
+    return [...found].sort((a, b) => a.order - b.order).map((e) => e.tg);
+  }
+
   function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
     const out: Exposure["viaLoadBalancers"] = [];
     const targetIds = new Set<string>([r.id]);
@@ -428,7 +508,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         g.enis.filter((e) => e.props.attachedTo === r.id).flatMap((e) => e.props.privateIpAddresses),
       ),
     );
-    for (const tg of graph.ofType("AWS::ElasticLoadBalancingV2::TargetGroup")) {
+    for (const tg of targetGroupsOf([...targetIds, ...ips])) {
       const target = tg.props.targets.find((t) => targetIds.has(t.id) || ips.has(t.id));
       const viaService = graph.out(tg.id, "targets").some((e) => e.to === r.id);
       if (!target && !viaService) continue;
@@ -494,6 +574,11 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     between,
     exposure,
     betweenGroups: groupToGroup,
+    neighbours(g) {
+      const out = [...(groupsByVpc.get(g.vpcKey) ?? [])];
+      for (const v of linkedVpcs.get(g.vpcKey) ?? []) out.push(...(groupsByVpc.get(v) ?? []));
+      return out;
+    },
     get groups() {
       return [...groups.values()];
     },
@@ -502,4 +587,46 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
 
 function sgLabel(sg: Sg): string {
   return sg.name && sg.name !== sg.props.groupId ? `"${sg.name}" (${sg.props.groupId})` : sg.props.groupId;
+}
+
+/** Position of each group in a source list, kept per list: rules ask about one tier's groups many times. */
+const indexCache = new WeakMap<readonly EndpointGroup[], Map<string, number>>();
+
+/**
+ * TCP ports any of `sources` can open to any of `targets`, and the path of the first pair (in the order
+ * sources × targets) that allows any. Only pairs in joined VPCs are tried (see `neighbours`): the cost
+ * follows the groups per VPC, not the square of the account's groups.
+ */
+export function portsBetweenGroups(
+  reach: Reachability,
+  sources: readonly EndpointGroup[],
+  targets: readonly EndpointGroup[],
+  opts: { skipSame?: boolean /** Stop once these ports are all found. */; until?: PortSet } = {},
+): { ports: PortSet; sample: Path | undefined } {
+  // From the (usually few) targets outwards: each target's neighbours that are sources, then the pairs
+  // in sources × targets order, so that the sample path is the same whatever the VPC layout.
+  let sourceIndex = indexCache.get(sources);
+  if (!sourceIndex) {
+    sourceIndex = new Map(sources.map((g, i) => [g.key, i]));
+    indexCache.set(sources, sourceIndex);
+  }
+  const pairs: [number, number, EndpointGroup, EndpointGroup][] = [];
+  targets.forEach((b, j) => {
+    for (const a of reach.neighbours(b)) {
+      const i = sourceIndex.get(a.key);
+      if (i === undefined || (opts.skipSame && a.key === b.key)) continue;
+      pairs.push([i, j, a, b]);
+    }
+  });
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let ports: PortSet = NO_PORTS;
+  let sample: Path | undefined;
+  for (const [, , a, b] of pairs) {
+    const p = reach.betweenGroups(a, b);
+    if (isEmpty(p.ports)) continue;
+    sample ??= p;
+    ports = union(ports, p.ports);
+    if (opts.until && isEmpty(subtract(opts.until, ports))) break;
+  }
+  return { ports, sample };
 }

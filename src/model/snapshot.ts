@@ -42,9 +42,22 @@ export const GenericResource = ResourceBase.extend({
 });
 export type GenericResource = z.infer<typeof GenericResource>;
 
-/** Schema of one resource, chosen by its `type` so that errors name the exact prop. */
+const variants = new Map<KnownType, ReturnType<typeof variant>>();
+
+/**
+ * Schema of one resource, chosen by its `type` so that errors name the exact prop. Built once per type:
+ * zod compiles a schema on first use, and building one per resource made loading 100k resources
+ * spend most of its time compiling (docs/benchmarks.md).
+ */
 export function resourceSchemaFor(type: unknown) {
-  if (typeof type === "string" && isKnownType(type)) return variant(type);
+  if (typeof type === "string" && isKnownType(type)) {
+    let v = variants.get(type);
+    if (!v) {
+      v = variant(type);
+      variants.set(type, v);
+    }
+    return v;
+  }
   return GenericResource;
 }
 

@@ -1,7 +1,7 @@
 import { Document, isCollection } from "yaml";
 import type { Facts } from "../analysis/facts.ts";
 import { formatPorts, isEmpty, NO_PORTS, type PortSet, subtract, union } from "../analysis/ports.ts";
-import type { EndpointGroup } from "../analysis/reachability.ts";
+import { type EndpointGroup, portsBetweenGroups } from "../analysis/reachability.ts";
 import type { Graph } from "../model/graph.ts";
 import { asKnown, type Resource } from "../model/snapshot.ts";
 import type { Placement } from "./schema.ts";
@@ -122,10 +122,7 @@ export function draftSpec(graph: Graph, facts: Facts, name: string): string {
     const targets = groupsOf(to);
     for (const from of list) {
       if (from === to) continue;
-      let ports: PortSet = NO_PORTS;
-      for (const a of groupsOf(from))
-        for (const b of targets)
-          if (a.key !== b.key) ports = union(ports, facts.reach.betweenGroups(a, b).ports);
+      let ports = portsBetweenGroups(facts.reach, groupsOf(from), targets, { skipSame: true }).ports;
       // What the internet reaches, every tier reaches: no flow of its own.
       ports = subtract(ports, fromInternet);
       if (!isEmpty(ports)) flows.push({ from: from.name, to: to.name, ports });

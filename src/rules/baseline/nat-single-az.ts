@@ -1,3 +1,4 @@
+import type { SubnetFacts } from "../../analysis/subnets.ts";
 import { defineRule, type RuleResult } from "../types.ts";
 import { label } from "../util.ts";
 
@@ -15,12 +16,20 @@ export default defineRule({
   },
   check(ctx) {
     const out: RuleResult[] = [];
+    // Subnets by the NAT gateway their default route uses: one pass, not one per NAT gateway.
+    const byNat = new Map<string, SubnetFacts[]>();
+    for (const f of ctx.facts.subnets.values()) {
+      const id = f.defaultRoute?.targetId;
+      if (!id) continue;
+      const list = byNat.get(id);
+      if (list) list.push(f);
+      else byNat.set(id, [f]);
+    }
     for (const nat of ctx.graph.ofType("AWS::EC2::NatGateway")) {
       const natSubnet = ctx.graph.ec2(nat, "subnet", nat.props.subnetId, "AWS::EC2::Subnet");
       if (!natSubnet) continue;
       const otherAzs = new Map<string, string[]>();
-      for (const f of ctx.facts.subnets.values()) {
-        if (f.defaultRoute?.targetId !== nat.props.natGatewayId) continue;
+      for (const f of byNat.get(nat.props.natGatewayId) ?? []) {
         const az = f.subnet.props.availabilityZone;
         if (az === natSubnet.props.availabilityZone) continue;
         otherAzs.set(az, [...(otherAzs.get(az) ?? []), f.subnet.name ?? f.subnet.props.subnetId]);

@@ -7,6 +7,7 @@ import {
   subtract,
   union,
 } from "../../analysis/ports.ts";
+import { portsBetweenGroups } from "../../analysis/reachability.ts";
 import { flowPorts, groupsOfAll, networkMembers } from "../flows.ts";
 import { defineRule, type RuleResult } from "../types.ts";
 import { label, specSubject } from "../util.ts";
@@ -45,9 +46,9 @@ export default defineRule({
           );
         }
       } else {
-        const targetGroups = groupsOfAll(ctx, targets);
-        for (const a of groupsOfAll(ctx, sources))
-          for (const b of targetGroups) possible = union(possible, ctx.facts.reach.betweenGroups(a, b).ports);
+        possible = portsBetweenGroups(ctx.facts.reach, groupsOfAll(ctx, sources), groupsOfAll(ctx, targets), {
+          until: wanted,
+        }).ports;
       }
       const missing = subtract(wanted, intersect(wanted, possible));
       if (isEmpty(missing)) return;

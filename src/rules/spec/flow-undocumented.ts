@@ -1,5 +1,5 @@
-import { formatPorts, isEmpty, NO_PORTS, type PortSet, subtract, union } from "../../analysis/ports.ts";
-import type { Path } from "../../analysis/reachability.ts";
+import { formatPorts, isEmpty, type PortSet, subtract, union } from "../../analysis/ports.ts";
+import { type Path, portsBetweenGroups } from "../../analysis/reachability.ts";
 import { flowPorts, groupsOfAll, networkMembers } from "../flows.ts";
 import { defineRule, type RuleResult } from "../types.ts";
 import { label } from "../util.ts";
@@ -27,6 +27,7 @@ export default defineRule({
     const sourceGroups = new Map(tiers.map((t) => [t, groupsOfAll(ctx, members.get(t) ?? [])]));
     const out: RuleResult[] = [];
     const done = new Set<string>();
+    const pairs = new Map<string, ReturnType<typeof portsBetweenGroups>>();
     for (const tier of tiers) {
       for (const target of members.get(tier) ?? []) {
         if (done.has(target.id)) continue;
@@ -42,17 +43,16 @@ export default defineRule({
         const targetGroups = ctx.facts.reach.groupsOf(target);
         for (const source of tiers) {
           if (targetTiers.includes(source)) continue;
-          let allowed: PortSet = NO_PORTS;
-          let sample: Path | undefined;
-          for (const a of sourceGroups.get(source) ?? []) {
-            for (const b of targetGroups) {
-              if (a.key === b.key) continue;
-              const p = ctx.facts.reach.betweenGroups(a, b);
-              if (isEmpty(p.ports)) continue;
-              sample ??= p;
-              allowed = union(allowed, p.ports);
-            }
+          // Members in the same endpoint groups get the same answer: computed once per group set.
+          const cacheKey = `${source}\0${targetGroups.map((g) => g.key).join("|")}`;
+          let between = pairs.get(cacheKey);
+          if (!between) {
+            between = portsBetweenGroups(ctx.facts.reach, sourceGroups.get(source) ?? [], targetGroups, {
+              skipSame: true,
+            });
+            pairs.set(cacheKey, between);
           }
+          const { ports: allowed, sample } = between;
           // What the internet may reach (documented or not, reported above) any tier may reach too.
           const implied = union(
             documented(source, targetTiers),
