@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
 import { Graph } from "../model/graph.ts";
-import { formatPorts } from "./ports.ts";
-import { computeReachability } from "./reachability.ts";
+import { formatPorts, type PortSet, union } from "./ports.ts";
+import { computeReachability, portsBetweenGroups } from "./reachability.ts";
 import { classifySubnets } from "./subnets.ts";
 
 function analyse(b: SnapshotBuilder) {
@@ -152,5 +152,79 @@ describe("reachability", () => {
     ).toEqual(["front:443→8080"]);
     expect(e.viaLoadBalancers[0]?.path.hops.map((h) => h.kind)).toContain("listener");
     void priv;
+  });
+});
+
+describe("pairs only between joined VPCs", () => {
+  /** Three VPCs: one and two peered (routes both ways), three on its own, a server and a client in each. */
+  function threeVpcs() {
+    const b = new SnapshotBuilder("test:joined");
+    const a = b.in("111111111111", "us-east-2");
+    const vpcs = [1, 2, 3].map((n) => a.vpc(`v${n}`, { cidr: `10.${n}.0.0/16` }));
+    const subnets = vpcs.map((v, i) =>
+      a.subnet(v, `s${i + 1}`, { cidr: `10.${i + 1}.0.0/24`, az: "us-east-2a" }),
+    );
+    const [v1, v2] = vpcs as [(typeof vpcs)[0], (typeof vpcs)[0]];
+    const pcx = a.peering(v1, v2, "one-two");
+    a.routeTable(v1, "rt1", {
+      subnets: [subnets[0] as (typeof subnets)[0]],
+      routes: [{ destination: "10.2.0.0/16", via: pcx }],
+    });
+    a.routeTable(v2, "rt2", {
+      subnets: [subnets[1] as (typeof subnets)[0]],
+      routes: [{ destination: "10.1.0.0/16", via: pcx }],
+    });
+    const instances = subnets.map((s, i) => {
+      const v = vpcs[i] as (typeof vpcs)[0];
+      const sg = a.securityGroup(v, `sg${i + 1}`, { ingress: [tcp(5432, "10.0.0.0/8")] });
+      return [
+        a.instance(s, `server${i + 1}`, { securityGroups: [sg] }),
+        a.instance(s, `client${i + 1}`, { securityGroups: [a.securityGroup(v, `c${i + 1}`)] }),
+      ];
+    });
+    return { b, instances };
+  }
+
+  it("neighbours are the groups of the VPC and of VPCs a peering joins, never the others", () => {
+    const { b, instances } = threeVpcs();
+    const reach = analyse(b);
+    const [g1] = reach.groupsOf(instances[0]?.[0] as Parameters<typeof reach.groupsOf>[0]);
+    const vpcsOf = (gs: readonly { vpcKey: string }[]) => [...new Set(gs.map((g) => g.vpcKey.split("/")[2]))];
+    expect(g1).toBeDefined();
+    expect(vpcsOf(reach.neighbours(g1 as NonNullable<typeof g1>))).toHaveLength(2);
+    const [g3] = reach.groupsOf(instances[2]?.[0] as Parameters<typeof reach.groupsOf>[0]);
+    expect(vpcsOf(reach.neighbours(g3 as NonNullable<typeof g3>))).toHaveLength(1);
+  });
+
+  it("answers exactly what trying every pair answers", () => {
+    const { b, instances } = threeVpcs();
+    const reach = analyse(b);
+    const all = instances.flat().flatMap((r) => reach.groupsOf(r));
+    let brute: PortSet = [];
+    let first: PortSet | undefined;
+    for (const x of all)
+      for (const y of all) {
+        if (x === y) continue;
+        const p = reach.betweenGroups(x, y).ports;
+        if (p.length > 0) first ??= p;
+        brute = union(brute, p);
+      }
+    const fast = portsBetweenGroups(reach, all, all, { skipSame: true });
+    expect(formatPorts(brute)).toBe("5432");
+    expect(fast.ports).toEqual(brute);
+    expect(fast.sample?.ports).toEqual(first);
+    // VPC three is on its own: nothing crosses to it, whatever its security group allows.
+    const server3 = reach.groupsOf(instances[2]?.[0] as Parameters<typeof reach.groupsOf>[0]);
+    const client1 = reach.groupsOf(instances[0]?.[1] as Parameters<typeof reach.groupsOf>[0]);
+    expect(portsBetweenGroups(reach, client1, server3).ports).toEqual([]);
+    expect(
+      formatPorts(
+        portsBetweenGroups(
+          reach,
+          client1,
+          reach.groupsOf(instances[1]?.[0] as Parameters<typeof reach.groupsOf>[0]),
+        ).ports,
+      ),
+    ).toBe("5432");
   });
 });

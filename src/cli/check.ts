@@ -4,11 +4,14 @@ import { computeFacts } from "../analysis/facts.ts";
 import { InputError, readInputFile } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot, writeFileAtomic } from "../model/io.ts";
+import type { Snapshot } from "../model/snapshot.ts";
 import { FILE_NAMES, FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/index.ts";
 import { failing, runRules } from "../rules/engine.ts";
 import { type Finding, FindingsReport } from "../rules/finding.ts";
+import { diagramView } from "../rules/flow-map.ts";
 import { RULES } from "../rules/index.ts";
 import type { RuleMeta } from "../rules/types.ts";
+import type { LoadedSpec } from "../spec/load.ts";
 import { loadSpec } from "../spec/load.ts";
 import type { Severity } from "../spec/schema.ts";
 import { EXIT, VERSION } from "./common.ts";
@@ -41,6 +44,23 @@ export function parseFormats(text: string): FormatName[] {
   return [...new Set(names)] as FormatName[];
 }
 
+/** Loads a snapshot (and spec), runs every rule, and builds the diagram's view: what check, report and serve share. */
+export async function analyzeFiles(snapshotFile: string, specFile: string | undefined, now?: Date) {
+  const [snapshot, spec] = await Promise.all([
+    loadSnapshot(snapshotFile),
+    specFile ? loadSpec(specFile) : undefined,
+  ]);
+  return analyzeSnapshot(snapshot, spec, now);
+}
+
+export function analyzeSnapshot(snapshot: Snapshot, spec: LoadedSpec | undefined, now?: Date) {
+  const graph = new Graph(snapshot);
+  const facts = computeFacts(graph);
+  const findings = runRules(RULES, graph, { spec, facts, now });
+  const view = () => diagramView({ graph, facts, spec, now: now ?? new Date() }, findings, ruleIndex());
+  return { snapshot, spec, graph, facts, findings, view };
+}
+
 export async function runCheck(opts: CheckOptions): Promise<number> {
   const formats = parseFormats(opts.format);
   if (formats.length > 1 && !opts.output) {
@@ -57,7 +77,8 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     opts.baseline ? loadBaseline(opts.baseline) : undefined,
   ]);
   const graph = new Graph(snapshot);
-  const all = runRules(RULES, graph, { spec, facts: computeFacts(graph), now: opts.now });
+  const facts = computeFacts(graph);
+  const all = runRules(RULES, graph, { spec, facts, now: opts.now });
   const findings = baseline ? all.filter((f) => !baseline.has(f.fingerprint)) : all;
   const input = {
     version: VERSION,
@@ -67,6 +88,10 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     findings,
     rules: ruleIndex(),
     failOn: opts.failOn,
+    // Flows cost a reachability pass over tier members: only the JSON report, which diagrams read, needs them.
+    ...(formats.includes("json")
+      ? { view: diagramView({ graph, facts, spec, now: opts.now ?? new Date() }, findings, ruleIndex()) }
+      : {}),
   };
   if (formats.length === 1 && !opts.output) {
     const format = formats[0] ?? "text";

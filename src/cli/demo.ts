@@ -2,23 +2,22 @@ import { join, relative } from "node:path";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
 import { accessKeyFor, startEndpoint } from "../../test/aws-endpoint/server.ts";
 import { ALL_HANDLERS } from "../../test/aws-endpoint/services/index.ts";
-import { computeFacts } from "../analysis/facts.ts";
 import { discoverTargets } from "../collector/accounts.ts";
 import { scan } from "../collector/scan.ts";
 import { InputError } from "../model/errors.ts";
-import { Graph } from "../model/graph.ts";
 import { saveSnapshot } from "../model/io.ts";
 import { formatText, plural } from "../report/text.ts";
-import { runRules } from "../rules/engine.ts";
-import { RULES } from "../rules/index.ts";
 import { loadSpec } from "../spec/load.ts";
-import { ruleIndex } from "./check.ts";
+import { analyzeSnapshot, ruleIndex } from "./check.ts";
 import { EXIT, VERSION } from "./common.ts";
+import { findingsJsonFor, serveForever } from "./serve.ts";
 
 export interface DemoOptions {
   fixture: string;
   save?: string;
   now?: Date;
+  /** Serve the demo account's diagram afterwards (until Ctrl-C). */
+  serve?: { port: number; host?: string };
 }
 
 /** Builds a seed fixture, checks it against its own architecture.yaml and prints what was found. */
@@ -55,12 +54,9 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   } finally {
     await endpoint.close();
   }
-  const snapshot = scanned.snapshot;
-  const graph = new Graph(snapshot);
-  const facts = computeFacts(graph);
   const specFile = join(fixture.dir, "architecture.yaml");
   const spec = await loadSpec(specFile);
-  const findings = runRules(RULES, graph, { spec, facts, now: opts.now });
+  const { snapshot, facts, findings, view } = analyzeSnapshot(scanned.snapshot, spec, opts.now);
   if (opts.save) await saveSnapshot(opts.save, snapshot);
 
   const rel = (p: string) => relative(process.cwd(), p) || ".";
@@ -92,7 +88,15 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
     }),
   );
   process.stdout.write(
-    `\nTry next:\n  asbuilt check ${rel(join(fixture.dir, "snapshot.json"))} --spec ${rel(specFile)} --format json\n  asbuilt demo <${fixtureNames.join("|")}>\n  asbuilt --help\n`,
+    `\nTry next:\n  asbuilt check ${rel(join(fixture.dir, "snapshot.json"))} --spec ${rel(specFile)} --format json\n  asbuilt report ${rel(join(fixture.dir, "snapshot.json"))} --spec ${rel(specFile)} -o review.html\n  asbuilt demo <${fixtureNames.join("|")}>\n  asbuilt --help\n`,
   );
+  if (opts.serve) {
+    const data = {
+      snapshot,
+      findingsJson: findingsJsonFor(snapshot, findings, view(), `demo:${opts.fixture}`, rel(specFile)),
+    };
+    process.stdout.write("\n");
+    return serveForever(data, { port: opts.serve.port, host: opts.serve.host ?? "127.0.0.1" });
+  }
   return EXIT.ok;
 }

@@ -206,6 +206,49 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("serve")
+    .summary("serve the interactive diagram of a snapshot on 127.0.0.1")
+    .description(
+      "Checks the snapshot (against --spec when given) and serves the web UI with the account drawn and the findings on it.\n" +
+        "Read-only (GET only, nothing outside the built UI and the data is served). Loopback only unless --host says otherwise.",
+    )
+    .argument("<snapshot>", "snapshot JSON written by asbuilt scan, import or merge")
+    .option("--spec <file>", "architecture spec: tiers, documented flows and conformance findings")
+    .option("--port <n>", "port to listen on (0: any free port)", "7474")
+    .option(
+      "--host <address>",
+      "address to listen on; anything but loopback exposes the inventory (a warning says so)",
+      "127.0.0.1",
+    )
+    .action(async (snapshot: string, opts: { spec?: string; port: string; host: string }) => {
+      const { parsePort, prepareServeData, serveForever } = await import("./serve.ts");
+      const port = parsePort(opts.port);
+      process.exitCode = await serveForever(await prepareServeData(snapshot, opts.spec), {
+        port,
+        host: opts.host,
+      });
+    });
+
+  program
+    .command("report")
+    .summary("write a self-contained HTML review report (diagram, findings, coverage, conformance, waivers)")
+    .description(
+      "One HTML file with no network access needed: inline CSS, the diagram as inline SVG (laid out like the UI), findings\n" +
+        "grouped by severity with evidence and fixes, coverage gaps, spec conformance and waivers. Prints cleanly to PDF.",
+    )
+    .argument("<snapshot>", "snapshot JSON")
+    .option("--spec <file>", "architecture spec to check against")
+    .requiredOption("-o, --output <file>", "the HTML file to write (written atomically)")
+    .action(async (snapshot: string, opts: { spec?: string; output: string }) => {
+      const { runReport } = await import("./report.ts");
+      process.exitCode = await runReport({
+        snapshotFile: snapshot,
+        specFile: opts.spec,
+        output: opts.output,
+      });
+    });
+
+  program
     .command("demo")
     .summary("build a bundled demo account (a seed fixture) and show what asbuilt finds in it")
     .description(
@@ -214,10 +257,16 @@ export function buildProgram(): Command {
     )
     .argument("[fixture]", "coursedog, status-page, beanstalk-app, edroplets or coherence", "status-page")
     .option("--save <file>", "also write the demo snapshot to this file")
-    .action(async (fixture: string, opts: { save?: string }) => {
+    .option("--serve", "then serve its diagram on 127.0.0.1 (what npm start does)")
+    .option("--port <n>", "port for --serve (0: any free port)", "7474")
+    .action(async (fixture: string, opts: { save?: string; serve?: boolean; port: string }) => {
       const { runDemo } = await import("./demo.ts");
-      process.exitCode = await runDemo({ fixture, save: opts.save });
-    });
+      const { parsePort } = await import("./serve.ts");
+      process.exitCode = await runDemo({
+        fixture,
+        save: opts.save,
+        ...(opts.serve ? { serve: { port: parsePort(opts.port) } } : {}),
+      });
     });
 
   return program;

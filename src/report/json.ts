@@ -10,6 +10,7 @@ export function formatJson(input: ReportInput): string {
     ...(input.specFile ? { spec: input.specFile } : {}),
     summary: summarize(input.findings),
     findings: [...input.findings],
+    ...(input.view ? { view: input.view } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

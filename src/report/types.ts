@@ -1,5 +1,5 @@
 import type { Snapshot } from "../model/snapshot.ts";
-import type { Finding } from "../rules/finding.ts";
+import type { Finding, FindingsReport } from "../rules/finding.ts";
 import type { RuleMeta } from "../rules/types.ts";
 import type { Severity } from "../spec/schema.ts";
 
@@ -12,6 +12,8 @@ export interface ReportInput {
   findings: readonly Finding[];
   rules: ReadonlyMap<string, RuleMeta>;
   failOn: Severity;
+  /** Tiers, environment tag and flows for diagrams (the JSON and HTML reports carry them). */
+  view?: FindingsReport["view"];
   /** ANSI colours in text output (a TTY without NO_COLOR). */
   color?: boolean;
 }

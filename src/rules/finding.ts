@@ -26,12 +26,39 @@ export const Finding = z.strictObject({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** Traffic the network allows, for diagrams: "internet" or a resource id → a resource id. */
+export const FlowEdge = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  /** TCP ports, e.g. "22, 443, 8000-8100". */
+  ports: z.string(),
+  /** documented: a spec flow covers every port; undocumented: some port is not; unspecified: no spec given. */
+  status: z.enum(["documented", "undocumented", "unspecified"]),
+});
+export type FlowEdge = z.infer<typeof FlowEdge>;
+
 export const FindingsReport = z.strictObject({
   asbuilt: z.string(),
   snapshot: z.string(),
   spec: z.string().optional(),
   summary: z.record(z.string(), z.number()),
   findings: z.array(Finding),
+  /** What a diagram needs beyond the snapshot: the spec's tiers and environments, and the flows. */
+  view: z
+    .strictObject({
+      /** The tag naming a resource's environment (spec `environments.tag`). */
+      environmentTag: z.string().optional(),
+      /** Tier name → ids of its members. */
+      tiers: z.record(z.string(), z.array(z.string())),
+      flows: z.array(FlowEdge),
+      /** Subnet resource ids whose route table sends 0.0.0.0/0 to an internet gateway. */
+      publicSubnets: z.array(z.string()),
+      /** Title, why and fix of every rule that has a finding here, for the inspector's remediation. */
+      rules: z.record(z.string(), z.strictObject({ title: z.string(), why: z.string(), fix: z.string() })),
+      /** Flow edges left out above the drawing limit. */
+      flowsLeftOut: z.number().int().min(0),
+    })
+    .optional(),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 

@@ -1,0 +1,32 @@
+import { writeFileAtomic } from "../model/io.ts";
+import { renderHtmlReport } from "../report/html.tsx";
+import { FindingsReport } from "../rules/finding.ts";
+import { analyzeFiles } from "./check.ts";
+import { EXIT, VERSION } from "./common.ts";
+import { findingsJsonFor } from "./serve.ts";
+
+export interface ReportOptions {
+  snapshotFile: string;
+  specFile?: string;
+  output: string;
+  now?: Date;
+}
+
+/** Writes the HTML review report. Inputs are validated before anything is written. */
+export async function runReport(opts: ReportOptions): Promise<number> {
+  const a = await analyzeFiles(opts.snapshotFile, opts.specFile, opts.now);
+  const report = FindingsReport.parse(
+    JSON.parse(findingsJsonFor(a.snapshot, a.findings, a.view(), opts.snapshotFile, opts.specFile)),
+  );
+  const html = await renderHtmlReport({
+    data: { snapshot: a.snapshot, report },
+    version: VERSION,
+    generatedAt: opts.now ?? new Date(),
+  });
+  await writeFileAtomic(opts.output, html);
+  const open = a.findings.filter((f) => !f.waived).length;
+  process.stderr.write(
+    `asbuilt: wrote ${opts.output} (${a.snapshot.resources.length} resources, ${open} open findings)\n`,
+  );
+  return EXIT.ok;
+}

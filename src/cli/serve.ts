@@ -1,0 +1,193 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { InputError } from "../model/errors.ts";
+import { serializeSnapshot } from "../model/io.ts";
+import type { Snapshot } from "../model/snapshot.ts";
+import { formatJson } from "../report/json.ts";
+import type { Finding, FindingsReport } from "../rules/finding.ts";
+import { analyzeFiles, ruleIndex } from "./check.ts";
+import { VERSION } from "./common.ts";
+
+/** The built web UI (`npm run build:web` writes it). */
+export const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json; charset=utf-8",
+  ".ico": "image/x-icon",
+};
+
+const SECURITY_HEADERS = {
+  "Content-Security-Policy":
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
+export interface ServeData {
+  snapshot: Snapshot;
+  findingsJson: string;
+}
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === "127.0.0.1" || host === "::1" || host === "localhost";
+}
+
+/** Builds the findings JSON (with the diagram's view) the UI reads, for a snapshot and optional spec. */
+export async function prepareServeData(
+  snapshotFile: string,
+  specFile?: string,
+  now?: Date,
+): Promise<ServeData> {
+  const a = await analyzeFiles(snapshotFile, specFile, now);
+  return {
+    snapshot: a.snapshot,
+    findingsJson: findingsJsonFor(a.snapshot, a.findings, a.view(), snapshotFile, specFile),
+  };
+}
+
+export function findingsJsonFor(
+  snapshot: Snapshot,
+  findings: readonly Finding[],
+  view: FindingsReport["view"],
+  snapshotFile: string,
+  specFile?: string,
+): string {
+  return formatJson({
+    version: VERSION,
+    snapshotFile,
+    ...(specFile ? { specFile } : {}),
+    snapshot,
+    findings,
+    rules: ruleIndex(),
+    failOn: "high",
+    view,
+  });
+}
+
+/**
+ * Serves the built UI and the data, read-only: GET and HEAD only, files only from web/dist (no path
+ * traversal: every path is resolved and must stay inside it), the data under /data/.
+ */
+export async function startServer(
+  data: ServeData,
+  opts: { port: number; host: string; dist?: string },
+): Promise<Served> {
+  const dist = resolve(opts.dist ?? WEB_DIST);
+  if (!existsSync(resolve(dist, "index.html"))) {
+    throw new InputError(
+      `the web UI is not built (no ${resolve(dist, "index.html")}).`,
+      undefined,
+      "Run `npm run build:web` once (npm start does it for you), then run asbuilt serve again.",
+    );
+  }
+  const snapshotJson = serializeSnapshot(data.snapshot);
+  const server: Server = createServer(async (req, res) => {
+    const send = (status: number, body: string | Buffer, type = "text/plain; charset=utf-8", extra = {}) => {
+      res.writeHead(status, { "Content-Type": type, ...SECURITY_HEADERS, ...extra });
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(405, "asbuilt serve is read-only.\n", undefined, { Allow: "GET, HEAD" });
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    } catch {
+      send(400, "bad request\n");
+      return;
+    }
+    if (path === "/data/snapshot.json") {
+      send(200, snapshotJson, TYPES[".json"], { "Cache-Control": "no-store" });
+      return;
+    }
+    if (path === "/data/findings.json") {
+      send(200, data.findingsJson, TYPES[".json"], { "Cache-Control": "no-store" });
+      return;
+    }
+    if (path.includes("\0")) {
+      send(400, "bad request\n");
+      return;
+    }
+    const file = resolve(dist, `.${path === "/" ? "/index.html" : path}`);
+    if (file !== dist && !file.startsWith(dist + sep)) {
+      send(404, "not found\n");
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      send(200, body, TYPES[extname(file)] ?? "application/octet-stream");
+    } catch {
+      send(404, "not found\n");
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      fail(
+        err.code === "EADDRINUSE"
+          ? new InputError(
+              `port ${opts.port} on ${opts.host} is in use.`,
+              undefined,
+              "Pick another with --port N (--port 0 lets the system choose).",
+            )
+          : err,
+      ),
+    );
+    server.listen(opts.port, opts.host, () => ok());
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+  return {
+    url: `http://${host}:${addr.port}/`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/** Serves until interrupted (Ctrl-C). */
+export async function serveForever(data: ServeData, opts: { port: number; host: string }): Promise<number> {
+  if (!isLoopback(opts.host)) {
+    process.stderr.write(
+      `asbuilt: warning: serving on ${opts.host}, not loopback: anyone who can reach this machine can read the account's inventory and findings.\n`,
+    );
+  }
+  const served = await startServer(data, opts);
+  process.stdout.write(`asbuilt: serving the diagram at ${served.url} (read-only; Ctrl-C stops)\n`);
+  await new Promise<void>((ok) => {
+    const stop = () => ok();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await served.close();
+  return 0;
+}
+
+export function parsePort(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InputError(
+      `--port ${JSON.stringify(text)} is not a port number.`,
+      undefined,
+      "Use 0–65535 (0: any free port).",
+    );
+  }
+  return n;
+}

@@ -1,0 +1,300 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { DiagramSvg, SEVERITY_COLOURS } from "../../web/src/diagram/Diagram.tsx";
+import { layoutTree } from "../../web/src/diagram/layout.ts";
+import { buildDiagram, indexData, SEVERITIES, shortId, shortType } from "../../web/src/diagram/model.ts";
+import type { DiagramData } from "../../web/src/diagram/types.ts";
+import type { Finding } from "../rules/finding.ts";
+
+// The security review as one self-contained HTML file: no script, no network (inline CSS, inline SVG).
+// Rendered with React's static renderer, so every AWS string is escaped as text; the diagram is the UI's
+// own component, laid out by elkjs in Node.
+
+const CSS = `
+body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; margin: 0; background: #fff; }
+main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 60px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 32px 0 10px; border-bottom: 2px solid #e5e9f0; padding-bottom: 4px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+.meta { color: #5b6676; }
+.cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 14px 0; }
+.card { border: 1px solid #dfe4ec; border-radius: 8px; padding: 8px 14px; min-width: 110px; }
+.card b { display: block; font-size: 22px; }
+.pill { display: inline-block; color: #fff; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; }
+.diagram { border: 1px solid #dfe4ec; border-radius: 8px; overflow: auto; max-height: 900px; background: #f3f5f8; }
+.diagram svg { display: block; max-width: 100%; height: auto; }
+.finding { border-left: 4px solid #c3cbd6; padding: 4px 0 4px 12px; margin: 10px 0 16px; break-inside: avoid; }
+.finding .head { font-weight: 600; }
+.finding .res { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: #4b5563; word-break: break-all; }
+.finding ul { margin: 4px 0; padding-left: 20px; font-size: 13px; }
+.fix { background: #f0f7f0; padding: 4px 8px; border-radius: 5px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { text-align: left; border-bottom: 1px solid #edf0f4; padding: 4px 6px; vertical-align: top; word-break: break-word; }
+th { background: #f6f8fa; }
+.muted { color: #6b7280; }
+@media print {
+  main { max-width: none; padding: 0; }
+  .diagram { max-height: none; overflow: visible; border: none; }
+  h2 { break-after: avoid; }
+  section.page { break-before: page; }
+  .finding { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+@page { size: A4 landscape; margin: 14mm; }
+`;
+
+export interface HtmlReportInput {
+  data: DiagramData;
+  version: string;
+  generatedAt: Date;
+}
+
+function FindingBlock({ f, fix }: { f: Finding; fix: string | undefined }) {
+  return (
+    <div className="finding" style={{ borderLeftColor: SEVERITY_COLOURS[f.severity] }} data-rule={f.ruleId}>
+      <div className="head">
+        <span className="pill" style={{ background: SEVERITY_COLOURS[f.severity] }}>
+          {f.severity}
+        </span>{" "}
+        {f.title} <span className="muted">({f.ruleId})</span>
+      </div>
+      <div className="res">
+        {f.resourceName ? `${f.resourceName} · ` : ""}
+        {f.resourceId} · {f.account} {f.region}
+      </div>
+      <p>{f.message}</p>
+      {f.evidence.length > 0 ? (
+        <ul>
+          {f.evidence.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+      {fix ? (
+        <p className="fix">
+          <b>Fix:</b> {fix}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Report({ input, diagram }: { input: HtmlReportInput; diagram: React.ReactNode }) {
+  const { snapshot, report } = input.data;
+  const open = report.findings.filter((f) => !f.waived);
+  const waived = report.findings.filter((f) => f.waived);
+  const gaps = snapshot.coverage.filter((c) => c.status !== "scanned");
+  const rules = report.view?.rules ?? {};
+  const specFindings = open.filter((f) => f.pack === "spec");
+  const tiers = Object.entries(report.view?.tiers ?? {});
+  const flows = report.view?.flows ?? [];
+  const undocumented = flows.filter((f) => f.status === "undocumented").length;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta
+          httpEquiv="Content-Security-Policy"
+          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        />
+        <title>{`asbuilt review: ${snapshot.scope.accounts.join(", ")}`}</title>
+        <style>{CSS}</style>
+      </head>
+      <body>
+        <main>
+          <h1>Architecture review</h1>
+          <div className="meta">
+            {snapshot.scope.accounts.length === 1 ? "Account" : "Accounts"}{" "}
+            {snapshot.scope.accounts.join(", ")} · regions {snapshot.scope.regions.join(", ")} · scanned{" "}
+            {snapshot.scannedAt}
+            {snapshot.source ? ` (${snapshot.source})` : ""} · report by asbuilt {input.version} on{" "}
+            {input.generatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+            {report.spec
+              ? ` · checked against ${report.spec}`
+              : " · no architecture spec given (baseline rules only)"}
+          </div>
+          <h2>Summary</h2>
+          <div className="cards">
+            <div className="card">
+              <b>{snapshot.resources.length}</b>resources
+            </div>
+            {SEVERITIES.map((s) => (
+              <div className="card" key={s} data-summary={s}>
+                <b style={{ color: SEVERITY_COLOURS[s] }}>{open.filter((f) => f.severity === s).length}</b>
+                {s}
+              </div>
+            ))}
+            <div className="card">
+              <b>{waived.length}</b>waived
+            </div>
+            <div className="card">
+              <b>{gaps.length}</b>coverage gaps
+            </div>
+          </div>
+          <h2>Diagram</h2>
+          <p className="muted">
+            Boxes nest account › region › VPC › availability zone › subnet. Badges count findings per resource
+            (worst severity as colour). Green lines: documented flows; red dashed: undocumented; purple: load
+            balancer targets and DNS aliases.
+          </p>
+          <div className="diagram">{diagram}</div>
+
+          <section className="page">
+            <h2>Findings ({open.length})</h2>
+            {open.length === 0 ? <p>No open findings.</p> : null}
+            {SEVERITIES.map((s) => {
+              const list = open.filter((f) => f.severity === s);
+              if (list.length === 0) return null;
+              return (
+                <div key={s} data-severity-group={s}>
+                  <h3>
+                    {s[0]?.toUpperCase()}
+                    {s.slice(1)} ({list.length})
+                  </h3>
+                  {list.map((f) => (
+                    <FindingBlock key={f.fingerprint} f={f} fix={rules[f.ruleId]?.fix} />
+                  ))}
+                </div>
+              );
+            })}
+          </section>
+
+          <h2>Coverage</h2>
+          {gaps.length === 0 ? (
+            <p>Every account, region and service in scope was read.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>Account</th>
+                  <th>Region</th>
+                  <th>Service</th>
+                  <th>Status</th>
+                  <th>Error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {gaps.map((g) => (
+                  <tr key={`${g.account}/${g.region}/${g.service}`}>
+                    <td>{g.account}</td>
+                    <td>{g.region}</td>
+                    <td>{g.service}</td>
+                    <td>{g.status}</td>
+                    <td>{g.error ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+
+          <h2>Spec conformance</h2>
+          {!report.spec ? (
+            <p>
+              No architecture spec was given: run with --spec architecture.yaml to check the documented
+              architecture.
+            </p>
+          ) : (
+            <>
+              <p>
+                {specFindings.length} open conformance finding{specFindings.length === 1 ? "" : "s"};{" "}
+                {flows.length} network flows drawn, {undocumented} of them undocumented.
+              </p>
+              <table>
+                <thead>
+                  <tr>
+                    <th>Tier</th>
+                    <th>Members</th>
+                    <th>Conformance findings</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tiers.map(([tier, ids]) => {
+                    const set = new Set(ids);
+                    const n = specFindings.filter((f) => set.has(f.resourceId)).length;
+                    return (
+                      <tr key={tier}>
+                        <td>{tier}</td>
+                        <td>{ids.length}</td>
+                        <td>{n}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
+          )}
+
+          <h2>Waivers ({waived.length})</h2>
+          {waived.length === 0 ? (
+            <p>No finding is waived.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>Rule</th>
+                  <th>Resource</th>
+                  <th>Reason</th>
+                  <th>Expires</th>
+                </tr>
+              </thead>
+              <tbody>
+                {waived.map((f) => (
+                  <tr key={f.fingerprint}>
+                    <td>{f.ruleId}</td>
+                    <td>{f.resourceName ?? shortId(f.resourceId)}</td>
+                    <td>{f.waived?.reason}</td>
+                    <td>{f.waived?.expires}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h2>Inventory</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>Type</th>
+                <th>Count</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inventory(snapshot.resources).map(([t, n]) => (
+                <tr key={t}>
+                  <td>
+                    {shortType(t)} <span className="muted">{t}</span>
+                  </td>
+                  <td>{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </main>
+      </body>
+    </html>
+  );
+}
+
+function inventory(resources: readonly { type: string }[]): [string, number][] {
+  const m = new Map<string, number>();
+  for (const r of resources) m.set(r.type, (m.get(r.type) ?? 0) + 1);
+  return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/** The report's HTML. Async because the layout is. */
+export async function renderHtmlReport(input: HtmlReportInput): Promise<string> {
+  const index = indexData(input.data);
+  const d = buildDiagram(index);
+  const size = await layoutTree(d.root);
+  const diagram = (
+    <DiagramSvg
+      root={d.root}
+      edges={d.edges}
+      width={Math.ceil(size.width)}
+      height={Math.ceil(size.height)}
+      interactive={false}
+      publicSubnets={new Set(input.data.report.view?.publicSubnets ?? [])}
+      title="Diagram of the scanned account"
+    />
+  );
+  return `<!doctype html>\n${renderToStaticMarkup(<Report input={input} diagram={diagram} />)}\n`;
+}
