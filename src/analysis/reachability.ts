@@ -122,6 +122,8 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   for (const sg of graph.ofType("AWS::EC2::SecurityGroup"))
     sgById.set(`${sg.account}/${sg.region}/${sg.props.groupId}`, sg);
   const aclBySubnet = new Map<string, ResourceOf<"AWS::EC2::NetworkAcl">>();
+  /** Network ACL answers by ACL, direction, peer block and ports (see naclPorts). */
+  const naclCache = new Map<string, Path>();
   for (const acl of graph.ofType("AWS::EC2::NetworkAcl"))
     for (const s of acl.props.subnetIds) aclBySubnet.set(`${acl.account}/${acl.region}/${s}`, acl);
   const subnetByNative = new Map<string, SubnetFacts>();
@@ -283,6 +285,21 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       `${subnet.subnet.account}/${subnet.subnet.region}/${subnet.subnet.props.subnetId}`,
     );
     if (!acl) return { ports: within, hops: [] };
+    // The same ACL is asked about the same peer block and ports for many group pairs: answer once.
+    const key = `${acl.id}|${egress}|${peer.kind === "internet" ? "internet" : peer.cidr}|${within.map((w) => `${w[0]}-${w[1]}`).join(",")}`;
+    const hit = naclCache.get(key);
+    if (hit) return hit;
+    const result = evaluateNacl(acl, egress, peer, within);
+    naclCache.set(key, result);
+    return result;
+  }
+
+  function evaluateNacl(
+    acl: ResourceOf<"AWS::EC2::NetworkAcl">,
+    egress: boolean,
+    peer: Peer,
+    within: PortSet,
+  ): Path {
     let undecided = within;
     let allowed: PortSet = NO_PORTS;
     const hops: Hop[] = [];
@@ -376,8 +393,18 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   // sets of security groups and the peer's subnet block: many group pairs share it (every instance
   // subnet of a tier), so it is computed once per such key.
   const sgCache = new Map<string, Path>();
+  const neighbourCache = new Map<string, { size: number; list: EndpointGroup[] }>();
+  const sgSetKeys = new WeakMap<EndpointGroup, string>();
+  const sgSetKey = (g: EndpointGroup) => {
+    let k = sgSetKeys.get(g);
+    if (k === undefined) {
+      k = `${g.vpcKey}|${g.sgIds.join(",")}`;
+      sgSetKeys.set(g, k);
+    }
+    return k;
+  };
   function sgPortsBetween(g: EndpointGroup, direction: "ingress" | "egress", peer: EndpointGroup): Path {
-    const key = `${g.vpcKey}|${g.sgIds.join(",")}|${direction}|${peer.vpcKey}|${peer.sgIds.join(",")}|${peer.subnet.subnet.props.cidrBlock}`;
+    const key = `${sgSetKey(g)}|${direction}|${sgSetKey(peer)}|${peer.subnet.subnet.props.cidrBlock}`;
     let hit = sgCache.get(key);
     if (!hit) {
       hit = sgPorts(g.sgs, direction, peer);
@@ -463,7 +490,19 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     return combine(sources.flatMap((a) => targets.map((b) => groupToGroup(a, b))));
   }
 
+  // Several rules ask about the same resource, and every target of a load balancer asks about its front:
+  // each answer is computed once per run.
+  const exposureCache = new Map<string, Exposure>();
   function exposure(r: Resource): Exposure {
+    let hit = exposureCache.get(r.id);
+    if (!hit) {
+      hit = computeExposure(r);
+      exposureCache.set(r.id, hit);
+    }
+    return hit;
+  }
+
+  function computeExposure(r: Resource): Exposure {
     const gs = groupsOf(r);
     const world = combine(gs.map((g) => fromInternet(g, true)));
     const restricted = combine(gs.map((g) => fromInternet(g, false)));
@@ -556,7 +595,18 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     return out;
   }
 
+  const lbFronts = new Map<string, Path>();
   function exposureOfLb(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
+    const key = `${lb.id}|${port}`;
+    let hit = lbFronts.get(key);
+    if (!hit) {
+      hit = computeLbFront(lb, port);
+      lbFronts.set(key, hit);
+    }
+    return hit;
+  }
+
+  function computeLbFront(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
     const p = between("internet", lb);
     const ports = intersect(p.ports, [[port, port]]);
     // NLBs without security groups pass whatever the listener accepts.
@@ -575,9 +625,13 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     exposure,
     betweenGroups: groupToGroup,
     neighbours(g) {
-      const out = [...(groupsByVpc.get(g.vpcKey) ?? [])];
-      for (const v of linkedVpcs.get(g.vpcKey) ?? []) out.push(...(groupsByVpc.get(v) ?? []));
-      return out;
+      // One list per VPC, rebuilt only when groups were added since (groups are made on first use).
+      const hit = neighbourCache.get(g.vpcKey);
+      if (hit && hit.size === groups.size) return hit.list;
+      const list = [...(groupsByVpc.get(g.vpcKey) ?? [])];
+      for (const v of linkedVpcs.get(g.vpcKey) ?? []) list.push(...(groupsByVpc.get(v) ?? []));
+      neighbourCache.set(g.vpcKey, { size: groups.size, list });
+      return list;
     },
     get groups() {
       return [...groups.values()];

@@ -37,7 +37,6 @@ import { type CacheCluster, CacheCluster$, ReplicationGroup$ } from "@aws-sdk/cl
 import { type FunctionConfiguration, FunctionConfiguration$ } from "@aws-sdk/client-lambda";
 import { type DBCluster, DBCluster$, type DBInstance, DBInstance$, DBProxy$ } from "@aws-sdk/client-rds";
 import { type WebACL, WebACL$ } from "@aws-sdk/client-wafv2";
-import type { RetryStrategyV2 } from "@smithy/types";
 import pLimit from "p-limit";
 import { type Ec2Kind, ec2Arn } from "../model/arn.ts";
 import { isKnownType } from "../model/props.ts";
@@ -52,7 +51,7 @@ import {
 import acm, { type AcmRaw } from "./acm.ts";
 import autoscaling, { type AutoScalingRaw } from "./autoscaling.ts";
 import { CallLog, clientFactory, countingHttpHandler } from "./clients.ts";
-import ec2, { type Ec2Raw } from "./ec2.ts";
+import ec2, { type Ec2Raw, emptyEc2Raw } from "./ec2.ts";
 import ecs, { type EcsRaw } from "./ecs.ts";
 import elasticache, { type ElastiCacheRaw } from "./elasticache.ts";
 import elbv2, { type Elbv2Raw } from "./elbv2.ts";
@@ -60,7 +59,7 @@ import { classifyError } from "./errors.ts";
 import { type Aliases, fromJson, isRecord, type SdkSchema } from "./import/shape.ts";
 import lambda, { type LambdaRaw } from "./lambda.ts";
 import rds, { type RdsRaw } from "./rds.ts";
-import { type AccountTarget, assembleSnapshot, type ScanResult } from "./scan.ts";
+import { type AccountTarget, assembleSnapshot, type ScanOptions, type ScanResult } from "./scan.ts";
 import { SERVICES } from "./services.ts";
 import type { ClientSettings, Operation, ServiceModule, Where } from "./types.ts";
 import { nameOf } from "./util.ts";
@@ -282,23 +281,7 @@ function ec2Object<T extends object>(
 
 const EC2: Reader<unknown> = reader<Ec2Raw>({
   module: ec2,
-  empty: () => ({
-    vpcs: [],
-    subnets: [],
-    routeTables: [],
-    internetGateways: [],
-    natGateways: [],
-    addresses: [],
-    securityGroups: [],
-    networkAcls: [],
-    networkInterfaces: [],
-    instances: [],
-    peerings: [],
-    vpcEndpoints: [],
-    transitGatewayAttachments: [],
-    flowLogs: [],
-    volumes: [],
-  }),
+  empty: emptyEc2Raw,
   types: {
     "AWS::EC2::VPC": (raw, i) => raw.vpcs.push(ec2Object(Vpc$, i, "VpcId")),
     "AWS::EC2::Subnet": (raw, i) => raw.subnets.push(ec2Object(Subnet$, i, "SubnetId")),
@@ -865,19 +848,10 @@ export async function selectConfigItems(
   return out;
 }
 
-export interface ConfigScanOptions {
-  targets: AccountTarget[];
+export interface ConfigScanOptions extends ScanOptions {
   /** Query this aggregator once (from homeRegion, with the first target's credentials) instead of each account × region. */
   aggregator?: string;
   homeRegion: string;
-  services?: string[];
-  endpoint?: string;
-  concurrency?: number;
-  maxAttempts?: number;
-  retryStrategy?: RetryStrategyV2;
-  coverage?: Coverage[];
-  onTaskDone?: (done: number, total: number, label: string) => void;
-  now?: () => Date;
 }
 
 export interface ConfigScanResult extends ScanResult {

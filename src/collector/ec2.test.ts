@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isType, type Resource } from "../model/snapshot.ts";
-import { type Ec2Raw, normalizeEc2 } from "./ec2.ts";
+import { type Ec2Raw, emptyEc2Raw, normalizeEc2 } from "./ec2.ts";
 
 function only<T extends "AWS::EC2::RouteTable" | "AWS::EC2::NetworkAcl">(r: Resource | undefined, type: T) {
   if (!r || !isType(r, type)) throw new Error(`expected ${type}`);
@@ -14,24 +14,7 @@ const recorded = <T>(name: string): T =>
   JSON.parse(readFileSync(join(import.meta.dirname, "testdata/ec2", `${name}.json`), "utf8")) as T;
 
 function raw(partial: Partial<Ec2Raw>): Ec2Raw {
-  return {
-    vpcs: [],
-    subnets: [],
-    routeTables: [],
-    internetGateways: [],
-    natGateways: [],
-    addresses: [],
-    securityGroups: [],
-    networkAcls: [],
-    networkInterfaces: [],
-    instances: [],
-    peerings: [],
-    vpcEndpoints: [],
-    transitGatewayAttachments: [],
-    flowLogs: [],
-    volumes: [],
-    ...partial,
-  };
+  return { ...emptyEc2Raw(), ...partial };
 }
 
 describe("normalizeEc2 on recorded responses", () => {

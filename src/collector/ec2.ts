@@ -56,6 +56,27 @@ export interface Ec2Raw {
   volumes: Volume[];
 }
 
+/** An Ec2Raw with every list empty: what offline sources fill in, one list at a time. */
+export function emptyEc2Raw(): Ec2Raw {
+  return {
+    vpcs: [],
+    subnets: [],
+    routeTables: [],
+    internetGateways: [],
+    natGateways: [],
+    addresses: [],
+    securityGroups: [],
+    networkAcls: [],
+    networkInterfaces: [],
+    instances: [],
+    peerings: [],
+    vpcEndpoints: [],
+    transitGatewayAttachments: [],
+    flowLogs: [],
+    volumes: [],
+  };
+}
+
 const op = (command: string) => ({ command, iam: [`ec2:${command}`] });
 
 export default defineService<Ec2Raw>({

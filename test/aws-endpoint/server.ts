@@ -23,6 +23,8 @@ export interface Endpoint {
   /** Requests answered, by "service:Operation" (faults included). */
   readonly calls: Map<string, number>;
   totalCalls(): number;
+  /** Every answered request with when it arrived and when its added latency ended (benchmarks' floors). */
+  readonly timeline: { key: string; account: string; region: string; start: number; end: number }[];
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function accountOfAccessKey(key: string | undefined): string | undefined 
 
 export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
   const calls = new Map<string, number>();
+  const timeline: Endpoint["timeline"] = [];
   const faultCounts = new Map<Fault, number>();
   const byAccountRegion = indexResources(opts.snapshot.resources);
   const latency =
@@ -84,7 +87,15 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
     const { name, handler, params } = found;
     const key = `${signingName}:${name}`;
     calls.set(key, (calls.get(key) ?? 0) + 1);
+    const start = performance.now();
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    timeline.push({
+      key,
+      account: accountOfAccessKey(accessKey) ?? "",
+      region,
+      start,
+      end: performance.now(),
+    });
 
     const fault = opts.faults?.find(
       (f) =>
@@ -149,6 +160,7 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    timeline,
     totalCalls: () => [...calls.values()].reduce((a, b) => a + b, 0),
     close: () =>
       new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),

@@ -140,7 +140,7 @@ describe("deep links and controls", () => {
     const { serve, findings } = await dataFor(fixture.build(), join(fixture.dir, "architecture.yaml"));
     const target = findings.find((f) => f.ruleId === "alb-without-waf");
     expect(target).toBeDefined();
-    const hash = `#sel=${encodeURIComponent(target?.resourceId ?? "")}&sev=high&env=staging`;
+    const hash = `#sel=${encodeURIComponent(target?.resourceId ?? "")}&sev=high&env=staging&flows=undocumented`;
     const ui = await openUi(serve, hash);
     const { page } = ui;
     try {
@@ -151,6 +151,9 @@ describe("deep links and controls", () => {
       expect(rules.length).toBeGreaterThan(0);
       const severities = findings.filter((f) => rules.includes(f.ruleId)).map((f) => f.severity);
       expect(new Set(severities)).toEqual(new Set(["high"]));
+      // Only undocumented flows are drawn, as the link asks.
+      expect(await page.$$(".e-flow-undocumented")).not.toHaveLength(0);
+      expect(await page.$$(".e-flow-documented")).toHaveLength(0);
       // The environment filter leaves only staging's VPC.
       const vpcs = await page.$$eval('[data-kind="vpc"] > text.title', (els) =>
         els.map((e) => e.textContent),

@@ -135,10 +135,13 @@ function Viewer({ data }: { data: DiagramData }) {
       const el = svgHost.current;
       if (!n || !el) return;
       const aspect = el.clientWidth / Math.max(1, el.clientHeight);
-      let w = Math.max(n.w * 4, 900);
+      // A resource: close enough to read it and its neighbours. A box (the VPC hosting a security
+      // group, a collapsed group): the whole box with a margin.
+      const margin = n.kind === "leaf" ? 5 : 1.3;
+      let w = Math.max(n.w * margin, n.kind === "leaf" ? 900 : 500);
       let h = w / aspect;
-      if (h < n.h * 3) {
-        h = n.h * 3;
+      if (h < n.h * (n.kind === "leaf" ? 3 : 1.3)) {
+        h = n.h * (n.kind === "leaf" ? 3 : 1.3);
         w = h * aspect;
       }
       setViewBox([n.x + n.w / 2 - w / 2, n.y + n.h / 2 - h / 2, w, h]);
@@ -200,6 +203,15 @@ function Viewer({ data }: { data: DiagramData }) {
     }
     return s;
   }, [results, diagram]);
+
+  const visibleEdges = useMemo(() => {
+    if (!laid) return [];
+    if (url.flows === "all") return laid.diagram.edges;
+    return laid.diagram.edges.filter(
+      (e) =>
+        !e.style.startsWith("flow-") || (url.flows === "undocumented" && e.style === "flow-undocumented"),
+    );
+  }, [laid, url.flows]);
 
   const selectedNode = url.selected ? (diagram.nodeOf.get(url.selected) ?? url.selected) : undefined;
   const focus = useMemo(() => {
@@ -312,6 +324,18 @@ function Viewer({ data }: { data: DiagramData }) {
                   {v.name ?? shortId(v.id)}
                 </option>
               ))}
+            </select>
+          </label>
+          <label>
+            Flows{" "}
+            <select
+              value={url.flows}
+              onChange={(e) => update({ flows: e.target.value as UrlState["flows"] })}
+              aria-label="Flows drawn"
+            >
+              <option value="all">all</option>
+              <option value="undocumented">undocumented only</option>
+              <option value="none">none</option>
             </select>
           </label>
           <input
@@ -449,7 +473,7 @@ function Viewer({ data }: { data: DiagramData }) {
         {laid && viewBox ? (
           <DiagramSvg
             root={laid.diagram.root}
-            edges={laid.diagram.edges}
+            edges={visibleEdges}
             width={laid.size.width}
             height={laid.size.height}
             viewBox={viewBox}

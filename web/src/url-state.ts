@@ -11,6 +11,8 @@ export interface UrlState {
   collapsed: string[];
   expanded: string[];
   waived: boolean;
+  /** Which reachability flows are drawn. */
+  flows: "all" | "undocumented" | "none";
 }
 
 const ALL: Severity[] = ["critical", "high", "medium", "low"];
@@ -29,6 +31,10 @@ export function readUrlState(hash: string): UrlState {
     collapsed: list("collapsed"),
     expanded: list("expanded"),
     waived: p.get("waived") === "1",
+    flows:
+      p.get("flows") === "undocumented" || p.get("flows") === "none"
+        ? (p.get("flows") as "undocumented" | "none")
+        : "all",
   };
 }
 
@@ -43,6 +49,7 @@ export function writeUrlState(s: UrlState): string {
   if (s.collapsed.length) p.set("collapsed", s.collapsed.join(","));
   if (s.expanded.length) p.set("expanded", s.expanded.join(","));
   if (s.waived) p.set("waived", "1");
+  if (s.flows !== "all") p.set("flows", s.flows);
   const text = p.toString();
   return text ? `#${text}` : "";
 }

@@ -53,8 +53,9 @@ export const DIAGRAM_CSS = `
 .asb-node.match > rect.card { stroke: #f2b705; stroke-width: 3; }
 .asb-node.dim { opacity: 0.28; }
 .asb-badge text { font-size: 10.5px; font-weight: 700; fill: #fff; }
-.asb-edge { fill: none; }
-.asb-edge.dim { opacity: 0.12; }
+.asb-edge { fill: none; opacity: 0.7; }
+.asb-edge:hover, .asb-edges.focused .asb-edge { opacity: 1; }
+.asb-edges.focused .asb-edge.dim { opacity: 0.07; }
 `;
 
 function truncate(s: string, n: number): string {
@@ -328,7 +329,7 @@ export const DiagramSvg = memo(function DiagramSvg(props: DiagramProps) {
       </defs>
       <rect x={vb[0] - vb[2]} y={vb[1] - vb[3]} width={vb[2] * 3} height={vb[3] * 3} fill="#f3f5f8" />
       <Group g={props.root} props={props} nodes={props} />
-      <g className="asb-edges">
+      <g className={`asb-edges${props.focus ? " focused" : ""}`}>
         {props.edges.map((e) => {
           const a = nodes.get(e.from);
           const b = nodes.get(e.to);

@@ -1,0 +1,38 @@
+import { analyzeFiles } from "../src/cli/check.ts";
+import { findingsJsonFor } from "../src/cli/serve.ts";
+import { FindingsReport } from "../src/rules/finding.ts";
+import { layoutTree } from "../web/src/diagram/layout.ts";
+import { buildDiagram, indexData } from "../web/src/diagram/model.ts";
+
+// The diagram in Node, as `asbuilt report` draws it: model (boxes, aggregation, edges) then elk layout.
+// Twice: the default view (similar resources aggregated) and every resource drawn as its own node.
+const [file, spec] = process.argv.slice(2);
+if (!file) throw new Error("usage: layout-one FILE [SPEC]");
+const a = await analyzeFiles(file, spec);
+const report = FindingsReport.parse(
+  JSON.parse(findingsJsonFor(a.snapshot, a.findings, a.view(), file, spec)),
+);
+const index = indexData({ snapshot: a.snapshot, report });
+const out: Record<string, unknown> = { resources: a.snapshot.resources.length };
+for (const [mode, aggregateFrom] of [
+  ["aggregated", 6],
+  ["every resource", Number.POSITIVE_INFINITY],
+] as const) {
+  const runs: { modelMs: number; layoutMs: number; leaves: number; edges: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const d = buildDiagram(index, { aggregateFrom });
+    const modelMs = performance.now() - t0;
+    const { ms } = await layoutTree(d.root);
+    let leaves = 0;
+    const walk = (n: (typeof d.root)["children"][number]) => {
+      if (n.kind === "leaf") leaves++;
+      else for (const c of n.children) walk(c);
+    };
+    walk(d.root);
+    runs.push({ modelMs, layoutMs: ms, leaves, edges: d.edges.length });
+  }
+  runs.sort((x, y) => x.layoutMs + x.modelMs - (y.layoutMs + y.modelMs));
+  out[mode] = runs[1];
+}
+process.stdout.write(`${JSON.stringify(out)}\n`);
