@@ -124,6 +124,19 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   const aclBySubnet = new Map<string, ResourceOf<"AWS::EC2::NetworkAcl">>();
   /** Network ACL answers by ACL, direction, peer block and ports (see naclPorts). */
   const naclCache = new Map<string, Path>();
+  // Cache keys are built for every group pair: long ARNs and CIDRs are interned to small numbers once,
+  // so that a key is a few characters, not a few hundred (measured: building them cost as much as the
+  // answers at 100k resources).
+  const interned = new Map<string, number>();
+  const intern = (s: string): number => {
+    let n = interned.get(s);
+    if (n === undefined) {
+      n = interned.size;
+      interned.set(s, n);
+    }
+    return n;
+  };
+  const subnetAcl = new Map<SubnetFacts, { acl: ResourceOf<"AWS::EC2::NetworkAcl">; num: number } | null>();
   for (const acl of graph.ofType("AWS::EC2::NetworkAcl"))
     for (const s of acl.props.subnetIds) aclBySubnet.set(`${acl.account}/${acl.region}/${s}`, acl);
   const subnetByNative = new Map<string, SubnetFacts>();
@@ -281,12 +294,19 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
 
   // ── network ACLs ──
   function naclPorts(subnet: SubnetFacts, egress: boolean, peer: Peer, within: PortSet): Path {
-    const acl = aclBySubnet.get(
-      `${subnet.subnet.account}/${subnet.subnet.region}/${subnet.subnet.props.subnetId}`,
-    );
-    if (!acl) return { ports: within, hops: [] };
+    let found = subnetAcl.get(subnet);
+    if (found === undefined) {
+      const a = aclBySubnet.get(
+        `${subnet.subnet.account}/${subnet.subnet.region}/${subnet.subnet.props.subnetId}`,
+      );
+      found = a ? { acl: a, num: intern(a.id) } : null;
+      subnetAcl.set(subnet, found);
+    }
+    if (!found) return { ports: within, hops: [] };
+    const acl = found.acl;
     // The same ACL is asked about the same peer block and ports for many group pairs: answer once.
-    const key = `${acl.id}|${egress}|${peer.kind === "internet" ? "internet" : peer.cidr}|${within.map((w) => `${w[0]}-${w[1]}`).join(",")}`;
+    let key = `${found.num}|${egress ? 1 : 0}|${peer.kind === "internet" ? -1 : intern(peer.cidr)}|`;
+    for (const w of within) key += `${w[0]}-${w[1]},`;
     const hit = naclCache.get(key);
     if (hit) return hit;
     const result = evaluateNacl(acl, egress, peer, within);
@@ -394,17 +414,19 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   // subnet of a tier), so it is computed once per such key.
   const sgCache = new Map<string, Path>();
   const neighbourCache = new Map<string, { size: number; list: EndpointGroup[] }>();
-  const sgSetKeys = new WeakMap<EndpointGroup, string>();
+  const sgSetKeys = new WeakMap<EndpointGroup, { sgs: number; withBlock: string }>();
+  /** A group's security-group set, and that set with its subnet block, as interned numbers. */
   const sgSetKey = (g: EndpointGroup) => {
     let k = sgSetKeys.get(g);
     if (k === undefined) {
-      k = `${g.vpcKey}|${g.sgIds.join(",")}`;
+      const sgs = intern(`${g.vpcKey}|${g.sgIds.join(",")}`);
+      k = { sgs, withBlock: `${sgs}:${intern(g.subnet.subnet.props.cidrBlock)}` };
       sgSetKeys.set(g, k);
     }
     return k;
   };
   function sgPortsBetween(g: EndpointGroup, direction: "ingress" | "egress", peer: EndpointGroup): Path {
-    const key = `${sgSetKey(g)}|${direction}|${sgSetKey(peer)}|${peer.subnet.subnet.props.cidrBlock}`;
+    const key = `${sgSetKey(g).sgs}|${direction === "ingress" ? 1 : 0}|${sgSetKey(peer).withBlock}`;
     let hit = sgCache.get(key);
     if (!hit) {
       hit = sgPorts(g.sgs, direction, peer);
@@ -414,14 +436,18 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   // ── pairs ──
-  const pairCache = new Map<string, Path>();
+  const pairCache = new Map<EndpointGroup, Map<EndpointGroup, Path>>();
   function groupToGroup(a: EndpointGroup, b: EndpointGroup): Path {
     if (!joined(a.vpcKey, b.vpcKey)) return { ports: NO_PORTS, hops: [] };
-    const key = `${a.key}>${b.key}`;
-    const hit = pairCache.get(key);
+    let fromA = pairCache.get(a);
+    if (!fromA) {
+      fromA = new Map();
+      pairCache.set(a, fromA);
+    }
+    const hit = fromA.get(b);
     if (hit) return hit;
     const result = computePair(a, b);
-    pairCache.set(key, result);
+    fromA.set(b, result);
     return result;
   }
 
