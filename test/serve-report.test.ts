@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -7,7 +8,7 @@ import { FIXTURES } from "../fixtures/index.ts";
 import { isLoopback, prepareServeData, type Served, startServer } from "../src/cli/serve.ts";
 import { InputError } from "../src/model/errors.ts";
 import { FindingsReport } from "../src/rules/finding.ts";
-import { asbuilt } from "./run-cli.ts";
+import { asbuilt, ROOT } from "./run-cli.ts";
 
 // `asbuilt serve` is read-only and serves nothing outside the built UI and the data; `asbuilt report`
 // writes one self-contained file, and nothing when an input is bad.
@@ -89,6 +90,29 @@ describe("asbuilt serve", () => {
       expect(r.body).not.toContain("root:");
     }
   });
+
+  it("warns when --host leaves loopback, prints the URL, and stops on SIGTERM", async () => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "bin/asbuilt.js"), "serve", snapshotFile, "--host", "0.0.0.0", "--port", "0"],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", ASBUILT_WEB_DIST: dist } },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((ok) => child.on("exit", (code) => ok(code)));
+    await expect
+      .poll(() => stdout, { timeout: 20_000 })
+      .toMatch(/serving the diagram at http:\/\/[^ ]+:\d+\//);
+    expect(stderr).toMatch(/warning: serving on 0\.0\.0\.0, not loopback/);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  }, 30_000);
 
   it("treats only loopback addresses as private", () => {
     expect(isLoopback("127.0.0.1")).toBe(true);

@@ -12,8 +12,9 @@ import type { Finding, FindingsReport } from "../rules/finding.ts";
 import { analyzeFiles, ruleIndex } from "./check.ts";
 import { VERSION } from "./common.ts";
 
-/** The built web UI (`npm run build:web` writes it). */
-export const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+/** The built web UI (`npm run build:web` writes it); ASBUILT_WEB_DIST points elsewhere (packaging, tests). */
+export const WEB_DIST =
+  process.env.ASBUILT_WEB_DIST ?? fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

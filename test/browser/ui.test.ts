@@ -175,6 +175,31 @@ describe("deep links and controls", () => {
   }, 60_000);
 });
 
+describe("PNG export", () => {
+  it("renders the current view to a PNG at twice the screen resolution", async () => {
+    const fixture = FIXTURES["status-page"];
+    const { serve } = await dataFor(fixture.build(), join(fixture.dir, "architecture.yaml"));
+    const ui = await openUi(serve);
+    try {
+      const [download] = await Promise.all([
+        ui.page.waitForEvent("download"),
+        ui.page.click('[data-export="png"]'),
+      ]);
+      const file = join(ARTIFACTS, "ui-status-page.png.export.png");
+      await download.saveAs(file);
+      const png = readFileSync(file);
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      const width = png.readUInt32BE(16);
+      const height = png.readUInt32BE(20);
+      const canvas = await ui.page.$eval(".canvas > svg", (el) => [el.clientWidth, el.clientHeight]);
+      expect([width, height]).toEqual([Math.round((canvas[0] ?? 0) * 2), Math.round((canvas[1] ?? 0) * 2)]);
+      expect(ui.problems).toEqual([]);
+    } finally {
+      await ui.close();
+    }
+  }, 60_000);
+});
+
 const XSS = "<img src=x onerror=alert(1)>";
 
 /** edroplets, with an instance whose Name and a tag value were written by someone hostile. */
