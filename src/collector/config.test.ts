@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type ConfigItem,
+  configPartialCoverage,
   configQuery,
   configResourceTypes,
   configTags,
@@ -183,7 +184,11 @@ describe("normalizeConfigItems", () => {
       }),
       item({ resourceId: "vpc-gone", status: "ResourceDeleted" }),
       item({ resourceId: "vpc-x", awsRegion: "mars-1" }),
-      item({ resourceType: "AWS::S3::Bucket", resourceId: "b", arn: "arn:aws:s3:::b" }),
+      item({
+        resourceType: "AWS::Route53::RecordSet",
+        resourceId: "www",
+        arn: "arn:aws:route53:::hostedzone/Z1/www.example.com./A",
+      }),
     ]);
     const byId = new Map(out.resources.map((r) => [r.id, r]));
     expect(byId.get(vpcArn("vpc-1"))).toMatchObject({ name: "main", props: { cidrBlock: "10.0.0.0/16" } });
@@ -211,7 +216,7 @@ describe("normalizeConfigItems", () => {
     expect(out.leftOut).toBe(1);
     expect(out.skipped).toEqual([
       'AWS::EC2::VPC vpc-x: account "123456789012" or region "mars-1" is not valid',
-      "AWS::S3::Bucket arn:aws:s3:::b: asbuilt cannot read this modelled type from AWS Config yet",
+      "AWS::Route53::RecordSet arn:aws:route53:::hostedzone/Z1/www.example.com./A: asbuilt cannot read this modelled type from AWS Config yet",
     ]);
     expect(out.places).toEqual([{ account: ACCOUNT, region: REGION }]);
   });
@@ -221,6 +226,288 @@ describe("normalizeConfigItems", () => {
     expect(out.resources).toEqual([]);
     expect(out.skipped).toEqual([
       "1 AWS::EC2::Subnet item in 123456789012/eu-west-1: the configuration lacks what the model needs",
+    ]);
+  });
+});
+
+describe("S3, CloudFront and Route 53 from AWS Config", () => {
+  const bucket = (name: string, over: Partial<ConfigItem>) =>
+    item({
+      resourceType: "AWS::S3::Bucket",
+      resourceId: name,
+      resourceName: name,
+      arn: `arn:aws:s3:::${name}`,
+      configuration: {
+        name,
+        owner: { displayName: null, id: "abc" },
+        creationDate: "2024-05-01T10:00:00.000Z",
+      },
+      ...over,
+    });
+
+  it("reads a bucket's settings from supplementaryConfiguration, as a snapshot file writes it (JSON strings)", () => {
+    const out = normalizeConfigItems([
+      bucket("site", {
+        awsRegion: "eu-central-1",
+        supplementaryConfiguration: {
+          AccessControlList: JSON.stringify(JSON.stringify({ grantList: [], owner: { id: "abc" } })),
+          PublicAccessBlockConfiguration: JSON.stringify({
+            blockPublicAcls: true,
+            ignorePublicAcls: true,
+            blockPublicPolicy: false,
+            restrictPublicBuckets: false,
+          }),
+          ServerSideEncryptionConfiguration: JSON.stringify({
+            rules: [
+              {
+                applyServerSideEncryptionByDefault: {
+                  sseAlgorithm: "aws:kms",
+                  kmsMasterKeyID: "arn:aws:kms:k",
+                },
+                bucketKeyEnabled: true,
+              },
+            ],
+          }),
+          BucketVersioningConfiguration: JSON.stringify({ status: "Suspended", isMfaDeleteEnabled: null }),
+          BucketPolicy: JSON.stringify({ policyText: '{"Statement":[{"Effect":"Allow","Principal":"*"}]}' }),
+          BucketWebsiteConfiguration: JSON.stringify({
+            indexDocumentSuffix: "index.html",
+            errorDocument: null,
+            redirectAllRequestsTo: null,
+            routingRules: [],
+          }),
+          BucketTaggingConfiguration: JSON.stringify({ tagSets: [{ tags: { Name: "Site", team: "web" } }] }),
+          IsRequesterPaysEnabled: "false",
+        },
+      }),
+    ]);
+    expect(out.skipped).toEqual([]);
+    expect(out.resources).toEqual([
+      {
+        id: "arn:aws:s3:::site",
+        type: "AWS::S3::Bucket",
+        account: ACCOUNT,
+        region: "eu-central-1",
+        name: "Site",
+        tags: { Name: "Site", team: "web" },
+        props: {
+          bucketName: "site",
+          publicAccessBlock: {
+            blockPublicAcls: true,
+            ignorePublicAcls: true,
+            blockPublicPolicy: false,
+            restrictPublicBuckets: false,
+          },
+          encryption: { algorithm: "aws:kms", kmsKeyId: "arn:aws:kms:k" },
+          versioning: "Suspended",
+          // Config has the policy, not its status: unknown.
+          policyIsPublic: null,
+          websiteHosting: true,
+        },
+      },
+    ]);
+  });
+
+  it("reads what a bucket lacks as S3's 404s mean it, and an unknown policy as unknown", () => {
+    const out = normalizeConfigItems([
+      bucket("plain", {
+        tags: { env: "prod" },
+        supplementaryConfiguration: {
+          BucketPolicy: { policyText: null },
+          BucketVersioningConfiguration: { status: "Off", isMfaDeleteEnabled: null },
+          BucketTaggingConfiguration: { tagSets: [{ tags: { ignored: "the item's tags win" } }] },
+        },
+      }),
+      // A partial query result without supplementaryConfiguration: the policy is unknown, not absent.
+      bucket("bare", { supplementaryConfiguration: {} }),
+    ]);
+    const props = (id: string) => out.resources.find((r) => r.id === `arn:aws:s3:::${id}`);
+    expect(props("plain")).toMatchObject({
+      region: REGION,
+      tags: { env: "prod" },
+      props: {
+        publicAccessBlock: null,
+        encryption: null,
+        versioning: "Disabled",
+        policyIsPublic: false,
+        websiteHosting: false,
+      },
+    });
+    expect(props("bare")?.props).toMatchObject({ policyIsPublic: null, versioning: "Disabled" });
+  });
+
+  it("reads a distribution from GetDistribution's object in Config's Java-bean case", () => {
+    const arn = `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`;
+    const out = normalizeConfigItems([
+      item({
+        resourceType: "AWS::CloudFront::Distribution",
+        resourceId: "E1",
+        arn,
+        awsRegion: "global",
+        configuration: {
+          id: "E1",
+          arn,
+          domainName: "d1.cloudfront.net",
+          status: "Deployed",
+          lastModifiedTime: 1735689600000,
+          distributionConfig: {
+            aliases: { quantity: 1, items: ["cdn.example.com"] },
+            comment: "site",
+            enabled: true,
+            webACLId: `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/w/1`,
+            origins: {
+              quantity: 2,
+              items: [
+                {
+                  id: "s3",
+                  domainName: "site.s3.eu-west-1.amazonaws.com",
+                  s3OriginConfig: { originAccessIdentity: "" },
+                  originAccessControlId: "EOAC",
+                },
+                {
+                  id: "alb",
+                  domainName: "alb.example.com",
+                  customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only" },
+                },
+              ],
+            },
+            defaultCacheBehavior: {
+              targetOriginId: "s3",
+              viewerProtocolPolicy: "redirect-to-https",
+              lambdaFunctionAssociations: {
+                quantity: 1,
+                items: [
+                  {
+                    lambdaFunctionARN: "arn:aws:lambda:us-east-1:1:function:f:1",
+                    eventType: "origin-request",
+                  },
+                ],
+              },
+            },
+            cacheBehaviors: { quantity: 0 },
+            viewerCertificate: {
+              acmCertificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/c`,
+              sslSupportMethod: "sni-only",
+              minimumProtocolVersion: "TLSv1.2_2021",
+              certificateSource: "acm",
+            },
+          },
+        },
+      }),
+    ]);
+    expect(out.skipped).toEqual([]);
+    expect(out.resources).toEqual([
+      {
+        id: arn,
+        type: "AWS::CloudFront::Distribution",
+        account: ACCOUNT,
+        region: "global",
+        name: "site",
+        tags: {},
+        props: {
+          distributionId: "E1",
+          domainName: "d1.cloudfront.net",
+          aliases: ["cdn.example.com"],
+          enabled: true,
+          webAclId: `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/w/1`,
+          viewerProtocolPolicy: "redirect-to-https",
+          minimumProtocolVersion: "TLSv1.2_2021",
+          certificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/c`,
+          origins: [
+            {
+              originId: "s3",
+              domainName: "site.s3.eu-west-1.amazonaws.com",
+              kind: "s3",
+              originAccessControlId: "EOAC",
+              originAccessIdentity: null,
+              originProtocolPolicy: null,
+            },
+            {
+              originId: "alb",
+              domainName: "alb.example.com",
+              kind: "custom",
+              originAccessControlId: null,
+              originAccessIdentity: null,
+              originProtocolPolicy: "https-only",
+            },
+          ],
+          lambdaEdgeArns: ["arn:aws:lambda:us-east-1:1:function:f:1"],
+        },
+      },
+    ]);
+  });
+
+  it("reads hosted zones in CloudFormation's shape: private when they have VPCs, no record sets", () => {
+    const zone = (id: string, configuration: Record<string, unknown>, over: Partial<ConfigItem> = {}) =>
+      item({
+        resourceType: "AWS::Route53::HostedZone",
+        resourceId: id,
+        arn: `arn:aws:route53:::hostedzone/${id}`,
+        awsRegion: "us-east-1",
+        configuration,
+        ...over,
+      });
+    const out = normalizeConfigItems([
+      zone(
+        "ZPUB",
+        { Id: "ZPUB", Name: "example.com.", NameServers: ["ns-1.awsdns-01.org"] },
+        { tags: { team: "dns" } },
+      ),
+      zone("ZPRIV", {
+        Id: "/hostedzone/ZPRIV",
+        Name: "internal.example.com.",
+        VPCs: [{ VPCId: "vpc-1", VPCRegion: "eu-west-1" }],
+        HostedZoneTags: [{ Key: "Name", Value: "internal" }],
+      }),
+    ]);
+    expect(out.skipped).toEqual([]);
+    expect(out.resources.map((r) => [r.id, r.region, r.name, r.tags, r.props])).toEqual([
+      [
+        "arn:aws:route53:::hostedzone/ZPUB",
+        "global",
+        "example.com",
+        { team: "dns" },
+        { hostedZoneId: "ZPUB", zoneName: "example.com.", privateZone: false, vpcIds: [], recordCount: 0 },
+      ],
+      [
+        "arn:aws:route53:::hostedzone/ZPRIV",
+        "global",
+        "internal",
+        { Name: "internal" },
+        {
+          hostedZoneId: "ZPRIV",
+          zoneName: "internal.example.com.",
+          privateZone: true,
+          vpcIds: ["vpc-1"],
+          recordCount: 0,
+        },
+      ],
+    ]);
+  });
+
+  it("marks Route 53 partial, and CloudFront and Route 53 unqueried without us-east-1", () => {
+    expect(configPartialCoverage([ACCOUNT])).toEqual([
+      {
+        account: ACCOUNT,
+        region: "global",
+        service: "route53",
+        status: "skipped",
+        error: expect.stringMatching(/^partial: AWS Config records hosted zones, not their record sets/),
+      },
+    ]);
+    expect(configPartialCoverage([ACCOUNT], ["s3"])).toEqual([]);
+    const gaps = configPartialCoverage([ACCOUNT], undefined, { regions: ["eu-west-1"], resources: [] });
+    expect(gaps).toEqual([
+      expect.objectContaining({
+        service: "cloudfront",
+        error: expect.stringMatching(
+          /^not queried: AWS Config records CloudFront distributions in us-east-1/,
+        ),
+      }),
+      expect.objectContaining({
+        service: "route53",
+        error: expect.stringMatching(/^not queried: .*; partial: /),
+      }),
     ]);
   });
 });

@@ -1,6 +1,12 @@
 import { type CertificateDetail, CertificateDetail$ } from "@aws-sdk/client-acm";
 import { type AutoScalingGroup, AutoScalingGroup$ } from "@aws-sdk/client-auto-scaling";
 import {
+  type Distribution,
+  Distribution$,
+  type DistributionConfig,
+  type DistributionSummary,
+} from "@aws-sdk/client-cloudfront";
+import {
   ConfigServiceClient,
   SelectAggregateResourceConfigCommand,
   SelectResourceConfigCommand,
@@ -36,6 +42,14 @@ import {
 import { type CacheCluster, CacheCluster$, ReplicationGroup$ } from "@aws-sdk/client-elasticache";
 import { type FunctionConfiguration, FunctionConfiguration$ } from "@aws-sdk/client-lambda";
 import { type DBCluster, DBCluster$, type DBInstance, DBInstance$, DBProxy$ } from "@aws-sdk/client-rds";
+import { type HostedZone, HostedZone$, type VPC, VPC$ } from "@aws-sdk/client-route-53";
+import {
+  Bucket$,
+  type PublicAccessBlockConfiguration,
+  PublicAccessBlockConfiguration$,
+  type ServerSideEncryptionConfiguration,
+  ServerSideEncryptionConfiguration$,
+} from "@aws-sdk/client-s3";
 import { type WebACL, WebACL$ } from "@aws-sdk/client-wafv2";
 import pLimit from "p-limit";
 import { type Ec2Kind, ec2Arn } from "../model/arn.ts";
@@ -51,6 +65,7 @@ import {
 import acm, { type AcmRaw } from "./acm.ts";
 import autoscaling, { type AutoScalingRaw } from "./autoscaling.ts";
 import { CallLog, clientFactory, countingHttpHandler } from "./clients.ts";
+import cloudfront, { type CloudFrontRaw } from "./cloudfront.ts";
 import ec2, { type Ec2Raw, emptyEc2Raw } from "./ec2.ts";
 import ecs, { type EcsRaw } from "./ecs.ts";
 import elasticache, { type ElastiCacheRaw } from "./elasticache.ts";
@@ -59,6 +74,8 @@ import { classifyError } from "./errors.ts";
 import { type Aliases, fromJson, isRecord, type SdkSchema } from "./import/shape.ts";
 import lambda, { type LambdaRaw } from "./lambda.ts";
 import rds, { type RdsRaw } from "./rds.ts";
+import route53, { type Route53Raw, zoneIdOf } from "./route53.ts";
+import s3, { type BucketRaw, type S3Raw } from "./s3.ts";
 import { type AccountTarget, assembleSnapshot, type ScanOptions, type ScanResult } from "./scan.ts";
 import { SERVICES } from "./services.ts";
 import type { ClientSettings, Operation, ServiceModule, Where } from "./types.ts";
@@ -82,10 +99,13 @@ import wafv2, { type Wafv2Raw } from "./wafv2.ts";
 //   - Lambda's VPC id (Config keeps subnets and groups only): taken from the recorded subnets or groups;
 //   - web ACL associations (WAFv2 items name no protected resource) unless the item has relationships
 //     to them;
+//   - S3: GetBucketPolicyStatus (Config keeps the policy's text, not whether it is public): a bucket with a
+//     policy has policyIsPublic null (unknown), as a live scan has when the status has no IsPublic;
+//   - CloudFront: tags, and origins' origin access control ids (the Config resource schema for
+//     AWS::CloudFront::Distribution lists no originAccessControlId; read when an item has it);
+//   - Route 53: record sets (not a recorded type: a Config source marks route53 partial) and the zones'
+//     record counts;
 //   - anything Config is not recording (the recorder's resource types decide, per account and region).
-// And S3 buckets, CloudFront distributions and Route 53 zones are recorded by Config but not read from it
-// yet (their modules read other APIs' shapes): an import lists them as not converted, a scan records
-// their services as coverage gaps.
 
 /** What a scan through AWS Config sends: part of the generated IAM policy. */
 export const CONFIG_OPERATIONS: readonly Operation[] = [
@@ -521,6 +541,167 @@ const ACM: Reader<unknown> = reader<AcmRaw>({
   },
 });
 
+// S3, CloudFront and Route 53. Their items are not the shapes of the APIs the modules read (ListBuckets and
+// six Get calls per bucket, ListDistributions, ListHostedZones…), so each is rebuilt into the module's raw
+// input. Shapes as the AWS Config resource schema (github.com/awslabs/aws-config-resource-schema) and
+// Config's items write them; where that is an assumption, the comment says so.
+
+/**
+ * One member of supplementaryConfiguration, whatever its key's case. Snapshot files write each value as a
+ * JSON string (AccessControlList even twice); query results mostly as objects. null: absent.
+ */
+function supplementary(i: ConfigItem, key: string): unknown {
+  const lower = key.toLowerCase();
+  const k = Object.keys(i.supplementaryConfiguration).find((x) => x.toLowerCase() === lower);
+  let v = k === undefined ? undefined : i.supplementaryConfiguration[k];
+  for (let n = 0; n < 2 && typeof v === "string"; n++) {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      break;
+    }
+  }
+  return v ?? undefined;
+}
+
+const nonEmpty = (v: unknown): boolean =>
+  v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0);
+
+/**
+ * An AWS::S3::Bucket item → what a live scan reads for the bucket. `configuration` is {name, owner,
+ * creationDate}; the settings are supplementaryConfiguration members, each present only when the bucket
+ * has that configuration (Config omits PublicAccessBlockConfiguration, ServerSideEncryptionConfiguration,
+ * BucketWebsiteConfiguration and BucketTaggingConfiguration the way S3 answers 404 for them; it writes
+ * BucketPolicy as {"policyText": null} and BucketVersioningConfiguration as {"status": "Off"} when unset;
+ * that is how recorded items and the tools reading them back, Cloud Custodian's Config source among them,
+ * show it, not a documented contract):
+ *   - PublicAccessBlockConfiguration {blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets};
+ *   - ServerSideEncryptionConfiguration {rules: [{applyServerSideEncryptionByDefault: {sseAlgorithm, kmsMasterKeyID}}]};
+ *   - BucketVersioningConfiguration {status: "Off" | "Enabled" | "Suspended"};
+ *   - BucketPolicy {policyText}: Config has the policy, not GetBucketPolicyStatus. No policy is what S3's
+ *     NoSuchBucketPolicy means (not public: false); a policy, or no BucketPolicy member at all, is unknown
+ *     (null), as a live scan has it when the status has no IsPublic. Evaluating the text is not attempted;
+ *   - BucketWebsiteConfiguration {indexDocumentSuffix, errorDocument, redirectAllRequestsTo, routingRules};
+ *   - tags: the item's tags, else BucketTaggingConfiguration {tagSets: [{tags: {key: value}}]}.
+ * The bucket's region is the item's awsRegion (Config records a bucket in its own region).
+ */
+export function bucketFromConfig(i: ConfigItem): BucketRaw {
+  const conf = i.configuration;
+  const name = (typeof conf.name === "string" && conf.name) || i.resourceName || i.resourceId;
+  const creation = fromJson<{ CreationDate?: Date }>(Bucket$, { CreationDate: conf.creationDate });
+  const pab = fromJson<PublicAccessBlockConfiguration>(
+    PublicAccessBlockConfiguration$,
+    supplementary(i, "PublicAccessBlockConfiguration"),
+  );
+  const sse = fromJson<ServerSideEncryptionConfiguration>(
+    ServerSideEncryptionConfiguration$,
+    supplementary(i, "ServerSideEncryptionConfiguration"),
+  );
+  const versioning = supplementary(i, "BucketVersioningConfiguration");
+  const status = isRecord(versioning) ? versioning.status : undefined;
+  const policy = supplementary(i, "BucketPolicy");
+  const website = supplementary(i, "BucketWebsiteConfiguration");
+  const hosting =
+    isRecord(website) &&
+    ["indexDocumentSuffix", "errorDocument", "redirectAllRequestsTo", "routingRules"].some((k) =>
+      nonEmpty(website[k]),
+    );
+  let tags = tagList(i.tags);
+  if (tags.length === 0) {
+    const tagging = supplementary(i, "BucketTaggingConfiguration");
+    const sets = isRecord(tagging) && Array.isArray(tagging.tagSets) ? tagging.tagSets : [];
+    tags = tagList(configTags(sets.flatMap((s) => (isRecord(s) && isRecord(s.tags) ? [s.tags] : []))[0]));
+  }
+  return {
+    bucket: { Name: name, ...(creation?.CreationDate ? { CreationDate: creation.CreationDate } : {}) },
+    region: i.awsRegion,
+    publicAccessBlock: pab ? { PublicAccessBlockConfiguration: pab } : null,
+    encryption: sse?.Rules?.length ? { ServerSideEncryptionConfiguration: sse } : null,
+    versioning: status === "Enabled" || status === "Suspended" ? { Status: status } : {},
+    policyStatus: isRecord(policy) && !nonEmpty(policy.policyText) ? null : {},
+    website: hosting ? {} : null,
+    tagging: tags.length > 0 ? { TagSet: tags } : null,
+  };
+}
+
+const S3: Reader<unknown> = reader<S3Raw>({
+  module: s3,
+  empty: () => ({ buckets: [] }),
+  types: {
+    "AWS::S3::Bucket": (raw, i) => raw.buckets.push(bucketFromConfig(i)),
+  },
+});
+
+const CLOUDFRONT: Reader<unknown> = reader<CloudFrontRaw>({
+  module: cloudfront,
+  empty: () => ({ distributions: [], tags: {} }),
+  types: {
+    // GetDistribution's Distribution in Java-bean case: {id, arn, domainName, status, distributionConfig:
+    // {aliases: {quantity, items}, origins, defaultCacheBehavior, viewerCertificate: {acmCertificateArn…},
+    // webACLId, comment, enabled…}}. ListDistributions' summary is the config's fields next to the ids.
+    "AWS::CloudFront::Distribution": (raw, i) => {
+      const d = sdk<Distribution>(Distribution$, i);
+      const c: Partial<DistributionConfig> = d.DistributionConfig ?? {};
+      const arn = d.ARN ?? i.arn;
+      if (!arn) return;
+      raw.distributions.push({
+        Id: d.Id ?? i.resourceId,
+        ARN: arn,
+        DomainName: d.DomainName,
+        Status: d.Status,
+        LastModifiedTime: d.LastModifiedTime,
+        Aliases: c.Aliases,
+        Origins: c.Origins,
+        OriginGroups: c.OriginGroups,
+        DefaultCacheBehavior: c.DefaultCacheBehavior,
+        CacheBehaviors: c.CacheBehaviors,
+        CustomErrorResponses: c.CustomErrorResponses,
+        Comment: c.Comment,
+        PriceClass: c.PriceClass,
+        Enabled: c.Enabled,
+        ViewerCertificate: c.ViewerCertificate,
+        Restrictions: c.Restrictions,
+        WebACLId: c.WebACLId,
+        HttpVersion: c.HttpVersion,
+        IsIPV6Enabled: c.IsIPV6Enabled,
+      } as DistributionSummary);
+      // Config is not known to record distributions' tags; read them when an item has some.
+      raw.tags[arn] = tagList(i.tags);
+    },
+  },
+});
+
+const ROUTE53: Reader<unknown> = reader<Route53Raw>({
+  module: route53,
+  // Config records no record sets (no AWS::Route53::RecordSet type): zones only.
+  empty: () => ({ zones: [], vpcs: {}, records: {}, tags: {} }),
+  types: {
+    // CloudFormation-shaped: {Id, Name, NameServers, VPCs: [{VPCId, VPCRegion}], HostedZoneConfig,
+    // HostedZoneTags}. No PrivateZone flag: a private zone is the one with VPCs (Route 53 keeps at least
+    // one VPC associated with a private zone; public zones have none). No record count: 0.
+    "AWS::Route53::HostedZone": (raw, i) => {
+      const z = sdk<HostedZone>(HostedZone$, i);
+      const list = i.configuration.VPCs ?? i.configuration.vpcs;
+      const vpcs = (Array.isArray(list) ? list : []).flatMap((v) => {
+        const vpc = fromJson<VPC>(VPC$, v);
+        return vpc?.VPCId ? [vpc] : [];
+      });
+      const id = zoneIdOf(z.Id ?? i.resourceId);
+      const name = z.Name ?? i.resourceName;
+      if (!name) return;
+      raw.zones.push({
+        ...z,
+        Id: id,
+        Name: name,
+        Config: { ...z.Config, PrivateZone: z.Config?.PrivateZone ?? vpcs.length > 0 },
+      } as HostedZone);
+      if (vpcs.length > 0) raw.vpcs[id] = vpcs;
+      const cfTags = i.configuration.HostedZoneTags ?? i.configuration.hostedZoneTags;
+      raw.tags[id] = Object.keys(i.tags).length > 0 ? tagList(i.tags) : tagList(configTags(cfTags));
+    },
+  },
+});
+
 const READERS: readonly Reader<unknown>[] = [
   EC2,
   ELBV2,
@@ -531,6 +712,9 @@ const READERS: readonly Reader<unknown>[] = [
   LAMBDA,
   WAFV2,
   ACM,
+  S3,
+  CLOUDFRONT,
+  ROUTE53,
 ];
 
 /** Model type → the reader of its module. */
@@ -543,7 +727,7 @@ export function configTypesOf(service: string): string[] {
   return Object.keys(r?.types ?? {}).map((t) => inverse[t] ?? t);
 }
 
-/** Services whose resources a Config source can build (the others' types are not recorded by Config). */
+/** Services whose resources a Config source can build (route53 in part: zones, not record sets). */
 export const CONFIG_SERVICES: readonly string[] = [...READERS.map((r) => r.module.service), "tagging"];
 
 /**
@@ -805,6 +989,49 @@ export const SELECT_FIELDS = [
 /** Statuses of current resources (deleted and unrecorded ones are filtered here and again on reading). */
 const CURRENT = ["OK", "ResourceDiscovered"];
 
+const ROUTE53_PARTIAL =
+  "partial: AWS Config records hosted zones, not their record sets; scan them with --source live --services route53";
+
+/**
+ * What a Config-built snapshot lacks in services it does read, per account: Route 53 record sets (always).
+ * With `queried.regions` (a scan of each account × region, not an aggregator): CloudFront distributions
+ * and Route 53 zones are recorded in us-east-1 only (CloudFront's documented home region; assumed for
+ * hosted zones, which Route 53's control plane also serves from us-east-1), so an account that gave none
+ * while us-east-1 was not queried is a gap, not an account without them.
+ */
+export function configPartialCoverage(
+  accounts: readonly string[],
+  services?: readonly string[],
+  queried: { regions?: readonly string[] | undefined; resources?: readonly Resource[] } = {},
+): Coverage[] {
+  const wants = (s: string) => !services || services.length === 0 || services.includes(s);
+  const missedHome = queried.regions !== undefined && !queried.regions.includes("us-east-1");
+  const has = (account: string, type: string) =>
+    (queried.resources ?? []).some((r) => r.account === account && r.type === type);
+  const out: Coverage[] = [];
+  for (const account of new Set(accounts)) {
+    const unqueried = (type: string, what: string) =>
+      missedHome && !has(account, type)
+        ? `not queried: AWS Config records ${what} in us-east-1, which this scan did not query (add it to --regions)`
+        : undefined;
+    const cf = wants("cloudfront")
+      ? unqueried("AWS::CloudFront::Distribution", "CloudFront distributions")
+      : undefined;
+    if (cf) out.push({ account, region: "global", service: "cloudfront", status: "skipped", error: cf });
+    if (wants("route53")) {
+      const zones = unqueried("AWS::Route53::HostedZone", "Route 53 hosted zones");
+      out.push({
+        account,
+        region: "global",
+        service: "route53",
+        status: "skipped",
+        error: zones ? `${zones}; ${ROUTE53_PARTIAL}` : ROUTE53_PARTIAL,
+      });
+    }
+  }
+  return out;
+}
+
 /** The Config resource types a scan of these services asks for (all services: undefined). */
 export function configResourceTypes(services?: readonly string[]): string[] {
   const wanted = services && services.length > 0 ? services : CONFIG_SERVICES;
@@ -944,6 +1171,12 @@ export async function scanConfig(opts: ConfigScanOptions): Promise<ConfigScanRes
             status: "skipped",
             error: `asbuilt does not read ${m.service} from AWS Config; scan it with --source live --services ${m.service}`,
           });
+  coverage.push(
+    ...configPartialCoverage(accounts, opts.services, {
+      regions: opts.aggregator ? undefined : regions,
+      resources: converted.resources,
+    }),
+  );
   const { snapshot, droppedEdges } = assembleSnapshot({
     resources: converted.resources,
     edges: converted.edges,

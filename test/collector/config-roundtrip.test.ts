@@ -22,7 +22,7 @@ const canonical = (s: Snapshot) => JSON.parse(serializeSnapshot(s)) as Snapshot;
 
 async function configRoundTrip(
   fixture: Snapshot,
-  opts: { aggregator?: string; faults?: Fault[]; maxPageSize?: number } = {},
+  opts: { aggregator?: string; faults?: Fault[]; maxPageSize?: number; regions?: string[] } = {},
 ) {
   const endpoint = await startEndpoint({
     snapshot: fixture,
@@ -31,9 +31,9 @@ async function configRoundTrip(
     maxPageSize: opts.maxPageSize ?? 7,
   });
   try {
-    const regions = [
-      ...new Set(fixture.resources.map((r) => (r.region === "global" ? "us-east-1" : r.region))),
-    ].sort();
+    const regions =
+      opts.regions ??
+      [...new Set(fixture.resources.map((r) => (r.region === "global" ? "us-east-1" : r.region)))].sort();
     const accounts = opts.aggregator ? [fixture.scope.accounts[0] ?? ""] : fixture.scope.accounts;
     const result = await scanConfig({
       targets: accounts.map((account) => ({
@@ -69,6 +69,12 @@ describe.each(fixtureNames)("the %s fixture through AWS Config's advanced query"
     // Deleted items are left out; modelled types asbuilt cannot read from Config are reported.
     expect(result.snapshot.resources.some((r) => r.id.includes("vpc-0deleted"))).toBe(false);
     expect(JSON.stringify(result.snapshot)).not.toContain(LAMBDA_ENV_SECRET);
+    // S3, CloudFront and Route 53 zones come from Config too; record sets do not (Config has no such type).
+    for (const type of ["AWS::S3::Bucket", "AWS::CloudFront::Distribution", "AWS::Route53::HostedZone"])
+      expect(result.snapshot.resources.filter((r) => r.type === type).length).toBe(
+        fixture.resources.filter((r) => r.type === type).length,
+      );
+    expect(result.snapshot.resources.some((r) => r.type === "AWS::Route53::RecordSet")).toBe(false);
   });
 });
 
@@ -85,16 +91,25 @@ describe("scan --source config", () => {
     expect(new Set(covered.map((c) => c.account))).toEqual(new Set(fixture.scope.accounts));
   });
 
-  it("reports the services it cannot read from Config as coverage gaps, not as empty", async () => {
+  it("reports what it cannot read from Config as coverage gaps, not as empty: Route 53 record sets", async () => {
     const fixture = FIXTURES["beanstalk-app"].build();
     const { result } = await configRoundTrip(fixture);
+    const gaps = result.snapshot.coverage.filter((c) => c.status !== "scanned");
+    expect(gaps.map((g) => `${g.region} ${g.service}`).sort()).toEqual(["global route53"]);
+    expect(gaps[0]?.error).toMatch(/^partial: .*not their record sets.*--source live --services route53$/);
+  });
+
+  it("says CloudFront and Route 53 were not queried when us-east-1 is not among the regions", async () => {
+    const fixture = FIXTURES.coursedog.build();
+    const { result } = await configRoundTrip(fixture, { regions: ["us-east-2"] });
     const gaps = result.snapshot.coverage.filter((c) => c.status !== "scanned");
     expect(gaps.map((g) => `${g.region} ${g.service}`).sort()).toEqual([
       "global cloudfront",
       "global route53",
-      "global s3",
     ]);
-    expect(gaps[0]?.error).toMatch(/--source live/);
+    for (const g of gaps) expect(g.error).toMatch(/^not queried: AWS Config records .* in us-east-1/);
+    // The bucket is recorded in its own region.
+    expect(result.snapshot.resources.filter((r) => r.type === "AWS::S3::Bucket")).toHaveLength(2);
   });
 
   it("records a denied query as a coverage gap and keeps going", async () => {
@@ -173,7 +188,10 @@ describe("asbuilt scan --source config (CLI)", () => {
       expect(r.stderr).not.toMatch(/internal error|Warning/);
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/^asbuilt scan: \d+ resources from 2 accounts × 1 region, \d+ API calls/);
-      expect(r.stderr).toMatch(/global s3: skipped \(asbuilt does not read s3 from AWS Config/);
+      expect(r.stderr).toMatch(
+        /global route53: skipped \(partial: AWS Config records hosted zones, not their record sets/,
+      );
+      expect(r.stderr).not.toMatch(/global (s3|cloudfront)/);
       const snapshot = await loadSnapshot(out);
       expect(configComparable(canonical(snapshot))).toEqual(configComparable(canonical(fixture)));
 

@@ -20,19 +20,10 @@ import { writeCliDump, writeConfigSnapshot, writeSelectOutput } from "./make-dum
 const tmp = () => mkdtemp(join(tmpdir(), "asbuilt-import-"));
 const canonical = (s: Snapshot) => JSON.parse(serializeSnapshot(s)) as Snapshot;
 
-/** Types an AWS CLI dump feeds: every module's but S3's (not read from dumps yet). */
-const NOT_FROM_DUMPS = /^AWS::S3::/;
-
+/** Every module's types, S3's included. */
 function dumpView(s: Snapshot): { resources: Resource[]; edges: Snapshot["edges"] } {
   const c = canonical(s);
-  const resources = c.resources.filter((r) => !NOT_FROM_DUMPS.test(r.type));
-  const ids = new Set(resources.map((r) => r.id));
-  for (const r of resources)
-    if (r.type === "AWS::WAFv2::WebACL") {
-      const p = r.props as { associatedResourceArns: string[] };
-      p.associatedResourceArns = p.associatedResourceArns.filter((a) => ids.has(a));
-    }
-  return { resources, edges: c.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
+  return { resources: c.resources, edges: c.edges };
 }
 
 describe.each(fixtureNames)("import of the %s fixture", (name) => {
@@ -78,13 +69,25 @@ describe("asbuilt import", () => {
     expect(configComparable(canonical(r.snapshot))).toEqual(configComparable(canonical(fixture)));
   });
 
-  it("lists modelled types it cannot read from AWS Config instead of dropping them silently", async () => {
+  it("reads S3, CloudFront and Route 53 zones from AWS Config, and says it has no record sets", async () => {
     const fixture = FIXTURES["beanstalk-app"].build();
     const file = join(await tmp(), "snapshot.json");
     await writeConfigSnapshot(fixture, file);
     const r = await importPaths([file]);
-    expect(r.notes.some((n) => n.startsWith("AWS::S3::Bucket arn:aws:s3:::"))).toBe(true);
-    expect(r.notes.some((n) => n.startsWith("AWS::CloudFront::Distribution "))).toBe(true);
+    expect(r.notes.filter((n) => !/deleted or unrecorded/.test(n))).toEqual([]);
+    const types = (s: Snapshot) =>
+      s.resources.map((x) => x.type).filter((t) => /S3|CloudFront|Route53/.test(t));
+    expect(types(r.snapshot).sort()).toEqual(
+      types(fixture)
+        .filter((t) => t !== "AWS::Route53::RecordSet")
+        .sort(),
+    );
+    expect(r.snapshot.coverage.find((c) => c.service === "route53")).toMatchObject({
+      account: fixture.scope.accounts[0],
+      region: "global",
+      status: "skipped",
+      error: expect.stringMatching(/^partial: AWS Config records hosted zones, not their record sets/),
+    });
   });
 
   it("joins a dump folder and a Config file, and lists what it did not read", async () => {
@@ -157,11 +160,40 @@ describe("asbuilt import", () => {
       status: "skipped",
       error: expect.stringMatching(/^not in the import \(no cloudfront-list-distributions\.json\)/),
     });
+    // S3 is in the account's "global" folder here (nothing in us-east-1), whole.
     expect(r.snapshot.coverage.find((c) => c.service === "s3")).toMatchObject({
       region: "global",
-      status: "skipped",
-      error: expect.stringMatching(/does not read s3 from an AWS CLI dump/),
+      status: "scanned",
     });
+  });
+
+  it("leaves out a bucket whose per-bucket files are missing, rather than read them as absent settings", async () => {
+    const fixture = FIXTURES.coherence.build();
+    const dir = await tmp();
+    await writeCliDump(fixture, dir);
+    const { rm } = await import("node:fs/promises");
+    const s3 = join(dir, "678901234567", "us-east-1");
+    await rm(join(s3, "s3-get-public-access-block", "acme-shop-exports"));
+    await rm(join(s3, "s3-get-bucket-tagging", "acme-shop-exports"));
+    const r = await importPaths([dir]);
+    const buckets = r.snapshot.resources.filter((x) => x.type === "AWS::S3::Bucket").map((x) => x.name);
+    expect(buckets.sort()).toEqual(["acme-shop-production-frontend", "acme-shop-review-frontend"]);
+    expect(r.snapshot.coverage.find((c) => c.service === "s3" && c.account === "678901234567")).toMatchObject(
+      {
+        region: "global",
+        status: "skipped",
+        error:
+          "partial import: 1 of 2 bucket(s) left out, their per-bucket responses missing: acme-shop-exports (no s3-get-public-access-block, s3-get-bucket-tagging)",
+      },
+    );
+    // The other account's buckets are whole.
+    expect(r.snapshot.coverage.find((c) => c.service === "s3" && c.account === "567890123456")?.status).toBe(
+      "scanned",
+    );
+    // Everything else is as dumped.
+    const rest = (s: Snapshot) =>
+      dumpView(s).resources.filter((x) => x.id !== "arn:aws:s3:::acme-shop-exports");
+    expect(rest(r.snapshot)).toEqual(rest(fixture));
   });
 
   it("stops at a truncated file with its name and line, whatever else the folder holds", async () => {

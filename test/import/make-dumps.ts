@@ -12,6 +12,7 @@ import { elbv2Handler } from "../aws-endpoint/services/elbv2.ts";
 import { lambdaHandler } from "../aws-endpoint/services/lambda.ts";
 import { rdsHandler } from "../aws-endpoint/services/rds.ts";
 import { route53Handler } from "../aws-endpoint/services/route53.ts";
+import { s3Handler } from "../aws-endpoint/services/s3.ts";
 import { taggingHandler } from "../aws-endpoint/services/tagging.ts";
 import { acmHandler, wafv2Handler } from "../aws-endpoint/services/waf-acm.ts";
 import type { RequestContext, ServiceHandler } from "../aws-endpoint/types.ts";
@@ -19,8 +20,11 @@ import type { RequestContext, ServiceHandler } from "../aws-endpoint/types.ts";
 // Writes the offline inputs of `asbuilt import` from a fixture, through the loopback handlers (the
 // SDK-shaped answers a live scan reads, which is what the AWS CLI prints):
 //   - writeCliDump: <dir>/<account>/<region>/<service>-<operation>.json, CloudMapper's layout, with its
-//     per-resource folders (elbv2-describe-target-health/<URL-encoded ARN>, ecs-describe-tasks/<cluster>/<task>)
-//     and a few files asbuilt does not read, as a real collection has;
+//     per-resource folders (elbv2-describe-target-health/<URL-encoded ARN>, ecs-describe-tasks/<cluster>/<task>,
+//     s3-get-…/<bucket>) and a few files asbuilt does not read, as a real collection has. A bucket's
+//     configuration it does not have (S3's 404) is recorded as the error, both ways asbuilt reads: botocore's
+//     error response as JSON, and the AWS CLI's message (`2>&1`); a bucket never versioned is an empty file
+//     (the CLI prints nothing for an empty response);
 //   - writeConfigSnapshot: an AWS Config snapshot file as delivered to S3 (.json.gz);
 //   - writeSelectOutput: what `aws configservice select-resource-config` prints.
 // The tests write them to a temporary folder; to look at one: node bin/run-ts.js test/import/make-dumps.ts edroplets /tmp/dump
@@ -36,7 +40,7 @@ export function quotePlus(s: string): string {
 
 async function write(file: string, data: unknown): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
+  await writeFile(file, typeof data === "string" ? data : `${JSON.stringify(data, null, 2)}\n`);
 }
 
 function call(h: ServiceHandler, op: string, ctx: RequestContext, params: Json = {}): Json {
@@ -256,7 +260,61 @@ export async function writeCliDump(
         Arn: `arn:aws:iam::${account}:user/collector`,
       });
   }
+  // S3, once per account: in the us-east-1 folder (where CloudMapper puts it), else in "global".
+  const places = placesOf(snapshot);
+  for (const account of new Set(places.map((p) => p.account))) {
+    const home = places.some((p) => p.account === account && p.region === "us-east-1")
+      ? "us-east-1"
+      : "global";
+    await writeS3(snapshot, account, join(root, opts.accountDir?.(account) ?? account, home), put);
+  }
   return written;
+}
+
+/** The per-bucket calls, with how a configuration the bucket lacks is recorded. */
+const S3_CALLS = [
+  ["s3-get-public-access-block", "GetPublicAccessBlock", "json"],
+  ["s3-get-bucket-encryption", "GetBucketEncryption", "json"],
+  ["s3-get-bucket-versioning", "GetBucketVersioning", "json"],
+  ["s3-get-bucket-policy-status", "GetBucketPolicyStatus", "json"],
+  ["s3-get-bucket-website", "GetBucketWebsite", "cli"],
+  ["s3-get-bucket-tagging", "GetBucketTagging", "cli"],
+] as const;
+
+/** s3-list-buckets.json (as the CLI lists without --max-buckets: no BucketRegion) and s3-get-…/<bucket>. */
+async function writeS3(
+  snapshot: Snapshot,
+  account: string,
+  dir: string,
+  put: (file: string, data: unknown) => Promise<void>,
+): Promise<void> {
+  const ctx: RequestContext = { account, region: "us-east-1", params: {}, resources: [], snapshot };
+  const listed = call(s3Handler, "ListBuckets", ctx);
+  await put(join(dir, "s3-list-buckets.json"), listed);
+  for (const b of list(listed, "Buckets")) {
+    const Bucket = String(b.Name);
+    // CloudMapper names the files after the bucket, without .json.
+    const file = (op: string) => join(dir, op, quotePlus(Bucket));
+    const location = call(s3Handler, "GetBucketLocation", ctx, { Bucket });
+    await put(file("s3-get-bucket-location"), { LocationConstraint: location.LocationConstraint ?? null });
+    const inRegion = { ...ctx, region: String(location.LocationConstraint ?? "us-east-1") };
+    for (const [name, op, how] of S3_CALLS) {
+      let out: Json;
+      try {
+        out = call(s3Handler, op, inRegion, { Bucket });
+      } catch (err) {
+        const { code, message } = err as { code: string; message: string };
+        await put(
+          file(name),
+          how === "cli"
+            ? `\nAn error occurred (${code}) when calling the ${op} operation: ${message}\n`
+            : { Error: { Code: code, Message: message, BucketName: Bucket } },
+        );
+        continue;
+      }
+      await put(file(name), Object.keys(out).length === 0 ? "" : out);
+    }
+  }
 }
 
 /** Every configuration item of the fixture, in the style of a snapshot file or of the advanced query. */

@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import { InputError } from "../../model/errors.ts";
 import { type Coverage, type Edge, Region, type Resource, type Snapshot } from "../../model/snapshot.ts";
-import { type ConfigItem, normalizeConfigItems } from "../config.ts";
+import { type ConfigItem, configPartialCoverage, normalizeConfigItems } from "../config.ts";
 import { assembleSnapshot } from "../scan.ts";
 import { SERVICES } from "../services.ts";
 import { configFileItems, configFileKind } from "./config-file.ts";
@@ -114,6 +114,16 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   // CLI dump responses, by account folder → region → operation.
   const dumps = new Map<string, Map<string, Map<string, DumpResponse[]>>>();
   const configItems: ConfigItem[] = [];
+  /** The responses of one operation of one account folder and region. */
+  const dumpsAt = (place: DumpPlace): DumpResponse[] => {
+    const byRegion = dumps.get(place.accountDir) ?? new Map<string, Map<string, DumpResponse[]>>();
+    dumps.set(place.accountDir, byRegion);
+    const byOp = byRegion.get(place.region) ?? new Map<string, DumpResponse[]>();
+    byRegion.set(place.region, byOp);
+    const list = byOp.get(place.operation) ?? [];
+    byOp.set(place.operation, list);
+    return list;
+  };
 
   for (const file of [...new Set(files)]) {
     const place = dumpPlace(file);
@@ -133,6 +143,22 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
       }
       const text = await readImportText(file);
       const what = `the output of aws ${cli(place.operation)}`;
+      const recorded = spec.errorRecords ? errorRecord(text) : undefined;
+      if (recorded !== undefined || (spec.emptyResponse && text.trim() === "")) {
+        // A per-resource call's error, or the empty response the CLI prints as nothing.
+        dumpsAt(place).push({
+          out: {},
+          file,
+          ...(place.param !== undefined ? { param: place.param } : {}),
+          ...(recorded !== undefined ? { error: recorded } : {}),
+        });
+        read.push({
+          file,
+          kind: `AWS CLI output (${cli(place.operation)}${recorded !== undefined ? `: ${recorded}` : ", empty"})`,
+        });
+        times.push((await stat(file)).mtimeMs);
+        continue;
+      }
       const data = parseImportJson(text, file, what);
       if (!isRecord(data))
         throw new InputError(
@@ -149,13 +175,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
           "Write the file with `aws … --output json > file`, or delete it.",
         );
       const out = fromJson<Record<string, unknown>>(outputOf(spec.op), data) ?? {};
-      const byRegion = dumps.get(place.accountDir) ?? new Map<string, Map<string, DumpResponse[]>>();
-      dumps.set(place.accountDir, byRegion);
-      const byOp = byRegion.get(place.region) ?? new Map<string, DumpResponse[]>();
-      byRegion.set(place.region, byOp);
-      const list = byOp.get(place.operation) ?? [];
-      list.push({ out, file, ...(place.param !== undefined ? { param: place.param } : {}) });
-      byOp.set(place.operation, list);
+      dumpsAt(place).push({ out, file, ...(place.param !== undefined ? { param: place.param } : {}) });
       read.push({ file, kind: `AWS CLI output (${cli(place.operation)})` });
       times.push((await stat(file)).mtimeMs);
       continue;
@@ -266,6 +286,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
       if (p.region !== "global") regions.add(p.region);
       coverage.push({ account: p.account, region: p.region, service: "config", status: "scanned" });
     }
+    // Route 53 record sets are not in AWS Config (a dump's route53 files, where there are some, win).
+    coverage.push(...configPartialCoverage(converted.places.map((p) => p.account)));
   }
 
   if (read.length === 0)
@@ -290,10 +312,31 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   return { snapshot, droppedEdges, read, skipped, notes };
 }
 
-/** "ec2-describe-vpcs" → "ec2 describe-vpcs", as it is typed. */
+/** "ec2-describe-vpcs" → "ec2 describe-vpcs", as it is typed ("s3-list-buckets" is `aws s3api list-buckets`). */
 function cli(operation: string): string {
   const dash = operation.indexOf("-");
-  return dash < 0 ? operation : `${operation.slice(0, dash)} ${operation.slice(dash + 1)}`;
+  if (dash < 0) return operation;
+  const service = operation.slice(0, dash);
+  return `${service === "s3" ? "s3api" : service} ${operation.slice(dash + 1)}`;
+}
+
+/**
+ * The error code a per-resource file records instead of a response: the AWS CLI's message redirected into
+ * it ("An error occurred (NoSuchTagSet) when calling the GetBucketTagging operation: …"), or botocore's
+ * error response as a Python collector has it ({"Error": {"Code": "NoSuchTagSet", "Message": …}}).
+ */
+function errorRecord(text: string): string | undefined {
+  const cliMessage = /^\s*An error occurred \(([A-Za-z0-9.]+)\)/.exec(text);
+  if (cliMessage?.[1]) return cliMessage[1];
+  if (!/^\s*\{/.test(text)) return undefined;
+  try {
+    const data: unknown = JSON.parse(text);
+    const error = isRecord(data) ? data.Error : undefined;
+    return isRecord(error) && typeof error.Code === "string" && error.Code !== "" ? error.Code : undefined;
+  } catch {
+    // Broken JSON is reported by the ordinary reading, with its line.
+    return undefined;
+  }
 }
 
 /** One entry per (account, region, service): a scanned one wins over a gap (two dumps of the same region). */

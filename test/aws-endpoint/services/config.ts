@@ -1,16 +1,20 @@
 import { SelectAggregateResourceConfig$, SelectResourceConfig$ } from "@aws-sdk/client-config-service";
-import { type Ec2Kind, ec2Arn } from "../../../src/model/arn.ts";
+import { ABSENT_CONFIGURATION } from "../../../src/collector/s3.ts";
+import { arns, type Ec2Kind, ec2Arn } from "../../../src/model/arn.ts";
 import { isKnownType } from "../../../src/model/props.ts";
 import type { Resource, Snapshot } from "../../../src/model/snapshot.ts";
 import type { OperationSchema } from "../protocols.ts";
 import type { RequestContext, ServiceHandler } from "../types.ts";
 import { autoscalingHandler } from "./autoscaling.ts";
+import { cloudfrontHandler } from "./cloudfront.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { lambdaHandler } from "./lambda.ts";
 import { rdsHandler } from "./rds.ts";
+import { route53Handler } from "./route53.ts";
+import { s3Handler } from "./s3.ts";
 import { acmHandler, wafv2Handler } from "./waf-acm.ts";
 
 // AWS Config's advanced query (SelectResourceConfig, SelectAggregateResourceConfig) answered from the
@@ -22,10 +26,18 @@ import { acmHandler, wafv2Handler } from "./waf-acm.ts";
 //   - timestamps as ISO strings; some enums wrapped as {"value": …} (NAT gateway and endpoint states);
 //   - security group rules with both `ipRanges` (bare CIDRs) and `ipv4Ranges` (with descriptions);
 //   - ECS clusters and services and ELBv2 listeners and target groups in CloudFormation's shape;
-//   - Lambda's vpcConfig without the VPC id; the function's environment kept (it must not leak).
+//   - Lambda's vpcConfig without the VPC id; the function's environment kept (it must not leak);
+//   - S3 buckets as {name, owner, creationDate} with their settings in supplementaryConfiguration
+//     (PublicAccessBlockConfiguration, ServerSideEncryptionConfiguration, BucketVersioningConfiguration,
+//     BucketPolicy {policyText}, BucketWebsiteConfiguration, BucketTaggingConfiguration, and the members
+//     asbuilt does not read), a member left out where the bucket has no such configuration;
+//   - CloudFront distributions as GetDistribution's object in Java-bean case ({id, arn, domainName,
+//     distributionConfig: {aliases: {quantity, items}, …, viewerCertificate: {acmCertificateArn…}}}),
+//     without tags and without origins' originAccessControlId (the Config resource schema has neither);
+//   - Route 53 hosted zones in CloudFormation's shape ({Id, Name, NameServers, VPCs}), no record count.
 // And what Config does not record is left out, as it would be: target health, cache subnet groups, RDS
-// proxies, ECS tasks, web ACL associations. `configComparable` says what a Config-built snapshot can
-// therefore be compared on.
+// proxies, ECS tasks, web ACL associations, S3 policy status, Route 53 record sets. `configComparable`
+// says what a Config-built snapshot can therefore be compared on.
 
 /** The aggregator this endpoint knows. */
 export const LOOPBACK_AGGREGATOR = "org-aggregator";
@@ -66,6 +78,8 @@ interface Made {
   configuration: Json;
   resourceName?: string;
   supplementaryConfiguration?: Json;
+  /** Config records no tags for this type. */
+  noTags?: boolean;
 }
 
 function call(h: ServiceHandler, op: string, ctx: RequestContext, params: Json = {}): Json {
@@ -339,16 +353,18 @@ function made(ctx: RequestContext): Made[] {
     });
   }
 
-  // What Config records and asbuilt has no converter for, or no model: from the snapshot directly.
-  const pool =
-    region === "us-east-1"
-      ? [
-          ...ctx.resources,
-          ...ctx.snapshot.resources.filter((r) => r.account === account && r.region === "global"),
-        ]
-      : ctx.resources;
+  out.push(...buckets(ctx));
+  // CloudFront distributions and Route 53 zones: recorded in us-east-1.
+  const global: RequestContext = {
+    ...ctx,
+    resources: ctx.snapshot.resources.filter((r) => r.account === account && r.region === "global"),
+  };
+  if (region === "us-east-1") out.push(...distributions(global), ...hostedZones(global));
+
+  // What Config records and asbuilt has no model for: from the snapshot directly.
+  const pool = region === "us-east-1" ? [...ctx.resources, ...global.resources] : ctx.resources;
   for (const r of pool) {
-    if (isKnownType(r.type) && !UNREAD_MODELLED.has(r.type)) continue;
+    if (isKnownType(r.type)) continue;
     out.push({
       resourceType: r.type,
       resourceId: r.id.split(/[:/]/).pop() ?? r.id,
@@ -360,14 +376,179 @@ function made(ctx: RequestContext): Made[] {
   return out;
 }
 
-/** Modelled types Config records that asbuilt cannot read from it (they are reported, not converted). */
-const UNREAD_MODELLED = new Set([
-  "AWS::S3::Bucket",
-  "AWS::CloudFront::Distribution",
-  "AWS::Route53::HostedZone",
-  "AWS::RDS::DBProxy",
-]);
-/** …of which Config does not record these at all. */
+/** A call whose 404 means "the bucket has no such configuration": null then. */
+function attempt(h: ServiceHandler, op: string, ctx: RequestContext, params: Json): Json | null {
+  try {
+    return call(h, op, ctx, params);
+  } catch (err) {
+    if (ABSENT_CONFIGURATION.has(String((err as { code?: unknown }).code))) return null;
+    throw err;
+  }
+}
+
+const OWNER = { displayName: null, id: "loopback-canonical-user-id" };
+
+/**
+ * The account's buckets of this region, from the S3 handler's answers, as Config records them. The policy
+ * text is made up (the snapshot keeps only whether it is public): a wildcard principal for a public policy.
+ */
+function buckets(ctx: RequestContext): Made[] {
+  const out: Made[] = [];
+  for (const b of list(call(s3Handler, "ListBuckets", ctx, { "max-buckets": 1000 }), "Buckets")) {
+    if (b.BucketRegion !== ctx.region) continue;
+    const Bucket = String(b.Name);
+    const pab = attempt(s3Handler, "GetPublicAccessBlock", ctx, { Bucket });
+    const enc = attempt(s3Handler, "GetBucketEncryption", ctx, { Bucket });
+    const versioning = call(s3Handler, "GetBucketVersioning", ctx, { Bucket });
+    const policy = attempt(s3Handler, "GetBucketPolicyStatus", ctx, { Bucket });
+    const website = attempt(s3Handler, "GetBucketWebsite", ctx, { Bucket }) as {
+      IndexDocument?: { Suffix?: string };
+      ErrorDocument?: { Key?: string };
+    } | null;
+    const tagging = attempt(s3Handler, "GetBucketTagging", ctx, { Bucket });
+    const isPublic = (policy?.PolicyStatus as Json | undefined)?.IsPublic;
+    const policyText = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: isPublic === false ? { AWS: `arn:aws:iam::${ctx.account}:root` } : "*",
+          Action: "s3:GetObject",
+          Resource: `arn:aws:s3:::${Bucket}/*`,
+        },
+      ],
+    });
+    out.push({
+      resourceType: "AWS::S3::Bucket",
+      resourceId: Bucket,
+      resourceName: Bucket,
+      arn: arns.s3Bucket(Bucket),
+      configuration: javaCase({ Name: Bucket, Owner: OWNER, CreationDate: b.CreationDate }) as Json,
+      supplementaryConfiguration: {
+        // Config writes the ACL as a JSON string inside the item (twice encoded in snapshot files).
+        AccessControlList: JSON.stringify({
+          grantSet: null,
+          grantList: [{ grantee: { id: OWNER.id, displayName: null }, permission: "FullControl" }],
+          owner: OWNER,
+          isRequesterCharged: false,
+        }),
+        BucketAccelerateConfiguration: { status: null },
+        BucketLoggingConfiguration: { destinationBucketName: null, logFilePrefix: null },
+        BucketNotificationConfiguration: { configurations: {} },
+        BucketPolicy: { policyText: policy === null ? null : policyText },
+        BucketVersioningConfiguration: { status: versioning.Status ?? "Off", isMfaDeleteEnabled: null },
+        IsRequesterPaysEnabled: false,
+        ...(pab ? { PublicAccessBlockConfiguration: javaCase(pab.PublicAccessBlockConfiguration) } : {}),
+        ...(enc
+          ? {
+              ServerSideEncryptionConfiguration: javaCase(enc.ServerSideEncryptionConfiguration, {
+                sSEAlgorithm: "sseAlgorithm",
+                kMSMasterKeyID: "kmsMasterKeyID",
+              }),
+            }
+          : {}),
+        ...(website
+          ? {
+              BucketWebsiteConfiguration: {
+                indexDocumentSuffix: website.IndexDocument?.Suffix ?? null,
+                errorDocument: website.ErrorDocument?.Key ?? null,
+                redirectAllRequestsTo: null,
+                routingRules: [],
+              },
+            }
+          : {}),
+        ...(tagging
+          ? {
+              BucketTaggingConfiguration: {
+                tagSets: [
+                  {
+                    tags: Object.fromEntries(((tagging.TagSet ?? []) as Json[]).map((t) => [t.Key, t.Value])),
+                  },
+                ],
+              },
+            }
+          : {}),
+      },
+    });
+  }
+  return out;
+}
+
+/** Java-bean names where Config's schema spells them otherwise than javaCase would. */
+const CLOUDFRONT_NAMES: Record<string, string> = {
+  aCMCertificateArn: "acmCertificateArn",
+  iAMCertificateId: "iamCertificateId",
+  sSLSupportMethod: "sslSupportMethod",
+  hTTPPort: "httpPort",
+  hTTPSPort: "httpsPort",
+};
+
+/** The CloudFront handler's summaries as GetDistribution's object, camelCased, without what Config lacks. */
+function distributions(global: RequestContext): Made[] {
+  const listed = call(cloudfrontHandler, "ListDistributions", global).DistributionList as Json | undefined;
+  return ((listed?.Items ?? []) as Json[]).map((summary) => {
+    const {
+      Id,
+      ARN,
+      Status,
+      LastModifiedTime,
+      DomainName,
+      ETag: _e,
+      Staging: _s,
+      ...config
+    } = plain(summary);
+    const origins = config.Origins as { Items?: Json[] } | undefined;
+    for (const o of origins?.Items ?? []) delete o.OriginAccessControlId;
+    return {
+      resourceType: "AWS::CloudFront::Distribution",
+      resourceId: String(Id),
+      arn: String(ARN),
+      configuration: javaCase(
+        {
+          Id,
+          ARN,
+          Status,
+          LastModifiedTime,
+          DomainName,
+          InProgressInvalidationBatches: 0,
+          ActiveTrustedSigners: { Enabled: false, Quantity: 0 },
+          DistributionConfig: {
+            CallerReference: `loopback-${String(Id)}`,
+            DefaultRootObject: "",
+            Logging: { Enabled: false, IncludeCookies: false, Bucket: "", Prefix: "" },
+            ...config,
+          },
+        },
+        CLOUDFRONT_NAMES,
+      ) as Json,
+      noTags: true,
+    };
+  });
+}
+
+/** The Route 53 handler's zones in CloudFormation's shape: name servers for public zones, VPCs for private ones. */
+function hostedZones(global: RequestContext): Made[] {
+  return list(call(route53Handler, "ListHostedZones", global), "HostedZones").map((z) => {
+    const id = String(z.Id).replace(/^\/hostedzone\//, "");
+    const got = call(route53Handler, "GetHostedZone", global, { Id: id });
+    const vpcs = (got.VPCs ?? []) as Json[];
+    const nameServers = ((got.DelegationSet as Json | undefined)?.NameServers ?? []) as string[];
+    return {
+      resourceType: "AWS::Route53::HostedZone",
+      resourceId: id,
+      resourceName: String(z.Name),
+      arn: arns.hostedZone(id),
+      configuration: {
+        Id: id,
+        Name: z.Name,
+        ...(nameServers.length > 0 ? { NameServers: nameServers } : {}),
+        ...(vpcs.length > 0 ? { VPCs: vpcs } : {}),
+      },
+    };
+  });
+}
+
+/** Modelled types Config does not record at all. */
 const NOT_RECORDED = new Set(["AWS::RDS::DBProxy", "AWS::Route53::RecordSet"]);
 
 /** The configuration items of one account and region, in the chosen file style. */
@@ -414,7 +595,7 @@ function item(
   style: ItemStyle,
   status?: string,
 ): Json {
-  const tags = r?.tags ?? {};
+  const tags = m.noTags ? {} : (r?.tags ?? {});
   const parent = r?.parent ? (r.parent.split("/").pop() ?? "") : undefined;
   const parentType = r?.parent?.includes(":subnet/")
     ? "AWS::EC2::Subnet"
@@ -576,24 +757,26 @@ export const configHandler: ServiceHandler = {
 // ---------------------------------------------------------------------------------------------------
 // What a snapshot built from AWS Config can be compared on.
 
-/** Types a Config-built snapshot has: modelled types Config records and asbuilt reads, and generic ones. */
+/** Types a Config-built snapshot has: modelled types Config records (all asbuilt reads), and generic ones. */
 export function configTypes(snapshot: Snapshot): Set<string> {
-  return new Set(
-    snapshot.resources
-      .map((r) => r.type)
-      .filter((t) => !UNREAD_MODELLED.has(t) && !NOT_RECORDED.has(t) && t !== "AWS::Route53::RecordSet"),
-  );
+  return new Set(snapshot.resources.map((r) => r.type).filter((t) => !NOT_RECORDED.has(t)));
 }
 
 /**
  * The snapshot with what AWS Config does not record taken out, on both sides of a comparison: target
  * health (targets, and the target group → target edges), cache subnet groups (a cache's VPC, subnets
- * and parent), ECS tasks (task ENIs' attachment to their service) and services' running counts, web
- * ACL associations.
+ * and parent), ECS tasks (task ENIs' attachment to their service) and services' running counts, regional
+ * web ACL associations (CloudFront-scope ones come from the distributions' webACLId), S3 policy status (a
+ * bucket with a policy is unknown: policyIsPublic true becomes null; false stays, it means no policy),
+ * CloudFront distributions' tags and origin access control ids, Route 53 zones' record counts (and the
+ * record sets, not a recorded type).
  */
 export function configComparable(s: Snapshot): { resources: Resource[]; edges: Snapshot["edges"] } {
   const types = configTypes(s);
   const ecsServices = new Set(s.resources.filter((r) => r.type === "AWS::ECS::Service").map((r) => r.id));
+  const distributions = new Set(
+    s.resources.filter((r) => r.type === "AWS::CloudFront::Distribution").map((r) => r.id),
+  );
   const compared = new Set(s.resources.filter((r) => types.has(r.type)).map((r) => r.id));
   const resources = s.resources
     .filter((r) => types.has(r.type))
@@ -615,7 +798,19 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
           c.props.runningCount = 0;
           break;
         case "AWS::WAFv2::WebACL":
-          c.props.associatedResourceArns = [];
+          c.props.associatedResourceArns = (c.props.associatedResourceArns as string[]).filter((a) =>
+            distributions.has(a),
+          );
+          break;
+        case "AWS::S3::Bucket":
+          if (c.props.policyIsPublic === true) c.props.policyIsPublic = null;
+          break;
+        case "AWS::CloudFront::Distribution":
+          c.tags = {};
+          for (const o of c.props.origins as Json[]) o.originAccessControlId = null;
+          break;
+        case "AWS::Route53::HostedZone":
+          c.props.recordCount = 0;
           break;
         case "AWS::EC2::NetworkInterface":
           // Attached to an ECS service (through a task) or to what Config does not record (an RDS proxy).
@@ -641,7 +836,7 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
           byId.get(e.to)?.type !== "AWS::ECS::Service"
         ),
     )
-    .filter((e) => e.kind !== "protects")
+    .filter((e) => e.kind !== "protects" || distributions.has(e.to))
     .filter(
       (e) => !(e.kind === "attached" && ecsServices.has(e.to) && e.from.includes(":network-interface/")),
     )
