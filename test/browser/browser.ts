@@ -50,5 +50,5 @@ export async function ensureWebBuilt(): Promise<void> {
   );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "web", "vite.config.ts"), logLevel: "warn" });
+  await build({ configFile: join(ROOT, "web", "vite.config.ts"), logLevel: "warn", mode: "production" });
 }
