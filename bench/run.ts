@@ -261,9 +261,10 @@ ${browserRows.join("\n")}
 
 | tool | what was reported | source |
 |---|---|---|
-| Prowler | 4 hours to scan an organization with about 2,000 EC2 instances | prowler-cloud/prowler#246 |
-| CloudMapper | the web diagram becomes unresponsive at around 1,000 nodes | duo-labs/cloudmapper#84 |
-| AWS Workload Discovery | diagrams slow to unusable with a few thousand resources; large accounts need filtering | awslabs/workload-discovery-on-aws#289, #140 |
+| Prowler | "running for 4h … for a huge AWS organization with 2k EC2, 2k users, 1k roles" (Scout2: 45 min on the same organization) | prowler-cloud/prowler#246 (2018) |
+| CloudMapper | the maintainer: "if you have 1000 resources, it will be unresponsive"; panning laggy on 50 MB data files | duo-labs/cloudmapper#84 (2018) |
+| AWS Workload Discovery | no "display all" by design: "even modest sized accounts with a few thousand resources would very likely crash the browser tab" | aws-solutions/workload-discovery-on-aws#289 (2022) |
+| AWS Workload Discovery | discovery of a region with 22,000+ resources stalled at 1,925 and never completed | aws-solutions/workload-discovery-on-aws#140 (2021) |
 | asbuilt | ${checkResults.map((c) => `check ${c.n.toLocaleString("en")} resources in ${sec(c.ms)} s`).join("; ")}; scan 10k resources at 50 ms latency in ${scanSeconds.toFixed(1)} s; 2,000 resources drawn in ${sec(b2k?.firstDrawMs ?? Number.NaN)} s, 10,000 in ${sec(b10k?.firstDrawMs ?? Number.NaN)} s | this page |
 
 The peers' figures are theirs, on their hardware and accounts; ours are synthetic accounts on the machine above.
