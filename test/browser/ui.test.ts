@@ -4,6 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_NOW } from "../../fixtures/golden.ts";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
+import { synthetic } from "../../fixtures/synthetic.ts";
 import { analyzeSnapshot } from "../../src/cli/check.ts";
 import { findingsJsonFor, type ServeData, startServer } from "../../src/cli/serve.ts";
 import type { Snapshot } from "../../src/model/snapshot.ts";
@@ -168,6 +169,29 @@ describe("deep links and controls", () => {
       // Search by tag value highlights matches.
       await page.fill('input[type="search"]', "hotfix");
       await page.waitForSelector(".search-results li");
+      expect(ui.problems).toEqual([]);
+    } finally {
+      await ui.close();
+    }
+  }, 60_000);
+});
+
+describe("large accounts", () => {
+  it("aggregates similar resources into one card, and a double-click draws them one by one", async () => {
+    const { serve } = await dataFor(synthetic({ resources: 1000, regions: ["us-east-1"] }));
+    const ui = await openUi(serve);
+    const { page } = ui;
+    try {
+      const agg = page.locator(".asb-leaf.aggregate").first();
+      const id = (await agg.getAttribute("data-id")) ?? "";
+      const label = (await agg.locator("text.name").textContent()) ?? "";
+      const count = Number(label.split(" ")[0]);
+      expect(count).toBeGreaterThanOrEqual(6);
+      const leavesBefore = await page.$$eval(".asb-leaf", (els) => els.length);
+      await page.dispatchEvent(`[data-id="${id}"]`, "dblclick");
+      await page.waitForSelector(`[data-id="${id}"]`, { state: "detached" });
+      await expect.poll(() => page.$$eval(".asb-leaf", (els) => els.length)).toBe(leavesBefore - 1 + count);
+      expect(decodeURIComponent(new URL(page.url()).hash)).toContain(`expanded=${id}`);
       expect(ui.problems).toEqual([]);
     } finally {
       await ui.close();

@@ -488,6 +488,7 @@ function Viewer({ data }: { data: DiagramData }) {
               update({ selected: n?.kind === "group" && n.resourceId ? n.resourceId : id });
             }}
             onToggle={toggle}
+            onExpand={(agg) => update({ expanded: [...url.expanded, agg], selected: undefined })}
           />
         ) : (
           <div className="message">Laying out {data.snapshot.resources.length} resources…</div>

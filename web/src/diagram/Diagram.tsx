@@ -91,6 +91,8 @@ export interface DiagramProps {
   /** Subnet resource ids that route to an internet gateway (drawn blue). */
   publicSubnets?: ReadonlySet<string>;
   onSelect?: (nodeId: string) => void;
+  /** Double-click on an aggregate ("24 instances"): draw its members one by one. */
+  onExpand?: (aggregateId: string) => void;
   onToggle?: (groupId: string) => void;
   /** Static rendering (the report): no toggles. */
   interactive?: boolean;
@@ -307,7 +309,16 @@ export const DiagramSvg = memo(function DiagramSvg(props: DiagramProps) {
         const id = el?.getAttribute("data-id");
         if (id) props.onSelect?.(id);
       }}
-      onKeyDown={undefined}
+      onKeyDown={(e) => {
+        if (e.key !== "Enter") return;
+        const id = (e.target as Element).closest?.("[data-id]")?.getAttribute("data-id");
+        if (id) props.onSelect?.(id);
+      }}
+      onDoubleClick={(e) => {
+        const el = (e.target as Element).closest?.(".asb-leaf.aggregate");
+        const id = el?.getAttribute("data-id");
+        if (id) props.onExpand?.(id);
+      }}
     >
       <title>{props.title ?? "AWS account diagram"}</title>
       <style>{DIAGRAM_CSS}</style>
