@@ -25,6 +25,8 @@ export interface CheckOptions {
   output?: string;
   /** A previous `--format json` report: only findings not in it are reported and counted. */
   baseline?: string;
+  /** Fail (exit 1) when the snapshot says some account, region or service was not read. */
+  requireFullCoverage?: boolean;
   now?: Date;
 }
 
@@ -115,6 +117,17 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     process.stderr.write(
       `asbuilt: ${all.length - findings.length} finding(s) already in the baseline ${opts.baseline} are not reported.\n`,
     );
+  }
+  const gaps = snapshot.coverage.filter((c) => c.status !== "scanned");
+  if (opts.requireFullCoverage && gaps.length > 0) {
+    process.stderr.write(
+      `asbuilt: --require-full-coverage: ${gaps.length} part${gaps.length === 1 ? "" : "s"} of the scope ${gaps.length === 1 ? "was" : "were"} not read, so the findings cannot be complete:\n${gaps
+        .map((g) => `  ${g.account} ${g.region} ${g.service}: ${g.status}${g.error ? ` (${g.error})` : ""}`)
+        .join(
+          "\n",
+        )}\nGrant the missing permissions (docs/iam-policy.json) or enable the region, and scan again.\n`,
+    );
+    return EXIT.findings;
   }
   return failing(findings, opts.failOn).length > 0 ? EXIT.findings : EXIT.ok;
 }

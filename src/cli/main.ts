@@ -25,7 +25,8 @@ export function buildProgram(): Command {
     .description(
       "Loads a snapshot (asbuilt scan, import or a fixture's snapshot.json), runs every enabled rule and prints the findings.\n" +
         "Baseline rules need no spec; with --spec, conformance rules check tiers, placement, tags and environments, and the spec's waivers apply.\n\n" +
-        "Exit codes: 0 no unwaived finding at or above --fail-on, 1 some, 2 a usage or input error (bad file, bad flag).",
+        "Exit codes: 0 no unwaived finding at or above --fail-on, 1 some (or, with --require-full-coverage, a coverage gap),\n" +
+        "2 a usage or input error (bad file, bad flag).",
     )
     .argument("<snapshot>", "snapshot JSON file")
     .option("--spec <file>", "architecture spec (architecture.yaml) to check conformance against")
@@ -47,6 +48,10 @@ export function buildProgram(): Command {
       "--baseline <findings.json>",
       "report only findings not in this earlier `--format json` report (matched by fingerprint)",
     )
+    .option(
+      "--require-full-coverage",
+      "exit 1 when the snapshot has coverage gaps (a denied service, a disabled region, a failed call), whatever the findings",
+    )
     .addHelpText(
       "after",
       "\nExamples:\n  asbuilt check fixtures/status-page/snapshot.json --spec fixtures/status-page/architecture.yaml\n  asbuilt check snapshot.json --spec architecture.yaml --format sarif,junit,markdown,json -o reports/\n  asbuilt check snapshot.json --format json -o findings.json --fail-on critical\n  asbuilt check snapshot.json --baseline main-findings.json   # only what this change adds",
@@ -60,6 +65,7 @@ export function buildProgram(): Command {
           failOn: (typeof SEVERITIES)[number];
           output?: string;
           baseline?: string;
+          requireFullCoverage?: boolean;
         },
       ) => {
         const { runCheck } = await import("./check.ts");
@@ -70,6 +76,7 @@ export function buildProgram(): Command {
           failOn: opts.failOn,
           output: opts.output,
           baseline: opts.baseline,
+          requireFullCoverage: opts.requireFullCoverage === true,
         });
       },
     );
