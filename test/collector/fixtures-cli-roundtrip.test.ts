@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,34 +7,11 @@ import { serializeSnapshot } from "../../src/model/io.ts";
 import type { Snapshot } from "../../src/model/snapshot.ts";
 import { accessKeyFor, startEndpoint } from "../aws-endpoint/server.ts";
 import { ALL_HANDLERS } from "../aws-endpoint/services/index.ts";
+import { asbuiltAs } from "../run-cli.ts";
 
 // The real CLI, as a user runs it (`asbuilt scan --endpoint-url …`), against the loopback endpoint
 // serving each seed fixture with every service: the snapshot written must be the fixture, resource for
 // resource and edge for edge. Multi-account fixtures are scanned through Organizations and AssumeRole.
-
-const ROOT = join(import.meta.dirname, "../..");
-
-function run(args: string[], account: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, "bin/asbuilt.js"), "scan", ...args], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: tmpdir(),
-        AWS_ACCESS_KEY_ID: accessKeyFor(account),
-        AWS_SECRET_ACCESS_KEY: "loopback",
-        AWS_REGION: "us-east-1",
-        AWS_EC2_METADATA_DISABLED: "true",
-        CI: "true",
-      },
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("close", (code) => resolve({ code, stderr }));
-  });
-}
 
 const comparable = (s: Snapshot) => {
   const j = JSON.parse(serializeSnapshot(s)) as Snapshot;
@@ -51,17 +27,16 @@ describe.each(fixtureNames)("asbuilt scan --endpoint-url on the %s fixture", (na
       const regions = fixture.scope.regions.filter((r) => r !== "global");
       const [first] = fixture.scope.accounts;
       const multi = fixture.scope.accounts.length > 1;
-      const r = await run(
-        [
-          "--endpoint-url",
-          endpoint.url,
-          "--regions",
-          regions.join(","),
-          ...(multi ? ["--org", "--role-name", "asbuilt-readonly"] : []),
-          "-o",
-          out,
-        ],
-        first ?? "",
+      const r = await asbuiltAs(
+        accessKeyFor(first ?? ""),
+        "scan",
+        "--endpoint-url",
+        endpoint.url,
+        "--regions",
+        regions.join(","),
+        ...(multi ? ["--org", "--role-name", "asbuilt-readonly"] : []),
+        "-o",
+        out,
       );
       expect(r.stderr).toMatch(/Coverage: complete/);
       expect(r.code).toBe(0);

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,11 +8,12 @@ import type { Resource, Snapshot } from "../../src/model/snapshot.ts";
 import { accessKeyFor, type Endpoint, startEndpoint } from "../aws-endpoint/server.ts";
 import { ec2Handler } from "../aws-endpoint/services/ec2.ts";
 import { organizationsHandler, stsHandler } from "../aws-endpoint/services/identity.ts";
+import { asbuiltAs } from "../run-cli.ts";
 
 // The real CLI, as a user runs it, against the loopback endpoint serving coherence's two accounts.
 // Only EC2 is served here, so the comparison leaves out what other services would link (ENI owners).
 
-const ROOT = join(import.meta.dirname, "../..");
+const _ROOT = join(import.meta.dirname, "../..");
 let endpoint: Endpoint;
 let fixture: Snapshot;
 
@@ -27,33 +27,16 @@ beforeAll(async () => {
 });
 afterAll(() => endpoint.close());
 
-function scanCli(
-  args: string[],
-  account = REVIEW,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, "bin/asbuilt.js"), "scan", "--endpoint-url", endpoint.url, "--services", "ec2", ...args],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: tmpdir(),
-          AWS_ACCESS_KEY_ID: accessKeyFor(account),
-          AWS_SECRET_ACCESS_KEY: "loopback",
-          AWS_REGION: "us-east-1",
-          AWS_EC2_METADATA_DISABLED: "true",
-          CI: "true",
-        },
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function scanCli(args: string[], account = REVIEW) {
+  return asbuiltAs(
+    accessKeyFor(account),
+    "scan",
+    "--endpoint-url",
+    endpoint.url,
+    "--services",
+    "ec2",
+    ...args,
+  );
 }
 
 const EC2_TYPES = new Set([
