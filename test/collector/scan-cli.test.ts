@@ -13,7 +13,6 @@ import { asbuiltAs } from "../run-cli.ts";
 // The real CLI, as a user runs it, against the loopback endpoint serving coherence's two accounts.
 // Only EC2 is served here, so the comparison leaves out what other services would link (ENI owners).
 
-const _ROOT = join(import.meta.dirname, "../..");
 let endpoint: Endpoint;
 let fixture: Snapshot;
 
