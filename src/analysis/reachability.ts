@@ -111,6 +111,9 @@ function isPublicCidr(c: string): boolean {
   return !PRIVATE.some((p) => cidrContains(p, c));
 }
 
+/** The answer "nothing gets through", shared (callers never mutate paths). */
+const NO_PATH: Path = Object.freeze({ ports: NO_PORTS, hops: Object.freeze([]) as unknown as Hop[] });
+
 const isTcp = (protocol: string) =>
   protocol === "-1" || protocol === "tcp" || protocol === "6" || protocol === "all";
 
@@ -452,13 +455,15 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   function computePair(a: EndpointGroup, b: EndpointGroup): Path {
-    const route = routeHops(a, b);
-    if (!route) return { ports: NO_PORTS, hops: [] };
+    // Security groups first: most pairs in a VPC allow nothing, and then routes and NACLs need no look.
     const out = sgPortsBetween(a, "egress", b);
+    if (isEmpty(out.ports)) return NO_PATH;
     const inn = sgPortsBetween(b, "ingress", a);
     let ports = intersect(out.ports, inn.ports);
+    if (isEmpty(ports)) return NO_PATH;
+    const route = routeHops(a, b);
+    if (!route) return NO_PATH;
     const hops: Hop[] = [...route, ...out.hops];
-    if (isEmpty(ports)) return { ports, hops: [] };
     if (a.subnet !== b.subnet) {
       const aBlock: Peer = { kind: "block", cidr: a.subnet.subnet.props.cidrBlock };
       const bBlock: Peer = { kind: "block", cidr: b.subnet.subnet.props.cidrBlock };
@@ -467,11 +472,11 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       ports = naclIn.ports;
       const returnIn = naclPorts(a.subnet, false, bBlock, EPHEMERAL);
       const returnOut = naclPorts(b.subnet, true, aBlock, EPHEMERAL);
-      if (isEmpty(returnIn.ports) || isEmpty(returnOut.ports)) return { ports: NO_PORTS, hops: [] };
+      if (isEmpty(returnIn.ports) || isEmpty(returnOut.ports)) return NO_PATH;
       hops.push(...naclOut.hops, ...naclIn.hops);
     }
     hops.push(...inn.hops);
-    return isEmpty(ports) ? { ports, hops: [] } : { ports, hops };
+    return isEmpty(ports) ? NO_PATH : { ports, hops };
   }
 
   function fromInternet(b: EndpointGroup, worldOnly: boolean): Path {
