@@ -146,6 +146,8 @@ describe("deep links and controls", () => {
     const { page } = ui;
     try {
       await page.waitForSelector(`[data-inspecting="${target?.resourceId}"]`);
+      // The inspector names the resource's tier (from the spec) and environment.
+      expect(await page.getAttribute("[data-tiers]", "data-tiers")).toBe("edge");
       const rules = await page.$$eval("[data-finding]", (els) =>
         els.map((e) => e.getAttribute("data-finding")),
       );

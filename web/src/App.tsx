@@ -608,6 +608,9 @@ function Inspector(props: {
     .map((id) => index.byId.get(id))
     .filter((x): x is Resource => !!x);
   const aggregateOf = node?.kind === "leaf" && node.aggregate ? node : undefined;
+  const tiers = Object.entries(props.data.report.view?.tiers ?? {})
+    .filter(([, ids]) => ids.includes(r.id))
+    .map(([t]) => t);
   return (
     <div className="inspector" data-inspecting={r.id}>
       <h2 className="iname">{r.name ?? shortId(r.id)}</h2>
@@ -621,6 +624,18 @@ function Inspector(props: {
         <dd>{r.account}</dd>
         <dt>region</dt>
         <dd>{r.region}</dd>
+        {tiers.length > 0 ? (
+          <>
+            <dt>tier</dt>
+            <dd data-tiers={tiers.join(",")}>{tiers.join(", ")}</dd>
+          </>
+        ) : null}
+        {r.tags[index.environmentTag] ? (
+          <>
+            <dt>env</dt>
+            <dd>{r.tags[index.environmentTag]}</dd>
+          </>
+        ) : null}
         {r.parent ? (
           <>
             <dt>in</dt>
