@@ -85,10 +85,11 @@ export function buildProgram(): Command {
     .command("scan")
     .summary("scan live AWS accounts (read-only) into a snapshot")
     .description(
-      "Reads an AWS account with List/Describe/Get calls only and writes a snapshot for `asbuilt check`.\n" +
+      "Reads AWS accounts with List/Describe/Get/Select calls only (the services' APIs, or AWS Config with --source config)\n" +
+        "and writes a snapshot for `asbuilt check`, `serve` and `report`.\n" +
         "Credentials follow the AWS CLI: environment variables, shared config and credentials files, SSO, --profile.\n" +
-        "The identity needs the read-only policy in docs/iam-policy.json. Anything it cannot see (access denied,\n" +
-        "a disabled region, exhausted retries) is recorded as a coverage gap and listed at the end; the scan goes on.",
+        "The identity needs the read-only policy in docs/iam-policy.json. Anything it cannot see (access denied, a disabled\n" +
+        "region, exhausted retries) is recorded as a coverage gap and listed at the end; the scan goes on.",
     )
     .requiredOption("-o, --output <file>", "where to write the snapshot (atomically)")
     .option("--profile <name>", "named profile from ~/.aws/config")
