@@ -201,6 +201,28 @@ describe("large accounts", () => {
   }, 60_000);
 });
 
+describe("layout without Web Workers", () => {
+  it("falls back to the main thread and still draws the account", async () => {
+    const fixture = FIXTURES.edroplets;
+    const { serve } = await dataFor(fixture.build(), join(fixture.dir, "architecture.yaml"));
+    const served = await startServer(serve, { port: 0, host: "127.0.0.1" });
+    const page = await browser.newPage();
+    try {
+      // A browser (or a locked-down page) without Worker.
+      await page.addInitScript(() => {
+        Object.defineProperty(window, "Worker", { value: undefined });
+      });
+      await page.goto(served.url);
+      await page.waitForSelector("[data-layout-ms]");
+      expect(await page.evaluate(() => window.__asbuilt?.layoutWhere)).toBe("main thread");
+      expect(await page.$$(".asb-leaf")).not.toHaveLength(0);
+    } finally {
+      await page.close();
+      await served.close();
+    }
+  }, 60_000);
+});
+
 describe("PNG export", () => {
   it("renders the current view to a PNG at twice the screen resolution", async () => {
     const fixture = FIXTURES["status-page"];
