@@ -82,6 +82,8 @@ export interface Reachability {
    * no route, so callers iterate these instead of every group (which is quadratic in a large account).
    */
   neighbours(g: EndpointGroup): readonly EndpointGroup[];
+  /** A VPC's key and the keys of the VPCs joined to it (see `neighbours`). */
+  joinedVpcs(vpcKey: string): readonly string[];
 }
 
 export interface Exposure {
@@ -568,6 +570,19 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     return [...found].sort((a, b) => a.order - b.order).map((e) => e.tg);
   }
 
+  type Listener = ResourceOf<"AWS::ElasticLoadBalancingV2::Listener">;
+  const listenerCache = new Map<string, Listener[]>();
+  function listenersOf(lb: Resource): Listener[] {
+    let list = listenerCache.get(lb.id);
+    if (!list) {
+      list = graph
+        .children(lb.id)
+        .filter((c): c is Listener => c.type === "AWS::ElasticLoadBalancingV2::Listener");
+      listenerCache.set(lb.id, list);
+    }
+    return list;
+  }
+
   function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
     const out: Exposure["viaLoadBalancers"] = [];
     const targetIds = new Set<string>([r.id]);
@@ -586,13 +601,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       for (const lbArn of tg.props.loadBalancerArns) {
         const lb = graph.getOfType(lbArn, "AWS::ElasticLoadBalancingV2::LoadBalancer");
         if (lb?.props.scheme !== "internet-facing") continue;
-        const listeners = graph
-          .children(lb.id)
-          .filter(
-            (c): c is ResourceOf<"AWS::ElasticLoadBalancingV2::Listener"> =>
-              c.type === "AWS::ElasticLoadBalancingV2::Listener",
-          );
-        for (const l of listeners) {
+        for (const l of listenersOf(lb)) {
           if (!l.props.defaultActions.some((a) => a.type === "forward" && a.targetGroupArns.includes(tg.id)))
             continue;
           const front = exposureOfLb(lb, l.props.port);
@@ -655,6 +664,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     between,
     exposure,
     betweenGroups: groupToGroup,
+    joinedVpcs(vpcKey) {
+      return [vpcKey, ...(linkedVpcs.get(vpcKey) ?? [])];
+    },
     neighbours(g) {
       // One list per VPC, rebuilt only when groups were added since (groups are made on first use).
       const hit = neighbourCache.get(g.vpcKey);
@@ -674,8 +686,8 @@ function sgLabel(sg: Sg): string {
   return sg.name && sg.name !== sg.props.groupId ? `"${sg.name}" (${sg.props.groupId})` : sg.props.groupId;
 }
 
-/** Position of each group in a source list, kept per list: rules ask about one tier's groups many times. */
-const indexCache = new WeakMap<readonly EndpointGroup[], Map<string, number>>();
+/** A source list's groups by VPC with their positions, kept per list: rules ask about one tier's groups many times. */
+const sourcesByVpc = new WeakMap<readonly EndpointGroup[], Map<string, [number, EndpointGroup][]>>();
 
 /**
  * TCP ports any of `sources` can open to any of `targets`, and the path of the first pair (in the order
@@ -688,22 +700,28 @@ export function portsBetweenGroups(
   targets: readonly EndpointGroup[],
   opts: { skipSame?: boolean /** Stop once these ports are all found. */; until?: PortSet } = {},
 ): { ports: PortSet; sample: Path | undefined } {
-  // From the (usually few) targets outwards: each target's neighbours that are sources, then the pairs
-  // in sources × targets order, so that the sample path is the same whatever the VPC layout.
-  let sourceIndex = indexCache.get(sources);
-  if (!sourceIndex) {
-    sourceIndex = new Map(sources.map((g, i) => [g.key, i]));
-    indexCache.set(sources, sourceIndex);
+  // From the (usually few) targets outwards: the sources in each target's VPC and the VPCs joined to it,
+  // then the pairs in sources × targets order, so that the sample path is the same whatever the layout.
+  let byVpc = sourcesByVpc.get(sources);
+  if (!byVpc) {
+    byVpc = new Map();
+    sources.forEach((g, i) => {
+      const list = byVpc?.get(g.vpcKey);
+      if (list) list.push([i, g]);
+      else byVpc?.set(g.vpcKey, [[i, g]]);
+    });
+    sourcesByVpc.set(sources, byVpc);
   }
   const pairs: [number, number, EndpointGroup, EndpointGroup][] = [];
   targets.forEach((b, j) => {
-    for (const a of reach.neighbours(b)) {
-      const i = sourceIndex.get(a.key);
-      if (i === undefined || (opts.skipSame && a.key === b.key)) continue;
-      pairs.push([i, j, a, b]);
-    }
+    for (const v of reach.joinedVpcs(b.vpcKey))
+      for (const [i, a] of byVpc?.get(v) ?? []) {
+        if (opts.skipSame && a.key === b.key) continue;
+        pairs.push([i, j, a, b]);
+      }
   });
-  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  if (targets.length > 1 || reach.joinedVpcs(targets[0]?.vpcKey ?? "").length > 1)
+    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   let ports: PortSet = NO_PORTS;
   let sample: Path | undefined;
   for (const [, , a, b] of pairs) {
