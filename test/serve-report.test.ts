@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -154,6 +154,33 @@ describe("asbuilt report", () => {
     // status-page's document admits its CI/test placement: those findings are listed as waivers.
     expect(html).toMatch(/Waivers \(6\)/);
     expect(html).toContain("@media print");
+  });
+
+  it("works from any directory (the JSX of the diagram does not depend on the working directory's tsconfig)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "asbuilt-elsewhere-"));
+    const out = join(dir, "review.html");
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin/asbuilt.js"), "report", join(FIXTURES.edroplets.dir, "snapshot.json"), "-o", out],
+      { cwd: dir, encoding: "utf8" },
+    );
+    expect(r.stderr).not.toContain("internal error");
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("<svg");
+  });
+
+  it("writes nothing and exits 2 when the snapshot is truncated", () => {
+    const dir = mkdtempSync(join(tmpdir(), "asbuilt-report-"));
+    const snapshot = join(dir, "snapshot.json");
+    writeFileSync(
+      snapshot,
+      readFileSync(join(FIXTURES.edroplets.dir, "snapshot.json"), "utf8").slice(0, 5000),
+    );
+    const out = join(dir, "review.html");
+    const r = asbuilt("report", snapshot, "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("truncated");
+    expect(existsSync(out)).toBe(false);
   });
 
   it("writes nothing and exits 2 when the spec is malformed", () => {
