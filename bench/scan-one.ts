@@ -83,6 +83,7 @@ try {
           last = c.end;
         }
     }
+    // ASBUILT_BENCH_DEBUG=1: each task's calls, waves, first start and last end (ms), to see what waits on what.
     if (process.env.ASBUILT_BENCH_DEBUG)
       console.error(
         k,
