@@ -15,8 +15,8 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
 import { linkAcrossServices } from "./link.ts";
+import { mockFetchContext } from "./mock-context.ts";
 import route53, { normalizeRoute53, type Route53Raw } from "./route53.ts";
-import type { FetchContext } from "./types.ts";
 
 /** A recorded response: the SDK output, plus "_case" (what it shows) and "_request" (what was asked). */
 type Recorded<T> = T & { _case: string; _request?: Record<string, unknown> };
@@ -218,17 +218,7 @@ describe("Route 53 fetch", () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const mock = mockClient(Route53Client);
   afterEach(() => mock.reset());
-  const ctx: FetchContext = {
-    account: ACCOUNT,
-    region: "us-east-1",
-    settings: { region: "us-east-1" },
-    client: (ctor) =>
-      new ctor({
-        region: "us-east-1",
-        credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "x" },
-        requestHandler: undefined as never,
-      }),
-  };
+  const ctx = mockFetchContext(ACCOUNT);
 
   it("pages records from where the last page stopped, reads VPCs of private zones only, tags in one batch", async () => {
     const pages = all<ListResourceRecordSetsResponse>("ListResourceRecordSets");

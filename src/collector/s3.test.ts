@@ -15,8 +15,8 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ResourceOf } from "../model/snapshot.ts";
+import { mockFetchContext } from "./mock-context.ts";
 import s3, { ABSENT_CONFIGURATION, type BucketRaw, normalizeS3, type S3Raw } from "./s3.ts";
-import type { FetchContext } from "./types.ts";
 
 /** A recorded response: the SDK output, or "_error" (the exception the SDK threw), plus "_case" and "_request". */
 type Recorded<T> = T & { _case: string; _request?: Record<string, unknown>; _error?: { name: string } };
@@ -149,17 +149,7 @@ describe("S3 fetch", () => {
   afterEach(() => mock.reset());
 
   /** A FetchContext whose clients are plain S3Clients (their send is mocked). */
-  const ctx: FetchContext = {
-    account: "123456789012",
-    region: "us-east-1",
-    settings: { region: "us-east-1" },
-    client: (ctor) =>
-      new ctor({
-        region: "us-east-1",
-        credentials: { accessKeyId: "AKIAEXAMPLE", secretAccessKey: "x" },
-        requestHandler: undefined as never,
-      }),
-  };
+  const ctx = mockFetchContext("123456789012");
 
   it("asks GetBucketLocation when the list has no BucketRegion, sends the bucket's calls to that region, and maps the 404s", async () => {
     const regions: string[] = [];
