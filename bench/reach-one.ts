@@ -1,6 +1,7 @@
 import { computeFacts } from "../src/analysis/facts.ts";
 import { Graph } from "../src/model/graph.ts";
 import { loadSnapshot } from "../src/model/io.ts";
+import { push } from "../src/model/maps.ts";
 
 // Reachability alone, for a snapshot: endpoint groups, internet exposure of every ENI-bearing resource,
 // and every group-to-group answer within each VPC (what the flow rules and the diagram ask for).
@@ -18,11 +19,7 @@ for (const r of graph.resources) {
   if (e.world.ports.length > 0 || e.viaLoadBalancers.length > 0) exposed++;
 }
 const byVpc = new Map<string, (typeof reach.groups)[number][]>();
-for (const g of reach.groups) {
-  const list = byVpc.get(g.vpcKey);
-  if (list) list.push(g);
-  else byVpc.set(g.vpcKey, [g]);
-}
+for (const g of reach.groups) push(byVpc, g.vpcKey, g);
 let pairs = 0;
 for (const gs of byVpc.values())
   for (const a of gs)

@@ -1,4 +1,5 @@
 import type { Graph } from "../model/graph.ts";
+import { cached, push } from "../model/maps.ts";
 import type { NetworkAclEntry, Route, SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
 import { cidrContains, cidrOverlaps, isWorld, parseCidr } from "./cidr.ts";
@@ -133,14 +134,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   // so that a key is a few characters, not a few hundred (measured: building them cost as much as the
   // answers at 100k resources).
   const interned = new Map<string, number>();
-  const intern = (s: string): number => {
-    let n = interned.get(s);
-    if (n === undefined) {
-      n = interned.size;
-      interned.set(s, n);
-    }
-    return n;
-  };
+  const intern = (s: string): number => cached(interned, s, () => interned.size);
   const subnetAcl = new Map<SubnetFacts, { acl: ResourceOf<"AWS::EC2::NetworkAcl">; num: number } | null>();
   for (const acl of graph.ofType("AWS::EC2::NetworkAcl"))
     for (const s of acl.props.subnetIds) aclBySubnet.set(`${acl.account}/${acl.region}/${s}`, acl);
@@ -196,9 +190,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         publicIp: false,
       };
       groups.set(key, g);
-      const inVpc = groupsByVpc.get(g.vpcKey);
-      if (inVpc) inVpc.push(g);
-      else groupsByVpc.set(g.vpcKey, [g]);
+      push(groupsByVpc, g.vpcKey, g);
     }
     return g;
   };
@@ -299,24 +291,18 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
 
   // ── network ACLs ──
   function naclPorts(subnet: SubnetFacts, egress: boolean, peer: Peer, within: PortSet): Path {
-    let found = subnetAcl.get(subnet);
-    if (found === undefined) {
+    const found = cached(subnetAcl, subnet, () => {
       const a = aclBySubnet.get(
         `${subnet.subnet.account}/${subnet.subnet.region}/${subnet.subnet.props.subnetId}`,
       );
-      found = a ? { acl: a, num: intern(a.id) } : null;
-      subnetAcl.set(subnet, found);
-    }
+      return a ? { acl: a, num: intern(a.id) } : null;
+    });
     if (!found) return { ports: within, hops: [] };
     const acl = found.acl;
     // The same ACL is asked about the same peer block and ports for many group pairs: answer once.
     let key = `${found.num}|${egress ? 1 : 0}|${peer.kind === "internet" ? -1 : intern(peer.cidr)}|`;
     for (const w of within) key += `${w[0]}-${w[1]},`;
-    const hit = naclCache.get(key);
-    if (hit) return hit;
-    const result = evaluateNacl(acl, egress, peer, within);
-    naclCache.set(key, result);
-    return result;
+    return cached(naclCache, key, () => evaluateNacl(acl, egress, peer, within));
   }
 
   function evaluateNacl(
@@ -421,39 +407,22 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   const neighbourCache = new Map<string, { size: number; list: EndpointGroup[] }>();
   const sgSetKeys = new WeakMap<EndpointGroup, { sgs: number; withBlock: string }>();
   /** A group's security-group set, and that set with its subnet block, as interned numbers. */
-  const sgSetKey = (g: EndpointGroup) => {
-    let k = sgSetKeys.get(g);
-    if (k === undefined) {
+  const sgSetKey = (g: EndpointGroup) =>
+    cached(sgSetKeys, g, () => {
       const sgs = intern(`${g.vpcKey}|${g.sgIds.join(",")}`);
-      k = { sgs, withBlock: `${sgs}:${intern(g.subnet.subnet.props.cidrBlock)}` };
-      sgSetKeys.set(g, k);
-    }
-    return k;
-  };
+      return { sgs, withBlock: `${sgs}:${intern(g.subnet.subnet.props.cidrBlock)}` };
+    });
   function sgPortsBetween(g: EndpointGroup, direction: "ingress" | "egress", peer: EndpointGroup): Path {
     const key = `${sgSetKey(g).sgs}|${direction === "ingress" ? 1 : 0}|${sgSetKey(peer).withBlock}`;
-    let hit = sgCache.get(key);
-    if (!hit) {
-      hit = sgPorts(g.sgs, direction, peer);
-      sgCache.set(key, hit);
-    }
-    return hit;
+    return cached(sgCache, key, () => sgPorts(g.sgs, direction, peer));
   }
 
   // ── pairs ──
   const pairCache = new Map<EndpointGroup, Map<EndpointGroup, Path>>();
   function groupToGroup(a: EndpointGroup, b: EndpointGroup): Path {
-    if (!joined(a.vpcKey, b.vpcKey)) return { ports: NO_PORTS, hops: [] };
-    let fromA = pairCache.get(a);
-    if (!fromA) {
-      fromA = new Map();
-      pairCache.set(a, fromA);
-    }
-    const hit = fromA.get(b);
-    if (hit) return hit;
-    const result = computePair(a, b);
-    fromA.set(b, result);
-    return result;
+    if (!joined(a.vpcKey, b.vpcKey)) return NO_PATH;
+    const fromA = cached(pairCache, a, () => new Map<EndpointGroup, Path>());
+    return cached(fromA, b, () => computePair(a, b));
   }
 
   function computePair(a: EndpointGroup, b: EndpointGroup): Path {
@@ -527,12 +496,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   // each answer is computed once per run.
   const exposureCache = new Map<string, Exposure>();
   function exposure(r: Resource): Exposure {
-    let hit = exposureCache.get(r.id);
-    if (!hit) {
-      hit = computeExposure(r);
-      exposureCache.set(r.id, hit);
-    }
-    return hit;
+    return cached(exposureCache, r.id, () => computeExposure(r));
   }
 
   function computeExposure(r: Resource): Exposure {
@@ -573,14 +537,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   type Listener = ResourceOf<"AWS::ElasticLoadBalancingV2::Listener">;
   const listenerCache = new Map<string, Listener[]>();
   function listenersOf(lb: Resource): Listener[] {
-    let list = listenerCache.get(lb.id);
-    if (!list) {
-      list = graph
-        .children(lb.id)
-        .filter((c): c is Listener => c.type === "AWS::ElasticLoadBalancingV2::Listener");
-      listenerCache.set(lb.id, list);
-    }
-    return list;
+    return cached(listenerCache, lb.id, () =>
+      graph.children(lb.id).filter((c): c is Listener => c.type === "AWS::ElasticLoadBalancingV2::Listener"),
+    );
   }
 
   function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
@@ -637,13 +596,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
 
   const lbFronts = new Map<string, Path>();
   function exposureOfLb(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
-    const key = `${lb.id}|${port}`;
-    let hit = lbFronts.get(key);
-    if (!hit) {
-      hit = computeLbFront(lb, port);
-      lbFronts.set(key, hit);
-    }
-    return hit;
+    return cached(lbFronts, `${lb.id}|${port}`, () => computeLbFront(lb, port));
   }
 
   function computeLbFront(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
@@ -691,37 +644,34 @@ const sourcesByVpc = new WeakMap<readonly EndpointGroup[], Map<string, [number, 
 
 /**
  * TCP ports any of `sources` can open to any of `targets`, and the path of the first pair (in the order
- * sources × targets) that allows any. Only pairs in joined VPCs are tried (see `neighbours`): the cost
+ * sources × targets) that allows any. Only pairs in joined VPCs are tried (see `joinedVpcs`): the cost
  * follows the groups per VPC, not the square of the account's groups.
  */
 export function portsBetweenGroups(
   reach: Reachability,
   sources: readonly EndpointGroup[],
   targets: readonly EndpointGroup[],
-  opts: { skipSame?: boolean /** Stop once these ports are all found. */; until?: PortSet } = {},
+  /** skipSame: leave out a group's traffic to itself; until: stop once these ports are all found. */
+  opts: { skipSame?: boolean; until?: PortSet } = {},
 ): { ports: PortSet; sample: Path | undefined } {
   // From the (usually few) targets outwards: the sources in each target's VPC and the VPCs joined to it,
   // then the pairs in sources × targets order, so that the sample path is the same whatever the layout.
-  let byVpc = sourcesByVpc.get(sources);
-  if (!byVpc) {
-    byVpc = new Map();
+  const byVpc = cached(sourcesByVpc, sources, () => {
+    const m = new Map<string, [number, EndpointGroup][]>();
     sources.forEach((g, i) => {
-      const list = byVpc?.get(g.vpcKey);
-      if (list) list.push([i, g]);
-      else byVpc?.set(g.vpcKey, [[i, g]]);
+      push(m, g.vpcKey, [i, g]);
     });
-    sourcesByVpc.set(sources, byVpc);
-  }
+    return m;
+  });
   const pairs: [number, number, EndpointGroup, EndpointGroup][] = [];
   targets.forEach((b, j) => {
     for (const v of reach.joinedVpcs(b.vpcKey))
-      for (const [i, a] of byVpc?.get(v) ?? []) {
+      for (const [i, a] of byVpc.get(v) ?? []) {
         if (opts.skipSame && a.key === b.key) continue;
         pairs.push([i, j, a, b]);
       }
   });
-  if (targets.length > 1 || reach.joinedVpcs(targets[0]?.vpcKey ?? "").length > 1)
-    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   let ports: PortSet = NO_PORTS;
   let sample: Path | undefined;
   for (const [, , a, b] of pairs) {

@@ -1,4 +1,5 @@
 import { type Ec2Kind, ec2Arn } from "./arn.ts";
+import { push } from "./maps.ts";
 import type { KnownType } from "./props.ts";
 import type { Edge, EdgeKind, Resource, ResourceOf, Snapshot } from "./snapshot.ts";
 
@@ -125,10 +126,4 @@ export class Graph {
     const all = this.inIndex.get(id) ?? NONE;
     return kind ? all.filter((e) => e.kind === kind) : all;
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -1,4 +1,5 @@
 import { formatPorts, isEmpty, type PortSet, subtract, union } from "../analysis/ports.ts";
+import { push } from "../model/maps.ts";
 import type { Resource } from "../model/snapshot.ts";
 import type { Finding, FindingsReport, FlowEdge } from "./finding.ts";
 import { flowPorts, networkMembers } from "./flows.ts";
@@ -17,7 +18,7 @@ export const MAX_FLOW_EDGES = 20_000;
 export function flowMap(ctx: RuleContext): { flows: FlowEdge[]; truncated: number } {
   const flows: FlowEdge[] = [];
   let truncated = 0;
-  const push = (f: FlowEdge) => {
+  const addFlow = (f: FlowEdge) => {
     if (flows.length < MAX_FLOW_EDGES) flows.push(f);
     else truncated++;
   };
@@ -33,7 +34,7 @@ export function flowMap(ctx: RuleContext): { flows: FlowEdge[]; truncated: numbe
     const exposure = ctx.facts.reach.exposure(r);
     const ports = union(exposure.world.ports, exposure.restricted.ports);
     if (isEmpty(ports)) continue;
-    push({
+    addFlow({
       from: "internet",
       to: r.id,
       ports: formatPorts(ports),
@@ -49,11 +50,7 @@ export function flowMap(ctx: RuleContext): { flows: FlowEdge[]; truncated: numbe
   for (const t of tiers) {
     const byGroup = new Map<string, Resource[]>();
     for (const m of networkMembers(ctx, t))
-      for (const g of ctx.facts.reach.groupsOf(m)) {
-        const list = byGroup.get(g.key);
-        if (list) list.push(m);
-        else byGroup.set(g.key, [m]);
-      }
+      for (const g of ctx.facts.reach.groupsOf(m)) push(byGroup, g.key, m);
     membersByGroup.set(t, byGroup);
   }
   const done = new Set<string>();
@@ -78,7 +75,7 @@ export function flowMap(ctx: RuleContext): { flows: FlowEdge[]; truncated: numbe
         }
         const doc = documented(source, targetTiers);
         for (const [s, ports] of portsFrom)
-          push({ from: s, to: t.id, ports: formatPorts(ports), status: status(ports, doc) });
+          addFlow({ from: s, to: t.id, ports: formatPorts(ports), status: status(ports, doc) });
       }
     }
   }

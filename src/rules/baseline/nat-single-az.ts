@@ -1,4 +1,5 @@
 import type { SubnetFacts } from "../../analysis/subnets.ts";
+import { push } from "../../model/maps.ts";
 import { defineRule, type RuleResult } from "../types.ts";
 import { label } from "../util.ts";
 
@@ -20,10 +21,7 @@ export default defineRule({
     const byNat = new Map<string, SubnetFacts[]>();
     for (const f of ctx.facts.subnets.values()) {
       const id = f.defaultRoute?.targetId;
-      if (!id) continue;
-      const list = byNat.get(id);
-      if (list) list.push(f);
-      else byNat.set(id, [f]);
+      if (id) push(byNat, id, f);
     }
     for (const nat of ctx.graph.ofType("AWS::EC2::NatGateway")) {
       const natSubnet = ctx.graph.ec2(nat, "subnet", nat.props.subnetId, "AWS::EC2::Subnet");

@@ -1,4 +1,5 @@
 import { subnetIdsOf, vpcIdOf } from "../../../src/analysis/subnets.ts";
+import { push } from "../../../src/model/maps.ts";
 import type {
   DiagramData,
   DiagramEdge,
@@ -132,35 +133,23 @@ export interface DataIndex {
 export function indexData(data: DiagramData): DataIndex {
   const byId = new Map(data.snapshot.resources.map((r) => [r.id, r]));
   const findingsByResource = new Map<string, Finding[]>();
-  for (const f of data.report.findings) {
-    const list = findingsByResource.get(f.resourceId);
-    if (list) list.push(f);
-    else findingsByResource.set(f.resourceId, [f]);
-  }
+  for (const f of data.report.findings) push(findingsByResource, f.resourceId, f);
   const neighbours = new Map<string, string[]>();
   for (const e of data.snapshot.edges) {
     for (const [a, b] of [
       [e.from, e.to],
       [e.to, e.from],
-    ] as const) {
-      const list = neighbours.get(a);
-      if (list) list.push(b);
-      else neighbours.set(a, [b]);
-    }
+    ] as const)
+      push(neighbours, a, b);
   }
   const host = new Map<string, string>();
   for (const r of data.snapshot.resources) {
-    if (DRAWN_TYPES.has(r.type) || GROUP_TYPES.has(r.type)) continue;
     if (!HIDDEN_TYPES.has(r.type)) continue;
     const h = hostOf(r, byId, neighbours);
     if (h) host.set(r.id, h);
   }
   const hosted = new Map<string, string[]>();
-  for (const [hidden, h] of host) {
-    const list = hosted.get(h);
-    if (list) list.push(hidden);
-    else hosted.set(h, [hidden]);
-  }
+  for (const [hidden, h] of host) push(hosted, h, hidden);
   const environmentTag = data.report.view?.environmentTag ?? "Environment";
   const environments = [
     ...new Set(
@@ -359,20 +348,14 @@ export function buildDiagram(
       (p.subnet ? subnetGroup(p.subnet) : undefined) ??
       (p.vpc ? vpcGroup(p.vpc) : undefined) ??
       (p.region === "global" ? regionGroup(p.account, "global") : servicesGroup(p.account, p.region));
-    const list = leavesByGroup.get(g);
-    if (list) list.push(r);
-    else leavesByGroup.set(g, [r]);
+    push(leavesByGroup, g, r);
   }
 
   // --- leaves, aggregated -----------------------------------------------------------------------------
   const nodeOf = new Map<string, string>();
   for (const [g, rs] of leavesByGroup) {
     const byType = new Map<string, Resource[]>();
-    for (const r of rs) {
-      const list = byType.get(r.type);
-      if (list) list.push(r);
-      else byType.set(r.type, [r]);
-    }
+    for (const r of rs) push(byType, r.type, r);
     for (const [type, members] of [...byType].sort(
       ([a], [b]) => typeOrder(a) - typeOrder(b) || (a < b ? -1 : 1),
     )) {
