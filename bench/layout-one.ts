@@ -1,6 +1,5 @@
 import { analyzeFiles } from "../src/cli/check.ts";
-import { findingsJsonFor } from "../src/cli/serve.ts";
-import { FindingsReport } from "../src/rules/finding.ts";
+import { findingsReportFor } from "../src/cli/serve.ts";
 import { layoutTree } from "../web/src/diagram/layout.ts";
 import { buildDiagram, indexData } from "../web/src/diagram/model.ts";
 
@@ -9,9 +8,7 @@ import { buildDiagram, indexData } from "../web/src/diagram/model.ts";
 const [file, spec] = process.argv.slice(2);
 if (!file) throw new Error("usage: layout-one FILE [SPEC]");
 const a = await analyzeFiles(file, spec);
-const report = FindingsReport.parse(
-  JSON.parse(findingsJsonFor(a.snapshot, a.findings, a.view(), file, spec)),
-);
+const report = findingsReportFor(a.snapshot, a.findings, a.view(), file, spec);
 const index = indexData({ snapshot: a.snapshot, report });
 const out: Record<string, unknown> = { resources: a.snapshot.resources.length };
 for (const [mode, aggregateFrom] of [

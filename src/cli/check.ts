@@ -59,7 +59,9 @@ export function analyzeSnapshot(snapshot: Snapshot, spec: LoadedSpec | undefined
   const graph = new Graph(snapshot);
   const facts = computeFacts(graph);
   const findings = runRules(RULES, graph, { spec, facts, now });
-  const view = () => diagramView({ graph, facts, spec, now: now ?? new Date() }, findings, ruleIndex());
+  /** The diagram's view (flows cost a reachability pass: built only when asked), for the findings shown. */
+  const view = (shown: readonly Finding[] = findings) =>
+    diagramView({ graph, facts, spec, now: now ?? new Date() }, shown, ruleIndex());
   return { snapshot, spec, graph, facts, findings, view };
 }
 
@@ -78,9 +80,8 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     opts.specFile ? loadSpec(opts.specFile) : undefined,
     opts.baseline ? loadBaseline(opts.baseline) : undefined,
   ]);
-  const graph = new Graph(snapshot);
-  const facts = computeFacts(graph);
-  const all = runRules(RULES, graph, { spec, facts, now: opts.now });
+  const analysis = analyzeSnapshot(snapshot, spec, opts.now);
+  const all = analysis.findings;
   const findings = baseline ? all.filter((f) => !baseline.has(f.fingerprint)) : all;
   const input = {
     version: VERSION,
@@ -91,9 +92,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     rules: ruleIndex(),
     failOn: opts.failOn,
     // Flows cost a reachability pass over tier members: only the JSON report, which diagrams read, needs them.
-    ...(formats.includes("json")
-      ? { view: diagramView({ graph, facts, spec, now: opts.now ?? new Date() }, findings, ruleIndex()) }
-      : {}),
+    ...(formats.includes("json") ? { view: analysis.view(findings) } : {}),
   };
   if (formats.length === 1 && !opts.output) {
     const format = formats[0] ?? "text";

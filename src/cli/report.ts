@@ -1,9 +1,8 @@
 import { writeFileAtomic } from "../model/io.ts";
 import { renderHtmlReport } from "../report/html.tsx";
-import { FindingsReport } from "../rules/finding.ts";
 import { analyzeFiles } from "./check.ts";
 import { EXIT, VERSION } from "./common.ts";
-import { findingsJsonFor } from "./serve.ts";
+import { findingsReportFor } from "./serve.ts";
 
 export interface ReportOptions {
   snapshotFile: string;
@@ -15,9 +14,7 @@ export interface ReportOptions {
 /** Writes the HTML review report. Inputs are validated before anything is written. */
 export async function runReport(opts: ReportOptions): Promise<number> {
   const a = await analyzeFiles(opts.snapshotFile, opts.specFile, opts.now);
-  const report = FindingsReport.parse(
-    JSON.parse(findingsJsonFor(a.snapshot, a.findings, a.view(), opts.snapshotFile, opts.specFile)),
-  );
+  const report = findingsReportFor(a.snapshot, a.findings, a.view(), opts.snapshotFile, opts.specFile);
   const html = await renderHtmlReport({
     data: { snapshot: a.snapshot, report },
     version: VERSION,

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../model/errors.ts";
 import { serializeSnapshot } from "../model/io.ts";
 import type { Snapshot } from "../model/snapshot.ts";
-import { formatJson } from "../report/json.ts";
+import { findingsReport } from "../report/json.ts";
 import type { Finding, FindingsReport } from "../rules/finding.ts";
 import { analyzeFiles, ruleIndex } from "./check.ts";
 import { VERSION } from "./common.ts";
@@ -61,14 +61,15 @@ export async function prepareServeData(
   };
 }
 
-export function findingsJsonFor(
+/** The findings document, with the diagram's view, for a checked snapshot. */
+export function findingsReportFor(
   snapshot: Snapshot,
   findings: readonly Finding[],
   view: FindingsReport["view"],
   snapshotFile: string,
   specFile?: string,
-): string {
-  return formatJson({
+): FindingsReport {
+  return findingsReport({
     version: VERSION,
     snapshotFile,
     ...(specFile ? { specFile } : {}),
@@ -78,6 +79,11 @@ export function findingsJsonFor(
     failOn: "high",
     view,
   });
+}
+
+/** The same document as the JSON the UI fetches (data/findings.json). */
+export function findingsJsonFor(...args: Parameters<typeof findingsReportFor>): string {
+  return `${JSON.stringify(findingsReportFor(...args), null, 2)}\n`;
 }
 
 /**

@@ -2,9 +2,9 @@ import { summarize } from "../rules/engine.ts";
 import type { FindingsReport } from "../rules/finding.ts";
 import type { ReportInput } from "./types.ts";
 
-/** The findings JSON the web UI and other tools read (schema: FindingsReport in src/rules/finding.ts). */
-export function formatJson(input: ReportInput): string {
-  const report: FindingsReport = {
+/** The findings document the web UI and other tools read (schema: FindingsReport in src/rules/finding.ts). */
+export function findingsReport(input: ReportInput): FindingsReport {
+  return {
     asbuilt: input.version,
     snapshot: input.snapshotFile,
     ...(input.specFile ? { spec: input.specFile } : {}),
@@ -12,5 +12,9 @@ export function formatJson(input: ReportInput): string {
     findings: [...input.findings],
     ...(input.view ? { view: input.view } : {}),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** That document as JSON: what `asbuilt check --format json` writes. */
+export function formatJson(input: ReportInput): string {
+  return `${JSON.stringify(findingsReport(input), null, 2)}\n`;
 }
