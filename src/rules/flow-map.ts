@@ -2,7 +2,7 @@ import { formatPorts, isEmpty, type PortSet, subtract, union } from "../analysis
 import { push } from "../model/maps.ts";
 import type { Resource } from "../model/snapshot.ts";
 import type { Finding, FindingsReport, FlowEdge } from "./finding.ts";
-import { flowPorts, networkMembers } from "./flows.ts";
+import { documentedPorts, networkMembers } from "./flows.ts";
 import type { RuleContext, RuleMeta } from "./types.ts";
 import { DOCUMENTABLE_TYPES } from "./util.ts";
 
@@ -23,9 +23,7 @@ export function flowMap(ctx: RuleContext): { flows: FlowEdge[]; truncated: numbe
     else truncated++;
   };
   const spec = ctx.spec;
-  const tcpFlows = spec?.spec.flows.filter((f) => f.protocol === "tcp") ?? [];
-  const documented = (from: string, toTiers: readonly string[]): PortSet =>
-    union(...tcpFlows.filter((f) => f.from === from && toTiers.includes(f.to)).map(flowPorts));
+  const documented = documentedPorts(spec?.spec.flows ?? []);
   const status = (ports: PortSet, doc: PortSet): FlowEdge["status"] =>
     !spec ? "unspecified" : isEmpty(subtract(ports, doc)) ? "documented" : "undocumented";
 
@@ -46,16 +44,17 @@ export function flowMap(ctx: RuleContext): { flows: FlowEdge[]; truncated: numbe
   // Tier to tier, resource to resource, found through endpoint groups: for each target, only the groups
   // of joined VPCs are looked at, and each group pair is computed once (cached by the reachability facts).
   const tiers = Object.keys(spec.spec.tiers);
+  const members = new Map(tiers.map((t) => [t, networkMembers(ctx, t)]));
   const membersByGroup = new Map<string, Map<string, Resource[]>>();
   for (const t of tiers) {
     const byGroup = new Map<string, Resource[]>();
-    for (const m of networkMembers(ctx, t))
+    for (const m of members.get(t) ?? [])
       for (const g of ctx.facts.reach.groupsOf(m)) push(byGroup, g.key, m);
     membersByGroup.set(t, byGroup);
   }
   const done = new Set<string>();
   for (const target of tiers) {
-    for (const t of networkMembers(ctx, target)) {
+    for (const t of members.get(target) ?? []) {
       if (done.has(t.id)) continue;
       done.add(t.id);
       const targetTiers = spec.tiersOf(t);

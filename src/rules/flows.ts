@@ -16,6 +16,18 @@ export function flowPorts(f: Flow): PortSet {
   );
 }
 
+/**
+ * The TCP ports the spec documents from `from` ("internet" or a tier) to any of `toTiers`: what the
+ * flow rules and the diagram's flow map compare reachability with.
+ */
+export function documentedPorts(
+  flows: readonly Flow[],
+): (from: string, toTiers: readonly string[]) => PortSet {
+  const tcp = flows.filter((f) => f.protocol === "tcp");
+  return (from, toTiers) =>
+    union(...tcp.filter((f) => f.from === from && toTiers.includes(f.to)).map(flowPorts));
+}
+
 /** Members of a tier that have a network presence (endpoint groups), documentable types only. */
 export function networkMembers(ctx: RuleContext, tier: string): Resource[] {
   return tierMembers(ctx, tier).filter(

@@ -1,6 +1,6 @@
 import { formatPorts, isEmpty, type PortSet, subtract, union } from "../../analysis/ports.ts";
 import { type Path, portsBetweenGroups } from "../../analysis/reachability.ts";
-import { flowPorts, groupsOfAll, networkMembers } from "../flows.ts";
+import { documentedPorts, groupsOfAll, networkMembers } from "../flows.ts";
 import { defineRule, type RuleResult } from "../types.ts";
 import { label } from "../util.ts";
 
@@ -20,9 +20,7 @@ export default defineRule({
     const spec = ctx.spec;
     if (!spec || spec.spec.flows.length === 0) return [];
     const tiers = Object.keys(spec.spec.tiers);
-    const tcpFlows = spec.spec.flows.filter((f) => f.protocol === "tcp");
-    const documented = (from: string, toTiers: string[]): PortSet =>
-      union(...tcpFlows.filter((f) => f.from === from && toTiers.includes(f.to)).map(flowPorts));
+    const documented = documentedPorts(spec.spec.flows);
     const members = new Map(tiers.map((t) => [t, networkMembers(ctx, t)]));
     const sourceGroups = new Map(tiers.map((t) => [t, groupsOfAll(ctx, members.get(t) ?? [])]));
     const out: RuleResult[] = [];
