@@ -1,10 +1,10 @@
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding } from "../rules/finding.ts";
-import type { Severity } from "../spec/schema.ts";
+import { SEVERITIES_WORST_FIRST, type Severity } from "../spec/schema.ts";
 import { htmlEscape } from "./escape.ts";
 import type { ReportInput } from "./types.ts";
 
-const SEVERITIES: Severity[] = ["critical", "high", "medium", "low"];
+const SEVERITIES = SEVERITIES_WORST_FIRST;
 const ICON: Record<Severity, string> = { critical: "🟣", high: "🔴", medium: "🟠", low: "🔵" };
 
 /** Text from AWS is data, not markup: escape what Markdown or HTML would interpret. */

@@ -1,10 +1,10 @@
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding } from "../rules/finding.ts";
-import type { Severity } from "../spec/schema.ts";
+import { SEVERITIES_WORST_FIRST, type Severity } from "../spec/schema.ts";
 import { terminalSafe as t } from "./escape.ts";
 import type { ReportInput } from "./types.ts";
 
-const SEVERITIES: Severity[] = ["critical", "high", "medium", "low"];
+const SEVERITIES = SEVERITIES_WORST_FIRST;
 const COLORS: Record<Severity, string> = {
   critical: "\x1b[1;35m",
   high: "\x1b[1;31m",

@@ -1,3 +1,4 @@
+import { SEVERITIES_WORST_FIRST } from "../../src/spec/schema.ts";
 import type { Severity } from "./diagram/types.ts";
 
 /** Everything a deep link holds: the selection, the filters, what is collapsed or expanded. */
@@ -15,7 +16,7 @@ export interface UrlState {
   flows: "all" | "undocumented" | "none";
 }
 
-const ALL: Severity[] = ["critical", "high", "medium", "low"];
+const ALL = SEVERITIES_WORST_FIRST;
 
 export function readUrlState(hash: string): UrlState {
   const p = new URLSearchParams(hash.replace(/^#/, ""));
@@ -23,7 +24,7 @@ export function readUrlState(hash: string): UrlState {
   const sev = list("sev").filter((s): s is Severity => (ALL as string[]).includes(s));
   return {
     ...(p.get("sel") ? { selected: p.get("sel") as string } : {}),
-    severities: sev.length > 0 ? sev : ALL,
+    severities: sev.length > 0 ? sev : [...ALL],
     ...(p.get("rule") ? { rule: p.get("rule") as string } : {}),
     ...(p.get("env") ? { environment: p.get("env") as string } : {}),
     ...(p.get("vpc") ? { vpc: p.get("vpc") as string } : {}),

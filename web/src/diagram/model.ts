@@ -1,5 +1,6 @@
 import { subnetIdsOf, vpcIdOf } from "../../../src/analysis/subnets.ts";
 import { push } from "../../../src/model/maps.ts";
+import { SEVERITIES_WORST_FIRST, SEVERITY_ORDER } from "../../../src/spec/schema.ts";
 import type {
   DiagramData,
   DiagramEdge,
@@ -58,13 +59,12 @@ export const HIDDEN_TYPES = new Set([
   "AWS::Route53::RecordSet",
 ]);
 
-const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
-export const SEVERITIES: Severity[] = ["critical", "high", "medium", "low"];
+export const SEVERITIES = SEVERITIES_WORST_FIRST;
 
 export function maxSeverity(a: Severity | undefined, b: Severity | undefined): Severity | undefined {
   if (!a) return b;
   if (!b) return a;
-  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+  return SEVERITY_ORDER[a] >= SEVERITY_ORDER[b] ? a : b;
 }
 
 export const INTERNET_ID = "internet";
