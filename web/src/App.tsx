@@ -12,6 +12,7 @@ import type {
   Resource,
   Severity,
 } from "./diagram/types.ts";
+import { nodeIndex } from "./diagram/walk.ts";
 import { downloadPng, downloadSvg } from "./export.ts";
 import { readUrlState, type UrlState, writeUrlState } from "./url-state.ts";
 
@@ -118,16 +119,10 @@ function Viewer({ data }: { data: DiagramData }) {
     }
   }, [laid, fitView]);
 
-  const nodeById = useMemo(() => {
-    const m = new Map<string, DiagramNode>();
-    if (!laid) return m;
-    const walk = (n: DiagramNode) => {
-      m.set(n.id, n);
-      if (n.kind === "group" && !n.collapsed) for (const c of n.children) walk(c);
-    };
-    walk(laid.diagram.root);
-    return m;
-  }, [laid]);
+  const nodeById = useMemo(
+    () => (laid ? nodeIndex(laid.diagram.root) : new Map<string, DiagramNode>()),
+    [laid],
+  );
 
   const zoomTo = useCallback(
     (nodeId: string | undefined) => {

@@ -2,6 +2,7 @@ import { memo } from "react";
 import { iconColour, TypeIcon } from "./icons.tsx";
 import { shortType } from "./model.ts";
 import type { DiagramEdge, DiagramNode, EdgeStyle, GroupNode, LeafNode, Severity } from "./types.ts";
+import { nodeIndex } from "./walk.ts";
 
 // The diagram as SVG. The same component draws the interactive view in the browser and the static
 // diagram of the HTML report (rendered to markup in Node): every string is a React text child or
@@ -128,16 +129,6 @@ export function edgePath(a: DiagramNode, b: DiagramNode): string {
   const qx = mx + (-(y2 - y1) / len) * bend;
   const qy = my + ((x2 - x1) / len) * bend;
   return `M${x1.toFixed(1)} ${y1.toFixed(1)} Q${qx.toFixed(1)} ${qy.toFixed(1)} ${x2.toFixed(1)} ${y2.toFixed(1)}`;
-}
-
-function nodeIndex(root: GroupNode): Map<string, DiagramNode> {
-  const out = new Map<string, DiagramNode>();
-  const walk = (n: DiagramNode) => {
-    out.set(n.id, n);
-    if (n.kind === "group" && !n.collapsed) for (const c of n.children) walk(c);
-  };
-  walk(root);
-  return out;
 }
 
 const Leaf = memo(function Leaf({ n, cls }: { n: LeafNode; cls: string }) {

@@ -1,5 +1,6 @@
 import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
-import type { DiagramNode, GroupNode, LeafNode } from "./types.ts";
+import type { GroupNode, LeafNode } from "./types.ts";
+import { forEachDrawn } from "./walk.ts";
 
 // Layout in two parts, chosen by measurement (docs/benchmarks.md): leaves are packed into a grid inside
 // their box by plain arithmetic, and elkjs arranges only the boxes (accounts, regions, VPCs, AZs, subnets),
@@ -135,19 +136,15 @@ export interface Positions {
 
 export function positionsOf(root: GroupNode): Positions {
   const out: Positions = {};
-  const walk = (n: DiagramNode) => {
+  forEachDrawn(root, (n) => {
     out[n.id] = [n.x, n.y, n.w, n.h];
-    if (n.kind === "group" && !n.collapsed) for (const c of n.children) walk(c);
-  };
-  walk(root);
+  });
   return out;
 }
 
 export function applyPositions(root: GroupNode, pos: Positions): void {
-  const walk = (n: DiagramNode) => {
+  forEachDrawn(root, (n) => {
     const p = pos[n.id];
     if (p) [n.x, n.y, n.w, n.h] = p;
-    if (n.kind === "group" && !n.collapsed) for (const c of n.children) walk(c);
-  };
-  walk(root);
+  });
 }

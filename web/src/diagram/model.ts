@@ -9,6 +9,7 @@ import type {
   Finding,
   GroupKind,
   GroupNode,
+  LeafNode,
   Resource,
   Severity,
 } from "./types.ts";
@@ -221,6 +222,27 @@ export function buildDiagram(
     return { severity: s, findings: n };
   };
 
+  /** A leaf not yet laid out, with the findings of what it stands for. */
+  const leaf = (
+    id: string,
+    type: string,
+    label: string,
+    resourceIds: string[],
+    aggregate: boolean,
+  ): LeafNode => ({
+    kind: "leaf",
+    id,
+    type,
+    label,
+    resourceIds,
+    aggregate,
+    ...severityOf(resourceIds),
+    x: 0,
+    y: 0,
+    w: 0,
+    h: 0,
+  });
+
   const subnetBySubnetId = new Map<string, Resource>();
   const vpcByVpcId = new Map<string, Resource>();
   for (const r of data.snapshot.resources) {
@@ -363,53 +385,17 @@ export function buildDiagram(
       const aggId = `agg:${g.id}:${type}`;
       if (members.length >= aggregateFrom && !expanded.has(aggId)) {
         const ids = members.map((m) => m.id);
-        g.children.push({
-          kind: "leaf",
-          id: aggId,
-          type,
-          label: plural(members.length, shortType(type)),
-          resourceIds: ids,
-          aggregate: true,
-          ...severityOf(ids),
-          x: 0,
-          y: 0,
-          w: 0,
-          h: 0,
-        });
+        g.children.push(leaf(aggId, type, plural(members.length, shortType(type)), ids, true));
         for (const id of ids) nodeOf.set(id, aggId);
       } else {
         for (const m of members) {
-          g.children.push({
-            kind: "leaf",
-            id: m.id,
-            type,
-            label: m.name ?? shortId(m.id),
-            resourceIds: [m.id],
-            aggregate: false,
-            ...severityOf([m.id]),
-            x: 0,
-            y: 0,
-            w: 0,
-            h: 0,
-          });
+          g.children.push(leaf(m.id, type, m.name ?? shortId(m.id), [m.id], false));
           nodeOf.set(m.id, m.id);
         }
       }
     }
   }
-  internet.children.push({
-    kind: "leaf",
-    id: INTERNET_ID,
-    type: "internet",
-    label: "Internet",
-    resourceIds: [],
-    aggregate: false,
-    findings: 0,
-    x: 0,
-    y: 0,
-    w: 0,
-    h: 0,
-  });
+  internet.children.push(leaf(INTERNET_ID, "internet", "Internet", [], false));
   nodeOf.set(INTERNET_ID, INTERNET_ID);
 
   // Hidden resources: their findings show on the host (a security group's on its VPC).
