@@ -3,6 +3,7 @@ import { FIXTURE_NOW } from "../../../fixtures/golden.ts";
 import { FIXTURES } from "../../../fixtures/index.ts";
 import { synthetic } from "../../../fixtures/synthetic.ts";
 import { analyzeSnapshot } from "../../../src/cli/check.ts";
+import { findingsReportFor } from "../../../src/cli/serve.ts";
 import type { Snapshot } from "../../../src/model/snapshot.ts";
 import { loadSpec } from "../../../src/spec/load.ts";
 import { layoutTree } from "./layout.ts";
@@ -12,13 +13,7 @@ import type { DiagramNode, GroupNode } from "./types.ts";
 async function dataFor(snapshot: Snapshot, specFile?: string) {
   const spec = specFile ? await loadSpec(specFile) : undefined;
   const a = analyzeSnapshot(snapshot, spec, FIXTURE_NOW);
-  const report = {
-    asbuilt: "test",
-    snapshot: "s.json",
-    summary: {},
-    findings: a.findings,
-    view: a.view(),
-  };
+  const report = findingsReportFor(a.snapshot, a.findings, a.view(), "snapshot.json", specFile);
   return indexData({ snapshot: a.snapshot, report });
 }
 
