@@ -292,7 +292,7 @@ export async function renderHtmlReport(input: HtmlReportInput): Promise<string> 
       width={Math.ceil(size.width)}
       height={Math.ceil(size.height)}
       interactive={false}
-      publicSubnets={new Set(input.data.report.view?.publicSubnets ?? [])}
+      publicSubnets={index.publicSubnets}
       title="Diagram of the scanned account"
     />
   );

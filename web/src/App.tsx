@@ -475,7 +475,7 @@ function Viewer({ data }: { data: DiagramData }) {
             {...(selectedNode ? { selected: selectedNode } : {})}
             matches={matches}
             {...(focus ? { focus } : {})}
-            publicSubnets={new Set(data.report.view?.publicSubnets ?? [])}
+            publicSubnets={index.publicSubnets}
             onSelect={(id) => {
               if (drag.current?.moved) return;
               const n = nodeById.get(id);

@@ -128,6 +128,8 @@ export interface DataIndex {
   hosted: Map<string, string[]>;
   environments: string[];
   environmentTag: string;
+  /** Subnet ids whose default route goes to an internet gateway (drawn blue). */
+  publicSubnets: ReadonlySet<string>;
   vpcs: Resource[];
 }
 
@@ -158,7 +160,8 @@ export function indexData(data: DiagramData): DataIndex {
     ),
   ].sort();
   const vpcs = data.snapshot.resources.filter((r) => r.type === "AWS::EC2::VPC");
-  return { data, byId, findingsByResource, host, hosted, environments, environmentTag, vpcs };
+  const publicSubnets = new Set(data.report.view?.publicSubnets ?? []);
+  return { data, byId, findingsByResource, host, hosted, publicSubnets, environments, environmentTag, vpcs };
 }
 
 /** The drawn resource (or VPC/subnet group) that stands for a hidden one. */
