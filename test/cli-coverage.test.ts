@@ -18,6 +18,14 @@ describe("asbuilt check --require-full-coverage", () => {
       status: "denied",
       error: "AccessDenied: lambda:ListFunctions",
     });
+    // An error text carrying a terminal escape (AWS messages quote user-named resources).
+    s.coverage.push({
+      account: s.scope.accounts[0] ?? "",
+      region: "us-east-2",
+      service: "ecs",
+      status: "failed",
+      error: "Throttling: cluster \u001b[2Jcleared",
+    });
     const file = join(mkdtempSync(join(tmpdir(), "asbuilt-coverage-")), "snapshot.json");
     await saveSnapshot(file, s);
 
@@ -28,6 +36,8 @@ describe("asbuilt check --require-full-coverage", () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain("us-east-2 lambda: denied (AccessDenied: lambda:ListFunctions)");
     expect(strict.stderr).toContain("docs/iam-policy.json");
+    expect(strict.stderr).not.toContain("\u001b");
+    expect(strict.stderr).toContain("us-east-2 ecs: failed (Throttling: cluster \\x1b[2Jcleared)");
 
     // With complete coverage the flag changes nothing.
     const complete = asbuilt(

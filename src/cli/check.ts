@@ -14,7 +14,7 @@ import type { RuleMeta } from "../rules/types.ts";
 import type { LoadedSpec } from "../spec/load.ts";
 import { loadSpec } from "../spec/load.ts";
 import type { Severity } from "../spec/schema.ts";
-import { EXIT, VERSION } from "./common.ts";
+import { EXIT, gapLine, VERSION } from "./common.ts";
 
 export interface CheckOptions {
   snapshotFile: string;
@@ -121,7 +121,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
   if (opts.requireFullCoverage && gaps.length > 0) {
     process.stderr.write(
       `asbuilt: --require-full-coverage: ${gaps.length} part${gaps.length === 1 ? "" : "s"} of the scope ${gaps.length === 1 ? "was" : "were"} not read, so the findings cannot be complete:\n${gaps
-        .map((g) => `  ${g.account} ${g.region} ${g.service}: ${g.status}${g.error ? ` (${g.error})` : ""}`)
+        .map(gapLine)
         .join(
           "\n",
         )}\nGrant the missing permissions (docs/iam-policy.json) or enable the region, and scan again.\n`,

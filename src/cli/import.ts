@@ -2,7 +2,7 @@ import { type ImportResult, importPaths } from "../collector/import/index.ts";
 import { saveSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { plural } from "../report/text.ts";
-import { EXIT } from "./common.ts";
+import { EXIT, gapLine } from "./common.ts";
 
 export interface ImportCliOptions {
   output: string;
@@ -51,10 +51,7 @@ export function importSummary(r: ImportResult, output: string): string {
     lines.push(
       `Coverage gaps (${gaps.length}): the import does not show these, so findings there may be missing:`,
     );
-    for (const g of gaps.slice(0, MAX_LISTED))
-      lines.push(
-        `  ${g.account} ${g.region} ${g.service}: ${g.status}${g.error ? ` (${terminalSafe(g.error)})` : ""}`,
-      );
+    for (const g of gaps.slice(0, MAX_LISTED)) lines.push(gapLine(g));
     if (gaps.length > MAX_LISTED) lines.push(`  … and ${gaps.length - MAX_LISTED} more`);
   }
   if (r.notes.length > 0) {

@@ -8,7 +8,7 @@ import { InputError } from "../model/errors.ts";
 import { saveSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { plural } from "../report/text.ts";
-import { EXIT } from "./common.ts";
+import { EXIT, gapLine } from "./common.ts";
 
 export interface ScanCliOptions {
   output: string;
@@ -159,10 +159,7 @@ export function summary(r: ScanResult, output: string): string {
     lines.push(
       `Coverage gaps (${gaps.length}): asbuilt could not see these, so findings there may be missing:`,
     );
-    for (const g of gaps)
-      lines.push(
-        `  ${g.account} ${g.region} ${g.service}: ${g.status}${g.error ? ` (${terminalSafe(g.error)})` : ""}`,
-      );
+    for (const g of gaps) lines.push(gapLine(g));
   }
   return `${lines.join("\n")}\n`;
 }
