@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { computeFacts } from "../src/analysis/facts.ts";
+import { loadSpec } from "../src/architecture/load.ts";
 import { Graph } from "../src/model/graph.ts";
 import { loadSnapshot } from "../src/model/io.ts";
 import { runRules } from "../src/rules/engine.ts";
 import { RULES } from "../src/rules/index.ts";
-import { loadSpec } from "../src/spec/load.ts";
 
 // One measurement in a fresh process (so peak RSS is this measurement's own):
 //   floor <file>          read + JSON.parse of the snapshot file

@@ -2,10 +2,10 @@
 // operations), docs/rules.md (the rules' metadata) and schema/architecture.schema.json (the spec's
 // zod schema). Tests fail when any of them is stale.
 
+import { specJsonSchema } from "../src/architecture/json-schema.ts";
 import { iamPolicyJson } from "../src/collector/iam.ts";
 import { writeFileAtomic } from "../src/model/io.ts";
 import { rulesMarkdown } from "../src/rules/docs.ts";
-import { specJsonSchema } from "../src/spec/json-schema.ts";
 
 await writeFileAtomic(new URL("../docs/iam-policy.json", import.meta.url).pathname, iamPolicyJson());
 await writeFileAtomic(new URL("../docs/rules.md", import.meta.url).pathname, rulesMarkdown());

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_NOW } from "../fixtures/golden.ts";
 import { FIXTURES } from "../fixtures/index.ts";
 import { computeFacts } from "../src/analysis/facts.ts";
+import { loadSpec } from "../src/architecture/load.ts";
 import { ruleIndex } from "../src/cli/check.ts";
 import { Graph } from "../src/model/graph.ts";
 import { formatJunit } from "../src/report/junit.ts";
@@ -16,7 +17,6 @@ import { formatSarif } from "../src/report/sarif.ts";
 import type { ReportInput } from "../src/report/types.ts";
 import { runRules } from "../src/rules/engine.ts";
 import { RULES } from "../src/rules/index.ts";
-import { loadSpec } from "../src/spec/load.ts";
 import { asbuilt, ROOT } from "./run-cli.ts";
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { computeFacts } from "../analysis/facts.ts";
+import type { LoadedSpec } from "../architecture/load.ts";
+import { loadSpec } from "../architecture/load.ts";
+import type { Severity } from "../architecture/schema.ts";
 import { InputError, readInputFile } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot, writeFileAtomic } from "../model/io.ts";
@@ -11,9 +14,6 @@ import { type Finding, FindingsReport } from "../rules/finding.ts";
 import { diagramView } from "../rules/flow-map.ts";
 import { RULES } from "../rules/index.ts";
 import type { RuleMeta } from "../rules/types.ts";
-import type { LoadedSpec } from "../spec/load.ts";
-import { loadSpec } from "../spec/load.ts";
-import type { Severity } from "../spec/schema.ts";
 import { EXIT, gapLine, VERSION } from "./common.ts";
 
 export interface CheckOptions {

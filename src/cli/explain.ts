@@ -1,11 +1,11 @@
 import { computeFacts } from "../analysis/facts.ts";
+import { loadSpec } from "../architecture/load.ts";
 import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot } from "../model/io.ts";
 import { explain, findResource, formatExplanation } from "../report/explain.ts";
 import { runRules } from "../rules/engine.ts";
 import { RULES } from "../rules/index.ts";
-import { loadSpec } from "../spec/load.ts";
 import { EXIT } from "./common.ts";
 
 export async function runExplain(

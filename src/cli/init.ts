@@ -1,11 +1,11 @@
 import { access } from "node:fs/promises";
 import { basename } from "node:path";
 import { computeFacts } from "../analysis/facts.ts";
+import { draftSpec } from "../architecture/draft.ts";
+import { parseSpec } from "../architecture/load.ts";
 import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot, writeFileAtomic } from "../model/io.ts";
-import { draftSpec } from "../spec/draft.ts";
-import { parseSpec } from "../spec/load.ts";
 import { EXIT } from "./common.ts";
 
 export async function runInit(

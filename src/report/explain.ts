@@ -1,11 +1,11 @@
 import type { Facts } from "../analysis/facts.ts";
 import { formatPorts, isEmpty } from "../analysis/ports.ts";
 import type { Hop } from "../analysis/reachability.ts";
+import type { LoadedSpec } from "../architecture/load.ts";
 import { arnResourceId } from "../model/arn.ts";
 import type { Graph } from "../model/graph.ts";
 import type { Resource } from "../model/snapshot.ts";
 import type { Finding } from "../rules/finding.ts";
-import type { LoadedSpec } from "../spec/load.ts";
 import { terminalSafe as t } from "./escape.ts";
 
 // `asbuilt explain`: everything asbuilt knows about one resource, to answer "why is this a finding?"

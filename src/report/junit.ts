@@ -1,6 +1,6 @@
 import type { Builder } from "junit-report-builder";
 import junitModule from "junit-report-builder";
-import { SEVERITY_ORDER } from "../spec/schema.ts";
+import { SEVERITY_ORDER } from "../architecture/schema.ts";
 import type { ReportInput } from "./types.ts";
 
 /**

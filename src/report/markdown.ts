@@ -1,6 +1,6 @@
+import { SEVERITIES_WORST_FIRST, type Severity } from "../architecture/schema.ts";
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding } from "../rules/finding.ts";
-import { SEVERITIES_WORST_FIRST, type Severity } from "../spec/schema.ts";
 import { htmlEscape } from "./escape.ts";
 import type { ReportInput } from "./types.ts";
 

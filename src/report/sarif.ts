@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { Severity } from "../architecture/schema.ts";
 import type { Finding } from "../rules/finding.ts";
-import type { Severity } from "../spec/schema.ts";
 import type { ReportInput } from "./types.ts";
 
 const LEVEL: Record<Severity, Result.level> = {

@@ -1,7 +1,7 @@
+import type { Severity } from "../architecture/schema.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Finding, FindingsReport } from "../rules/finding.ts";
 import type { RuleMeta } from "../rules/types.ts";
-import type { Severity } from "../spec/schema.ts";
 
 /** Everything a formatter may show. Formatters are pure: same input, same bytes. */
 export interface ReportInput {

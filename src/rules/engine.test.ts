@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseSpec } from "../architecture/load.ts";
 import { Graph } from "../model/graph.ts";
-import { parseSpec } from "../spec/load.ts";
 import { failing, runRules, summarize } from "./engine.ts";
 import { account, NOW, network } from "./test-helpers.ts";
 import { defineRule, type Rule } from "./types.ts";

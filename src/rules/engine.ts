@@ -1,10 +1,10 @@
 import { computeFacts, type Facts } from "../analysis/facts.ts";
+import type { LoadedSpec } from "../architecture/load.ts";
+import { SEVERITY_ORDER, type Severity } from "../architecture/schema.ts";
+import { matchesResourcePattern } from "../architecture/select.ts";
 import type { Graph } from "../model/graph.ts";
 import { cmp } from "../model/io.ts";
 import type { Resource } from "../model/snapshot.ts";
-import type { LoadedSpec } from "../spec/load.ts";
-import { SEVERITY_ORDER, type Severity } from "../spec/schema.ts";
-import { matchesResourcePattern } from "../spec/select.ts";
 import { type Finding, fingerprint } from "./finding.ts";
 import type { Rule, RuleContext } from "./types.ts";
 

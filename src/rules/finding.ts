@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { Severity } from "../spec/schema.ts";
+import { Severity } from "../architecture/schema.ts";
 
 export const Finding = z.strictObject({
   ruleId: z.string(),

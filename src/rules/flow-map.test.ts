@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FIXTURE_NOW } from "../../fixtures/golden.ts";
 import { FIXTURES } from "../../fixtures/index.ts";
+import { loadSpec } from "../architecture/load.ts";
 import { analyzeSnapshot } from "../cli/check.ts";
-import { loadSpec } from "../spec/load.ts";
 
 describe("the flow map a diagram draws", () => {
   it("marks every flow the flow-undocumented rule reports as undocumented, and the documented ones as such", async () => {

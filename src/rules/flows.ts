@@ -1,7 +1,7 @@
 import { type PortSet, union } from "../analysis/ports.ts";
 import type { EndpointGroup } from "../analysis/reachability.ts";
+import type { Flow } from "../architecture/schema.ts";
 import type { Resource } from "../model/snapshot.ts";
-import type { Flow } from "../spec/schema.ts";
 import type { RuleContext } from "./types.ts";
 import { DOCUMENTABLE_TYPES, tierMembers } from "./util.ts";
 

@@ -1,6 +1,6 @@
 import { type AccountBuilder, SnapshotBuilder, type VpcWithDefaults } from "../../fixtures/builder.ts";
+import { parseSpec } from "../architecture/load.ts";
 import { Graph } from "../model/graph.ts";
-import { parseSpec } from "../spec/load.ts";
 import { runRules } from "./engine.ts";
 import type { Finding } from "./finding.ts";
 import type { Rule } from "./types.ts";

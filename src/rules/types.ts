@@ -1,8 +1,8 @@
 import type { Facts } from "../analysis/facts.ts";
+import type { LoadedSpec } from "../architecture/load.ts";
+import type { Severity } from "../architecture/schema.ts";
 import type { Graph } from "../model/graph.ts";
 import type { Resource } from "../model/snapshot.ts";
-import type { LoadedSpec } from "../spec/load.ts";
-import type { Severity } from "../spec/schema.ts";
 
 export interface RuleMeta {
   /** Equals the file name: src/rules/baseline/<id>.ts. */

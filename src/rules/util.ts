@@ -2,9 +2,9 @@ import { isWorld } from "../analysis/cidr.ts";
 import { contains } from "../analysis/ports.ts";
 import { hopsFor } from "../analysis/reachability.ts";
 import type { SubnetFacts } from "../analysis/subnets.ts";
+import type { Severity, Tier } from "../architecture/schema.ts";
 import type { SecurityGroupRule } from "../model/props.ts";
 import { asKnown, type KnownResource, type Resource, type ResourceOf } from "../model/snapshot.ts";
-import type { Severity, Tier } from "../spec/schema.ts";
 import type { RuleContext, RuleResult } from "./types.ts";
 
 /** `"web-1" (i-0abc…)` or the id: how findings name a resource. */

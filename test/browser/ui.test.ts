@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_NOW } from "../../fixtures/golden.ts";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
 import { synthetic } from "../../fixtures/synthetic.ts";
+import { loadSpec } from "../../src/architecture/load.ts";
 import { analyzeSnapshot } from "../../src/cli/check.ts";
 import { findingsJsonFor, type ServeData, startServer } from "../../src/cli/serve.ts";
 import type { Snapshot } from "../../src/model/snapshot.ts";
 import { renderHtmlReport } from "../../src/report/html.tsx";
 import { FindingsReport } from "../../src/rules/finding.ts";
-import { loadSpec } from "../../src/spec/load.ts";
 import { buildDiagram, indexData } from "../../web/src/diagram/model.ts";
 import { ARTIFACTS, ensureWebBuilt, launch } from "./browser.ts";
 

@@ -1,4 +1,4 @@
-import { SEVERITIES_WORST_FIRST } from "../../src/spec/schema.ts";
+import { SEVERITIES_WORST_FIRST } from "../../src/architecture/schema.ts";
 import type { Severity } from "./diagram/types.ts";
 
 /** Everything a deep link holds: the selection, the filters, what is collapsed or expanded. */

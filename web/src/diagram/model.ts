@@ -1,6 +1,6 @@
 import { subnetIdsOf, vpcIdOf } from "../../../src/analysis/subnets.ts";
+import { SEVERITIES_WORST_FIRST, SEVERITY_ORDER } from "../../../src/architecture/schema.ts";
 import { push } from "../../../src/model/maps.ts";
-import { SEVERITIES_WORST_FIRST, SEVERITY_ORDER } from "../../../src/spec/schema.ts";
 import type {
   DiagramData,
   DiagramEdge,

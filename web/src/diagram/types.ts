@@ -1,6 +1,6 @@
+import type { Severity } from "../../../src/architecture/schema.ts";
 import type { Snapshot } from "../../../src/model/snapshot.ts";
 import type { Finding, FindingsReport } from "../../../src/rules/finding.ts";
-import type { Severity } from "../../../src/spec/schema.ts";
 
 export type { Finding, FindingsReport, Severity, Snapshot };
 export type Resource = Snapshot["resources"][number];

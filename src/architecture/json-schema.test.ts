@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { specJsonSchema } from "./json-schema.ts";
 
 describe("schema/architecture.schema.json", () => {
-  it("is the schema generated from src/spec/schema.ts (run `npm run docs` when this fails)", () => {
+  it("is the schema generated from src/architecture/schema.ts (run `npm run docs` when this fails)", () => {
     expect(readFileSync(join(import.meta.dirname, "../../schema/architecture.schema.json"), "utf8")).toBe(
       specJsonSchema(),
     );
