@@ -8,8 +8,9 @@ import { InputError, readInputFile } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot, writeFileAtomic } from "../model/io.ts";
 import type { Snapshot } from "../model/snapshot.ts";
+import { terminalSafe } from "../report/escape.ts";
 import { FILE_NAMES, FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/index.ts";
-import { failing, runRules } from "../rules/engine.ts";
+import { failing, failingUnverified, ruleContext, runChecks } from "../rules/engine.ts";
 import { type Finding, FindingsReport } from "../rules/finding.ts";
 import { diagramView } from "../rules/flow-map.ts";
 import { RULES } from "../rules/index.ts";
@@ -58,11 +59,11 @@ export async function analyzeFiles(snapshotFile: string, specFile: string | unde
 export function analyzeSnapshot(snapshot: Snapshot, spec: LoadedSpec | undefined, now?: Date) {
   const graph = new Graph(snapshot);
   const facts = computeFacts(graph);
-  const findings = runRules(RULES, graph, { spec, facts, now });
+  const { findings, unverified } = runChecks(RULES, graph, { spec, facts, now });
   /** The diagram's view (flows cost a reachability pass: built only when asked), for the findings shown. */
   const view = (shown: readonly Finding[] = findings) =>
-    diagramView({ graph, facts, spec, now: now ?? new Date() }, shown, ruleIndex());
-  return { snapshot, spec, graph, facts, findings, view };
+    diagramView(ruleContext(graph, { spec, facts, now }), shown, ruleIndex());
+  return { snapshot, spec, graph, facts, findings, unverified, view };
 }
 
 export async function runCheck(opts: CheckOptions): Promise<number> {
@@ -89,6 +90,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     specFile: opts.specFile,
     snapshot,
     findings,
+    unverified: analysis.unverified,
     rules: ruleIndex(),
     failOn: opts.failOn,
     // Flows cost a reachability pass over tier members: only the JSON report, which diagrams read, needs them.
@@ -118,13 +120,30 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     );
   }
   const gaps = snapshot.coverage.filter((c) => c.status !== "scanned");
-  if (opts.requireFullCoverage && gaps.length > 0) {
+  const vague = failingUnverified(analysis.unverified, opts.failOn);
+  if (opts.requireFullCoverage && (gaps.length > 0 || vague.length > 0)) {
+    const parts = [
+      ...(gaps.length > 0
+        ? [
+            `${gaps.length} part${gaps.length === 1 ? "" : "s"} of the scope ${gaps.length === 1 ? "was" : "were"} not read, so the findings cannot be complete:\n${gaps.map(gapLine).join("\n")}`,
+          ]
+        : []),
+      ...(vague.length > 0
+        ? [
+            `${vague.length} check${vague.length === 1 ? "" : "s"} at or above ${opts.failOn} could not be decided (unverified: the data ${vague.length === 1 ? "it needs was" : "they need were"} not recorded):\n${vague
+              .slice(0, 10)
+              .map(
+                (u) =>
+                  `  ${u.ruleId} ${terminalSafe(u.resourceName ?? u.resourceId)}: ${terminalSafe(u.missing.join("; "))}`,
+              )
+              .join(
+                "\n",
+              )}${vague.length > 10 ? `\n  … and ${vague.length - 10} more (--format json lists them)` : ""}`,
+          ]
+        : []),
+    ];
     process.stderr.write(
-      `asbuilt: --require-full-coverage: ${gaps.length} part${gaps.length === 1 ? "" : "s"} of the scope ${gaps.length === 1 ? "was" : "were"} not read, so the findings cannot be complete:\n${gaps
-        .map(gapLine)
-        .join(
-          "\n",
-        )}\nGrant the missing permissions (docs/iam-policy.json) or enable the region, and scan again.\n`,
+      `asbuilt: --require-full-coverage: ${parts.join("\n")}\nGrant the missing permissions (docs/iam-policy.json), enable the region or collect the missing data, and scan again.\n`,
     );
     return EXIT.findings;
   }

@@ -56,18 +56,18 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   }
   const specFile = join(fixture.dir, "architecture.yaml");
   const spec = await loadSpec(specFile);
-  const { snapshot, facts, findings, view } = analyzeSnapshot(scanned.snapshot, spec, opts.now);
+  const { snapshot, facts, findings, unverified, view } = analyzeSnapshot(scanned.snapshot, spec, opts.now);
   if (opts.save) await saveSnapshot(opts.save, snapshot);
 
   const rel = (p: string) => relative(process.cwd(), p) || ".";
-  const subnetClasses = { public: 0, private: 0, isolated: 0 };
+  const subnetClasses = { public: 0, private: 0, isolated: 0, unknown: 0 };
   for (const f of facts.subnets.values()) subnetClasses[f.class]++;
   const byType = new Map<string, number>();
   for (const r of snapshot.resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
   const out: string[] = [
     `asbuilt ${VERSION} demo: the "${opts.fixture}" seed architecture (${rel(fixture.dir)}; its document is ../shared/seeds/${opts.fixture}.txt)`,
     `Scanned through the loopback AWS endpoint by the real collector: ${snapshot.resources.length} resources, ${snapshot.edges.length} edges in ${plural(snapshot.scope.accounts.length, "account")} (${snapshot.scope.regions.join(", ")}), ${scanned.log.calls} API calls in ${scanned.seconds.toFixed(2)} s`,
-    `Subnets by their routes: ${subnetClasses.public} public, ${subnetClasses.private} private, ${subnetClasses.isolated} isolated`,
+    `Subnets by their routes: ${subnetClasses.public} public, ${subnetClasses.private} private, ${subnetClasses.isolated} isolated${subnetClasses.unknown > 0 ? `, ${subnetClasses.unknown} unknown (route table not recorded)` : ""}`,
     `Inventory: ${[...byType]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([t, n]) => `${n} ${t.replace(/^AWS::/, "")}`)
@@ -82,6 +82,7 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
       specFile: rel(specFile),
       snapshot,
       findings,
+      unverified,
       rules: ruleIndex(),
       failOn: "high",
       color: process.stdout.isTTY === true && !process.env.NO_COLOR,

@@ -14,7 +14,14 @@ export interface ReportOptions {
 /** Writes the HTML review report. Inputs are validated before anything is written. */
 export async function runReport(opts: ReportOptions): Promise<number> {
   const a = await analyzeFiles(opts.snapshotFile, opts.specFile, opts.now);
-  const report = findingsReportFor(a.snapshot, a.findings, a.view(), opts.snapshotFile, opts.specFile);
+  const report = findingsReportFor(
+    a.snapshot,
+    a.findings,
+    a.view(),
+    opts.snapshotFile,
+    opts.specFile,
+    a.unverified,
+  );
   const html = await renderHtmlReport({
     data: { snapshot: a.snapshot, report },
     version: VERSION,

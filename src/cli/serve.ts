@@ -8,7 +8,7 @@ import { InputError } from "../model/errors.ts";
 import { serializeSnapshot } from "../model/io.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import { findingsReport } from "../report/json.ts";
-import type { Finding, FindingsReport } from "../rules/finding.ts";
+import type { Finding, FindingsReport, UnverifiedCheck } from "../rules/finding.ts";
 import { analyzeFiles, ruleIndex } from "./check.ts";
 import { VERSION } from "./common.ts";
 
@@ -57,7 +57,7 @@ export async function prepareServeData(
   const a = await analyzeFiles(snapshotFile, specFile, now);
   return {
     snapshot: a.snapshot,
-    findingsJson: findingsJsonFor(a.snapshot, a.findings, a.view(), snapshotFile, specFile),
+    findingsJson: findingsJsonFor(a.snapshot, a.findings, a.view(), snapshotFile, specFile, a.unverified),
   };
 }
 
@@ -68,6 +68,7 @@ export function findingsReportFor(
   view: FindingsReport["view"],
   snapshotFile: string,
   specFile?: string,
+  unverified: readonly UnverifiedCheck[] = [],
 ): FindingsReport {
   return findingsReport({
     version: VERSION,
@@ -75,6 +76,7 @@ export function findingsReportFor(
     ...(specFile ? { specFile } : {}),
     snapshot,
     findings,
+    unverified,
     rules: ruleIndex(),
     failOn: "high",
     view,

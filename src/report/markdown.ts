@@ -35,6 +35,7 @@ export function formatMarkdown(input: ReportInput): string {
     "|---|---|",
     ...SEVERITIES.map((sev) => `| ${ICON[sev]} ${sev} | ${s[sev]} |`),
     `| waived | ${s.waived} |`,
+    ...(input.unverified.length > 0 ? [`| unverified (not recorded) | ${input.unverified.length} |`] : []),
     "",
   ];
   const gaps = input.snapshot.coverage.filter((c) => c.status !== "scanned");
@@ -48,6 +49,24 @@ export function formatMarkdown(input: ReportInput): string {
     if (group.length === 0) continue;
     out.push(`### ${ICON[sev]} ${sev} (${group.length})`, "");
     for (const f of group) out.push(...finding(f, input));
+  }
+  if (input.unverified.length > 0) {
+    // Not passed and not failed: the data these checks need was not recorded.
+    out.push(
+      `### ❔ Unverified (${input.unverified.length})`,
+      "",
+      "<details>",
+      "<summary>Checks the snapshot could not decide: the data they need was not recorded</summary>",
+      "",
+      "| rule | resource | if it fails | not recorded |",
+      "|---|---|---|---|",
+      ...input.unverified.map(
+        (u) =>
+          `| <code>${u.ruleId}</code> | ${mdCode(u.resourceName ?? u.resourceId)} | ${u.severity} | ${u.missing.map(mdEscape).join("<br>")} |`,
+      ),
+      "</details>",
+      "",
+    );
   }
   const waived = input.findings.filter((f) => f.waived);
   if (waived.length > 0) {

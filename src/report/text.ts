@@ -1,6 +1,6 @@
 import { SEVERITIES_WORST_FIRST, type Severity } from "../architecture/schema.ts";
 import { failing, summarize } from "../rules/engine.ts";
-import type { Finding } from "../rules/finding.ts";
+import type { Finding, UnverifiedCheck } from "../rules/finding.ts";
 import { terminalSafe as t } from "./escape.ts";
 import type { ReportInput } from "./types.ts";
 
@@ -26,7 +26,8 @@ export function formatText(input: ReportInput): string {
   );
   lines.push(
     `${snapshot.resources.length} resources in ${plural(snapshot.scope.accounts.length, "account")}, ${plural(snapshot.scope.regions.length, "region")}; ` +
-      `${plural(findings.length - s.waived, "finding")}: ${SEVERITIES.map((sev) => `${s[sev]} ${sev}`).join(", ")}${s.waived ? `; ${s.waived} waived` : ""}`,
+      `${plural(findings.length - s.waived, "finding")}: ${SEVERITIES.map((sev) => `${s[sev]} ${sev}`).join(", ")}${s.waived ? `; ${s.waived} waived` : ""}` +
+      (input.unverified.length > 0 ? `; ${plural(input.unverified.length, "check")} unverified` : ""),
   );
   const gaps = snapshot.coverage.filter((g) => g.status !== "scanned");
   if (gaps.length > 0) {
@@ -56,6 +57,7 @@ export function formatText(input: ReportInput): string {
       );
     }
   }
+  lines.push(...unverifiedLines(input, c));
   const over = failing(findings, input.failOn);
   lines.push(
     "",
@@ -79,7 +81,32 @@ function finding(f: Finding, input: ReportInput, c: (code: string, s: string) =>
   return out;
 }
 
-function label(f: Finding): string {
+/**
+ * Checks no data decided, by rule: not failures, not passes. Each names what was not recorded, so that the
+ * reader knows what to collect (permissions, a fuller dump, another source).
+ */
+function unverifiedLines(input: ReportInput, c: (code: string, s: string) => string): string[] {
+  if (input.unverified.length === 0) return [];
+  const out = [
+    "",
+    c(COLORS.medium, `UNVERIFIED (${input.unverified.length}): not checked, the data was not recorded`),
+  ];
+  const byRule = new Map<string, UnverifiedCheck[]>();
+  for (const u of input.unverified) byRule.set(u.ruleId, [...(byRule.get(u.ruleId) ?? []), u]);
+  for (const [rule, list] of byRule) {
+    out.push(`  ${c(BOLD, rule)}  ${plural(list.length, "check")} (${list[0]?.severity} if it fails)`);
+    for (const u of list.slice(0, MAX_UNVERIFIED))
+      out.push(`      ${t(label(u))}: ${u.missing.map(t).join("; ")}`);
+    if (list.length > MAX_UNVERIFIED)
+      out.push(c(DIM, `      … and ${list.length - MAX_UNVERIFIED} more (--format json lists all)`));
+  }
+  return out;
+}
+
+/** Unverified checks listed per rule in the terminal; the JSON report has every one. */
+const MAX_UNVERIFIED = 5;
+
+function label(f: Pick<Finding, "resourceName" | "resourceType" | "resourceId">): string {
   return f.resourceName ? `${f.resourceName} (${f.resourceType})` : f.resourceId;
 }
 

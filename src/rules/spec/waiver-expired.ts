@@ -12,6 +12,7 @@ export default defineRule({
     why: "Waivers are promises with a date; an expired one means the accepted risk was meant to be fixed by now.",
     fix: "Fix what the waiver covered and delete it, or, if the risk is still accepted, renew it with a new date and a reason that says why.",
     references: [],
+    needs: [],
   },
   check(ctx) {
     const spec = ctx.spec;
