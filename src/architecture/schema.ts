@@ -6,6 +6,9 @@ import { z } from "zod";
 export const Severity = z.enum(["low", "medium", "high", "critical"]);
 export type Severity = z.infer<typeof Severity>;
 export const SEVERITY_ORDER: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+/** What makes `asbuilt check` exit 1: findings at or above a severity, or nothing (report-only runs). */
+export const FailOn = z.enum([...Severity.options, "none"]);
+export type FailOn = z.infer<typeof FailOn>;
 /** The severities as reports list them: worst first. */
 export const SEVERITIES_WORST_FIRST: readonly Severity[] = ["critical", "high", "medium", "low"];
 

@@ -6,7 +6,7 @@ import { loadSpec } from "../architecture/load.ts";
 import { discoverTargets } from "../collector/accounts.ts";
 import { scan } from "../collector/scan.ts";
 import { InputError } from "../model/errors.ts";
-import { saveSnapshot } from "../model/io.ts";
+import { checkOutputFile, saveSnapshot } from "../model/io.ts";
 import { formatText, plural } from "../report/text.ts";
 import { analyzeSnapshot, ruleIndex } from "./check.ts";
 import { EXIT, VERSION } from "./common.ts";
@@ -30,6 +30,7 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
     );
   }
   const fixture = FIXTURES[opts.fixture as keyof typeof FIXTURES];
+  if (opts.save) await checkOutputFile(opts.save, "snapshot.json");
   // The demo account is served by the loopback AWS endpoint and read by the real collector, exactly
   // as `asbuilt scan --endpoint-url` would read it: what a newcomer sees is the product, not a shortcut.
   const served = fixture.build();

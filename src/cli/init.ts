@@ -5,13 +5,14 @@ import { draftSpec } from "../architecture/draft.ts";
 import { parseSpec } from "../architecture/load.ts";
 import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
-import { loadSnapshot, writeFileAtomic } from "../model/io.ts";
+import { checkOutputFile, loadSnapshot, writeFileAtomic } from "../model/io.ts";
 import { EXIT } from "./common.ts";
 
 export async function runInit(
   snapshotFile: string,
   opts: { output?: string; name?: string; force?: boolean },
 ): Promise<number> {
+  if (opts.output) await checkOutputFile(opts.output, "architecture.yaml");
   if (opts.output && !opts.force && (await exists(opts.output))) {
     throw new InputError(
       "already exists; asbuilt init does not overwrite a spec.",

@@ -7,8 +7,6 @@ import type { ScanCliOptions } from "./scan.ts";
 // Thin: parse flags, call the layers, set the exit code. Commands are imported lazily so that
 // `asbuilt --help` stays fast.
 
-const SEVERITIES = ["low", "medium", "high", "critical"] as const;
-
 export function buildProgram(): Command {
   const program = new Command("asbuilt")
     .description(
@@ -35,10 +33,10 @@ export function buildProgram(): Command {
       `output format, or several separated by commas: ${FORMAT_NAMES.join(", ")}`,
       "text",
     )
-    .addOption(
-      new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
-        .choices(SEVERITIES)
-        .default("high"),
+    .option(
+      "--fail-on <severity>",
+      "lowest severity that makes the exit code 1: low, medium, high, critical, or none for a report-only run",
+      "high",
     )
     .option(
       "-o, --output <path>",
@@ -47,6 +45,10 @@ export function buildProgram(): Command {
     .option(
       "--baseline <findings.json>",
       "report only findings not in this earlier `--format json` report (matched by fingerprint)",
+    )
+    .option(
+      "--summary",
+      "findings per rule and the top findings: instead of the text report on the terminal, beside a report written with -o or in another format",
     )
     .option(
       "--require-full-coverage",
@@ -62,9 +64,10 @@ export function buildProgram(): Command {
         opts: {
           spec?: string;
           format: string;
-          failOn: (typeof SEVERITIES)[number];
+          failOn: string;
           output?: string;
           baseline?: string;
+          summary?: boolean;
           requireFullCoverage?: boolean;
         },
       ) => {
@@ -76,6 +79,7 @@ export function buildProgram(): Command {
           failOn: opts.failOn,
           output: opts.output,
           baseline: opts.baseline,
+          summary: opts.summary === true,
           requireFullCoverage: opts.requireFullCoverage === true,
         });
       },

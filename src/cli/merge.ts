@@ -1,4 +1,4 @@
-import { loadSnapshot, saveSnapshot } from "../model/io.ts";
+import { checkOutputFile, loadSnapshot, saveSnapshot } from "../model/io.ts";
 import { mergeSnapshots } from "../model/merge.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { EXIT } from "./common.ts";
@@ -9,6 +9,7 @@ export async function runMerge(
   output: string,
   stderr: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  await checkOutputFile(output, "merged.json");
   const inputs = await Promise.all(files.map((f) => loadSnapshot(f)));
   const { snapshot, conflicts } = mergeSnapshots(inputs);
   await saveSnapshot(output, snapshot);

@@ -1,4 +1,4 @@
-import type { Severity } from "../architecture/schema.ts";
+import type { FailOn } from "../architecture/schema.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Finding, FindingsReport } from "../rules/finding.ts";
 import type { RuleMeta } from "../rules/types.ts";
@@ -11,7 +11,8 @@ export interface ReportInput {
   snapshot: Snapshot;
   findings: readonly Finding[];
   rules: ReadonlyMap<string, RuleMeta>;
-  failOn: Severity;
+  /** The gate's threshold; "none": a report-only run that never fails on findings. */
+  failOn: FailOn;
   /** Tiers, environment tag and flows for diagrams (the JSON and HTML reports carry them). */
   view?: FindingsReport["view"];
   /** ANSI colours in text output (a TTY without NO_COLOR). */

@@ -1,6 +1,6 @@
 import { computeFacts, type Facts } from "../analysis/facts.ts";
 import type { LoadedSpec } from "../architecture/load.ts";
-import { SEVERITY_ORDER, type Severity } from "../architecture/schema.ts";
+import { type FailOn, SEVERITY_ORDER, type Severity } from "../architecture/schema.ts";
 import { matchesResourcePattern } from "../architecture/select.ts";
 import type { Graph } from "../model/graph.ts";
 import { cmp } from "../model/io.ts";
@@ -123,7 +123,8 @@ export function summarize(findings: readonly Finding[]): Record<Severity | "waiv
   return out;
 }
 
-/** Unwaived findings at or above a severity: what makes `asbuilt check` exit 1. */
-export function failing(findings: readonly Finding[], threshold: Severity): Finding[] {
+/** Unwaived findings at or above a severity: what makes `asbuilt check` exit 1 ("none": never any). */
+export function failing(findings: readonly Finding[], threshold: FailOn): Finding[] {
+  if (threshold === "none") return [];
   return findings.filter((f) => !f.waived && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[threshold]);
 }
