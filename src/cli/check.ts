@@ -100,7 +100,8 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
   // Validate every input, and where the output goes, before any work or any write: a bad spec never
   // leaves a half-written report, and a mistyped -o fails at once rather than after the analysis.
   const purpose = `${formats.length} formats`;
-  if (opts.output && formats.length === 1) await checkOutputFile(opts.output, FILE_NAMES[formats[0] ?? "text"]);
+  if (opts.output && formats.length === 1)
+    await checkOutputFile(opts.output, FILE_NAMES[formats[0] ?? "text"]);
   else if (opts.output) await checkOutputDir(opts.output, purpose);
   const [snapshot, spec, baseline] = await Promise.all([
     loadSnapshot(opts.snapshotFile),
@@ -132,9 +133,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     }
   } else {
     const written =
-      formats.length === 1
-        ? [opts.output]
-        : formats.map((f) => join(opts.output ?? ".", FILE_NAMES[f]));
+      formats.length === 1 ? [opts.output] : formats.map((f) => join(opts.output ?? ".", FILE_NAMES[f]));
     if (formats.length === 1) await writeFileAtomic(opts.output, FORMATTERS[formats[0] ?? "text"](input));
     else
       await writeFilesInto(

@@ -157,7 +157,8 @@ export async function startServer(
   const addr = server.address() as AddressInfo;
   const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
   const names = allowedHostNames(opts.host, addr.address);
-  const expected = () => `Host ${[...names].slice(0, 4).join(", ")}${names.size > 4 ? ", …" : ""} on port ${addr.port}`;
+  const expected = () =>
+    `Host ${[...names].slice(0, 4).join(", ")}${names.size > 4 ? ", …" : ""} on port ${addr.port}`;
   const allowed = (hostHeader: string | undefined, origin: string | undefined): boolean => {
     const h = hostHeader === undefined ? undefined : parseHost(`http://${hostHeader}`);
     if (!h || h.port !== addr.port || !names.has(h.name)) return false;
@@ -238,7 +239,10 @@ function isWildcard(host: string): boolean {
 }
 
 function normalizeName(name: string): string {
-  return name.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  return name
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
 }
 
 /** The host name and port of a Host header (as `http://` + header) or an Origin; undefined when malformed. */

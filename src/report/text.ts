@@ -106,7 +106,9 @@ export function formatSummary(input: ReportInput, top = TOP): string {
   }
   const rows = [...byRule].sort(
     ([a, x], [b, y]) =>
-      SEVERITY_ORDER[y.severity] - SEVERITY_ORDER[x.severity] || y.open - x.open || (a < b ? -1 : a > b ? 1 : 0),
+      SEVERITY_ORDER[y.severity] - SEVERITY_ORDER[x.severity] ||
+      y.open - x.open ||
+      (a < b ? -1 : a > b ? 1 : 0),
   );
   if (rows.length > 0) {
     const width = Math.max(...rows.map(([id]) => id.length));
