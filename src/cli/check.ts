@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { computeFacts } from "../analysis/facts.ts";
-import type { LoadedSpec } from "../architecture/load.ts";
-import { loadSpec } from "../architecture/load.ts";
+import { type LoadedSpec, loadSpec, type SpecOptions } from "../architecture/load.ts";
 import { FailOn } from "../architecture/schema.ts";
 import { InputError, readInputFile } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
@@ -35,6 +34,8 @@ export interface CheckOptions {
   summary?: boolean;
   /** A previous `--format json` report: only findings not in it are reported and counted. */
   baseline?: string;
+  /** No waiver may expire more than this many days from today (with the spec's own waivers.maxDays, the stricter holds). */
+  maxWaiverDays?: number;
   /** Fail (exit 1) when the snapshot says some account, region or service was not read. */
   requireFullCoverage?: boolean;
   now?: Date;
@@ -68,11 +69,19 @@ export function parseFailOn(text: string): FailOn {
   return parsed.data;
 }
 
+/** Loads a spec as every command does: its waivers and `rules:` must name rules that exist. */
+export function loadSpecChecked(
+  file: string,
+  opts: Omit<SpecOptions, "knownRules"> = {},
+): Promise<LoadedSpec> {
+  return loadSpec(file, { ...opts, knownRules: RULES.map((r) => r.meta.id) });
+}
+
 /** Loads a snapshot (and spec), runs every rule, and builds the diagram's view: what check, report and serve share. */
 export async function analyzeFiles(snapshotFile: string, specFile: string | undefined, now?: Date) {
   const [snapshot, spec] = await Promise.all([
     loadSnapshot(snapshotFile),
-    specFile ? loadSpec(specFile) : undefined,
+    specFile ? loadSpecChecked(specFile, now ? { now } : {}) : undefined,
   ]);
   return analyzeSnapshot(snapshot, spec, now);
 }
@@ -89,6 +98,12 @@ export function analyzeSnapshot(snapshot: Snapshot, spec: LoadedSpec | undefined
 
 export async function runCheck(opts: CheckOptions): Promise<number> {
   const formats = parseFormats(opts.format);
+  if (opts.maxWaiverDays !== undefined && opts.specFile === undefined)
+    throw new InputError(
+      "--max-waiver-days limits the waivers of a spec: it needs --spec.",
+      undefined,
+      "Add --spec architecture.yaml, or drop --max-waiver-days.",
+    );
   const failOn = parseFailOn(opts.failOn);
   if (formats.length > 1 && !opts.output) {
     throw new InputError(
@@ -105,7 +120,12 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
   else if (opts.output) await checkOutputDir(opts.output, purpose);
   const [snapshot, spec, baseline] = await Promise.all([
     loadSnapshot(opts.snapshotFile),
-    opts.specFile ? loadSpec(opts.specFile) : undefined,
+    opts.specFile
+      ? loadSpecChecked(opts.specFile, {
+          ...(opts.now ? { now: opts.now } : {}),
+          ...(opts.maxWaiverDays !== undefined ? { maxWaiverDays: opts.maxWaiverDays } : {}),
+        })
+      : undefined,
     opts.baseline ? loadBaseline(opts.baseline) : undefined,
   ]);
   const analysis = analyzeSnapshot(snapshot, spec, opts.now);

@@ -2,13 +2,12 @@ import { join, relative } from "node:path";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
 import { accessKeyFor, startEndpoint } from "../../test/aws-endpoint/server.ts";
 import { ALL_HANDLERS } from "../../test/aws-endpoint/services/index.ts";
-import { loadSpec } from "../architecture/load.ts";
 import { discoverTargets } from "../collector/accounts.ts";
 import { scan } from "../collector/scan.ts";
 import { InputError } from "../model/errors.ts";
 import { checkOutputFile, saveSnapshot } from "../model/io.ts";
 import { formatText, plural } from "../report/text.ts";
-import { analyzeSnapshot, ruleIndex } from "./check.ts";
+import { analyzeSnapshot, loadSpecChecked, ruleIndex } from "./check.ts";
 import { EXIT, VERSION } from "./common.ts";
 import { findingsJsonFor, serveForever } from "./serve.ts";
 
@@ -56,7 +55,7 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
     await endpoint.close();
   }
   const specFile = join(fixture.dir, "architecture.yaml");
-  const spec = await loadSpec(specFile);
+  const spec = await loadSpecChecked(specFile, opts.now ? { now: opts.now } : {});
   const { snapshot, facts, findings, view } = analyzeSnapshot(scanned.snapshot, spec, opts.now);
   if (opts.save) await saveSnapshot(opts.save, snapshot);
 

@@ -1,11 +1,11 @@
 import { computeFacts } from "../analysis/facts.ts";
-import { loadSpec } from "../architecture/load.ts";
 import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot } from "../model/io.ts";
 import { explain, findResource, formatExplanation } from "../report/explain.ts";
 import { runRules } from "../rules/engine.ts";
 import { RULES } from "../rules/index.ts";
+import { loadSpecChecked } from "./check.ts";
 import { EXIT } from "./common.ts";
 
 export async function runExplain(
@@ -15,7 +15,7 @@ export async function runExplain(
 ): Promise<number> {
   const [snapshot, spec] = await Promise.all([
     loadSnapshot(snapshotFile),
-    opts.spec ? loadSpec(opts.spec) : undefined,
+    opts.spec ? loadSpecChecked(opts.spec) : undefined,
   ]);
   const graph = new Graph(snapshot);
   const matches = findResource(graph, query);

@@ -47,6 +47,10 @@ export function buildProgram(): Command {
       "report only findings not in this earlier `--format json` report (matched by fingerprint)",
     )
     .option(
+      "--max-waiver-days <n>",
+      "reject (exit 2) any waiver of the spec that expires more than n days from today; with the spec's waivers.maxDays, the stricter holds",
+    )
+    .option(
       "--summary",
       "findings per rule and the top findings: instead of the text report on the terminal, beside a report written with -o or in another format",
     )
@@ -68,6 +72,7 @@ export function buildProgram(): Command {
           output?: string;
           baseline?: string;
           summary?: boolean;
+          maxWaiverDays?: string;
           requireFullCoverage?: boolean;
         },
       ) => {
@@ -80,6 +85,7 @@ export function buildProgram(): Command {
           output: opts.output,
           baseline: opts.baseline,
           summary: opts.summary === true,
+          ...(opts.maxWaiverDays !== undefined ? { maxWaiverDays: parseDays(opts.maxWaiverDays) } : {}),
           requireFullCoverage: opts.requireFullCoverage === true,
         });
       },
@@ -282,6 +288,17 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+function parseDays(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1)
+    throw new InputError(
+      `--max-waiver-days ${JSON.stringify(text)} is not a number of days.`,
+      undefined,
+      "Give a whole number of days, 1 or more (--max-waiver-days 90).",
+    );
+  return n;
 }
 
 export async function main(argv: string[]): Promise<number> {

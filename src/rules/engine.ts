@@ -81,15 +81,15 @@ function waiverFor(ruleId: string, resource: Resource, ctx: RuleContext): Pick<F
   const spec = ctx.spec;
   if (!spec) return {};
   const today = ctx.now.toISOString().slice(0, 10);
-  const i = spec.spec.waivers.findIndex(
+  const i = spec.spec.waivers.list.findIndex(
     (w) =>
       (w.rule === ruleId || w.rule === "*") &&
       w.expires >= today &&
       matchesResourcePattern(resource, w.resource),
   );
-  const w = spec.spec.waivers[i];
+  const w = spec.spec.waivers.list[i];
   if (!w) return {};
-  const line = spec.lineOf(["waivers", i]);
+  const line = spec.waiverLine(i);
   return {
     waived: { reason: w.reason, expires: w.expires, ...(line !== undefined ? { specLine: line } : {}) },
   };
