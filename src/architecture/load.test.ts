@@ -205,3 +205,23 @@ describe("an empty spec", () => {
     expect(specError("just words\n").message).toBe("the spec is a YAML single value, not a map of settings.");
   });
 });
+
+describe("YAML aliases (found by the fuzz tests: these were internal errors)", () => {
+  it("an alias to no anchor is the user's YAML to fix, at its line", () => {
+    const err = specError("name: shop\ntiers: *nowhere\n");
+    expect(err.format()).toMatch(
+      /^architecture\.yaml:2:8: the spec's YAML has an alias \(\*nowhere\) to no anchor defined before it\./,
+    );
+    expect(specError("---\n*\0").where).toEqual({ file: "architecture.yaml", line: 2, column: 1 });
+  });
+
+  it("an alias bomb stops at 100 expansions with a message", () => {
+    const bomb = [
+      "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "name: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+    ].join("\n");
+    expect(specError(bomb).message).toMatch(/expands aliases too many times \(more than 100\)/);
+  });
+});

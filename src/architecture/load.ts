@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { InputError, readInputFile } from "../model/errors.ts";
 import { formatPath, issueMessage } from "../model/locate.ts";
@@ -58,7 +58,7 @@ export function parseSpec(text: string, file: string, opts: SpecOptions = {}): L
       `A spec needs at least its name (name: my-system), and tiers, flows and waivers to check anything; \`asbuilt init <snapshot>\` drafts one from a snapshot, and docs/spec.md describes the format.`,
     );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const data = toData(doc, lineCounter, file);
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new InputError(
       `the spec is a YAML ${Array.isArray(data) ? "list" : "single value"}, not a map of settings.`,
@@ -105,6 +105,32 @@ export function parseSpec(text: string, file: string, opts: SpecOptions = {}): L
     tiersOf: (r) => tierEntries.filter(([, t]) => matchesSelector(r, t.select)).map(([name]) => name),
     environmentOf: (r) => (envTag === undefined ? undefined : r.tags[envTag]),
   };
+}
+
+/** The document as plain data; an alias to no anchor, or too many aliases, is the user's YAML to fix. */
+function toData(doc: Document, lc: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    if (!(err instanceof Error)) throw err;
+    const tooMany = /alias count/i.test(err.message);
+    let at: { line: number; column: number; name: string } | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (!node.range || (!tooMany && node.resolve(doc) !== undefined)) return;
+        const p = lc.linePos(node.range[0]);
+        at = { line: p.line, column: p.col, name: node.source };
+        return visit.BREAK;
+      },
+    });
+    throw new InputError(
+      tooMany
+        ? "the spec's YAML expands aliases too many times (more than 100): it would grow without bound."
+        : `the spec's YAML has an alias${at ? ` (*${JSON.stringify(at.name).slice(1, -1)})` : ""} to no anchor defined before it.`,
+      { file, ...(at ? { line: at.line, column: at.column } : {}) },
+      "Define each anchor (&name) before an alias (*name) uses it, and keep aliases few (at most 100 expansions).",
+    );
+  }
 }
 
 type Problem = { path: (string | number)[]; message: string };
