@@ -52,7 +52,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 /** Every path into a JSON value, parents before children. */
 function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []) {
   out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) paths(v, [...prefix, i], out);
   else if (value !== null && typeof value === "object")
     for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
   return out;
