@@ -92,7 +92,7 @@ export function findingsJsonFor(...args: Parameters<typeof findingsReportFor>): 
  * traversal: every path is resolved and must stay inside it), the data under /data/.
  */
 export async function startServer(
-  data: ServeData,
+  data: ServeData | Promise<ServeData>,
   opts: { port: number; host: string; dist?: string },
 ): Promise<Served> {
   const dist = resolve(opts.dist ?? WEB_DIST);
@@ -103,7 +103,12 @@ export async function startServer(
       "Run `npm run build:web` once (npm start does it for you), then run asbuilt serve again.",
     );
   }
-  const snapshotJson = serializeSnapshot(data.snapshot);
+  // The data may still be in the making (demo --serve takes the port before it scans): requests wait.
+  const ready = Promise.resolve(data).then((d) => ({
+    snapshotJson: serializeSnapshot(d.snapshot),
+    findingsJson: d.findingsJson,
+  }));
+  ready.catch(() => {});
   const server: Server = createServer(async (req, res) => {
     const send = (status: number, body: string | Buffer, type = "text/plain; charset=utf-8", extra = {}) => {
       res.writeHead(status, { "Content-Type": type, ...SECURITY_HEADERS, ...extra });
@@ -129,12 +134,17 @@ export async function startServer(
       send(400, "bad request\n");
       return;
     }
-    if (path === "/data/snapshot.json") {
-      send(200, snapshotJson, TYPES[".json"], { "Cache-Control": "no-store" });
-      return;
-    }
-    if (path === "/data/findings.json") {
-      send(200, data.findingsJson, TYPES[".json"], { "Cache-Control": "no-store" });
+    if (path === "/data/snapshot.json" || path === "/data/findings.json") {
+      let body: { snapshotJson: string; findingsJson: string };
+      try {
+        body = await ready;
+      } catch {
+        send(503, "the data could not be prepared; see the terminal asbuilt runs in.\n");
+        return;
+      }
+      send(200, path === "/data/snapshot.json" ? body.snapshotJson : body.findingsJson, TYPES[".json"], {
+        "Cache-Control": "no-store",
+      });
       return;
     }
     if (path.includes("\0")) {
@@ -266,6 +276,11 @@ export async function serveForever(data: ServeData, opts: { port: number; host: 
       `asbuilt: warning: serving on ${opts.host}, not loopback: anyone who can reach this machine can read the account's inventory and findings.\n`,
     );
   }
+  return untilStopped(served);
+}
+
+/** Says where the diagram is, then serves until Ctrl-C (or SIGTERM). */
+export async function untilStopped(served: Served): Promise<number> {
   process.stdout.write(`asbuilt: serving the diagram at ${served.url} (read-only; Ctrl-C stops)\n`);
   await new Promise<void>((ok) => {
     const stop = () => ok();
