@@ -117,6 +117,13 @@ describe("output paths", () => {
     );
     expect(readdirSync(dir)).toEqual(["items.json"]);
   });
+
+  it("scan checks its output path before any AWS call", () => {
+    const out = join(tempDir(), "nope", "snapshot.json");
+    // Port 9 on loopback (discard) has no AWS behind it: a call would fail differently, and slowly.
+    const r = asbuilt("scan", "--regions", "us-east-1", "--endpoint-url", "http://127.0.0.1:9", "-o", out);
+    expectOutputError(r, out, /does not exist/);
+  });
 });
 
 describe("check says what it did", () => {
