@@ -1,6 +1,5 @@
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AjvModule from "ajv-draft-04";
 import type { Log } from "sarif";
@@ -20,6 +19,7 @@ import type { ReportInput } from "../src/report/types.ts";
 import { runChecks } from "../src/rules/engine.ts";
 import { RULES } from "../src/rules/index.ts";
 import { asbuilt, ROOT } from "./run-cli.ts";
+import { tempDir } from "./tmp.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -168,7 +168,7 @@ describe("asbuilt check as a gate", () => {
   const spec = join(ROOT, "fixtures/coursedog/architecture.yaml");
 
   it("writes several formats into a directory at once", async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), "asbuilt-gate-")), "reports");
+    const dir = join(tempDir("asbuilt-gate-"), "reports");
     const r = asbuilt("check", snap, "--spec", spec, "--format", "sarif,junit,markdown,json", "-o", dir);
     expect(r.code).toBe(1);
     expect((await readdir(dir)).sort()).toEqual([
@@ -189,7 +189,7 @@ describe("asbuilt check as a gate", () => {
   });
 
   it("reports only new findings against a baseline", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "asbuilt-gate-"));
+    const dir = tempDir("asbuilt-gate-");
     const base = join(dir, "baseline.json");
     expect(asbuilt("check", snap, "--spec", spec, "--format", "json", "-o", base).code).toBe(1);
     const again = asbuilt("check", snap, "--spec", spec, "--baseline", base, "--format", "json");

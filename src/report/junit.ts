@@ -63,9 +63,12 @@ export function formatJunit(input: ReportInput): string {
         c.skipped().standardOutput(
           `${xmlSafe(`waived until ${f.waived.expires}: ${f.waived.reason}`)}\n${detail}`,
         );
-      else if (SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[input.failOn])
+      else if (input.failOn !== "none" && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[input.failOn])
         c.failure(xmlSafe(f.message), f.severity).standardOutput(detail);
-      else c.standardOutput(`below --fail-on ${input.failOn}\n${detail}`);
+      else
+        c.standardOutput(
+          `${input.failOn === "none" ? "report only (--fail-on none)" : `below --fail-on ${input.failOn}`}\n${detail}`,
+        );
     }
   }
   return `${builder.build()}\n`;

@@ -27,7 +27,7 @@ export function formatMarkdown(input: ReportInput): string {
   const s = summarize(input.findings);
   const over = failing(input.findings, input.failOn);
   const out: string[] = [
-    `## asbuilt: ${over.length > 0 ? `❌ ${over.length} finding${over.length === 1 ? "" : "s"} at or above ${input.failOn}` : `✅ no findings at or above ${input.failOn}`}`,
+    `## asbuilt: ${input.failOn === "none" ? `${input.findings.filter((f) => !f.waived).length} open finding(s), report only` : over.length > 0 ? `❌ ${over.length} finding${over.length === 1 ? "" : "s"} at or above ${input.failOn}` : `✅ no findings at or above ${input.failOn}`}`,
     "",
     `Snapshot ${mdCode(input.snapshotFile)}${input.specFile ? ` checked against ${mdCode(input.specFile)}` : " (baseline rules only)"}: ${input.snapshot.resources.length} resources in ${input.snapshot.scope.accounts.length} account(s).`,
     "",

@@ -1,6 +1,6 @@
 import { computeFacts, type Facts } from "../analysis/facts.ts";
 import type { LoadedSpec } from "../architecture/load.ts";
-import { SEVERITY_ORDER, type Severity } from "../architecture/schema.ts";
+import { type FailOn, SEVERITY_ORDER, type Severity } from "../architecture/schema.ts";
 import { matchesResourcePattern } from "../architecture/select.ts";
 import type { Graph } from "../model/graph.ts";
 import { cmp } from "../model/io.ts";
@@ -147,15 +147,15 @@ function waiverFor(ruleId: string, resource: Resource, ctx: RuleContext): Pick<F
   const spec = ctx.spec;
   if (!spec) return {};
   const today = ctx.now.toISOString().slice(0, 10);
-  const i = spec.spec.waivers.findIndex(
+  const i = spec.spec.waivers.list.findIndex(
     (w) =>
       (w.rule === ruleId || w.rule === "*") &&
       w.expires >= today &&
       matchesResourcePattern(resource, w.resource),
   );
-  const w = spec.spec.waivers[i];
+  const w = spec.spec.waivers.list[i];
   if (!w) return {};
-  const line = spec.lineOf(["waivers", i]);
+  const line = spec.waiverLine(i);
   return {
     waived: { reason: w.reason, expires: w.expires, ...(line !== undefined ? { specLine: line } : {}) },
   };
@@ -180,10 +180,8 @@ function ruleError(rule: Rule, err: unknown): Finding & { key: string } {
 }
 
 /** Unwaived unverified checks at or above a severity: what `check --require-full-coverage` fails on too. */
-export function failingUnverified(
-  checks: readonly UnverifiedCheck[],
-  threshold: Severity,
-): UnverifiedCheck[] {
+export function failingUnverified(checks: readonly UnverifiedCheck[], threshold: FailOn): UnverifiedCheck[] {
+  if (threshold === "none") return [];
   return checks.filter((c) => !c.waived && SEVERITY_ORDER[c.severity] >= SEVERITY_ORDER[threshold]);
 }
 
@@ -197,7 +195,8 @@ export function summarize(findings: readonly Finding[]): Record<Severity | "waiv
   return out;
 }
 
-/** Unwaived findings at or above a severity: what makes `asbuilt check` exit 1. */
-export function failing(findings: readonly Finding[], threshold: Severity): Finding[] {
+/** Unwaived findings at or above a severity: what makes `asbuilt check` exit 1 ("none": never any). */
+export function failing(findings: readonly Finding[], threshold: FailOn): Finding[] {
+  if (threshold === "none") return [];
   return findings.filter((f) => !f.waived && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[threshold]);
 }

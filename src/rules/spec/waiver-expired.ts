@@ -19,14 +19,14 @@ export default defineRule({
     if (!spec) return [];
     const today = ctx.now.toISOString().slice(0, 10);
     const out: RuleResult[] = [];
-    spec.spec.waivers.forEach((w, i) => {
+    spec.spec.waivers.list.forEach((w, i) => {
       if (w.expires >= today) return;
       out.push({
         resource: specSubject(ctx, "Waiver", `${w.rule} ${w.resource}`),
         key: String(i),
         message: `The waiver of ${w.rule} for ${w.resource} expired on ${w.expires}.`,
         evidence: [`reason given: ${w.reason}`],
-        specLine: spec.lineOf(["waivers", i]),
+        specLine: spec.waiverLine(i),
       });
     });
     return out;
