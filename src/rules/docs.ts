@@ -10,6 +10,8 @@ export function rulesMarkdown(rules: readonly { meta: RuleMeta }[] = RULES): str
     "Generated from the rules' metadata by `npm run docs`; do not edit by hand.",
     "",
     "Two packs: **baseline** rules need no spec; **spec** rules check conformance to `architecture.yaml` and run only with `--spec`.",
+    "",
+    "Every check ends as **passed**, **failed** (a finding, with evidence from the data) or **unverified** (the data it needs was not recorded: a service not scanned or denied, a file missing from a dump, a field an old AWS Config item lacks). Unverified checks are listed apart (`unverified` in the JSON report, a section of the text and Markdown reports, SARIF tool execution notifications, JUnit skipped cases); they never pass a gate silently (`check --require-full-coverage` fails on those at or above `--fail-on`). Each rule below names the data it **needs**.",
     "A spec can turn a rule off or change its severity (`rules: { <id>: off }`, `rules: { <id>: { severity: high } }`) and waive findings (`waivers:`).",
     "",
     "| id | pack | severity | title | references |",
@@ -32,6 +34,7 @@ export function rulesMarkdown(rules: readonly { meta: RuleMeta }[] = RULES): str
       "",
       `**Fix.** ${m.fix}`,
       "",
+      ...(m.needs.length > 0 ? [`**Needs.** ${m.needs.map((n) => `\`${n}\``).join(", ")}`, ""] : []),
       ...(m.references.length > 0 ? [`**References.** ${m.references.join(", ")}`, ""] : []),
     );
   }
