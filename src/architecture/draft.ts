@@ -304,7 +304,7 @@ export function toDecideComment(
 }
 
 /** Text for a YAML comment: one line, no control characters. */
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
   return s.replace(/[\u0000-\u001f\u007f]+/g, " ");
 }

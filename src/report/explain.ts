@@ -121,7 +121,7 @@ export function explain(
       tags: r.tags,
     },
     containers,
-    subnets: placement(graph, facts, r).map((f) => subnetOf(graph, f)),
+    subnets: placement(facts, r).map((f) => subnetOf(graph, f)),
     exposure: {
       world: pathOf(e.world),
       restricted: pathOf(e.restricted),
@@ -152,7 +152,7 @@ export function explain(
 }
 
 /** The subnets that place a resource; a subnet places itself. */
-function placement(graph: Graph, facts: Facts, r: Resource): SubnetFacts[] {
+function placement(facts: Facts, r: Resource): SubnetFacts[] {
   const own = r.type === "AWS::EC2::Subnet" ? facts.subnets.get(r.id) : undefined;
   return own ? [own] : facts.placementOf(r);
 }
