@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { buildBundle } from "../scripts/build.mjs";
 import { specFile, syntheticFile } from "./data.ts";
+import { measureStartup, startupSection } from "./startup.ts";
 
 // `npm run bench`: measures asbuilt on synthetic accounts and writes docs/benchmarks.md. Every
 // measurement runs in a fresh process (bench/*-one.ts) so that peak RSS is its own and no JIT or cache
@@ -166,6 +168,10 @@ const b2k = browser[1];
 const b10k = browser[2];
 const scanRatio = scanSeconds / scan.floorSeconds;
 const verdict = (ok: boolean) => (ok ? "**met**" : "**missed**");
+// ── start-up of whole commands, from the compiled bundle ──
+await buildBundle();
+const startup = startupSection(await measureStartup(log));
+
 const targets = [
   check100k
     ? `| check 100k resources within 3× the JSON.parse floor | ${f1(check100k.ratio)}× | ${verdict(check100k.ratio <= 3)} |`
@@ -193,7 +199,7 @@ Each figure is the median of three runs in fresh processes.
 
 | target | measured | |
 |---|---|---|
-${targets.join("\n")}
+${[...targets, ...startup.targets].join("\n")}
 
 ## check: load + validate + graph + analysis + all rules, against the JSON.parse floor
 
@@ -257,6 +263,7 @@ resource (selection, zoom, neighbourhood highlight). Collapse: collapsing a VPC 
 |---|---|---|---|---|---|---|
 ${browserRows.join("\n")}
 
+${startup.section}
 ## Our peers' published figures
 
 | tool | what was reported | source |
