@@ -7,8 +7,9 @@ import { ROOT } from "./run-cli.ts";
 
 describe('import … from "asbuilt"', () => {
   it("loads a snapshot and a spec and analyzes them as asbuilt check does", async () => {
-    // Typed from the sources: the typecheck runs before any build writes dist/types.
-    const asbuilt = (await import("asbuilt")) as typeof import("../src/index.ts");
+    // By name, as a user imports it; typed from the sources (the typecheck runs before a build writes dist/types).
+    const name = "asbuilt";
+    const asbuilt = (await import(name)) as typeof import("../src/index.ts");
     const dir = join(ROOT, "fixtures", "edroplets");
     const snapshot = await asbuilt.loadSnapshot(join(dir, "snapshot.json"));
     const spec = await asbuilt.loadSpec(join(dir, "architecture.yaml"));
