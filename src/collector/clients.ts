@@ -26,6 +26,17 @@ export interface HttpTimeouts {
 
 export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 };
 
+/** NodeHttpHandler options that bound every phase of a call, for clients that build their own handler. */
+export function boundedHttpOptions(timeouts: HttpTimeouts = DEFAULT_TIMEOUTS) {
+  return {
+    ...timeouts,
+    // requestTimeout ends when the response's headers arrive: a body that stops halfway would hold the
+    // call (and its task) forever. The socket's idle timeout covers the body, with the same bound.
+    socketTimeout: timeouts.requestTimeout,
+    throwOnRequestTimeout: true,
+  };
+}
+
 /**
  * An HTTP handler that counts every request it sends, shared by all the scan's clients (one connection
  * pool). SDK clients destroy their handler when they are destroyed; a shared one must survive that, or
@@ -41,11 +52,7 @@ export function countingHttpHandler(
   // host (an --endpoint-url, a proxy), so the pool is sized above what the limits allow.
   const agent = { keepAlive: true, maxSockets: 256 };
   const inner = new NodeHttpHandler({
-    ...timeouts,
-    // requestTimeout ends when the response's headers arrive: a body that stops halfway would hold the
-    // call (and its task) forever. The socket's idle timeout covers the body, with the same bound.
-    socketTimeout: timeouts.requestTimeout,
-    throwOnRequestTimeout: true,
+    ...boundedHttpOptions(timeouts),
     httpAgent: agent,
     httpsAgent: agent,
   });

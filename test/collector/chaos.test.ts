@@ -2,10 +2,12 @@ import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../../fixtures/index.ts";
 import { synthetic } from "../../fixtures/synthetic.ts";
+import { discoverTargets } from "../../src/collector/accounts.ts";
 import { type ScanResult, scan } from "../../src/collector/scan.ts";
 import { serializeSnapshot } from "../../src/model/io.ts";
 import type { Snapshot } from "../../src/model/snapshot.ts";
 import { accessKeyFor, startEndpoint } from "../aws-endpoint/server.ts";
+import { stsHandler } from "../aws-endpoint/services/identity.ts";
 import { ALL_HANDLERS } from "../aws-endpoint/services/index.ts";
 import type { ChaosFault } from "../aws-endpoint/types.ts";
 import { compareWithGaps } from "./gaps.ts";
@@ -175,4 +177,29 @@ describe("a scan through a loopback AWS with faults", () => {
     expect(b.injected).toEqual(a.injected);
     expect(b.result.log.attempts).toBe(a.result.log.attempts);
   });
+
+  it.each(["headers", "body"] as const)(
+    "ends account discovery whose STS answer stalls at its %s with an error that says so",
+    async (stallAt) => {
+      const endpoint = await startEndpoint({
+        snapshot: coursedog,
+        services: [stsHandler],
+        faults: [
+          { kind: "chaos", seed: 1, service: "sts", rates: { timeout: 1 }, stallAt, stallMs: STALL_MS },
+        ],
+      });
+      try {
+        const found = discoverTargets({
+          regions: ["us-east-2"],
+          endpoint: endpoint.url,
+          homeRegion: "us-east-2",
+          credentials: { accessKeyId: accessKeyFor("123456789012"), secretAccessKey: "loopback" },
+          timeouts: TIMEOUTS,
+        });
+        await expect(found).rejects.toThrow(/^cannot identify the AWS account \(TimeoutError: /);
+      } finally {
+        await endpoint.close();
+      }
+    },
+  );
 });
