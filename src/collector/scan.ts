@@ -27,6 +27,11 @@ export interface ScanOptions {
   /** Service × region × account tasks in flight at once. */
   concurrency?: number;
   maxAttempts?: number;
+  /**
+   * The SDK's retry mode (default adaptive: it also slows a client down after throttling). Benchmarks
+   * compare it with standard, which only backs off each retried call.
+   */
+  retryMode?: "standard" | "adaptive";
   /** Tests replace the SDK's adaptive retry with a zero-delay one. */
   retryStrategy?: RetryStrategyV2;
   /** The HTTP handler's timeouts (default DEFAULT_TIMEOUTS); tests shorten them. */
@@ -86,7 +91,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
           ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),
           ...(opts.retryStrategy
             ? { retryStrategy: opts.retryStrategy }
-            : { retryMode: "adaptive" as const, maxAttempts: opts.maxAttempts ?? 8 }),
+            : { retryMode: opts.retryMode ?? "adaptive", maxAttempts: opts.maxAttempts ?? 8 }),
         };
         const clients: { destroy(): void }[] = [];
         const make = clientFactory(settings, log, http.handler);
