@@ -18,6 +18,7 @@ import { formatBrief, formatSummary, formatText } from "../report/text.ts";
 import { failing, failingUnverified, ruleContext, runChecks } from "../rules/engine.ts";
 import { type Finding, FindingsReport } from "../rules/finding.ts";
 import { diagramView } from "../rules/flow-map.ts";
+import { fingerprintsOf } from "../rules/group.ts";
 import { RULES } from "../rules/index.ts";
 import type { RuleMeta } from "../rules/types.ts";
 import { EXIT, gapLine, VERSION } from "./common.ts";
@@ -227,7 +228,7 @@ async function loadBaseline(file: string): Promise<Set<string>> {
       "Pass --baseline a findings file written by `asbuilt check --format json` (the same asbuilt version).",
     );
   }
-  return new Set(parsed.data.findings.map((f: Finding) => f.fingerprint));
+  return new Set(parsed.data.findings.flatMap(fingerprintsOf));
 }
 
 export function ruleIndex(): Map<string, RuleMeta> {
