@@ -1,12 +1,12 @@
 import { access } from "node:fs/promises";
 import { basename, dirname, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { computeFacts } from "../analysis/facts.ts";
 import { draftSpec, toDecideComment } from "../architecture/draft.ts";
 import { parseSpec } from "../architecture/load.ts";
 import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { checkOutputFile, loadSnapshot, writeFileAtomic } from "../model/io.ts";
+import { packageFile } from "../paths.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { runChecks } from "../rules/engine.ts";
 import { RULES } from "../rules/index.ts";
@@ -58,7 +58,7 @@ export function draftWithDecisions(
   return yaml;
 }
 
-const SCHEMA = fileURLToPath(new URL("../../schema/architecture.schema.json", import.meta.url));
+const SCHEMA = packageFile("schema", "architecture.schema.json");
 
 /** The local JSON Schema as editors resolve it: relative to the draft's folder (or the working directory). */
 function schemaRef(output: string | undefined): string {
