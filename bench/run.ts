@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildBundle } from "../scripts/build.mjs";
+import { type ChaosReport, chaosSection, chaosTarget } from "./chaos-section.ts";
 import { specFile, syntheticFile } from "./data.ts";
 import { measureStartup, startupSection } from "./startup.ts";
 
@@ -117,6 +118,18 @@ const perResource = Object.entries(scan.byOperation)
   .filter(([, n]) => n > 8)
   .map(([op, n]) => `${op} ${n}`);
 
+// ── the same scan under seeded faults ──
+const CHAOS_RATES = { throttle: 0.2, reset: 0.02, timeout: 0.01 };
+log("scan, 10k resources, 20% throttling + 2% resets + 1% timeouts, adaptive and standard retry (minutes)");
+const chaos = one<ChaosReport>(
+  "chaos-one.ts",
+  scanFile,
+  "50",
+  JSON.stringify(CHAOS_RATES),
+  "1",
+  "adaptive,standard",
+);
+
 // ── layout in Node ──
 interface LayoutMode {
   modelMs: number;
@@ -181,6 +194,7 @@ const targets = [
     : "| check 100k resources under 1.5 GiB RSS | not run (--quick) | — |",
   `| reachability for 10k ENIs under 2 s | ${f0(reach10k?.ms ?? Number.NaN)} ms for ${reach10k?.enis.toLocaleString("en")} ENIs | ${verdict((reach10k?.ms ?? Number.POSITIVE_INFINITY) < 2000)} |`,
   `| 10k-resource scan within 1.5× its latency floor | ${scanSeconds.toFixed(2)} s / ${scan.floorSeconds.toFixed(2)} s = ${f1(scanRatio)}× | ${verdict(scanRatio <= 1.5)} |`,
+  chaosTarget(chaos),
   `| 2,000 resources drawn within 3 s | ${sec(b2k?.firstDrawMs ?? Number.NaN)} s | ${verdict((b2k?.firstDrawMs ?? Number.POSITIVE_INFINITY) < 3000)} |`,
   `| UI responsive at 10,000 | select ${f0(b10k?.selectMs ?? Number.NaN)} ms, collapse ${f0(b10k?.collapseMs ?? Number.NaN)} ms | ${verdict((b10k?.selectMs ?? Number.POSITIVE_INFINITY) < 1000 && (b10k?.collapseMs ?? Number.POSITIVE_INFINITY) < 2000)} |`,
 ];
@@ -242,6 +256,7 @@ tags: six calls per bucket are the API's minimum. ELBv2's DescribeListeners take
 DescribeTargetHealth one target group; WAFv2 has no bulk read for rules, associations or tags. Every other
 service is read with list calls at their maximum page size, so those calls grow with pages, not resources.
 
+${chaosSection(chaos, 50)}
 ## Diagram layout in Node (what asbuilt report draws)
 
 Leaves are packed by arithmetic inside their box; elkjs (rectpacking) arranges the boxes, each container
