@@ -20,6 +20,10 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     // The command list's first column is wide: wrap its summaries too rather than run past 80 columns.
     .configureHelp({ minWidthToWrap: 20 })
+    .option(
+      "--json-errors",
+      "on an error, print one JSON object on standard error (code, exit, message, file, line, column, fix) instead of text, for tools that run asbuilt",
+    )
     .exitOverride();
 
   program
@@ -310,6 +314,32 @@ export function buildProgram(): Command {
       });
     });
 
+  program
+    .command("completion")
+    .summary("print a shell completion script (bash, zsh or fish)")
+    .description(
+      paragraphs(
+        "Prints the completion script of a shell, generated from asbuilt's own commands and flags: commands, each command's flags, the values of --format and --fail-on, the demo's fixtures, and file names.",
+      ) +
+        examples(
+          "source <(asbuilt completion bash)",
+          "asbuilt completion zsh > ~/.zfunc/_asbuilt",
+          "asbuilt completion fish | source",
+        ),
+    )
+    .argument("<shell>", "bash, zsh or fish")
+    .action(async (shell: string) => {
+      const { completionScript, SHELLS } = await import("./completion.ts");
+      const name = shell.toLowerCase();
+      if (!(SHELLS as readonly string[]).includes(name))
+        throw new InputError(
+          `no completion for the shell "${shell}".`,
+          undefined,
+          `Choose one of ${SHELLS.join(", ")}: asbuilt completion bash.`,
+        );
+      process.stdout.write(completionScript(program, name as (typeof SHELLS)[number]));
+    });
+
   return program;
 }
 
@@ -339,31 +369,87 @@ function parseDays(text: string): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // --json-errors may stand anywhere on the line: it is the caller's, not a command's.
+  const json = argv.includes(JSON_ERRORS);
   const program = buildProgram();
+  // Commander prints usage errors itself: in JSON mode, only the JSON object below is printed.
+  if (json)
+    for (const c of [program, ...program.commands])
+      c.configureOutput({ outputError: () => {}, writeErr: () => {} });
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(argv.filter((a) => a !== JSON_ERRORS));
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (err) {
-    return handleError(err);
+    return handleError(err, json);
   }
 }
 
-export function handleError(err: unknown): number {
+const JSON_ERRORS = "--json-errors";
+
+/**
+ * An error as one JSON object on standard error (--json-errors), for tools that wrap asbuilt:
+ * {"error": {"code": "input" | "usage" | "internal", "exit": 2, "message", "file", "line", "column", "fix", "details"}}.
+ */
+export interface JsonError {
+  code: "input" | "usage" | "internal";
+  exit: number;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  fix?: string;
+  details?: string[];
+}
+
+export function handleError(err: unknown, json = false): number {
+  const emit = (e: JsonError) => process.stderr.write(`${JSON.stringify({ error: e })}\n`);
   if (err instanceof CommanderError) {
-    // Commander has printed its message already; help and version are not errors.
-    return err.code === "commander.helpDisplayed" ||
+    // Help and version are not errors; commander has printed a usage error already, unless asked for JSON.
+    if (
+      err.code === "commander.helpDisplayed" ||
       err.code === "commander.version" ||
       err.code === "commander.help"
-      ? EXIT.ok
-      : EXIT.input;
+    )
+      return EXIT.ok;
+    if (json)
+      emit({
+        code: "usage",
+        exit: EXIT.input,
+        message: err.message.replace(/^error: /, ""),
+        fix: "Run asbuilt --help, or asbuilt <command> --help, for the commands and their flags.",
+      });
+    return EXIT.input;
   }
   if (err instanceof InputError) {
-    process.stderr.write(`asbuilt: ${err.format()}\n`);
+    if (json)
+      emit({
+        code: "input",
+        exit: EXIT.input,
+        message: err.message,
+        ...(err.where?.file !== undefined ? { file: err.where.file } : {}),
+        ...(err.where?.line !== undefined ? { line: err.where.line } : {}),
+        ...(err.where?.column !== undefined ? { column: err.where.column } : {}),
+        ...(err.fix !== undefined ? { fix: err.fix } : {}),
+        ...(err.details.length > 0 ? { details: err.details } : {}),
+      });
+    else process.stderr.write(`asbuilt: ${err.format()}\n`);
     return EXIT.input;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  process.stderr.write(
-    `asbuilt: internal error: ${e.message}\nThis is a bug in asbuilt; please report it with the command you ran.\n${e.stack ?? ""}\n`,
-  );
+  if (json)
+    emit({
+      code: "internal",
+      exit: EXIT.internal,
+      message: e.message,
+      fix: "This is a bug in asbuilt; please report it with the command you ran.",
+      details: (e.stack ?? "")
+        .split("\n")
+        .slice(1, 6)
+        .map((l) => l.trim()),
+    });
+  else
+    process.stderr.write(
+      `asbuilt: internal error: ${e.message}\nThis is a bug in asbuilt; please report it with the command you ran.\n${e.stack ?? ""}\n`,
+    );
   return EXIT.internal;
 }
