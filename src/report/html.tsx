@@ -2,6 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { DiagramSvg, SEVERITY_COLOURS } from "../../web/src/diagram/Diagram.tsx";
 import { layoutTree } from "../../web/src/diagram/layout.ts";
 import { buildDiagram, indexData, SEVERITIES, shortId, shortType } from "../../web/src/diagram/model.ts";
+import { routeEdges } from "../../web/src/diagram/route.ts";
+import { DEFAULT_EDGE_STYLES } from "../../web/src/diagram/styles.ts";
 import type { DiagramData } from "../../web/src/diagram/types.ts";
 import type { Finding } from "../rules/finding.ts";
 
@@ -285,14 +287,17 @@ export async function renderHtmlReport(input: HtmlReportInput): Promise<string> 
   const index = indexData(input.data);
   const d = buildDiagram(index);
   const size = await layoutTree(d.root);
+  const edges = routeEdges(
+    d.root,
+    d.edges.filter((e) => DEFAULT_EDGE_STYLES.has(e.style)),
+  );
   const diagram = (
     <DiagramSvg
       root={d.root}
-      edges={d.edges}
+      edges={edges}
       width={Math.ceil(size.width)}
       height={Math.ceil(size.height)}
       interactive={false}
-      publicSubnets={index.publicSubnets}
       title="Diagram of the scanned account"
     />
   );

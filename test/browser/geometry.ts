@@ -70,7 +70,7 @@ export async function measureDiagram(
         }),
       );
       const edges = [...svg.querySelectorAll(".asb-edge")].filter(
-        (e): e is SVGPathElement => e instanceof SVGPathElement || e.querySelector("path") !== null,
+        (e) => e instanceof SVGPathElement || e.querySelector("path") !== null,
       );
       let crossings = 0;
       let lbToBox = 0;

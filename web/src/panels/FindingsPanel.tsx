@@ -1,0 +1,106 @@
+import type { DataIndex } from "../diagram/model.ts";
+import { SEVERITIES, shortId, shortType } from "../diagram/model.ts";
+import { SEVERITY_COLOURS } from "../diagram/styles.ts";
+import type { Finding, Resource } from "../diagram/types.ts";
+import type { UrlState } from "../url-state.ts";
+
+export interface FindingsPanelProps {
+  index: DataIndex;
+  url: UrlState;
+  update: (patch: Partial<UrlState>) => void;
+  findings: readonly Finding[];
+  results: readonly Resource[];
+  onFinding: (f: Finding) => void;
+  onResource: (id: string) => void;
+}
+
+/** The left panel: search matches (ranked), then the findings with their filters. */
+export function FindingsPanel(props: FindingsPanelProps) {
+  const { index, url, update, findings, results } = props;
+  const ruleIds = [...new Set(index.data.report.findings.map((f) => f.ruleId))].sort();
+  return (
+    <aside className="left">
+      {url.query ? (
+        <section className="search-results">
+          <h2>
+            {results.length} match{results.length === 1 ? "" : "es"}
+          </h2>
+          <ul>
+            {results.slice(0, 100).map((r) => (
+              <li key={r.id}>
+                <button type="button" data-result={r.id} onClick={() => props.onResource(r.id)}>
+                  <span className="rname">{r.name ?? shortId(r.id)}</span>
+                  <span className="rtype">{shortType(r.type)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="findings">
+        <h2>Findings ({findings.length})</h2>
+        <div className="filters">
+          {SEVERITIES.map((s) => (
+            <label key={s} className="sev-filter">
+              <input
+                type="checkbox"
+                checked={url.severities.includes(s)}
+                onChange={(e) =>
+                  update({
+                    severities: e.target.checked
+                      ? SEVERITIES.filter((x) => x === s || url.severities.includes(x))
+                      : url.severities.filter((x) => x !== s),
+                  })
+                }
+              />
+              <span className="dot" style={{ background: SEVERITY_COLOURS[s] }} />
+              {s}
+            </label>
+          ))}
+          <select
+            value={url.rule ?? ""}
+            onChange={(e) => update({ rule: e.target.value || undefined })}
+            aria-label="Rule filter"
+          >
+            <option value="">all rules</option>
+            {ruleIds.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          <label className="sev-filter">
+            <input
+              type="checkbox"
+              checked={url.waived}
+              onChange={(e) => update({ waived: e.target.checked })}
+            />
+            waived
+          </label>
+        </div>
+        <ul className="finding-list">
+          {findings.map((f) => (
+            <li key={f.fingerprint}>
+              <button
+                type="button"
+                className={`finding${url.finding === f.fingerprint ? " active" : ""}`}
+                data-finding={f.ruleId}
+                data-resource={f.resourceId}
+                onClick={() => props.onFinding(f)}
+              >
+                <span className="dot" style={{ background: SEVERITY_COLOURS[f.severity] }} />
+                <span className="ftext">
+                  <span className="frule">
+                    {f.ruleId}
+                    {f.waived ? " (waived)" : ""}
+                  </span>
+                  <span className="fres">{f.resourceName ?? shortId(f.resourceId)}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}
