@@ -7,10 +7,11 @@ import { findingsJsonFor, startServer } from "../src/cli/serve.ts";
 import { renderHtmlReport } from "../src/report/html.tsx";
 import { FindingsReport } from "../src/rules/finding.ts";
 import { ensureWebBuilt, launch } from "../test/browser/browser.ts";
-import { measureDiagram, placeableSubnets } from "../test/browser/geometry.ts";
+import { type Geometry, measureDiagram, placeableSubnets, sumGeometry } from "../test/browser/geometry.ts";
 
-// The issue's geometry figures for each seed fixture: read back from the HTML report's SVG (printed on A4
-// landscape: 1,017 CSS px of printable width) and from the UI at Fit (1,600 × 1,000 window).
+// The issue's geometry figures for each seed fixture: read back from the HTML report's SVGs as printed (print
+// media, 949 CSS px wide: Letter landscape's printable width, narrower than A4's) and from the UI at Fit
+// (1,600 × 1,000 window). A report with several diagram pages adds their counts up.
 const names = process.argv.length > 2 ? process.argv.slice(2) : fixtureNames;
 await ensureWebBuilt();
 const browser = await launch();
@@ -29,10 +30,13 @@ try {
       version: "bench",
       generatedAt: FIXTURE_NOW,
     });
-    const page = await browser.newPage({ viewport: { width: 1017, height: 720 } });
+    const page = await browser.newPage({ viewport: { width: 949, height: 720 } });
     await page.emulateMedia({ media: "print" });
     await page.setContent(html);
-    const reportGeometry = await measureDiagram(page, ".diagram svg", subnets);
+    const n = await page.$$eval(".diagram svg", (els) => els.length);
+    const parts: Geometry[] = [];
+    for (let i = 0; i < n; i++) parts.push(await measureDiagram(page, `.diagram svg`, subnets, i));
+    const reportGeometry = { pages: n, ...sumGeometry(parts) };
     await page.close();
     const served = await startServer(
       { snapshot: a.snapshot, findingsJson: json },

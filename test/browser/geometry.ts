@@ -27,16 +27,18 @@ export interface Geometry {
 /** What the probe needs from the snapshot: each placeable resource's subnets (their resource ids). */
 export type SubnetsOf = Record<string, string[]>;
 
+/** Geometry of the `nth` SVG matching `svgSelector` in the page. */
 export async function measureDiagram(
   page: Page,
   svgSelector: string,
   subnetsOf: SubnetsOf,
+  nth = 0,
 ): Promise<Geometry> {
   // tsx (esbuild keepNames) wraps named functions in __name(), which the page does not define.
   await page.evaluate("window.__name = (f) => f");
   return page.evaluate(
-    ({ sel, subnetsOf }) => {
-      const svg = document.querySelector(sel) as SVGSVGElement | null;
+    ({ sel, subnetsOf, nth }) => {
+      const svg = document.querySelectorAll(sel)[nth] as SVGSVGElement | undefined;
       if (!svg) throw new Error(`no SVG at ${sel}`);
       // Boxes in the SVG's user space, from the screen (transforms and nesting included).
       const inv = svg.getScreenCTM()?.inverse();
@@ -82,7 +84,9 @@ export async function measureDiagram(
           const g = to ? groups.get(to) : undefined;
           if (g && ["vpc", "az", "subnet", "region", "account"].includes(g.kind)) lbToBox++;
         }
-        const m = path.getCTM();
+        // The path's points in the SVG's user space (the same space as the card boxes above).
+        const screen = path.getScreenCTM();
+        const m = screen && inv ? inv.multiply(screen) : undefined;
         const len = path.getTotalLength();
         const pts: DOMPoint[] = [];
         for (let s = 0; s <= len; s += 3) {
@@ -114,9 +118,11 @@ export async function measureDiagram(
           const b = labels[j];
           if (a && b && overlap(a, b, 0.5)) labelOverlaps++;
         }
+      // Cards drawn without text (semantic zoom: icons only at this size) have no label to confuse.
+      const labelled = cards.filter((c) => c.text.trim() !== "");
       const byText = new Map<string, number>();
-      for (const c of cards) byText.set(c.text, (byText.get(c.text) ?? 0) + 1);
-      const indistinguishable = cards.filter((c) => (byText.get(c.text) ?? 0) > 1).length;
+      for (const c of labelled) byText.set(c.text, (byText.get(c.text) ?? 0) + 1);
+      const indistinguishable = labelled.filter((c) => (byText.get(c.text) ?? 0) > 1).length;
       let placeable = 0;
       let outside = 0;
       for (const c of cards) {
@@ -146,8 +152,28 @@ export async function measureDiagram(
         minTextPx: Math.round(minText * 10) / 10,
       };
     },
-    { sel: svgSelector, subnetsOf },
+    { sel: svgSelector, subnetsOf, nth },
   );
+}
+
+/** Several pages' figures as one: counts add up, the smallest text is the smallest of all. */
+export function sumGeometry(parts: readonly Geometry[]): Geometry {
+  const out: Geometry = {
+    cards: 0,
+    edges: 0,
+    edgeCardCrossings: 0,
+    lbEdgesToBoxes: 0,
+    labelOverlaps: 0,
+    indistinguishable: 0,
+    placedOutsideOwnSubnet: 0,
+    placeable: 0,
+    minTextPx: Number.POSITIVE_INFINITY,
+  };
+  for (const p of parts) {
+    for (const k of Object.keys(out) as (keyof Geometry)[])
+      out[k] = k === "minTextPx" ? Math.min(out[k], p[k]) : out[k] + p[k];
+  }
+  return out;
 }
 
 const PLACEABLE = new Set([

@@ -48,12 +48,12 @@ export function Canvas(props: CanvasProps) {
     const el = host.current;
     if (!el) return;
     const aspect = el.clientWidth / Math.max(1, el.clientHeight);
-    // A resource: close enough to read it and its neighbours. A box: the whole box with a margin.
-    const margin = n.kind === "leaf" ? 5 : 1.3;
-    let w = Math.max(n.w * margin, n.kind === "leaf" ? 1000 : 500);
+    // A resource: close enough to read it and its neighbours (a wide card, a load balancer across AZs,
+    // fits with a margin). A box: the whole box with a margin.
+    let w = n.kind === "leaf" ? Math.min(Math.max(n.w * 2.5, 1000), 1600) : Math.max(n.w * 1.3, 500);
     let h = w / aspect;
-    if (h < n.h * (n.kind === "leaf" ? 3 : 1.3)) {
-      h = n.h * (n.kind === "leaf" ? 3 : 1.3);
+    if (n.kind === "group" && h < n.h * 1.3) {
+      h = n.h * 1.3;
       w = h * aspect;
     }
     setViewBox([n.x + n.w / 2 - w / 2, n.y + n.h / 2 - h / 2, w, h]);

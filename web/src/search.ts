@@ -14,14 +14,17 @@ export function searchScore(r: Resource, q: string): number {
   if (name === q) return 100;
   if (name.startsWith(q)) return 90;
   if (name.split(/[-_.\s/]/).some((w) => w.startsWith(q))) return 80;
-  if (name.includes(q)) return 70;
+  // Inside a word only for three letters or more: "db" is in "ManagedBy" and in many hex strings.
+  const inside = q.length >= 3;
+  if (inside && name.includes(q)) return 70;
   let tag = 0;
   for (const [k, v] of Object.entries(r.tags)) {
     const kk = k.toLowerCase();
     const vv = v.toLowerCase();
     if (vv === q || kk === q) tag = Math.max(tag, 60);
-    else if (vv.includes(q)) tag = Math.max(tag, 50);
-    else if (kk.includes(q)) tag = Math.max(tag, 45);
+    else if (vv.split(/[-_.\s/:,]/).some((w) => w.startsWith(q))) tag = Math.max(tag, 55);
+    else if (kk.startsWith(q)) tag = Math.max(tag, 45);
+    else if (inside && vv.includes(q)) tag = Math.max(tag, 40);
   }
   if (tag > 0) return tag;
   const id = r.id.toLowerCase();

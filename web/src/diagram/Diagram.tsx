@@ -21,12 +21,11 @@ export const DIAGRAM_CSS = `
 .asb-diagram { font-family: "Amazon Ember", "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
 .asb-group > rect.box { stroke-width: 1.5; }
 .asb-group.k-vpc > rect.box, .asb-group.k-account > rect.box { stroke-width: 2; }
-.asb-group .title { font-size: 13px; font-weight: 600; fill: #232f3e; }
-.asb-group .sub { font-size: 11px; fill: #545b64; }
-.asb-group.k-az > .title { font-size: 12px; font-weight: 600; fill: #00777a; }
+.asb-group .title { font-weight: 600; fill: #232f3e; }
+.asb-group .sub { fill: #545b64; }
+.asb-group.k-az > .title { font-weight: 600; fill: #00777a; }
 .asb-group .toggle { cursor: pointer; }
 .asb-group .toggle rect { fill: #fff; stroke: #8d99a8; }
-.asb-group .toggle text { font-size: 13px; font-weight: 700; fill: #374151; }
 .asb-group.collapsed > rect.box { stroke-width: 2.2; }
 .asb-group .summary { font-weight: 600; fill: #232f3e; }
 .asb-card > rect.card { fill: #fff; stroke: #c6ccd5; stroke-width: 1; }
@@ -86,9 +85,12 @@ export interface DiagramProps {
   title?: string;
 }
 
-/** Zoom, snapped to steps, so that small zooms re-use the memoised layer. */
+/**
+ * Zoom, snapped down to steps, so that small zooms re-use the memoised layer. Down, never up: text sized
+ * for the step is then never smaller on screen than the step promised.
+ */
 function zoomStep(z: number): number {
-  return 2 ** (Math.round(Math.log2(z) * 4) / 4);
+  return 2 ** (Math.floor(Math.log2(z) * 8) / 8);
 }
 
 /** The window of the diagram the node layer draws: the view plus its own size around it, snapped to a grid. */
@@ -148,8 +150,8 @@ const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; 
   const icon = Math.min(34, n.h - 16);
   const wide = n.w > 2 * NAME_X + 120;
   // A card stretched across subnets keeps its text at the left, as a short card does.
-  const lines = n.lines.length === 2 ? [14, 28] : [n.h / 2 - 5];
-  const subY = n.lines.length === 2 ? 45 : n.h / 2 + 11;
+  const lines = n.lines.length === 2 ? [15, 31] : [n.h / 2 - 4];
+  const subY = n.lines.length === 2 ? 47 : n.h / 2 + 12;
   return (
     <g
       // A highlighted copy drawn on top (see Overlay) carries data-copy-of, so readers of data-id see each node once.
@@ -190,6 +192,20 @@ const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; 
   );
 });
 
+/** The height each kind of box keeps free at its top for its title (see layout.ts). */
+const HEADER_BAND: Record<GroupNode["groupKind"], number> = {
+  root: 0,
+  account: 44,
+  region: 44,
+  global: 44,
+  services: 44,
+  vpc: 40,
+  az: 30,
+  subnet: 40,
+  asg: 34,
+  internet: 0,
+};
+
 function groupStyle(g: GroupNode) {
   return g.groupKind === "subnet" ? subnetStyle(g.subnetClass) : GROUP_STYLES[g.groupKind];
 }
@@ -218,8 +234,12 @@ const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProp
   const room = g.w - titleX - badge - toggleW - 10;
   const titleChars = Math.floor(room / (7.6 * k));
   const title = `${g.label}${g.collapsed ? ` (${g.count})` : ""}`;
-  const showTitle = titleChars >= 6 && TITLE_TEXT * zoom * k >= MIN_TEXT_PX;
-  const showSub = g.sublabel && SUB_TEXT * zoom * k >= MIN_TEXT_PX && 26 * k + 12 < g.h;
+  // The title stays inside its box's header band (what the layout leaves above the contents); scaled up past
+  // that, it is left out rather than drawn over what the box holds. Sublabels show only at full size.
+  const band = HEADER_BAND[g.groupKind];
+  const showTitle = titleChars >= 6 && TITLE_TEXT * zoom * k >= MIN_TEXT_PX && TITLE_TEXT * k <= band - 8;
+  const titleY = Math.min(18 * k, band - 7);
+  const showSub = g.sublabel && k === 1 && SUB_TEXT * zoom >= MIN_TEXT_PX && 26 * k + 12 < g.h;
   const cls = [
     "asb-node",
     "asb-group",
@@ -252,15 +272,16 @@ const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProp
         <text
           className="title"
           x={style.centred ? g.x + g.w / 2 : g.x + titleX}
-          y={g.y + 18 * k}
+          y={g.y + titleY}
           textAnchor={style.centred ? "middle" : undefined}
-          fontSize={TITLE_TEXT * k}
+          // A style, not the attribute: the size scales with the zoom and must win over the stylesheet.
+          style={{ fontSize: `${TITLE_TEXT * k}px` }}
         >
           {middleEllipsis(title, titleChars)}
         </text>
       ) : null}
       {showSub && showTitle && !style.centred ? (
-        <text className="sub" x={g.x + titleX} y={g.y + 32 * k} fontSize={SUB_TEXT * k}>
+        <text className="sub" x={g.x + titleX} y={g.y + 32 * k} style={{ fontSize: `${SUB_TEXT * k}px` }}>
           {middleEllipsis(g.sublabel ?? "", Math.floor(room / (6.2 * k)))}
         </text>
       ) : null}
@@ -284,9 +305,8 @@ const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProp
         >
           <title>{g.collapsed ? "Expand" : "Collapse"}</title>
           <rect width="18" height="18" rx="4" />
-          <text x="9" y="13.5" textAnchor="middle">
-            {g.collapsed ? "+" : "−"}
-          </text>
+          {/* Drawn, not written: a glyph would be text too small to read when zoomed out. */}
+          <path d={g.collapsed ? "M5 9h8M9 5v8" : "M5 9h8"} stroke="#374151" strokeWidth="2" />
         </g>
       ) : null}
       {badge > 0 && g.severity ? (
@@ -308,7 +328,7 @@ function Summary({ g, k }: { g: GroupNode; k: number }) {
   const text = `${g.count} resource${g.count === 1 ? "" : "s"}${g.findings > 0 ? ` · ${g.findings} finding${g.findings === 1 ? "" : "s"}` : ""}`;
   if (g.h < 50 * k) return null;
   return (
-    <text className="summary" x={g.x + 10 * k} y={g.y + g.h - 12 * k} fontSize={11 * k}>
+    <text className="summary" x={g.x + 10 * k} y={g.y + g.h - 12 * k} style={{ fontSize: `${11 * k}px` }}>
       {middleEllipsis(text, Math.floor((g.w - 20) / (6.4 * k)))}
     </text>
   );

@@ -481,7 +481,13 @@ export async function layoutTree(root: GroupNode): Promise<{ width: number; heig
       if (n.kind === "leaf" && n.role === "border") gateways.push(n.x + n.w / 2);
     });
     const cx = gateways.length > 0 ? gateways.reduce((a, b) => a + b, 0) / gateways.length : width / 2;
-    place(internet, Math.min(Math.max(PAD, cx - LEAF_W / 2), Math.max(PAD, width - LEAF_W - PAD)), PAD, LEAF_W, LEAF_H);
+    place(
+      internet,
+      Math.min(Math.max(PAD, cx - LEAF_W / 2), Math.max(PAD, width - LEAF_W - PAD)),
+      PAD,
+      LEAF_W,
+      LEAF_H,
+    );
     height += INTERNET_SPACE;
     width = Math.max(width, LEAF_W + 2 * PAD);
   }

@@ -89,6 +89,8 @@ export interface ViewOptions {
   environment?: string;
   /** Only this VPC (by resource id) and the global services. */
   vpc?: string;
+  /** One page of the printed report: one VPC alone, or everything outside VPCs. */
+  part?: { vpc: string } | "outside-vpcs";
   /** Same-type leaves in one box are aggregated from this many on. */
   aggregateFrom?: number;
   /** Findings shown: waived ones are left out unless asked for. */
@@ -305,6 +307,10 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
   const envOf = (r: Resource) => r.tags[index.environmentTag];
   const keep = (r: Resource) => {
     if (opts.environment && envOf(r) !== opts.environment) return false;
+    if (opts.part) {
+      const v = placementOf(r).vpc;
+      if (opts.part === "outside-vpcs" ? v !== undefined : v !== opts.part.vpc) return false;
+    }
     if (opts.vpc && r.region !== "global") {
       const p = placementOf(r);
       if (p.vpc !== opts.vpc) return false;
@@ -613,8 +619,9 @@ function standbyOf(
 }
 
 /**
- * Cards that would read the same (Auto Scaling instances share a name) get what tells them apart: their AZ,
- * then the tail of their id.
+ * Cards that would read the same (Auto Scaling instances share a name; two accounts run a "backend" service)
+ * get what tells them apart: their AZ, else the part of their ARN before the name (an ECS cluster), else their
+ * account, else the tail of their id: the first that makes the namesakes distinct.
  */
 function distinguish(
   groups: ReadonlyMap<string, GroupNode>,
@@ -625,19 +632,25 @@ function distinguish(
   for (const g of groups.values())
     for (const c of g.children) if (c.kind === "leaf" && !c.aggregate) leaves.push(c);
   const textOf = (l: LeafNode) => `${l.lines.join("\n")}\n${l.sub}`;
-  for (const suffix of [
-    (r: Resource) => azOf(r),
-    (r: Resource) => `…${(r.id.split(/[:/]/).pop() ?? r.id).slice(-6)}`,
-  ]) {
-    const seen = new Map<string, LeafNode[]>();
-    for (const l of leaves) push(seen, textOf(l), l);
-    for (const same of seen.values()) {
-      if (same.length < 2) continue;
-      for (const l of same) {
-        const r = l.resourceIds[0] ? byId.get(l.resourceIds[0]) : undefined;
-        const s = r ? suffix(r) : undefined;
-        if (s && !l.sub.endsWith(s)) l.sub = `${l.sub} · ${s}`;
-      }
+  const parts = (r: Resource) => r.id.split(/[:/]/).filter(Boolean);
+  const suffixes: ((r: Resource) => string | undefined)[] = [
+    (r) => azOf(r),
+    (r) => parts(r).slice(-2, -1)[0],
+    (r) => `account ${r.account}`,
+    (r) => `…${(parts(r).pop() ?? r.id).slice(-6)}`,
+  ];
+  const same = new Map<string, LeafNode[]>();
+  for (const l of leaves) push(same, textOf(l), l);
+  for (const group of same.values()) {
+    if (group.length < 2) continue;
+    const rs = group.map((l) => (l.resourceIds[0] ? byId.get(l.resourceIds[0]) : undefined));
+    for (const suffix of suffixes) {
+      const got = rs.map((r) => (r ? suffix(r) : undefined));
+      if (got.some((x) => x === undefined) || new Set(got).size < group.length) continue;
+      group.forEach((l, i) => {
+        l.sub = `${l.sub} · ${got[i]}`;
+      });
+      break;
     }
   }
 }
@@ -673,7 +686,8 @@ function buildEdges(
     more: { ports?: string; finding?: string; evidence?: readonly string[]; key?: string } = {},
   ) => {
     if (!from || !to || from === to) return;
-    const key = more.key ?? `${style}\0${from}\0${to}`;
+    // Edge ids end up in SVG attributes (and exported XML): no control characters in them.
+    const key = more.key ?? `${style}|${from}|${to}`;
     let e = out.get(key);
     if (!e) {
       e = { id: key, from, to, style, findings: [], evidence: [], pairs: [], portSet: new Set() };
@@ -762,7 +776,7 @@ function buildEdges(
     const igwNode = igw ? endOf(igw) : undefined;
     if (f.from === INTERNET_ID && igwNode && igwNode !== endOf(f.to)) {
       // The internet comes in through the VPC's internet gateway: one edge to it, then one per target.
-      add(INTERNET_ID, igwNode, style, [f.from, f.to], { ...more, key: `internet\0${igwNode}` });
+      add(INTERNET_ID, igwNode, style, [f.from, f.to], { ...more, key: `internet|${igwNode}` });
       add(igwNode, endOf(f.to), style, [f.from, f.to], more);
     } else add(endOf(f.from), endOf(f.to), style, [f.from, f.to], more);
   }
