@@ -1,6 +1,7 @@
 import cliProgress from "cli-progress";
 import { discoverTargets } from "../collector/accounts.ts";
-import { CONFIG_SERVICES, scanConfig } from "../collector/config.ts";
+import { CONFIG_SERVICES } from "../collector/config/normalize.ts";
+import { scanConfig } from "../collector/config/scan.ts";
 import { type ScanResult, scan } from "../collector/scan.ts";
 import { SERVICE_NAMES } from "../collector/services.ts";
 import type { ClientSettings } from "../collector/types.ts";

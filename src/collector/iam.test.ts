@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CALLER_OPERATIONS, DISCOVERY_OPERATIONS } from "./accounts.ts";
-import { CONFIG_OPERATIONS } from "./config.ts";
+import { CONFIG_OPERATIONS } from "./config/scan.ts";
 import { iamPolicy, iamPolicyJson, READ_ONLY_ACTION } from "./iam.ts";
 import { SERVICES } from "./services.ts";
 

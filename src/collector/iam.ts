@@ -1,5 +1,5 @@
 import { DISCOVERY_OPERATIONS } from "./accounts.ts";
-import { CONFIG_OPERATIONS } from "./config.ts";
+import { CONFIG_OPERATIONS } from "./config/scan.ts";
 import { SERVICES } from "./services.ts";
 import type { Operation } from "./types.ts";
 

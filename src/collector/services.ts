@@ -1,34 +1,55 @@
-import acm from "./acm.ts";
-import autoscaling from "./autoscaling.ts";
-import cloudfront from "./cloudfront.ts";
-import ec2 from "./ec2.ts";
-import ecs from "./ecs.ts";
-import elasticache from "./elasticache.ts";
-import elbv2 from "./elbv2.ts";
-import lambda from "./lambda.ts";
-import rds from "./rds.ts";
-import route53 from "./route53.ts";
-import s3 from "./s3.ts";
-import tagging from "./tagging.ts";
-import type { ServiceModule } from "./types.ts";
-import wafv2 from "./wafv2.ts";
+import acm from "./acm/index.ts";
+import autoscaling from "./autoscaling/index.ts";
+import cloudfront from "./cloudfront/index.ts";
+import type { ConfigReader } from "./config/reader.ts";
+import ec2 from "./ec2/index.ts";
+import ecs from "./ecs/index.ts";
+import elasticache from "./elasticache/index.ts";
+import elbv2 from "./elbv2/index.ts";
+import type { DumpReader, OperationFile } from "./import/dump.ts";
+import lambda from "./lambda/index.ts";
+import rds from "./rds/index.ts";
+import route53 from "./route53/index.ts";
+import s3 from "./s3/index.ts";
+import tagging from "./tagging/index.ts";
+import type { ServiceModule, ServiceSources } from "./types.ts";
+import wafv2 from "./wafv2/index.ts";
 
-/** Every service module, in scan order. An explicit list: no folder scanning. */
-export const SERVICES: readonly ServiceModule<unknown>[] = [
-  ec2 as ServiceModule<unknown>,
-  elbv2 as ServiceModule<unknown>,
-  rds as ServiceModule<unknown>,
-  elasticache as ServiceModule<unknown>,
-  autoscaling as ServiceModule<unknown>,
-  ecs as ServiceModule<unknown>,
-  lambda as ServiceModule<unknown>,
-  wafv2 as ServiceModule<unknown>,
-  acm as ServiceModule<unknown>,
-  s3 as ServiceModule<unknown>,
-  cloudfront as ServiceModule<unknown>,
-  route53 as ServiceModule<unknown>,
+/**
+ * Every AWS service asbuilt reads, one folder each (src/collector/<service>/), in scan order. An explicit
+ * list, no folder scanning: a new service is a new folder and one line here.
+ */
+export const SOURCES: readonly ServiceSources[] = [
+  ec2,
+  elbv2,
+  rds,
+  elasticache,
+  autoscaling,
+  ecs,
+  lambda,
+  wafv2,
+  acm,
+  s3,
+  cloudfront,
+  route53,
   // Last: it only adds resources no other module models.
-  tagging as ServiceModule<unknown>,
+  tagging,
 ];
 
+/** Every service's API module, in scan order. */
+export const SERVICES: readonly ServiceModule<unknown>[] = SOURCES.map((s) => s.api);
+
 export const SERVICE_NAMES = SERVICES.map((s) => s.service);
+
+/** The AWS Config readers of the services Config records. */
+export const CONFIG_READERS: readonly ConfigReader<unknown>[] = SOURCES.flatMap((s) =>
+  s.config ? [s.config] : [],
+);
+
+/** Every service an AWS CLI dump can feed, in scan order. */
+export const DUMP_READERS: readonly DumpReader<unknown>[] = SOURCES.flatMap((s) => (s.dump ? [s.dump] : []));
+
+/** Every file name (without .json) asbuilt reads from a dump, with its output schema. */
+export const DUMP_FILES: ReadonlyMap<string, OperationFile> = new Map(
+  DUMP_READERS.flatMap((r) => Object.entries(r.files)),
+);

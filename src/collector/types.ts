@@ -1,6 +1,8 @@
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from "@smithy/types";
 import type { Edge, Resource } from "../model/snapshot.ts";
+import type { ConfigReader } from "./config/reader.ts";
+import type { DumpReader } from "./import/dump.ts";
 
 /** One SDK operation a service module may send, with the IAM actions it needs (the policy is generated from these). */
 export interface Operation {
@@ -74,4 +76,23 @@ export interface ServiceModule<Raw> {
 
 export function defineService<Raw>(m: ServiceModule<Raw>): ServiceModule<Raw> {
   return m;
+}
+
+/**
+ * Everything asbuilt reads of one AWS service, in its folder (src/collector/<service>/): the API module, and
+ * where the service can come from offline, its AWS Config reader and its AWS CLI dump reader. All three feed
+ * the API module's normalize function, so there is one conversion to the model per service.
+ */
+export interface ServiceSources {
+  api: ServiceModule<unknown>;
+  config?: ConfigReader<unknown>;
+  dump?: DumpReader<unknown>;
+}
+
+export function defineSources<Raw>(s: {
+  api: ServiceModule<Raw>;
+  config?: ConfigReader<unknown>;
+  dump?: DumpReader<unknown>;
+}): ServiceSources {
+  return s as unknown as ServiceSources;
 }

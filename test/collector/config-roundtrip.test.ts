@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
-import { scanConfig } from "../../src/collector/config.ts";
+import { scanConfig } from "../../src/collector/config/scan.ts";
 import { loadSnapshot, serializeSnapshot, validateSnapshot } from "../../src/model/io.ts";
 import type { Snapshot } from "../../src/model/snapshot.ts";
 import { accessKeyFor, startEndpoint } from "../aws-endpoint/server.ts";

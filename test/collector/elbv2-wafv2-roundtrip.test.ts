@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type AccountBuilder, SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
-import elbv2 from "../../src/collector/elbv2.ts";
+import elbv2 from "../../src/collector/elbv2/api.ts";
 import { SERVICES } from "../../src/collector/services.ts";
-import wafv2 from "../../src/collector/wafv2.ts";
+import wafv2 from "../../src/collector/wafv2/api.ts";
 import type { ResourceOf } from "../../src/model/snapshot.ts";
 import { ec2Handler } from "../aws-endpoint/services/ec2.ts";
 import { elbv2Handler } from "../aws-endpoint/services/elbv2.ts";

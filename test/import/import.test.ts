@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
-import { SELECT_FIELDS } from "../../src/collector/config.ts";
+import { SELECT_FIELDS } from "../../src/collector/config/scan.ts";
 import { importPaths } from "../../src/collector/import/index.ts";
 import { InputError } from "../../src/model/errors.ts";
 import { serializeSnapshot, validateSnapshot } from "../../src/model/io.ts";

@@ -1,6 +1,6 @@
-import { type ConfigItem, parseConfigItem } from "../config.ts";
+import { type ConfigItem, parseConfigItem } from "../config/item.ts";
+import { isRecord } from "../shape.ts";
 import { shapeError } from "./read.ts";
-import { isRecord } from "./shape.ts";
 
 // AWS Config files an import reads:
 //   - a configuration snapshot (or history) file as Config delivers it to S3:

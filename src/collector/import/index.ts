@@ -2,13 +2,15 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import { InputError } from "../../model/errors.ts";
 import { type Coverage, type Edge, Region, type Resource, type Snapshot } from "../../model/snapshot.ts";
-import { type ConfigItem, configPartialCoverage, normalizeConfigItems } from "../config.ts";
+import type { ConfigItem } from "../config/item.ts";
+import { normalizeConfigItems } from "../config/normalize.ts";
+import { configPartialCoverage } from "../config/scan.ts";
 import { assembleSnapshot } from "../scan.ts";
-import { SERVICES } from "../services.ts";
+import { DUMP_FILES, DUMP_READERS, SERVICES } from "../services.ts";
+import { fromJson, isRecord, outputOf } from "../shape.ts";
 import { configFileItems, configFileKind } from "./config-file.ts";
-import { DUMP_FILES, DUMP_READERS, type DumpResponse, type Get } from "./dir.ts";
+import type { DumpResponse, Get } from "./dump.ts";
 import { parseImportJson, readImportText, shapeError } from "./read.ts";
-import { fromJson, isRecord, outputOf } from "./shape.ts";
 
 // `asbuilt import`: snapshots from data collected earlier, without calling AWS. Three inputs, one output:
 //   - an AWS CLI dump folder, <dir>/<account>/<region>/<service>-<operation>.json (CloudMapper's layout);

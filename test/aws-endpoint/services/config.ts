@@ -1,5 +1,5 @@
 import { SelectAggregateResourceConfig$, SelectResourceConfig$ } from "@aws-sdk/client-config-service";
-import { ABSENT_CONFIGURATION } from "../../../src/collector/s3.ts";
+import { ABSENT_CONFIGURATION } from "../../../src/collector/s3/api.ts";
 import { arns, type Ec2Kind, ec2Arn } from "../../../src/model/arn.ts";
 import { isKnownType } from "../../../src/model/props.ts";
 import type { Resource, Snapshot } from "../../../src/model/snapshot.ts";

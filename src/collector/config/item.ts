@@ -1,0 +1,141 @@
+import { isRecord } from "../shape.ts";
+
+// One AWS Config configuration item, read from whichever of Config's APIs or files it came from.
+
+/** One configuration item, whichever of Config's APIs or files it came from. */
+export interface ConfigItem {
+  accountId: string;
+  awsRegion: string;
+  resourceType: string;
+  resourceId: string;
+  resourceName?: string;
+  arn?: string;
+  configuration: Record<string, unknown>;
+  supplementaryConfiguration: Record<string, unknown>;
+  tags: Record<string, string>;
+  relationships: ConfigRelationship[];
+  /** configurationItemStatus: OK, ResourceDiscovered, ResourceDeleted…; "" when the source leaves it out. */
+  status: string;
+  /** configurationItemCaptureTime, when given. */
+  capturedAt?: string;
+}
+
+export interface ConfigRelationship {
+  resourceType: string;
+  resourceId: string;
+  resourceName?: string;
+  /** "Is contained in Vpc", "Is associated with SecurityGroup", "Contains Instance"… */
+  name: string;
+}
+
+/** Statuses of items that describe no current resource. */
+export const GONE = new Set(["ResourceDeleted", "ResourceDeletedNotRecorded", "ResourceNotRecorded"]);
+
+/**
+ * Reads one configuration item: an advanced-query result (a JSON string, tags as [{key, value}],
+ * relationships with relationshipName), a snapshot file's item (awsAccountId, ARN, tags as a map,
+ * relationships with name) or an aggregator's. An error message when it is not one.
+ */
+export function parseConfigItem(raw: unknown): ConfigItem | { error: string } {
+  let v = raw;
+  if (typeof v === "string") {
+    try {
+      v = JSON.parse(v);
+    } catch (err) {
+      return { error: `is a string that is not JSON (${(err as Error).message})` };
+    }
+  }
+  if (!isRecord(v)) return { error: "is not a configuration item (an object or a JSON string)" };
+  const str = (...keys: string[]) => {
+    for (const k of keys) if (typeof v[k] === "string" && v[k] !== "") return v[k] as string;
+    return undefined;
+  };
+  const resourceType = str("resourceType");
+  const resourceId = str("resourceId");
+  const accountId = str("accountId", "awsAccountId");
+  const awsRegion = str("awsRegion");
+  const missing = [
+    resourceType ? "" : "resourceType",
+    resourceId ? "" : "resourceId",
+    accountId ? "" : "accountId",
+    awsRegion ? "" : "awsRegion",
+  ].filter(Boolean);
+  if (!resourceType || !resourceId || !accountId || !awsRegion)
+    return {
+      error: `has no ${missing.join(", ")} (select at least resourceType, resourceId, accountId and awsRegion)`,
+    };
+  const resourceName = str("resourceName");
+  const arn = str("arn", "ARN");
+  const capturedAt = str("configurationItemCaptureTime");
+  return {
+    accountId,
+    awsRegion,
+    resourceType,
+    resourceId,
+    ...(resourceName ? { resourceName } : {}),
+    ...(arn ? { arn } : {}),
+    configuration: jsonObject(v.configuration),
+    supplementaryConfiguration: jsonObject(v.supplementaryConfiguration),
+    tags: configTags(v.tags),
+    relationships: (Array.isArray(v.relationships) ? v.relationships : []).flatMap((r) => {
+      if (!isRecord(r) || typeof r.resourceType !== "string") return [];
+      const id = r.resourceId ?? r.resourceName;
+      if (typeof id !== "string") return [];
+      const name = r.relationshipName ?? r.name;
+      return [
+        {
+          resourceType: r.resourceType,
+          resourceId: id,
+          ...(typeof r.resourceName === "string" ? { resourceName: r.resourceName } : {}),
+          name: typeof name === "string" ? name : "",
+        },
+      ];
+    }),
+    status: str("configurationItemStatus") ?? "",
+    ...(capturedAt ? { capturedAt } : {}),
+  };
+}
+
+/** Some APIs give `configuration` as a JSON string, snapshot files give it as an object. */
+function jsonObject(v: unknown): Record<string, unknown> {
+  if (typeof v === "string") {
+    try {
+      const parsed: unknown = JSON.parse(v);
+      return isRecord(parsed) ? parsed : {};
+    } catch {
+      return {};
+    }
+  }
+  return isRecord(v) ? v : {};
+}
+
+/** Tags as a map (snapshot files), or a list of {key, value} / {Key, Value} / {tag: "k=v"} (advanced query). */
+export function configTags(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(v)) {
+    for (const t of v) {
+      if (!isRecord(t)) continue;
+      const key = t.key ?? t.Key;
+      const value = t.value ?? t.Value;
+      if (typeof key === "string") out[key] = typeof value === "string" ? value : "";
+      else if (typeof t.tag === "string") {
+        const eq = t.tag.indexOf("=");
+        if (eq > 0) out[t.tag.slice(0, eq)] = t.tag.slice(eq + 1);
+      }
+    }
+  } else if (isRecord(v)) {
+    for (const [k, value] of Object.entries(v))
+      out[k] = typeof value === "string" ? value : String(value ?? "");
+  }
+  return out;
+}
+
+/** Config's type names where they differ from the model's (CloudFormation's). */
+export const TYPE_NAMES: Record<string, string> = {
+  "AWS::ACM::Certificate": "AWS::CertificateManager::Certificate",
+};
+
+/** The model's type for a Config resource type. */
+export function modelType(configType: string): string {
+  return TYPE_NAMES[configType] ?? configType;
+}

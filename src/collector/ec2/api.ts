@@ -1,0 +1,573 @@
+import {
+  type Address,
+  DescribeAddressesCommand,
+  EC2Client,
+  type FlowLog,
+  type Instance,
+  type InternetGateway,
+  type IpPermission,
+  type NatGateway,
+  type NetworkAcl,
+  type NetworkInterface,
+  paginateDescribeFlowLogs,
+  paginateDescribeInstances,
+  paginateDescribeInternetGateways,
+  paginateDescribeNatGateways,
+  paginateDescribeNetworkAcls,
+  paginateDescribeNetworkInterfaces,
+  paginateDescribeRouteTables,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSubnets,
+  paginateDescribeTransitGatewayAttachments,
+  paginateDescribeVolumes,
+  paginateDescribeVpcEndpoints,
+  paginateDescribeVpcPeeringConnections,
+  paginateDescribeVpcs,
+  type RouteTable,
+  type SecurityGroup,
+  type Subnet,
+  type TransitGatewayAttachment,
+  type Volume,
+  type Vpc,
+  type VpcEndpoint,
+  type VpcPeeringConnection,
+} from "@aws-sdk/client-ec2";
+import { ec2Arn } from "../../model/arn.ts";
+import type { Route, RouteTargetKind, SecurityGroupRule } from "../../model/props.ts";
+import type { ResourceOf } from "../../model/snapshot.ts";
+import { defineService, type Where } from "../types.ts";
+import { all, Collected, nameOf, orNull, tagsOf } from "../util.ts";
+
+export interface Ec2Raw {
+  vpcs: Vpc[];
+  subnets: Subnet[];
+  routeTables: RouteTable[];
+  internetGateways: InternetGateway[];
+  natGateways: NatGateway[];
+  addresses: Address[];
+  securityGroups: SecurityGroup[];
+  networkAcls: NetworkAcl[];
+  networkInterfaces: NetworkInterface[];
+  instances: Instance[];
+  peerings: VpcPeeringConnection[];
+  vpcEndpoints: VpcEndpoint[];
+  transitGatewayAttachments: TransitGatewayAttachment[];
+  flowLogs: FlowLog[];
+  volumes: Volume[];
+}
+
+/** An Ec2Raw with every list empty: what offline sources fill in, one list at a time. */
+export function emptyEc2Raw(): Ec2Raw {
+  return {
+    vpcs: [],
+    subnets: [],
+    routeTables: [],
+    internetGateways: [],
+    natGateways: [],
+    addresses: [],
+    securityGroups: [],
+    networkAcls: [],
+    networkInterfaces: [],
+    instances: [],
+    peerings: [],
+    vpcEndpoints: [],
+    transitGatewayAttachments: [],
+    flowLogs: [],
+    volumes: [],
+  };
+}
+
+const op = (command: string) => ({ command, iam: [`ec2:${command}`] });
+
+export default defineService<Ec2Raw>({
+  service: "ec2",
+  global: false,
+  operations: [
+    op("DescribeVpcs"),
+    op("DescribeSubnets"),
+    op("DescribeRouteTables"),
+    op("DescribeInternetGateways"),
+    op("DescribeNatGateways"),
+    op("DescribeAddresses"),
+    op("DescribeSecurityGroups"),
+    op("DescribeNetworkAcls"),
+    op("DescribeNetworkInterfaces"),
+    op("DescribeInstances"),
+    op("DescribeVpcPeeringConnections"),
+    op("DescribeVpcEndpoints"),
+    op("DescribeTransitGatewayAttachments"),
+    op("DescribeFlowLogs"),
+    op("DescribeVolumes"),
+  ],
+
+  async fetch(ctx) {
+    const client = ctx.client(EC2Client);
+    // Page sizes are each API's maximum: fewer round trips for large accounts.
+    const big = { client, pageSize: 1000 };
+    const small = { client, pageSize: 100 };
+    const [
+      vpcs,
+      subnets,
+      routeTables,
+      internetGateways,
+      natGateways,
+      addresses,
+      securityGroups,
+      networkAcls,
+      networkInterfaces,
+      instances,
+      peerings,
+      vpcEndpoints,
+      transitGatewayAttachments,
+      flowLogs,
+      volumes,
+    ] = await Promise.all([
+      all(paginateDescribeVpcs(big, {}), (p) => p.Vpcs),
+      all(paginateDescribeSubnets(big, {}), (p) => p.Subnets),
+      all(paginateDescribeRouteTables(small, {}), (p) => p.RouteTables),
+      all(paginateDescribeInternetGateways(big, {}), (p) => p.InternetGateways),
+      all(paginateDescribeNatGateways(big, {}), (p) => p.NatGateways),
+      client.send(new DescribeAddressesCommand({})).then((r) => r.Addresses ?? []),
+      all(paginateDescribeSecurityGroups(big, {}), (p) => p.SecurityGroups),
+      all(paginateDescribeNetworkAcls(small, {}), (p) => p.NetworkAcls),
+      all(paginateDescribeNetworkInterfaces(big, {}), (p) => p.NetworkInterfaces),
+      all(paginateDescribeInstances(big, {}), (p) =>
+        (p.Reservations ?? []).flatMap((r) => r.Instances ?? []),
+      ),
+      all(paginateDescribeVpcPeeringConnections(big, {}), (p) => p.VpcPeeringConnections),
+      all(paginateDescribeVpcEndpoints(big, {}), (p) => p.VpcEndpoints),
+      all(paginateDescribeTransitGatewayAttachments(big, {}), (p) => p.TransitGatewayAttachments),
+      all(paginateDescribeFlowLogs(big, {}), (p) => p.FlowLogs),
+      all(paginateDescribeVolumes(big, {}), (p) => p.Volumes),
+    ]);
+    return {
+      vpcs,
+      subnets,
+      routeTables,
+      internetGateways,
+      natGateways,
+      addresses,
+      securityGroups,
+      networkAcls,
+      networkInterfaces,
+      instances,
+      peerings,
+      vpcEndpoints,
+      transitGatewayAttachments,
+      flowLogs,
+      volumes,
+    };
+  },
+
+  normalize(raw, where) {
+    return normalizeEc2(raw, where);
+  },
+});
+
+/** Pure: EC2 API output → resources and edges. */
+export function normalizeEc2(raw: Ec2Raw, where: Where) {
+  const { account, region } = where;
+  const out = new Collected();
+  const arn = (kind: Parameters<typeof ec2Arn>[2], id: string) => ec2Arn(region, account, kind, id);
+  const base = (id: string, tags: Record<string, string>, name: string | undefined, parent?: string) => ({
+    id,
+    account,
+    region,
+    ...(name !== undefined ? { name } : {}),
+    tags,
+    ...(parent !== undefined ? { parent } : {}),
+  });
+
+  for (const v of raw.vpcs) {
+    if (!v.VpcId) continue;
+    const tags = tagsOf(v.Tags);
+    out.add<ResourceOf<"AWS::EC2::VPC">>({
+      ...base(arn("vpc", v.VpcId), tags, nameOf(tags)),
+      type: "AWS::EC2::VPC",
+      props: {
+        vpcId: v.VpcId,
+        cidrBlock: v.CidrBlock ?? "0.0.0.0/0",
+        ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
+          a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [],
+        ),
+        isDefault: v.IsDefault ?? false,
+      },
+    });
+  }
+
+  for (const s of raw.subnets) {
+    if (!s.SubnetId || !s.VpcId) continue;
+    const tags = tagsOf(s.Tags);
+    out.add<ResourceOf<"AWS::EC2::Subnet">>({
+      ...base(arn("subnet", s.SubnetId), tags, nameOf(tags), arn("vpc", s.VpcId)),
+      type: "AWS::EC2::Subnet",
+      props: {
+        subnetId: s.SubnetId,
+        vpcId: s.VpcId,
+        cidrBlock: s.CidrBlock ?? "0.0.0.0/0",
+        ipv6CidrBlock: orNull(s.Ipv6CidrBlockAssociationSet?.[0]?.Ipv6CidrBlock),
+        availabilityZone: s.AvailabilityZone ?? "",
+        mapPublicIpOnLaunch: s.MapPublicIpOnLaunch ?? false,
+      },
+    });
+  }
+
+  for (const rt of raw.routeTables) {
+    if (!rt.RouteTableId || !rt.VpcId) continue;
+    const tags = tagsOf(rt.Tags);
+    const id = arn("route-table", rt.RouteTableId);
+    const routes: Route[] = [];
+    for (const r of rt.Routes ?? []) {
+      const target = routeTarget(r);
+      if (!target) continue;
+      routes.push({
+        destinationCidr: orNull(r.DestinationCidrBlock),
+        destinationIpv6Cidr: orNull(r.DestinationIpv6CidrBlock),
+        destinationPrefixListId: orNull(r.DestinationPrefixListId),
+        targetKind: target.kind,
+        targetId: target.id,
+        state: r.State === "blackhole" ? "blackhole" : "active",
+      });
+      const edgeKind = (
+        {
+          "internet-gateway": "internet-gateway",
+          "nat-gateway": "natgateway",
+          "vpc-peering": "vpc-peering-connection",
+          "vpc-endpoint": "vpc-endpoint",
+        } as const
+      )[target.kind as "internet-gateway"];
+      if (edgeKind) out.edge(id, arn(edgeKind, target.id), "routes");
+    }
+    out.add<ResourceOf<"AWS::EC2::RouteTable">>({
+      ...base(id, tags, nameOf(tags), arn("vpc", rt.VpcId)),
+      type: "AWS::EC2::RouteTable",
+      props: {
+        routeTableId: rt.RouteTableId,
+        vpcId: rt.VpcId,
+        main: (rt.Associations ?? []).some((a) => a.Main === true),
+        subnetIds: (rt.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
+        routes,
+      },
+    });
+  }
+
+  for (const g of raw.internetGateways) {
+    if (!g.InternetGatewayId) continue;
+    const tags = tagsOf(g.Tags);
+    const vpcIds = (g.Attachments ?? []).flatMap((a) => (a.VpcId ? [a.VpcId] : []));
+    const id = arn("internet-gateway", g.InternetGatewayId);
+    const first = vpcIds[0];
+    out.add<ResourceOf<"AWS::EC2::InternetGateway">>({
+      ...base(id, tags, nameOf(tags), first ? arn("vpc", first) : undefined),
+      type: "AWS::EC2::InternetGateway",
+      props: { internetGatewayId: g.InternetGatewayId, vpcIds },
+    });
+    for (const v of vpcIds) out.edge(id, arn("vpc", v), "attached");
+  }
+
+  for (const n of raw.natGateways) {
+    if (!n.NatGatewayId || !n.SubnetId || !n.VpcId || n.State === "deleted") continue;
+    const tags = tagsOf(n.Tags);
+    out.add<ResourceOf<"AWS::EC2::NatGateway">>({
+      ...base(arn("natgateway", n.NatGatewayId), tags, nameOf(tags), arn("subnet", n.SubnetId)),
+      type: "AWS::EC2::NatGateway",
+      props: {
+        natGatewayId: n.NatGatewayId,
+        vpcId: n.VpcId,
+        subnetId: n.SubnetId,
+        connectivityType: n.ConnectivityType === "private" ? "private" : "public",
+        state: n.State ?? "available",
+        publicIps: (n.NatGatewayAddresses ?? []).flatMap((a) => (a.PublicIp ? [a.PublicIp] : [])),
+        networkInterfaceIds: (n.NatGatewayAddresses ?? []).flatMap((a) =>
+          a.NetworkInterfaceId ? [a.NetworkInterfaceId] : [],
+        ),
+      },
+    });
+  }
+
+  for (const a of raw.addresses) {
+    if (!a.AllocationId || !a.PublicIp) continue;
+    const tags = tagsOf(a.Tags);
+    const id = arn("elastic-ip", a.AllocationId);
+    out.add<ResourceOf<"AWS::EC2::EIP">>({
+      ...base(id, tags, nameOf(tags)),
+      type: "AWS::EC2::EIP",
+      props: {
+        allocationId: a.AllocationId,
+        publicIp: a.PublicIp,
+        associationId: orNull(a.AssociationId),
+        instanceId: orNull(a.InstanceId),
+        networkInterfaceId: orNull(a.NetworkInterfaceId),
+        domain: a.Domain === "standard" ? "standard" : "vpc",
+      },
+    });
+    if (a.NetworkInterfaceId) out.edge(id, arn("network-interface", a.NetworkInterfaceId), "attached");
+  }
+
+  for (const g of raw.securityGroups) {
+    if (!g.GroupId || !g.VpcId) continue;
+    const tags = tagsOf(g.Tags);
+    out.add<ResourceOf<"AWS::EC2::SecurityGroup">>({
+      ...base(arn("security-group", g.GroupId), tags, nameOf(tags, g.GroupName), arn("vpc", g.VpcId)),
+      type: "AWS::EC2::SecurityGroup",
+      props: {
+        groupId: g.GroupId,
+        groupName: g.GroupName ?? "",
+        description: g.Description ?? "",
+        vpcId: g.VpcId,
+        ingress: (g.IpPermissions ?? []).map(sgRule),
+        egress: (g.IpPermissionsEgress ?? []).map(sgRule),
+      },
+    });
+  }
+
+  for (const acl of raw.networkAcls) {
+    if (!acl.NetworkAclId || !acl.VpcId) continue;
+    const tags = tagsOf(acl.Tags);
+    out.add<ResourceOf<"AWS::EC2::NetworkAcl">>({
+      ...base(arn("network-acl", acl.NetworkAclId), tags, nameOf(tags), arn("vpc", acl.VpcId)),
+      type: "AWS::EC2::NetworkAcl",
+      props: {
+        networkAclId: acl.NetworkAclId,
+        vpcId: acl.VpcId,
+        isDefault: acl.IsDefault ?? false,
+        subnetIds: (acl.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
+        // 32767 is the implicit final deny that every ACL has; the model leaves it implicit.
+        entries: (acl.Entries ?? [])
+          .filter((e) => e.RuleNumber !== undefined && e.RuleNumber < 32767)
+          .map((e) => ({
+            ruleNumber: e.RuleNumber ?? 0,
+            egress: e.Egress ?? false,
+            protocol: e.Protocol ?? "-1",
+            ruleAction: e.RuleAction === "deny" ? ("deny" as const) : ("allow" as const),
+            cidrBlock: orNull(e.CidrBlock),
+            ipv6CidrBlock: orNull(e.Ipv6CidrBlock),
+            fromPort: orNull(e.PortRange?.From),
+            toPort: orNull(e.PortRange?.To),
+          }))
+          .sort((a, b) => Number(a.egress) - Number(b.egress) || a.ruleNumber - b.ruleNumber),
+      },
+    });
+  }
+
+  for (const eni of raw.networkInterfaces) {
+    if (!eni.NetworkInterfaceId || !eni.SubnetId || !eni.VpcId) continue;
+    const tags = tagsOf(eni.TagSet);
+    const id = arn("network-interface", eni.NetworkInterfaceId);
+    const instanceId = eni.Attachment?.InstanceId;
+    const attachedTo = instanceId ? arn("instance", instanceId) : null;
+    const groups = (eni.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : []));
+    out.add<ResourceOf<"AWS::EC2::NetworkInterface">>({
+      ...base(id, tags, nameOf(tags), arn("subnet", eni.SubnetId)),
+      type: "AWS::EC2::NetworkInterface",
+      props: {
+        networkInterfaceId: eni.NetworkInterfaceId,
+        vpcId: eni.VpcId,
+        subnetId: eni.SubnetId,
+        availabilityZone: eni.AvailabilityZone ?? "",
+        interfaceType: eni.InterfaceType ?? "interface",
+        description: eni.Description ?? "",
+        privateIpAddresses: (eni.PrivateIpAddresses ?? []).flatMap((p) =>
+          p.PrivateIpAddress ? [p.PrivateIpAddress] : [],
+        ),
+        publicIp: orNull(eni.Association?.PublicIp),
+        securityGroupIds: groups,
+        attachedTo,
+        requesterManaged: eni.RequesterManaged ?? false,
+      },
+    });
+    for (const g of groups) out.edge(id, arn("security-group", g), "uses");
+    if (attachedTo) out.edge(id, attachedTo, "attached");
+  }
+
+  for (const i of raw.instances) {
+    if (!i.InstanceId || i.State?.Name === "terminated") continue;
+    const tags = tagsOf(i.Tags);
+    const id = arn("instance", i.InstanceId);
+    const groups = (i.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : []));
+    out.add<ResourceOf<"AWS::EC2::Instance">>({
+      ...base(id, tags, nameOf(tags), i.SubnetId ? arn("subnet", i.SubnetId) : undefined),
+      type: "AWS::EC2::Instance",
+      props: {
+        instanceId: i.InstanceId,
+        instanceType: i.InstanceType ?? "",
+        imageId: i.ImageId ?? "",
+        state: i.State?.Name ?? "unknown",
+        vpcId: orNull(i.VpcId),
+        subnetId: orNull(i.SubnetId),
+        availabilityZone: i.Placement?.AvailabilityZone ?? "",
+        privateIp: orNull(i.PrivateIpAddress),
+        publicIp: orNull(i.PublicIpAddress),
+        securityGroupIds: groups,
+        networkInterfaceIds: (i.NetworkInterfaces ?? []).flatMap((n) =>
+          n.NetworkInterfaceId ? [n.NetworkInterfaceId] : [],
+        ),
+        iamInstanceProfileArn: orNull(i.IamInstanceProfile?.Arn),
+        httpTokens: i.MetadataOptions?.HttpTokens === "required" ? "required" : "optional",
+        httpEndpoint: i.MetadataOptions?.HttpEndpoint === "disabled" ? "disabled" : "enabled",
+      },
+    });
+    for (const g of groups) out.edge(id, arn("security-group", g), "uses");
+  }
+
+  for (const p of raw.peerings) {
+    if (!p.VpcPeeringConnectionId || p.Status?.Code === "deleted" || p.Status?.Code === "rejected") continue;
+    const tags = tagsOf(p.Tags);
+    const id = arn("vpc-peering-connection", p.VpcPeeringConnectionId);
+    const side = (v: VpcPeeringConnection["RequesterVpcInfo"]) => ({
+      vpcId: v?.VpcId ?? "",
+      account: v?.OwnerId ?? account,
+      region: v?.Region ?? region,
+      cidrBlock: orNull(v?.CidrBlock),
+    });
+    const requester = side(p.RequesterVpcInfo);
+    const accepter = side(p.AccepterVpcInfo);
+    out.add<ResourceOf<"AWS::EC2::VPCPeeringConnection">>({
+      ...base(id, tags, nameOf(tags)),
+      type: "AWS::EC2::VPCPeeringConnection",
+      props: {
+        vpcPeeringConnectionId: p.VpcPeeringConnectionId,
+        status: p.Status?.Code ?? "active",
+        requester,
+        accepter,
+      },
+    });
+    for (const s of [requester, accepter])
+      out.edge(id, ec2Arn(s.region, s.account, "vpc", s.vpcId), "attached");
+  }
+
+  for (const e of raw.vpcEndpoints) {
+    if (!e.VpcEndpointId || !e.VpcId) continue;
+    const tags = tagsOf(e.Tags);
+    out.add<ResourceOf<"AWS::EC2::VPCEndpoint">>({
+      ...base(arn("vpc-endpoint", e.VpcEndpointId), tags, nameOf(tags), arn("vpc", e.VpcId)),
+      type: "AWS::EC2::VPCEndpoint",
+      props: {
+        vpcEndpointId: e.VpcEndpointId,
+        vpcId: e.VpcId,
+        serviceName: e.ServiceName ?? "",
+        endpointType:
+          e.VpcEndpointType === "Gateway"
+            ? "Gateway"
+            : e.VpcEndpointType === "GatewayLoadBalancer"
+              ? "GatewayLoadBalancer"
+              : "Interface",
+        state: String(e.State ?? "available").toLowerCase(),
+        subnetIds: e.SubnetIds ?? [],
+        securityGroupIds: (e.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+        routeTableIds: e.RouteTableIds ?? [],
+        privateDnsEnabled: e.PrivateDnsEnabled ?? false,
+      },
+    });
+  }
+
+  for (const t of raw.transitGatewayAttachments) {
+    if (!t.TransitGatewayAttachmentId || !t.TransitGatewayId) continue;
+    const tags = tagsOf(t.Tags);
+    out.add<ResourceOf<"AWS::EC2::TransitGatewayAttachment">>({
+      ...base(arn("transit-gateway-attachment", t.TransitGatewayAttachmentId), tags, nameOf(tags)),
+      type: "AWS::EC2::TransitGatewayAttachment",
+      props: {
+        transitGatewayAttachmentId: t.TransitGatewayAttachmentId,
+        transitGatewayId: t.TransitGatewayId,
+        resourceType: t.ResourceType ?? "",
+        resourceId: t.ResourceId ?? "",
+        state: t.State ?? "available",
+      },
+    });
+  }
+
+  for (const f of raw.flowLogs) {
+    if (!f.FlowLogId || !f.ResourceId) continue;
+    const tags = tagsOf(f.Tags);
+    const target = f.ResourceId.startsWith("vpc-")
+      ? arn("vpc", f.ResourceId)
+      : f.ResourceId.startsWith("subnet-")
+        ? arn("subnet", f.ResourceId)
+        : f.ResourceId.startsWith("eni-")
+          ? arn("network-interface", f.ResourceId)
+          : undefined;
+    const id = arn("vpc-flow-log", f.FlowLogId);
+    out.add<ResourceOf<"AWS::EC2::FlowLog">>({
+      ...base(id, tags, nameOf(tags), target),
+      type: "AWS::EC2::FlowLog",
+      props: {
+        flowLogId: f.FlowLogId,
+        resourceId: f.ResourceId,
+        trafficType: f.TrafficType === "ACCEPT" || f.TrafficType === "REJECT" ? f.TrafficType : "ALL",
+        logDestinationType: f.LogDestinationType ?? "cloud-watch-logs",
+        status: f.FlowLogStatus ?? "ACTIVE",
+      },
+    });
+  }
+
+  for (const v of raw.volumes) {
+    if (!v.VolumeId) continue;
+    const tags = tagsOf(v.Tags);
+    const id = arn("volume", v.VolumeId);
+    const attachments = (v.Attachments ?? []).flatMap((a) =>
+      a.InstanceId ? [{ instanceId: a.InstanceId, device: a.Device ?? "" }] : [],
+    );
+    out.add<ResourceOf<"AWS::EC2::Volume">>({
+      ...base(id, tags, nameOf(tags)),
+      type: "AWS::EC2::Volume",
+      props: {
+        volumeId: v.VolumeId,
+        availabilityZone: v.AvailabilityZone ?? "",
+        sizeGiB: v.Size ?? 0,
+        volumeType: v.VolumeType ?? "gp3",
+        encrypted: v.Encrypted ?? false,
+        kmsKeyId: orNull(v.KmsKeyId),
+        state: v.State ?? "in-use",
+        attachments,
+      },
+    });
+    for (const a of attachments) out.edge(id, arn("instance", a.instanceId), "attached");
+  }
+
+  return out.result();
+}
+
+function routeTarget(
+  r: NonNullable<RouteTable["Routes"]>[number],
+): { kind: RouteTargetKind; id: string } | undefined {
+  const gw = r.GatewayId;
+  if (gw === "local") return { kind: "local", id: "local" };
+  if (gw?.startsWith("igw-")) return { kind: "internet-gateway", id: gw };
+  if (gw?.startsWith("vgw-")) return { kind: "virtual-private-gateway", id: gw };
+  if (gw?.startsWith("vpce-")) return { kind: "vpc-endpoint", id: gw };
+  if (r.NatGatewayId) return { kind: "nat-gateway", id: r.NatGatewayId };
+  if (r.VpcPeeringConnectionId) return { kind: "vpc-peering", id: r.VpcPeeringConnectionId };
+  if (r.TransitGatewayId) return { kind: "transit-gateway", id: r.TransitGatewayId };
+  if (r.EgressOnlyInternetGatewayId)
+    return { kind: "egress-only-internet-gateway", id: r.EgressOnlyInternetGatewayId };
+  if (r.InstanceId) return { kind: "instance", id: r.InstanceId };
+  if (r.NetworkInterfaceId) return { kind: "network-interface", id: r.NetworkInterfaceId };
+  if (r.CarrierGatewayId) return { kind: "carrier-gateway", id: r.CarrierGatewayId };
+  if (r.LocalGatewayId) return { kind: "local-gateway", id: r.LocalGatewayId };
+  if (r.CoreNetworkArn) return { kind: "core-network", id: r.CoreNetworkArn };
+  return undefined;
+}
+
+function sgRule(p: IpPermission): SecurityGroupRule {
+  // AWS keeps a description per range; the model keeps one per rule: the first one given.
+  const descriptions = [
+    ...(p.IpRanges ?? []).map((r) => r.Description),
+    ...(p.Ipv6Ranges ?? []).map((r) => r.Description),
+    ...(p.UserIdGroupPairs ?? []).map((r) => r.Description),
+    ...(p.PrefixListIds ?? []).map((r) => r.Description),
+  ];
+  const all = p.IpProtocol === "-1";
+  return {
+    protocol: p.IpProtocol ?? "-1",
+    fromPort: all ? null : orNull(p.FromPort),
+    toPort: all ? null : orNull(p.ToPort),
+    ipv4Ranges: (p.IpRanges ?? []).flatMap((r) => (r.CidrIp ? [r.CidrIp] : [])),
+    ipv6Ranges: (p.Ipv6Ranges ?? []).flatMap((r) => (r.CidrIpv6 ? [r.CidrIpv6] : [])),
+    groupRefs: (p.UserIdGroupPairs ?? []).flatMap((g) =>
+      g.GroupId ? [{ groupId: g.GroupId, account: orNull(g.UserId) }] : [],
+    ),
+    prefixListIds: (p.PrefixListIds ?? []).flatMap((r) => (r.PrefixListId ? [r.PrefixListId] : [])),
+    description: descriptions.find((d) => d !== undefined) ?? null,
+  };
+}

@@ -1,0 +1,78 @@
+import {
+  DescribeAddresses$,
+  DescribeFlowLogs$,
+  DescribeInstances$,
+  DescribeInternetGateways$,
+  DescribeNatGateways$,
+  DescribeNetworkAcls$,
+  DescribeNetworkInterfaces$,
+  DescribeRouteTables$,
+  DescribeSecurityGroups$,
+  DescribeSubnets$,
+  DescribeTransitGatewayAttachments$,
+  DescribeVolumes$,
+  DescribeVpcEndpoints$,
+  DescribeVpcPeeringConnections$,
+  DescribeVpcs$,
+  type Reservation,
+} from "@aws-sdk/client-ec2";
+import { type DumpReader, dumpReader, items } from "../import/dump.ts";
+import api, { type Ec2Raw } from "./api.ts";
+
+const EC2_FILES = {
+  "ec2-describe-vpcs": { op: DescribeVpcs$, list: "Vpcs" },
+  "ec2-describe-subnets": { op: DescribeSubnets$, list: "Subnets" },
+  "ec2-describe-route-tables": { op: DescribeRouteTables$, list: "RouteTables" },
+  "ec2-describe-internet-gateways": { op: DescribeInternetGateways$, list: "InternetGateways" },
+  "ec2-describe-nat-gateways": { op: DescribeNatGateways$, list: "NatGateways" },
+  "ec2-describe-addresses": { op: DescribeAddresses$, list: "Addresses" },
+  "ec2-describe-security-groups": { op: DescribeSecurityGroups$, list: "SecurityGroups" },
+  "ec2-describe-network-acls": { op: DescribeNetworkAcls$, list: "NetworkAcls" },
+  "ec2-describe-network-interfaces": { op: DescribeNetworkInterfaces$, list: "NetworkInterfaces" },
+  "ec2-describe-instances": { op: DescribeInstances$, list: "Reservations" },
+  "ec2-describe-vpc-peering-connections": {
+    op: DescribeVpcPeeringConnections$,
+    list: "VpcPeeringConnections",
+  },
+  "ec2-describe-vpc-endpoints": { op: DescribeVpcEndpoints$, list: "VpcEndpoints" },
+  "ec2-describe-transit-gateway-attachments": {
+    op: DescribeTransitGatewayAttachments$,
+    list: "TransitGatewayAttachments",
+  },
+  "ec2-describe-flow-logs": { op: DescribeFlowLogs$, list: "FlowLogs" },
+  "ec2-describe-volumes": { op: DescribeVolumes$, list: "Volumes" },
+} as const;
+
+const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
+  module: api,
+  files: EC2_FILES,
+  required: Object.keys(EC2_FILES),
+  build: (get) => ({
+    raw: {
+      vpcs: items(get, "ec2-describe-vpcs", "Vpcs"),
+      subnets: items(get, "ec2-describe-subnets", "Subnets"),
+      routeTables: items(get, "ec2-describe-route-tables", "RouteTables"),
+      internetGateways: items(get, "ec2-describe-internet-gateways", "InternetGateways"),
+      natGateways: items(get, "ec2-describe-nat-gateways", "NatGateways"),
+      addresses: items(get, "ec2-describe-addresses", "Addresses"),
+      securityGroups: items(get, "ec2-describe-security-groups", "SecurityGroups"),
+      networkAcls: items(get, "ec2-describe-network-acls", "NetworkAcls"),
+      networkInterfaces: items(get, "ec2-describe-network-interfaces", "NetworkInterfaces"),
+      instances: items<Reservation>(get, "ec2-describe-instances", "Reservations").flatMap(
+        (r) => r.Instances ?? [],
+      ),
+      peerings: items(get, "ec2-describe-vpc-peering-connections", "VpcPeeringConnections"),
+      vpcEndpoints: items(get, "ec2-describe-vpc-endpoints", "VpcEndpoints"),
+      transitGatewayAttachments: items(
+        get,
+        "ec2-describe-transit-gateway-attachments",
+        "TransitGatewayAttachments",
+      ),
+      flowLogs: items(get, "ec2-describe-flow-logs", "FlowLogs"),
+      volumes: items(get, "ec2-describe-volumes", "Volumes"),
+    },
+    gaps: [],
+  }),
+});
+
+export default dump;

@@ -1,0 +1,36 @@
+import { DescribeClusters$, DescribeServices$, DescribeTasks$ } from "@aws-sdk/client-ecs";
+import { type DumpReader, dumpReader, items, uniqueBy } from "../import/dump.ts";
+import api, { type EcsRaw } from "./api.ts";
+
+const dump: DumpReader<unknown> = dumpReader<EcsRaw>({
+  module: api,
+  files: {
+    "ecs-describe-clusters": { op: DescribeClusters$, list: "clusters" },
+    "ecs-describe-services": { op: DescribeServices$, list: "services" },
+    // CloudMapper: ecs-describe-tasks/<cluster ARN>/<task ARN>, one response each.
+    "ecs-describe-tasks": { op: DescribeTasks$, list: "tasks" },
+  },
+  required: ["ecs-describe-clusters"],
+  build: (get) => {
+    const clusters = uniqueBy(
+      items<EcsRaw["clusters"][number]>(get, "ecs-describe-clusters", "clusters"),
+      (c) => c.clusterArn,
+    );
+    const services = uniqueBy(
+      items<EcsRaw["services"][number]>(get, "ecs-describe-services", "services"),
+      (s) => s.serviceArn,
+    );
+    const tasks = uniqueBy(
+      items<EcsRaw["tasks"][number]>(get, "ecs-describe-tasks", "tasks"),
+      (t) => t.taskArn,
+    );
+    const gaps: string[] = [];
+    if (clusters.length > 0 && get("ecs-describe-services").length === 0)
+      gaps.push("no ecs-describe-services: the clusters' services are missing");
+    if (services.some((s) => (s.runningCount ?? 0) > 0) && get("ecs-describe-tasks").length === 0)
+      gaps.push("no ecs-describe-tasks: the services' task ENIs stay unattached");
+    return { raw: { clusters, services, tasks }, gaps };
+  },
+});
+
+export default dump;

@@ -1,0 +1,71 @@
+import {
+  DescribeTags$ as DescribeElbv2Tags$,
+  DescribeListeners$,
+  DescribeLoadBalancers$,
+  DescribeTargetGroups$,
+  DescribeTargetHealth$,
+  type TagDescription,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
+import { type DumpReader, dumpReader, items, uniqueBy } from "../import/dump.ts";
+import api, { type Elbv2Raw } from "./api.ts";
+
+const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
+  module: api,
+  files: {
+    "elbv2-describe-load-balancers": { op: DescribeLoadBalancers$, list: "LoadBalancers" },
+    "elbv2-describe-listeners": { op: DescribeListeners$, list: "Listeners" },
+    "elbv2-describe-target-groups": { op: DescribeTargetGroups$, list: "TargetGroups" },
+    "elbv2-describe-target-health": {
+      op: DescribeTargetHealth$,
+      list: "TargetHealthDescriptions",
+      perResource: "target group ARN",
+    },
+    "elbv2-describe-tags": { op: DescribeElbv2Tags$, list: "TagDescriptions" },
+  },
+  required: [
+    "elbv2-describe-load-balancers",
+    "elbv2-describe-listeners",
+    "elbv2-describe-target-groups",
+    "elbv2-describe-tags",
+  ],
+  build: (get) => {
+    const targetGroups = uniqueBy(
+      items<Elbv2Raw["targetGroups"][number]>(get, "elbv2-describe-target-groups", "TargetGroups"),
+      (t) => t.TargetGroupArn,
+    );
+    const targetHealth: Elbv2Raw["targetHealth"] = {};
+    for (const r of get<{ TargetHealthDescriptions?: Elbv2Raw["targetHealth"][string] }>(
+      "elbv2-describe-target-health",
+    ))
+      if (r.param) targetHealth[r.param] = r.out.TargetHealthDescriptions ?? [];
+    const tags: Elbv2Raw["tags"] = {};
+    for (const d of items<TagDescription>(get, "elbv2-describe-tags", "TagDescriptions"))
+      if (d.ResourceArn) tags[d.ResourceArn] = d.Tags ?? [];
+    const noHealth = targetGroups.filter(
+      (t) => t.TargetGroupArn && !(t.TargetGroupArn in targetHealth),
+    ).length;
+    return {
+      raw: {
+        loadBalancers: uniqueBy(
+          items<Elbv2Raw["loadBalancers"][number]>(get, "elbv2-describe-load-balancers", "LoadBalancers"),
+          (l) => l.LoadBalancerArn,
+        ),
+        listeners: uniqueBy(
+          items<Elbv2Raw["listeners"][number]>(get, "elbv2-describe-listeners", "Listeners"),
+          (l) => l.ListenerArn,
+        ),
+        targetGroups,
+        targetHealth,
+        tags,
+      },
+      gaps:
+        noHealth > 0
+          ? [
+              `no elbv2-describe-target-health response for ${noHealth} target group(s): their targets are empty`,
+            ]
+          : [],
+    };
+  },
+});
+
+export default dump;

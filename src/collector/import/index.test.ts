@@ -1,0 +1,113 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { importPaths } from "./index.ts";
+import { ACCOUNT, dump, REGION } from "./test-dump.ts";
+
+// The AWS CLI dump layout, with hand-written files as the CLI prints them.
+
+const TG = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/web/0123456789abcdef`;
+
+describe("AWS CLI dump folders", () => {
+  it("feeds each file to its module: pages merged, dates revived, per-resource folders by URL-encoded name", async () => {
+    const root = await dump({
+      [`${ACCOUNT}/${REGION}/ec2-describe-vpcs.json`]: {
+        Vpcs: [
+          {
+            VpcId: "vpc-1",
+            CidrBlock: "10.0.0.0/16",
+            IsDefault: false,
+            Tags: [{ Key: "Name", Value: "main" }],
+          },
+          { VpcId: "vpc-2", CidrBlock: "10.1.0.0/16", IsDefault: false },
+        ],
+      },
+      [`${ACCOUNT}/${REGION}/elbv2-describe-target-groups.json`]: {
+        TargetGroups: [
+          {
+            TargetGroupArn: TG,
+            TargetGroupName: "web",
+            Protocol: "HTTP",
+            Port: 80,
+            VpcId: "vpc-1",
+            TargetType: "ip",
+          },
+        ],
+      },
+      // CloudMapper: urllib.parse.quote_plus of the target group ARN.
+      [`${ACCOUNT}/${REGION}/elbv2-describe-target-health/${encodeURIComponent(TG)}`]: {
+        TargetHealthDescriptions: [
+          { Target: { Id: "10.0.1.5", Port: 80 }, TargetHealth: { State: "healthy" } },
+        ],
+      },
+      [`${ACCOUNT}/${REGION}/acm-describe-certificate/cert.json`]: {
+        Certificate: {
+          CertificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/1`,
+          DomainName: "example.com",
+          NotAfter: "2027-03-01T12:00:00+00:00",
+        },
+      },
+    });
+    const r = await importPaths([root], { scannedAt: new Date("2026-11-01T00:00:00Z") });
+    const byType = (t: string) => r.snapshot.resources.filter((x) => x.type === t);
+    expect(byType("AWS::EC2::VPC").map((v) => v.name ?? v.id)).toEqual([
+      "main",
+      `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-2`,
+    ]);
+    expect(byType("AWS::ElasticLoadBalancingV2::TargetGroup")[0]?.props).toMatchObject({
+      targets: [{ id: "10.0.1.5", port: 80, availabilityZone: null }],
+    });
+    expect(byType("AWS::CertificateManager::Certificate")[0]?.props).toMatchObject({
+      notAfter: "2027-03-01T12:00:00Z",
+    });
+    expect(r.snapshot.scannedAt).toBe("2026-11-01T00:00:00Z");
+    expect(r.snapshot.scope).toEqual({ accounts: [ACCOUNT], regions: [REGION] });
+    const ec2 = r.snapshot.coverage.find((c) => c.service === "ec2");
+    expect(ec2?.status).toBe("skipped");
+    expect(ec2?.error).toMatch(/^partial import: no ec2-describe-subnets\.json, /);
+  });
+
+  it("skips a per-resource answer written as one flat file, and files in a global folder for a regional service", async () => {
+    const root = await dump({
+      [`${ACCOUNT}/${REGION}/ec2-describe-vpcs.json`]: { Vpcs: [] },
+      [`${ACCOUNT}/${REGION}/elbv2-describe-target-health.json`]: { TargetHealthDescriptions: [] },
+      [`${ACCOUNT}/global/ec2-describe-vpcs.json`]: { Vpcs: [] },
+    });
+    const r = await importPaths([root]);
+    const reasons = r.skipped.map((s) => `${s.file.slice(root.length + 1)}: ${s.reason}`);
+    expect(reasons).toEqual([
+      `${ACCOUNT}/${REGION}/elbv2-describe-target-health.json: aws elbv2 describe-target-health answers for one target group ARN: put one response per target group ARN in a folder elbv2-describe-target-health/, each file named after it (CloudMapper's layout)`,
+      `${ACCOUNT}/global/ec2-describe-vpcs.json: ec2 is a regional service: put its files in a region folder`,
+    ]);
+  });
+
+  it("rejects a file whose list is not a list, and a non-object, at the right place", async () => {
+    const root = await dump({ [`${ACCOUNT}/${REGION}/ec2-describe-vpcs.json`]: '{\n  "Vpcs": "vpc-1"\n}\n' });
+    await expect(importPaths([root])).rejects.toThrow(
+      /"Vpcs" should be a list in the output of aws ec2 describe-vpcs/,
+    );
+    const other = await dump({ [`${ACCOUNT}/${REGION}/ec2-describe-vpcs.json`]: "[1, 2]" });
+    await expect(importPaths([other])).rejects.toThrow(
+      /expected the JSON object that aws ec2 describe-vpcs prints/,
+    );
+  });
+
+  it("reads a single file given by path, its account and region from its folders", async () => {
+    const root = await dump({
+      [`${ACCOUNT}/${REGION}/ec2-describe-vpcs.json`]: {
+        Vpcs: [{ VpcId: "vpc-1", CidrBlock: "10.0.0.0/16" }],
+      },
+    });
+    const r = await importPaths([join(root, ACCOUNT, REGION, "ec2-describe-vpcs.json")]);
+    expect(r.snapshot.resources.map((x) => x.id)).toEqual([`arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-1`]);
+  });
+
+  it("still stops at an empty or broken file where an empty response means nothing", async () => {
+    const root = await dump({
+      [`${ACCOUNT}/us-east-1/s3-list-buckets.json`]: { Buckets: [{ Name: "b" }] },
+      [`${ACCOUNT}/us-east-1/s3-get-public-access-block/b`]: "",
+    });
+    await expect(importPaths([root])).rejects.toThrow(
+      /the file is empty; it was read as the output of aws s3api get-public-access-block/,
+    );
+  });
+});
