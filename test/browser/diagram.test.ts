@@ -131,6 +131,8 @@ describe("findings point at the problem", () => {
       );
       expect(bright).toContain(bastion?.id);
       expect(bright).toContain(igw?.id);
+      // No outline on the VPC that hosts the security group: the finding is not about the whole VPC.
+      expect(await page.$$(`.asb-overlay .sel`)).toHaveLength(0);
       const path = await page.$$eval(".asb-edges.focus .asb-edge", (els) =>
         els.map((e) => [
           e.getAttribute("data-from"),

@@ -10,6 +10,8 @@ type ViewBox = [number, number, number, number];
 export interface CanvasHandle {
   fitView: () => void;
   zoomTo: (n: DiagramNode) => void;
+  /** Shows several nodes at once (what a finding is about and its path). */
+  zoomToAll: (ns: readonly DiagramNode[]) => void;
   svg: () => SVGSVGElement | null;
 }
 
@@ -58,10 +60,29 @@ export function Canvas(props: CanvasProps) {
     }
     setViewBox([n.x + n.w / 2 - w / 2, n.y + n.h / 2 - h / 2, w, h]);
   }, []);
+  const zoomToAll = useCallback(
+    (ns: readonly DiagramNode[]) => {
+      const [first, ...rest] = ns;
+      if (!first) return;
+      if (rest.length === 0) return zoomTo(first);
+      const x0 = Math.min(...ns.map((n) => n.x));
+      const y0 = Math.min(...ns.map((n) => n.y));
+      const x1 = Math.max(...ns.map((n) => n.x + n.w));
+      const y1 = Math.max(...ns.map((n) => n.y + n.h));
+      const el = host.current;
+      const aspect = el ? el.clientWidth / Math.max(1, el.clientHeight) : 1.6;
+      let w = Math.max((x1 - x0) * 1.25, 900);
+      let h = Math.max((y1 - y0) * 1.25, w / aspect);
+      if (w / h < aspect) w = h * aspect;
+      else h = w / aspect;
+      setViewBox([(x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h]);
+    },
+    [zoomTo],
+  );
   useImperativeHandle(
     props.handle,
-    () => ({ fitView, zoomTo, svg: () => host.current?.querySelector("svg") ?? null }),
-    [fitView, zoomTo],
+    () => ({ fitView, zoomTo, zoomToAll, svg: () => host.current?.querySelector("svg") ?? null }),
+    [fitView, zoomTo, zoomToAll],
   );
   // A new layout of another size (a collapse, a filter) is fitted again.
   useEffect(() => {

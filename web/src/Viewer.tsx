@@ -168,9 +168,20 @@ export function Viewer({ data }: { data: DiagramData }) {
       });
       const nodeId = id ? (laid?.diagram.nodeOf.get(id) ?? id) : undefined;
       const n = nodeId ? nodeById.get(nodeId) : undefined;
+      const f = findingFp ? data.report.findings.find((x) => x.fingerprint === findingFp) : undefined;
+      if (zoom && f && laid) {
+        // A finding: what it is about and its path, all in view (not the VPC hosting a security group).
+        const h = highlightFinding(index, f, laid.diagram.edges, laid.diagram.nodeOf);
+        const about = [...h.nodes].filter((x) => x !== "internet").map((x) => nodeById.get(x));
+        const shown = about.filter((x): x is DiagramNode => x !== undefined && x.kind === "leaf");
+        if (shown.length > 0) {
+          canvas.current?.zoomToAll(shown);
+          return;
+        }
+      }
       if (zoom && n) canvas.current?.zoomTo(n);
     },
-    [laid, nodeById],
+    [laid, nodeById, data, index],
   );
   // A deep link selects and zooms once the layout is there.
   const zoomedInitial = useRef(false);
@@ -215,6 +226,10 @@ export function Viewer({ data }: { data: DiagramData }) {
     return s;
   }, [results, diagram]);
 
+  // A finding on configuration (a security group hosted by its VPC) outlines what it is about, drawn bright,
+  // not the box that hosts it.
+  const hostBox = selectedNode ? nodeById.get(selectedNode)?.kind === "group" : false;
+  const outlined = finding && hostBox && (highlight?.nodes.size ?? 0) > 1 ? undefined : selectedNode;
   const [legend, setLegend] = useState(false);
   const svg = () => canvas.current?.svg() ?? null;
   const cls = `app${url.hideFindings ? " no-left" : ""}${url.hideInspector ? " no-right" : ""}`;
@@ -258,7 +273,7 @@ export function Viewer({ data }: { data: DiagramData }) {
           edges={routed}
           width={laid.size.width}
           height={laid.size.height}
-          {...(selectedNode ? { selected: selectedNode } : {})}
+          {...(outlined ? { selected: outlined } : {})}
           {...(selectedEdge ? { selectedEdge } : {})}
           matches={matches}
           {...(highlight ? { focus: highlight.nodes, focusEdges: highlight.edges } : {})}

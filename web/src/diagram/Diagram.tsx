@@ -53,6 +53,7 @@ export const DIAGRAM_CSS = `
 export const MIN_TEXT_PX = 9;
 /** Card and edge text sizes in diagram units (see DIAGRAM_CSS). */
 const LEAF_TEXT = 10.5;
+const NAME_TEXT = 12;
 const TITLE_TEXT = 13;
 const SUB_TEXT = 11;
 
@@ -146,9 +147,10 @@ interface LayerProps {
 }
 
 const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; copy?: boolean }) {
-  const showText = LEAF_TEXT * zoom >= MIN_TEXT_PX;
+  // Each line is drawn while it stays readable: the name (12 px) longer than the type line under it.
+  const showText = NAME_TEXT * zoom >= MIN_TEXT_PX;
+  const showSub = LEAF_TEXT * zoom >= MIN_TEXT_PX;
   const icon = Math.min(34, n.h - 16);
-  const wide = n.w > 2 * NAME_X + 120;
   // A card stretched across subnets keeps its text at the left, as a short card does.
   const lines = n.lines.length === 2 ? [15, 31] : [n.h / 2 - 4];
   const subY = n.lines.length === 2 ? 47 : n.h / 2 + 12;
@@ -174,9 +176,11 @@ const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; 
               {l}
             </text>
           ))}
-          <text className="type" x={NAME_X} y={subY}>
-            {middleEllipsis(n.sub, Math.floor(((wide ? n.w : n.w) - NAME_X - 8) / 5.9))}
-          </text>
+          {showSub ? (
+            <text className="type" x={NAME_X} y={subY}>
+              {middleEllipsis(n.sub, Math.floor((n.w - NAME_X - 8) / 5.9))}
+            </text>
+          ) : null}
         </>
       ) : null}
       {n.severity && n.findings > 0 ? (
