@@ -39,10 +39,12 @@ function initialState(data: DiagramData): UrlState {
   )
     return url;
   const index = indexData(data);
+  // A VPC's group id is its resource id. Only a deep-linked selection needs the model, to keep its VPC open.
+  const vpcs = index.vpcs.map((v) => v.id);
+  if (!url.selected) return { ...url, collapsed: vpcs };
   const d = buildDiagram(index);
-  const open = url.selected ? d.nodeOf.get(url.selected) : undefined;
-  const vpcs = groupIds(d.root, new Set(["vpc"])).filter((id) => !open || !isInside(d.root, id, open));
-  return { ...url, collapsed: vpcs };
+  const open = d.nodeOf.get(url.selected);
+  return { ...url, collapsed: vpcs.filter((id) => !open || !isInside(d.root, id, open)) };
 }
 
 function isInside(root: DiagramNode, groupId: string, nodeId: string): boolean {
@@ -142,18 +144,23 @@ export function Viewer({ data }: { data: DiagramData }) {
       ? highlightNode(selectedNode, laid.diagram.edges.filter(visibleStyle(url.flows)))
       : undefined;
   }, [laid, finding, index, selectedNode, nodeById, url.flows]);
-  const drawnEdges = useMemo(() => {
-    if (!laid) return [];
-    const keep = visibleStyle(url.flows);
-    return laid.diagram.edges.filter((e) => keep(e) || highlight?.edges.has(e.id));
-  }, [laid, url.flows, highlight]);
-  const routed = useMemo(() => {
+  // Routing is done once per layout and edge filter; a selection routes only the few path edges it adds
+  // (an edge the filter hides), so selecting never re-routes the picture.
+  const viewEdges = useMemo(() => {
     if (!laid) return [];
     const t = performance.now();
-    const r = routeEdges(laid.diagram.root, drawnEdges);
+    const r = routeEdges(laid.diagram.root, laid.diagram.edges.filter(visibleStyle(url.flows)));
     if (window.__asbuilt) window.__asbuilt.routeMs = performance.now() - t;
     return r;
-  }, [laid, drawnEdges]);
+  }, [laid, url.flows]);
+  const routed = useMemo(() => {
+    if (!laid || !highlight) return viewEdges;
+    const have = new Set(viewEdges.map((e) => e.id));
+    const extra = laid.diagram.edges.filter((e) => highlight.edges.has(e.id) && !have.has(e.id));
+    return extra.length === 0
+      ? viewEdges
+      : [...viewEdges, ...routeEdges(laid.diagram.root, extra, viewEdges)];
+  }, [laid, viewEdges, highlight]);
   const [selectedEdge, setSelectedEdge] = useState<string>();
   const edge = selectedEdge ? laid?.diagram.edges.find((e) => e.id === selectedEdge) : undefined;
 
@@ -230,6 +237,7 @@ export function Viewer({ data }: { data: DiagramData }) {
   // not the box that hosts it.
   const hostBox = selectedNode ? nodeById.get(selectedNode)?.kind === "group" : false;
   const outlined = finding && hostBox && (highlight?.nodes.size ?? 0) > 1 ? undefined : selectedNode;
+  const onFinding = useCallback((f: Finding) => select(f.resourceId, true, f.fingerprint), [select]);
   const [legend, setLegend] = useState(false);
   const svg = () => canvas.current?.svg() ?? null;
   const cls = `app${url.hideFindings ? " no-left" : ""}${url.hideInspector ? " no-right" : ""}`;
@@ -262,7 +270,7 @@ export function Viewer({ data }: { data: DiagramData }) {
           update={update}
           findings={findings}
           results={results}
-          onFinding={(f: Finding) => select(f.resourceId, true, f.fingerprint)}
+          onFinding={onFinding}
           onResource={(id) => select(id, true)}
         />
       )}

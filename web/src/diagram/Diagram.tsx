@@ -237,7 +237,10 @@ const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProp
   const titleX = style.icon ? iconSize + 8 * k : 10 * k;
   const room = g.w - titleX - badge - toggleW - 10;
   const titleChars = Math.floor(room / (7.6 * k));
-  const title = `${g.label}${g.collapsed ? ` (${g.count})` : ""}`;
+  const count = g.collapsed ? ` (${g.count})` : "";
+  const full = `${g.label}${count}`;
+  // When the whole title does not fit, the short one (a subnet without its VPC's words) before an ellipsis.
+  const title = full.length > titleChars && g.shortLabel ? `${g.shortLabel}${count}` : full;
   // The title stays inside its box's header band (what the layout leaves above the contents); scaled up past
   // that, it is left out rather than drawn over what the box holds. Sublabels show only at full size.
   const band = HEADER_BAND[g.groupKind];

@@ -7,7 +7,7 @@ import { analyzeSnapshot } from "../../../src/cli/check.ts";
 import { findingsReportFor } from "../../../src/cli/serve.ts";
 import type { Snapshot } from "../../../src/model/snapshot.ts";
 import { layoutTree } from "./layout.ts";
-import { buildDiagram, indexData } from "./model.ts";
+import { buildDiagram, indexData, withoutVpcWords } from "./model.ts";
 import { DEFAULT_EDGE_STYLES } from "./styles.ts";
 import type { DiagramNode, GroupNode } from "./types.ts";
 
@@ -22,6 +22,18 @@ function walk(n: DiagramNode, visit: (n: DiagramNode, parent?: GroupNode) => voi
   visit(n, parent);
   if (n.kind === "group" && !n.collapsed) for (const c of n.children) walk(c, visit, n);
 }
+
+describe("subnet short titles", () => {
+  it.each([
+    ["production-public-a", "coursedog-production", "public-a"],
+    ["staging-private-b", "coursedog-staging", "private-b"],
+    ["acme-shop-review-private-a", "acme-shop-review", "private-a"],
+    ["public-a", "status-page", "public-a"],
+    ["production", "production", "production"],
+  ])("%s in VPC %s → %s", (name, vpc, short) => {
+    expect(withoutVpcWords(name, vpc)).toBe(short);
+  });
+});
 
 describe("the diagram model", () => {
   it("nests account › region › VPC › AZ › subnet › resource, with global services and the internet outside", async () => {

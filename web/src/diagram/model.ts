@@ -375,9 +375,12 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
     const az = azOfSubnet(s) ?? "AZ not recorded";
     const azg = group(`az:${s.parent}:${az}`, "az", az, vg);
     const cls = index.subnetClass(subnetId);
-    return group(subnetId, "subnet", s.name ?? (s.props as { subnetId?: string }).subnetId ?? "subnet", azg, {
+    const name = s.name ?? (s.props as { subnetId?: string }).subnetId ?? "subnet";
+    const short = withoutVpcWords(name, byId.get(s.parent)?.name);
+    return group(subnetId, "subnet", name, azg, {
       resourceId: subnetId,
       subnetClass: cls,
+      ...(short !== name ? { shortLabel: short } : {}),
       sublabel: [
         (s.props as { cidrBlock?: string }).cidrBlock,
         cls === "unknown" ? "route table not recorded" : cls,
@@ -580,6 +583,22 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
     nodeOf,
     hiddenCount,
   };
+}
+
+/** "production-public-a" in VPC "coursedog-production" → "public-a": the words its VPC's name already says go. */
+export function withoutVpcWords(name: string, vpcName: string | undefined): string {
+  if (!vpcName) return name;
+  const vpcWords = new Set(
+    vpcName
+      .toLowerCase()
+      .split(/[-_.\s]+/)
+      .filter(Boolean),
+  );
+  const words = name.split(/([-_.\s]+)/);
+  let i = 0;
+  while (i < words.length - 2 && vpcWords.has((words[i] ?? "").toLowerCase())) i += 2;
+  const rest = words.slice(i).join("");
+  return rest.length >= 2 ? rest : name;
 }
 
 function asgSummary(asg: Resource): string {

@@ -23,7 +23,7 @@ const MAX_OBSTACLES = 90;
 
 interface Card {
   box: Box;
-  /** Its enclosing boxes, innermost first (subnet or ASG, then VPC). */
+  /** Its enclosing boxes, innermost first (subnet or ASG, VPC, region, account). */
   up: Box[];
   id: string;
 }
@@ -58,7 +58,12 @@ export function routeIndex(root: GroupNode): RouteIndex {
       if (n.kind === "leaf") return;
     }
     if (n.kind === "group" && !n.collapsed) {
-      const mine = n.groupKind === "subnet" || n.groupKind === "asg" || n.groupKind === "vpc";
+      const mine =
+        n.groupKind === "subnet" ||
+        n.groupKind === "asg" ||
+        n.groupKind === "vpc" ||
+        n.groupKind === "region" ||
+        n.groupKind === "account";
       const next = mine ? [{ x: n.x, y: n.y, w: n.w, h: n.h }, ...up] : up;
       for (const c of n.children) walk(c, next);
     }
@@ -95,22 +100,53 @@ function obstaclesFor(index: RouteIndex, a: Box, b: Box, ids: readonly string[])
     w: Math.max(a.x + a.w, b.x + b.w) - Math.min(a.x, b.x) + 2 * MARGIN,
     h: Math.max(a.y + a.h, b.y + b.h) - Math.min(a.y, b.y) + 2 * MARGIN,
   };
-  const cards = near(index, area).filter((c) => !ids.includes(c.id));
-  for (let level = 0; level <= 2; level++) {
+  const clear = (box: Box) => !overlaps(box, a, CLEAR) && !overlaps(box, b, CLEAR);
+  const cards = near(index, area).filter(
+    (c) => !ids.includes(c.id) && !contains(a, c.box) && !contains(b, c.box),
+  );
+  if (cards.length <= MAX_OBSTACLES) return cards.map((c) => c.box);
+  // Too many: the cards of one box (a subnet's, an ASG's) become the one rectangle around them, when that
+  // rectangle keeps clear of both ends; then whole boxes (VPC, region, account) that keep clear of both.
+  const byParent = new Map<Box | undefined, Box[]>();
+  for (const c of cards) {
+    const key = c.up[0];
+    const list = byParent.get(key);
+    if (list) list.push(c.box);
+    else byParent.set(key, [c.box]);
+  }
+  let boxes: { box: Box; up: Box[] }[] = [];
+  for (const c of cards) {
+    const siblings = byParent.get(c.up[0]) ?? [c.box];
+    const bb = hull(siblings);
+    boxes.push({ box: clear(bb) ? bb : c.box, up: c.up });
+  }
+  for (let level = 0; level <= 4; level++) {
     const out = new Map<string, Box>();
-    for (const c of cards) {
-      // The highest enclosing box up to `level` that keeps clear of both ends.
+    for (const c of boxes) {
       let box = c.box;
       for (let i = 0; i < Math.min(level, c.up.length); i++) {
         const upper = c.up[i];
-        if (!upper || overlaps(upper, a, CLEAR) || overlaps(upper, b, CLEAR)) break;
+        if (!upper || !clear(upper)) break;
         box = upper;
       }
       out.set(`${box.x},${box.y},${box.w},${box.h}`, box);
     }
-    if (out.size <= MAX_OBSTACLES || level === 2) return [...out.values()];
+    if (out.size <= MAX_OBSTACLES || level === 4) return [...out.values()];
+    if (level === 0)
+      boxes = [...out.values()].map((box) => ({ box, up: boxes.find((x) => x.box === box)?.up ?? [] }));
   }
   return [];
+}
+
+function hull(boxes: readonly Box[]): Box {
+  const x = Math.min(...boxes.map((o) => o.x));
+  const y = Math.min(...boxes.map((o) => o.y));
+  return {
+    x,
+    y,
+    w: Math.max(...boxes.map((o) => o.x + o.w)) - x,
+    h: Math.max(...boxes.map((o) => o.y + o.h)) - y,
+  };
 }
 
 type Pt = [number, number];
@@ -212,10 +248,27 @@ export function routeBetween(
   }
   // A move between neighbouring grid points is blocked when its midpoint is inside an obstacle: every
   // obstacle side is a grid line, so a segment between neighbours is wholly inside or wholly outside.
-  const blockedMid = (x: number, y: number) => {
-    for (const o of inflated) if (x > o.x0 && x < o.x1 && y > o.y0 && y < o.y1) return true;
-    return false;
-  };
+  // Precomputed per segment (right of point i,j; below point i,j), so a search step costs O(1).
+  const blockedRight = new Uint8Array(nx * ny);
+  const blockedDown = new Uint8Array(nx * ny);
+  for (const o of inflated) {
+    const i0 = Math.max(0, lowerBound(xs, o.x0) - 1);
+    const j0 = Math.max(0, lowerBound(ys, o.y0) - 1);
+    for (let j = j0; j < ny && (ys[j] as number) < o.y1; j++) {
+      const y = ys[j] as number;
+      for (let i = i0; i < nx - 1 && (xs[i] as number) < o.x1; i++) {
+        const x = xs[i] as number;
+        const mx = (x + (xs[i + 1] as number)) / 2;
+        if (y > o.y0 && y < o.y1 && mx > o.x0 && mx < o.x1) blockedRight[j * nx + i] = 1;
+        if (j < ny - 1) {
+          const my = (y + (ys[j + 1] as number)) / 2;
+          if (x > o.x0 && x < o.x1 && my > o.y0 && my < o.y1) blockedDown[j * nx + i] = 1;
+        }
+      }
+    }
+  }
+  const blockedMove = (i: number, j: number, ni: number, nj: number) =>
+    ni !== i ? blockedRight[j * nx + Math.min(i, ni)] === 1 : blockedDown[Math.min(j, nj) * nx + i] === 1;
   const idx = (i: number, j: number) => j * nx + i;
   // Ports: the middle of each side, and (on long sides) every grid line that meets the side, so a wide
   // card (a load balancer across AZs) can be left straight down into the channel below it.
@@ -287,7 +340,7 @@ export function routeBetween(
       const qx = xs[ni] as number;
       const qy = ys[nj] as number;
       if (blockedPt[q] && !endIdx.has(q)) continue;
-      if (blockedMid((px + qx) / 2, (py + qy) / 2)) continue;
+      if (blockedMove(i, j, ni, nj)) continue;
       const step = Math.abs(qx - px) + Math.abs(qy - py) + (dir !== 0 && dir !== d ? BEND : 0);
       const nc = c + step;
       const ns = q * 3 + d;
@@ -357,9 +410,14 @@ const LABEL_H = 15;
 export const LABEL_CHAR_W = 6.4;
 
 /** Routes edges between drawn nodes and places each port label where it overlaps no other label or card. */
-export function routeEdges(root: GroupNode, edges: readonly DiagramEdge[]): RoutedEdge[] {
+export function routeEdges(
+  root: GroupNode,
+  edges: readonly DiagramEdge[],
+  /** Edges already drawn: new labels keep clear of theirs. */
+  drawn: readonly RoutedEdge[] = [],
+): RoutedEdge[] {
   const index = routeIndex(root);
-  const placedLabels: Box[] = [];
+  const placedLabels: Box[] = drawn.flatMap((e) => (e.label ? [e.label] : []));
   const out: RoutedEdge[] = [];
   for (const e of edges) {
     const a = index.nodes.get(e.from);

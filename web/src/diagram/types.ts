@@ -58,6 +58,8 @@ export interface GroupNode {
   id: string;
   groupKind: GroupKind;
   label: string;
+  /** A shorter title for when the label does not fit: a subnet's name without what its VPC's name says. */
+  shortLabel?: string;
   sublabel?: string;
   /** The resource the group is (a VPC, a subnet, an Auto Scaling group), when it is one. */
   resourceId?: string;

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { DataIndex } from "../diagram/model.ts";
 import { SEVERITIES, shortId, shortType } from "../diagram/model.ts";
 import { SEVERITY_COLOURS } from "../diagram/styles.ts";
@@ -13,6 +14,38 @@ export interface FindingsPanelProps {
   onFinding: (f: Finding) => void;
   onResource: (id: string) => void;
 }
+
+/** One finding in the list; memoised, so a selection re-renders the two items whose state changed. */
+const FindingItem = memo(function FindingItem({
+  f,
+  active,
+  onFinding,
+}: {
+  f: Finding;
+  active: boolean;
+  onFinding: (f: Finding) => void;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`finding${active ? " active" : ""}`}
+        data-finding={f.ruleId}
+        data-resource={f.resourceId}
+        onClick={() => onFinding(f)}
+      >
+        <span className="dot" style={{ background: SEVERITY_COLOURS[f.severity] }} />
+        <span className="ftext">
+          <span className="frule">
+            {f.ruleId}
+            {f.waived ? " (waived)" : ""}
+          </span>
+          <span className="fres">{f.resourceName ?? shortId(f.resourceId)}</span>
+        </span>
+      </button>
+    </li>
+  );
+});
 
 /** The left panel: search matches (ranked), then the findings with their filters. */
 export function FindingsPanel(props: FindingsPanelProps) {
@@ -80,24 +113,12 @@ export function FindingsPanel(props: FindingsPanelProps) {
         </div>
         <ul className="finding-list">
           {findings.map((f) => (
-            <li key={f.fingerprint}>
-              <button
-                type="button"
-                className={`finding${url.finding === f.fingerprint ? " active" : ""}`}
-                data-finding={f.ruleId}
-                data-resource={f.resourceId}
-                onClick={() => props.onFinding(f)}
-              >
-                <span className="dot" style={{ background: SEVERITY_COLOURS[f.severity] }} />
-                <span className="ftext">
-                  <span className="frule">
-                    {f.ruleId}
-                    {f.waived ? " (waived)" : ""}
-                  </span>
-                  <span className="fres">{f.resourceName ?? shortId(f.resourceId)}</span>
-                </span>
-              </button>
-            </li>
+            <FindingItem
+              key={f.fingerprint}
+              f={f}
+              active={url.finding === f.fingerprint}
+              onFinding={props.onFinding}
+            />
           ))}
         </ul>
       </section>
