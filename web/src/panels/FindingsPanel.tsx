@@ -1,4 +1,4 @@
-import { memo } from "react";
+import { memo, useState } from "react";
 import type { DataIndex } from "../diagram/model.ts";
 import { SEVERITIES, shortId, shortType } from "../diagram/model.ts";
 import { SEVERITY_COLOURS } from "../diagram/styles.ts";
@@ -14,6 +14,8 @@ export interface FindingsPanelProps {
   onFinding: (f: Finding) => void;
   onResource: (id: string) => void;
 }
+
+const PAGE = 200;
 
 /** One finding in the list; memoised, so a selection re-renders the two items whose state changed. */
 const FindingItem = memo(function FindingItem({
@@ -51,6 +53,8 @@ const FindingItem = memo(function FindingItem({
 export function FindingsPanel(props: FindingsPanelProps) {
   const { index, url, update, findings, results } = props;
   const ruleIds = [...new Set(index.data.report.findings.map((f) => f.ruleId))].sort();
+  // A large account has thousands of findings: the list grows by pages instead of drawing them all.
+  const [shown, setShown] = useState(PAGE);
   return (
     <aside className="left">
       {url.query ? (
@@ -112,7 +116,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
           </label>
         </div>
         <ul className="finding-list">
-          {findings.map((f) => (
+          {findings.slice(0, shown).map((f) => (
             <FindingItem
               key={f.fingerprint}
               f={f}
@@ -121,6 +125,11 @@ export function FindingsPanel(props: FindingsPanelProps) {
             />
           ))}
         </ul>
+        {findings.length > shown ? (
+          <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>
+            Show {Math.min(PAGE, findings.length - shown)} more of {findings.length - shown}
+          </button>
+        ) : null}
       </section>
     </aside>
   );
