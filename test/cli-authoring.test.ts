@@ -1,14 +1,14 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { asbuilt, ROOT } from "./run-cli.ts";
+import { tempDir } from "./tmp.ts";
 
 const snap = (name: string) => join(ROOT, "fixtures", name, "snapshot.json");
 
 describe("asbuilt init", () => {
   it("drafts a spec that the account then passes conformance against, and refuses to overwrite", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "asbuilt-init-"));
+    const dir = tempDir("asbuilt-init-");
     const spec = join(dir, "architecture.yaml");
     const r = asbuilt("init", snap("coherence"), "-o", spec);
     expect(r.code).toBe(0);
@@ -44,9 +44,10 @@ describe("asbuilt explain", () => {
   it("answers in JSON, and finds resources by native id", () => {
     const db = JSON.parse(asbuilt("explain", snap("edroplets"), "edroplets-mysql", "--json").stdout);
     expect(db.exposure.world.ports).toBe("3306");
-    // "edroplets-web" names both the instance and its security group: the message lists them.
-    const ambiguous = asbuilt("explain", snap("edroplets"), "edroplets-web");
-    const instanceId = /instance\/(i-[0-9a-f]+)/.exec(ambiguous.stderr)?.[1] ?? "";
+    // "edroplets-web" names both the instance and its security group: the instance is meant.
+    const byName = asbuilt("explain", snap("edroplets"), "edroplets-web", "--json");
+    const instanceId = /explaining Instance (i-[0-9a-f]+)/.exec(byName.stderr)?.[1] ?? "";
+    expect(JSON.parse(byName.stdout).resource.type).toBe("AWS::EC2::Instance");
     const web = JSON.parse(asbuilt("explain", snap("edroplets"), instanceId, "--json").stdout);
     expect(web.resource.type).toBe("AWS::EC2::Instance");
     expect(web.exposure.world.ports).toBe("22, 80, 443");

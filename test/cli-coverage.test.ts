@@ -1,10 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../fixtures/index.ts";
 import { saveSnapshot } from "../src/model/io.ts";
 import { asbuilt } from "./run-cli.ts";
+import { tempDir } from "./tmp.ts";
 
 describe("asbuilt check --require-full-coverage", () => {
   it("fails on a coverage gap even when no finding reaches --fail-on, and names the gap", async () => {
@@ -26,7 +25,7 @@ describe("asbuilt check --require-full-coverage", () => {
       status: "failed",
       error: "Throttling: cluster \u001b[2Jcleared",
     });
-    const file = join(mkdtempSync(join(tmpdir(), "asbuilt-coverage-")), "snapshot.json");
+    const file = join(tempDir("asbuilt-coverage-"), "snapshot.json");
     await saveSnapshot(file, s);
 
     const lenient = asbuilt("check", file, "--fail-on", "critical");

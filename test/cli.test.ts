@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FindingsReport } from "../src/rules/finding.ts";
 import { asbuilt, ROOT } from "./run-cli.ts";
+import { tempDir } from "./tmp.ts";
 
 const fixture = (name: string, file: string) => join(ROOT, "fixtures", name, file);
 
@@ -38,7 +38,7 @@ describe("asbuilt check", () => {
   });
 
   it("writes the report atomically with -o and prints nothing on stdout", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "asbuilt-cli-"));
+    const dir = tempDir("asbuilt-cli-");
     const out = join(dir, "findings.json");
     const r = asbuilt(
       "check",
@@ -56,7 +56,7 @@ describe("asbuilt check", () => {
   });
 
   it("rejects a malformed snapshot with the JSON path and line, exit 2", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "asbuilt-cli-"));
+    const dir = tempDir("asbuilt-cli-");
     const data = JSON.parse(await readFile(fixture("edroplets", "snapshot.json"), "utf8"));
     const i = data.resources.findIndex((r: { type: string }) => r.type === "AWS::EC2::VPC");
     data.resources[i].props.cidrBlock = 10;
@@ -71,7 +71,7 @@ describe("asbuilt check", () => {
   });
 
   it("rejects a truncated snapshot, exit 2, and writes no output file", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "asbuilt-cli-"));
+    const dir = tempDir("asbuilt-cli-");
     const text = await readFile(fixture("coursedog", "snapshot.json"), "utf8");
     const file = join(dir, "cut.json");
     await writeFile(file, text.slice(0, 5000));
@@ -83,7 +83,7 @@ describe("asbuilt check", () => {
   });
 
   it("rejects a bad spec with file:line:column, exit 2", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "asbuilt-cli-"));
+    const dir = tempDir("asbuilt-cli-");
     const spec = join(dir, "architecture.yaml");
     await writeFile(
       spec,
@@ -93,6 +93,66 @@ describe("asbuilt check", () => {
       asbuilt("check", fixture("edroplets", "snapshot.json"), "--spec", spec),
       /architecture\.yaml:5:16: tiers\.app\.placement: expected one of/,
     );
+  });
+
+  it("holds waivers to the rules that exist and to --max-waiver-days (exit 2, nothing written)", async () => {
+    const dir = tempDir("asbuilt-cli-");
+    const spec = join(dir, "architecture.yaml");
+    const out = join(dir, "findings.json");
+    const waiver = (rule: string, expires: string) =>
+      `name: x\nwaivers:\n  - { rule: ${rule}, resource: "*", reason: "accepted during the migration", expires: ${expires} }\n`;
+    await writeFile(spec, waiver("instance-public-ipp", "2099-01-01"));
+    expectCleanError(
+      asbuilt("check", fixture("edroplets", "snapshot.json"), "--spec", spec, "-o", out),
+      /architecture\.yaml:3:13: waivers\[0\]\.rule: no rule is called "instance-public-ipp"; did you mean "instance-public-ip"\?/,
+    );
+    await writeFile(spec, waiver("instance-public-ip", "2099-01-01"));
+    expectCleanError(
+      asbuilt(
+        "check",
+        fixture("edroplets", "snapshot.json"),
+        "--spec",
+        spec,
+        "--max-waiver-days",
+        "90",
+        "-o",
+        out,
+      ),
+      /waivers\[0\]\.expires: 2099-01-01 is \d+ days away; --max-waiver-days allows waivers of at most 90 days/,
+    );
+    expectCleanError(
+      asbuilt("check", fixture("edroplets", "snapshot.json"), "--max-waiver-days", "90"),
+      /--max-waiver-days limits the waivers of a spec: it needs --spec/,
+    );
+    expectCleanError(
+      asbuilt("check", fixture("edroplets", "snapshot.json"), "--spec", spec, "--max-waiver-days", "soon"),
+      /--max-waiver-days "soon" is not a number of days/,
+    );
+    await writeFile(spec, "");
+    expectCleanError(
+      asbuilt("check", fixture("edroplets", "snapshot.json"), "--spec", spec),
+      /architecture\.yaml: the spec file is empty\./,
+    );
+    expect(await readdir(dir)).toEqual(["architecture.yaml"]);
+  });
+
+  it("reports a waiver that matches no resource (waiver-unused, low)", async () => {
+    const spec = join(tempDir("asbuilt-cli-"), "architecture.yaml");
+    await writeFile(
+      spec,
+      `name: x\nwaivers:\n  - { rule: instance-public-ip, resource: "name:edroplets-webb", reason: "the one web server is public on purpose", expires: 2099-01-01 }\n`,
+    );
+    const r = asbuilt("check", fixture("edroplets", "snapshot.json"), "--spec", spec, "--format", "json");
+    const unused = FindingsReport.parse(JSON.parse(r.stdout)).findings.filter(
+      (f) => f.ruleId === "waiver-unused",
+    );
+    expect(unused.map((f) => [f.severity, f.message, f.specLine])).toEqual([
+      [
+        "low",
+        "The waiver of instance-public-ip for name:edroplets-webb matches no resource in the snapshot.",
+        3,
+      ],
+    ]);
   });
 
   it("rejects missing files and bad flags with exit 2", () => {

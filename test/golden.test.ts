@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectedFindingsJson, FIXTURE_NOW } from "../fixtures/golden.ts";
+import { expectedFindingsJson, FIXTURE_NOW, fixtureChecks } from "../fixtures/golden.ts";
 import { FIXTURES, fixtureNames } from "../fixtures/index.ts";
 import { serializeSnapshot } from "../src/model/io.ts";
 
@@ -14,6 +14,10 @@ describe.each(fixtureNames)("fixture %s", (name) => {
 
   it("snapshot.json is what build.ts builds (not stale)", () => {
     expect(readFileSync(join(fixture.dir, "snapshot.json"), "utf8")).toBe(serializeSnapshot(fixture.build()));
+  });
+
+  it("records everything, so no check is left unverified", async () => {
+    expect((await fixtureChecks(name)).unverified).toEqual([]);
   });
 
   it("produces exactly its expected findings", async () => {

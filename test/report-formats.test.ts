@@ -1,6 +1,5 @@
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AjvModule from "ajv-draft-04";
 import type { Log } from "sarif";
@@ -11,13 +10,16 @@ import { computeFacts } from "../src/analysis/facts.ts";
 import { loadSpec } from "../src/architecture/load.ts";
 import { ruleIndex } from "../src/cli/check.ts";
 import { Graph } from "../src/model/graph.ts";
+import { formatJson } from "../src/report/json.ts";
 import { formatJunit } from "../src/report/junit.ts";
 import { formatMarkdown } from "../src/report/markdown.ts";
 import { formatSarif } from "../src/report/sarif.ts";
+import { formatText } from "../src/report/text.ts";
 import type { ReportInput } from "../src/report/types.ts";
-import { runRules } from "../src/rules/engine.ts";
+import { runChecks } from "../src/rules/engine.ts";
 import { RULES } from "../src/rules/index.ts";
 import { asbuilt, ROOT } from "./run-cli.ts";
+import { tempDir } from "./tmp.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -28,16 +30,24 @@ beforeAll(async () => {
   // An XSS probe in a user-written tag: every format must keep it as text.
   const probe = snapshot.resources.find((r) => r.name === "test-server");
   if (probe) probe.name = "<img src=x onerror=alert(1)>";
+  // A value the source did not record (an old AWS Config item without StorageEncrypted): unverified.
+  const db = snapshot.resources.find((r) => r.type === "AWS::RDS::DBInstance");
+  if (db) delete (db.props as { storageEncrypted?: boolean }).storageEncrypted;
   const graph = new Graph(snapshot);
   const specFile = join(f.dir, "architecture.yaml");
   const spec = await loadSpec(specFile);
-  const findings = runRules(RULES, graph, { spec, facts: computeFacts(graph), now: FIXTURE_NOW });
+  const { findings, unverified } = runChecks(RULES, graph, {
+    spec,
+    facts: computeFacts(graph),
+    now: FIXTURE_NOW,
+  });
   input = {
     version: "0.0.0-test",
     snapshotFile: "snapshot.json",
     specFile: "fixtures/status-page/architecture.yaml",
     snapshot,
     findings,
+    unverified,
     rules: ruleIndex(),
     failOn: "high",
   };
@@ -103,15 +113,44 @@ describe("JUnit", () => {
   it("has a case per rule × resource: failures at or above --fail-on, waived ones skipped, clean rules passing", () => {
     const xml = formatJunit(input);
     const cases = xml.match(/<testcase /g)?.length ?? 0;
-    const flagged = input.findings.length;
-    const clean = RULES.filter((r) => !input.findings.some((f) => f.ruleId === r.meta.id)).length;
+    const flagged = input.findings.length + input.unverified.length;
+    const clean = RULES.filter(
+      (r) => ![...input.findings, ...input.unverified].some((f) => f.ruleId === r.meta.id),
+    ).length;
     expect(cases).toBe(flagged + clean);
     expect(xml.match(/<failure /g)?.length).toBe(
       input.findings.filter((f) => !f.waived && ["high", "critical"].includes(f.severity)).length,
     );
-    expect(xml.match(/<skipped/g)?.length).toBe(6);
+    // Six waived findings and the one check the data could not decide.
+    expect(xml.match(/<skipped/g)?.length).toBe(7);
+    expect(xml).toMatch(/rds-storage-unencrypted: [^"]+ \(unverified\)/);
     // Untrusted text stays inside attributes (escaped) or CDATA, never as markup.
     expect(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "")).not.toContain("<img");
+  });
+});
+
+describe("unverified checks", () => {
+  it("are neither findings nor passes: listed apart in every format, with what was not recorded", () => {
+    expect(input.unverified.map((u) => [u.ruleId, u.resourceName, u.missing])).toEqual([
+      [
+        "rds-storage-unencrypted",
+        "status-page-db",
+        [expect.stringMatching(/^StorageEncrypted of DBInstance "status-page-db" is not recorded$/)],
+      ],
+    ]);
+    expect(input.findings.some((f) => f.ruleId === "rds-storage-unencrypted")).toBe(false);
+    const json = JSON.parse(formatJson(input));
+    expect(json.unverified).toHaveLength(1);
+    expect(json.summary.unverified).toBe(1);
+    const sarif = JSON.parse(formatSarif(input)) as Log;
+    const note = sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications?.[0];
+    expect(note).toMatchObject({ level: "warning", descriptor: { id: "rds-storage-unencrypted" } });
+    expect(note?.message.text).toMatch(/^Unverified: StorageEncrypted/);
+    expect(sarif.runs[0]?.results?.some((r) => r.ruleId === "rds-storage-unencrypted")).toBe(false);
+    expect(formatMarkdown(input)).toMatch(/### ❔ Unverified \(1\)/);
+    expect(formatText(input)).toMatch(
+      /UNVERIFIED \(1\): not checked, the data was not recorded\n {2}rds-storage-unencrypted {2}1 check \(high if it fails\)/,
+    );
   });
 });
 
@@ -129,7 +168,7 @@ describe("asbuilt check as a gate", () => {
   const spec = join(ROOT, "fixtures/coursedog/architecture.yaml");
 
   it("writes several formats into a directory at once", async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), "asbuilt-gate-")), "reports");
+    const dir = join(tempDir("asbuilt-gate-"), "reports");
     const r = asbuilt("check", snap, "--spec", spec, "--format", "sarif,junit,markdown,json", "-o", dir);
     expect(r.code).toBe(1);
     expect((await readdir(dir)).sort()).toEqual([
@@ -150,7 +189,7 @@ describe("asbuilt check as a gate", () => {
   });
 
   it("reports only new findings against a baseline", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "asbuilt-gate-"));
+    const dir = tempDir("asbuilt-gate-");
     const base = join(dir, "baseline.json");
     expect(asbuilt("check", snap, "--spec", spec, "--format", "json", "-o", base).code).toBe(1);
     const again = asbuilt("check", snap, "--spec", spec, "--baseline", base, "--format", "json");

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { isLoopback, prepareServeData, type Served, startServer } from "../src/c
 import { InputError } from "../src/model/errors.ts";
 import { FindingsReport } from "../src/rules/finding.ts";
 import { asbuilt, ROOT } from "./run-cli.ts";
+import { tempDir } from "./tmp.ts";
 
 // `asbuilt serve` is read-only and serves nothing outside the built UI and the data; `asbuilt report`
 // writes one self-contained file, and nothing when an input is bad.
@@ -16,15 +17,16 @@ import { asbuilt, ROOT } from "./run-cli.ts";
 const snapshotFile = join(FIXTURES.coursedog.dir, "snapshot.json");
 const specFile = join(FIXTURES.coursedog.dir, "architecture.yaml");
 
-/** A raw request: fetch() would normalise "../" out of the path before it is sent. */
+/** A raw request: fetch() would normalise "../" out of the path before it is sent, and cannot set Host. */
 function get(
   url: string,
   path: string,
   method = "GET",
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: u.hostname, port: u.port, path, method }, (res) => {
+    const req = request({ host: u.hostname, port: u.port, path, method, headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => {
@@ -42,7 +44,7 @@ describe("asbuilt serve", () => {
   let dist: string;
   beforeAll(async () => {
     // A stand-in for web/dist, so this test does not depend on a UI build.
-    dist = mkdtempSync(join(tmpdir(), "asbuilt-dist-"));
+    dist = tempDir("asbuilt-dist-");
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>asbuilt</title>");
     served = await startServer(await prepareServeData(snapshotFile, specFile), {
       port: 0,
@@ -64,6 +66,48 @@ describe("asbuilt serve", () => {
     const report = FindingsReport.parse(JSON.parse((await get(served.url, "/data/findings.json")).body));
     expect(report.view?.flows.length).toBeGreaterThan(0);
     expect(Object.keys(report.view?.tiers ?? {})).toContain("app");
+  });
+
+  it("refuses requests addressed to another name or sent from another origin (DNS rebinding)", async () => {
+    const port = new URL(served.url).port;
+    for (const host of [
+      "evil.example.com",
+      `evil.example.com:${port}`,
+      "127.0.0.1",
+      `127.0.0.1:${Number(port) + 1}`,
+      `127.0.0.1.nip.io:${port}`,
+      `user@127.0.0.1:${port}`,
+    ]) {
+      const r = await get(served.url, "/data/snapshot.json", "GET", { Host: host });
+      expect(r.status, host).toBe(403);
+      expect(r.body).not.toContain("resources");
+    }
+    for (const origin of ["http://evil.example.com", `http://evil.example.com:${port}`, "null"]) {
+      const r = await get(served.url, "/data/findings.json", "GET", { Origin: origin });
+      expect(r.status, origin).toBe(403);
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      expect((await get(served.url, "/data/snapshot.json", "GET", { Host: host })).status, host).toBe(200);
+    }
+    const sameOrigin = await get(served.url, "/", "GET", { Origin: `http://localhost:${port}` });
+    expect(sameOrigin.status).toBe(200);
+  });
+
+  it("says clearly when --host names an address this machine does not have (exit 2)", () => {
+    for (const host of ["192.0.2.123", "no-such-host.invalid"]) {
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, "bin/asbuilt.js"), "serve", snapshotFile, "--host", host, "--port", "0"],
+        { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ASBUILT_WEB_DIST: dist } },
+      );
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `--host ${host.replaceAll(".", "\\.")}: (this machine has no such address|the name does not resolve)`,
+        ),
+      );
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at |warning/);
+    }
   });
 
   it("refuses anything but GET and HEAD", async () => {
@@ -133,7 +177,7 @@ describe("asbuilt serve", () => {
 
 describe("asbuilt report", () => {
   it("writes one self-contained HTML file: diagram, findings by severity, coverage, conformance, waivers", () => {
-    const dir = mkdtempSync(join(tmpdir(), "asbuilt-report-"));
+    const dir = tempDir("asbuilt-report-");
     const out = join(dir, "review.html");
     const r = asbuilt(
       "report",
@@ -157,7 +201,7 @@ describe("asbuilt report", () => {
   });
 
   it("works from any directory (the JSX of the diagram does not depend on the working directory's tsconfig)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "asbuilt-elsewhere-"));
+    const dir = tempDir("asbuilt-elsewhere-");
     const out = join(dir, "review.html");
     const r = spawnSync(
       process.execPath,
@@ -170,7 +214,7 @@ describe("asbuilt report", () => {
   });
 
   it("writes nothing and exits 2 when the snapshot is truncated", () => {
-    const dir = mkdtempSync(join(tmpdir(), "asbuilt-report-"));
+    const dir = tempDir("asbuilt-report-");
     const snapshot = join(dir, "snapshot.json");
     writeFileSync(
       snapshot,
@@ -184,7 +228,7 @@ describe("asbuilt report", () => {
   });
 
   it("writes nothing and exits 2 when the spec is malformed", () => {
-    const dir = mkdtempSync(join(tmpdir(), "asbuilt-report-"));
+    const dir = tempDir("asbuilt-report-");
     const spec = join(dir, "architecture.yaml");
     writeFileSync(spec, "name: x\ntiers:\n  app: { select: { type: 42 } }\n");
     const out = join(dir, "review.html");

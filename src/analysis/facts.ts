@@ -8,7 +8,10 @@ export interface Facts {
   subnets: Map<string, SubnetFacts>;
   /** The subnets a resource is placed in, with their class. Empty for resources outside any VPC. */
   placementOf(r: Resource): SubnetFacts[];
-  /** "public" if any of its subnets is public, else "private" if any is private, else "isolated"; undefined outside a VPC. */
+  /**
+   * "public" if any of its subnets is public, else "unknown" if any subnet's class is unknown (it may be
+   * public), else "private" if any is private, else "isolated"; undefined outside a VPC.
+   */
   placementClass(r: Resource): SubnetClass | undefined;
   /** Network reachability, built on first use and cached for the run. */
   readonly reach: Reachability;
@@ -29,7 +32,13 @@ export function computeFacts(graph: Graph): Facts {
     placementClass(r) {
       const classes = new Set(placementOf(r).map((f) => f.class));
       if (classes.size === 0) return undefined;
-      return classes.has("public") ? "public" : classes.has("private") ? "private" : "isolated";
+      return classes.has("public")
+        ? "public"
+        : classes.has("unknown")
+          ? "unknown"
+          : classes.has("private")
+            ? "private"
+            : "isolated";
     },
     get reach() {
       reach ??= computeReachability(graph, subnets);

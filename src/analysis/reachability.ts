@@ -28,13 +28,20 @@ import type { SubnetFacts } from "./subnets.ts";
 //
 // Where a rule covers only part of an address block (a NACL entry for a /28 inside a /24 subnet), asbuilt
 // errs toward reporting possible traffic: a partial allow counts, a partial deny does not block.
+//
+// Unknown is never false. Every step is decided from recorded data or marked unknown: a subnet whose route
+// table was not recorded, a security group or NACL referenced but not recorded (or recorded without its
+// rules), a prefix list whose entries are not known, a target group whose targets were not read. An answer
+// carries two port sets: `ports`, proven (every step recorded and letting them through), and
+// `unknown.ports`, those that get through only if the unrecorded steps let them, with the reasons. "No
+// path" is only ever said when it is proven.
 
 type Eni = ResourceOf<"AWS::EC2::NetworkInterface">;
 type Sg = ResourceOf<"AWS::EC2::SecurityGroup">;
 
 /** One step of an evidence path. */
 export interface Hop {
-  kind: "internet" | "route" | "nacl" | "security-group" | "listener" | "target-group";
+  kind: "internet" | "route" | "nacl" | "security-group" | "listener" | "target-group" | "unknown";
   /** The resource that decided it (route table, ACL, group, listener), when there is one. */
   resourceId?: string;
   text: string;
@@ -47,10 +54,27 @@ export function hopsFor(path: Path, port: number): Hop[] {
   return path.hops.filter((h) => !h.ports || h.ports.some(([a, b]) => a <= port && port <= b));
 }
 
+/** What may get through beyond the proven ports, if the data nobody recorded allows it. */
+export interface Unknown {
+  ports: PortSet;
+  /** What was not recorded, one sentence each. */
+  reasons: string[];
+  /** The steps of one such path, the unrecorded ones among them (kind "unknown"). */
+  hops: Hop[];
+}
+
 /** TCP ports that get through, and the steps that let them. */
 export interface Path {
+  /** Proven: every step was recorded and lets these through. */
   ports: PortSet;
   hops: Hop[];
+  /** Ports not proven that may get through: present only when some step on the way was not recorded. */
+  unknown?: Unknown;
+}
+
+/** The proven ports and those that may get through: everything a path does not rule out. */
+export function possiblePorts(p: Path): PortSet {
+  return p.unknown ? union(p.ports, p.unknown.ports) : p.ports;
 }
 
 /** ENIs in one subnet with the same security groups: the unit reachability is computed for. */
@@ -60,9 +84,11 @@ export interface EndpointGroup {
   subnet: SubnetFacts;
   sgs: Sg[];
   sgIds: string[];
+  /** Security group ids the group's ENIs name that the snapshot does not hold. */
+  missingSgIds: string[];
   /** ENIs in the group; empty for a group made from a resource's own subnet and group ids. */
   enis: Eni[];
-  /** A public IPv4 address on any of its ENIs. */
+  /** A public IPv4 address on any of its ENIs (or, without ENIs, on the resource itself). */
   publicIp: boolean;
 }
 
@@ -70,6 +96,11 @@ export type Source = "internet" | Resource;
 
 export interface Reachability {
   groupsOf(r: Resource): EndpointGroup[];
+  /**
+   * Why a resource's network placement is not fully known (a subnet it names that was not recorded), or
+   * undefined. Such a resource may have groups the analysis cannot see, so its answers carry this unknown.
+   */
+  placementUnknown(r: Resource): string | undefined;
   /** TCP ports `from` can open to `to` (a union over their endpoint groups), with the evidence of the first pair that allows any. */
   between(from: Source, to: Resource): Path;
   /** How the internet reaches `r`: directly, and through internet-facing load balancers that target it. */
@@ -79,8 +110,8 @@ export interface Reachability {
   betweenGroups(a: EndpointGroup, b: EndpointGroup): Path;
   /**
    * The endpoint groups that could exchange traffic with `g` at all: those of its own VPC and of VPCs
-   * joined to it by a peering connection or transit gateway that route tables use. Every other pair has
-   * no route, so callers iterate these instead of every group (which is quadratic in a large account).
+   * joined to it by a peering connection or transit gateway. Every other pair has no route, so callers
+   * iterate these instead of every group (which is quadratic in a large account).
    */
   neighbours(g: EndpointGroup): readonly EndpointGroup[];
   /** A VPC's key and the keys of the VPCs joined to it (see `neighbours`). */
@@ -92,12 +123,20 @@ export interface Exposure {
   world: Path;
   /** Ports open to some internet addresses only (a listed public CIDR). */
   restricted: Path;
-  /** Reachable through these load balancers (listener port → target port). */
+  /** Reachable through these load balancers (listener port → target port); a path may be unknown only. */
   viaLoadBalancers: {
     lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">;
     listenerPort: number;
     path: Path;
   }[];
+}
+
+/** Whether anything about an exposure is unknown, and why (all reasons, deduplicated). */
+export function exposureUnknowns(e: Exposure): string[] {
+  const reasons = new Set<string>();
+  for (const p of [e.world, e.restricted, ...e.viaLoadBalancers.map((v) => v.path)])
+    for (const r of p.unknown?.reasons ?? []) reasons.add(r);
+  return [...reasons];
 }
 
 const PRIVATE = [
@@ -117,11 +156,81 @@ function isPublicCidr(c: string): boolean {
 /** The answer "nothing gets through", shared (callers never mutate paths). */
 const NO_PATH: Path = Object.freeze({ ports: NO_PORTS, hops: Object.freeze([]) as unknown as Hop[] });
 
+/**
+ * One step's answer: `proven` ports it lets through from recorded data, and `possible` ⊇ proven, those it
+ * may let through given what was not recorded (`reasons`, empty when possible = proven).
+ */
+interface Stage {
+  proven: PortSet;
+  possible: PortSet;
+  hops: Hop[];
+  reasons: string[];
+}
+
+const known = (ports: PortSet, hops: Hop[] = []): Stage => ({
+  proven: ports,
+  possible: ports,
+  hops,
+  reasons: [],
+});
+/** A step nothing recorded: it may let everything in `within` through. */
+const unrecorded = (within: PortSet, reason: string, resourceId?: string): Stage => ({
+  proven: NO_PORTS,
+  possible: within,
+  hops: [{ kind: "unknown", ...(resourceId ? { resourceId } : {}), text: `unknown: ${reason}` }],
+  reasons: [reason],
+});
+
+/** A path through steps in order: each one narrows what the previous ones let through. */
+function chain(stages: Stage[], prefix: Hop[] = []): Path {
+  let proven: PortSet = ALL_PORTS;
+  let possible: PortSet = ALL_PORTS;
+  const hops: Hop[] = [...prefix];
+  const reasons: string[] = [];
+  for (const st of stages) {
+    proven = intersect(proven, st.proven);
+    possible = intersect(possible, st.possible);
+    hops.push(...st.hops);
+    for (const r of st.reasons) if (!reasons.includes(r)) reasons.push(r);
+    if (isEmpty(possible)) return NO_PATH;
+  }
+  const extra = subtract(possible, proven);
+  if (isEmpty(extra)) return isEmpty(proven) ? NO_PATH : { ports: proven, hops };
+  return {
+    ports: proven,
+    hops: isEmpty(proven) ? [] : hops,
+    unknown: { ports: extra, reasons, hops },
+  };
+}
+
+/** The union of several answers (a resource's endpoint groups, several pairs): proven and unknown apart. */
+export function combinePaths(paths: readonly Path[]): Path {
+  let ports: PortSet = NO_PORTS;
+  let hops: Hop[] = [];
+  let maybe: PortSet = NO_PORTS;
+  let maybeHops: Hop[] = [];
+  const reasons: string[] = [];
+  for (const p of paths) {
+    if (!isEmpty(p.ports)) {
+      if (isEmpty(ports)) hops = p.hops;
+      ports = union(ports, p.ports);
+    }
+    if (p.unknown) {
+      if (isEmpty(maybe)) maybeHops = p.unknown.hops;
+      maybe = union(maybe, p.unknown.ports);
+      for (const r of p.unknown.reasons) if (!reasons.includes(r)) reasons.push(r);
+    }
+  }
+  const extra = subtract(maybe, ports);
+  if (isEmpty(extra)) return isEmpty(ports) ? NO_PATH : { ports, hops };
+  return { ports, hops, unknown: { ports: extra, reasons, hops: maybeHops } };
+}
+
 const isTcp = (protocol: string) =>
   protocol === "-1" || protocol === "tcp" || protocol === "6" || protocol === "all";
 
 /** An address block a rule is compared with: a subnet's CIDR, or the internet. */
-type Peer = { kind: "block"; cidr: string } | { kind: "internet" };
+type Peer = { kind: "block"; cidr: string | undefined } | { kind: "internet" };
 
 export function computeReachability(graph: Graph, subnets: Map<string, SubnetFacts>): Reachability {
   const sgById = new Map<string, Sg>();
@@ -129,7 +238,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     sgById.set(`${sg.account}/${sg.region}/${sg.props.groupId}`, sg);
   const aclBySubnet = new Map<string, ResourceOf<"AWS::EC2::NetworkAcl">>();
   /** Network ACL answers by ACL, direction, peer block and ports (see naclPorts). */
-  const naclCache = new Map<string, Path>();
+  const naclCache = new Map<string, Stage>();
   // Cache keys are built for every group pair: long ARNs and CIDRs are interned to small numbers once,
   // so that a key is a few characters, not a few hundred (measured: building them cost as much as the
   // answers at 100k resources).
@@ -142,7 +251,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   for (const f of subnets.values())
     subnetByNative.set(`${f.subnet.account}/${f.subnet.region}/${f.subnet.props.subnetId}`, f);
 
-  // ── VPCs joined by peering or transit gateway routes ──
+  // ── VPCs joined by peering or transit gateway routes, or by a peering connection whose route tables are not all known ──
   const vpcsByLink = new Map<string, Set<string>>();
   for (const rt of graph.ofType("AWS::EC2::RouteTable")) {
     for (const r of rt.props.routes) {
@@ -151,6 +260,19 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       set.add(`${rt.account}/${rt.region}/${rt.props.vpcId}`);
       vpcsByLink.set(r.targetId, set);
     }
+  }
+  // A VPC with a subnet of unknown class may route over any of its active peering connections.
+  const vagueVpcs = new Set<string>();
+  for (const f of subnets.values())
+    if (f.class === "unknown")
+      vagueVpcs.add(`${f.subnet.account}/${f.subnet.region}/${f.subnet.props.vpcId}`);
+  for (const pcx of graph.ofType("AWS::EC2::VPCPeeringConnection")) {
+    if (pcx.props.status !== "active") continue;
+    const sides = [pcx.props.requester, pcx.props.accepter].map((x) => `${x.account}/${x.region}/${x.vpcId}`);
+    if (!sides.some((v) => vagueVpcs.has(v))) continue;
+    const set = vpcsByLink.get(pcx.props.vpcPeeringConnectionId) ?? new Set<string>();
+    for (const v of sides) set.add(v);
+    vpcsByLink.set(pcx.props.vpcPeeringConnectionId, set);
   }
   const linkedVpcs = new Map<string, Set<string>>();
   for (const vpcs of vpcsByLink.values())
@@ -165,6 +287,8 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   const groups = new Map<string, EndpointGroup>();
   const groupsByVpc = new Map<string, EndpointGroup[]>();
   const groupsByOwner = new Map<string, EndpointGroup[]>();
+  /** Resources naming a subnet the snapshot does not hold: their placement is not fully known. */
+  const vaguePlacement = new Map<string, string>();
   const groupFor = (
     account: string,
     region: string,
@@ -177,15 +301,20 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     const key = `${account}/${region}/${subnetId}|${ids.join(",")}`;
     let g = groups.get(key);
     if (!g) {
+      const sgs: Sg[] = [];
+      const missingSgIds: string[] = [];
+      for (const id of ids) {
+        const sg = sgById.get(`${account}/${region}/${id}`);
+        if (sg) sgs.push(sg);
+        else missingSgIds.push(id);
+      }
       g = {
         key,
         vpcKey: `${account}/${region}/${subnet.subnet.props.vpcId}`,
         subnet,
         sgIds: ids,
-        sgs: ids.flatMap((id) => {
-          const sg = sgById.get(`${account}/${region}/${id}`);
-          return sg ? [sg] : [];
-        }),
+        sgs,
+        missingSgIds,
         enis: [],
         publicIp: false,
       };
@@ -201,7 +330,12 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   };
   for (const eni of graph.ofType("AWS::EC2::NetworkInterface")) {
     const g = groupFor(eni.account, eni.region, eni.props.subnetId, eni.props.securityGroupIds);
-    if (!g) continue;
+    if (!g) {
+      const why = `subnet ${eni.props.subnetId} of network interface ${eni.props.networkInterfaceId} is not recorded`;
+      vaguePlacement.set(eni.id, why);
+      if (eni.props.attachedTo) vaguePlacement.set(eni.props.attachedTo, why);
+      continue;
+    }
     g.enis.push(eni);
     if (eni.props.publicIp) g.publicIp = true;
     addOwner(eni.id, g);
@@ -216,6 +350,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       subnetIds?: unknown;
       securityGroupIds?: unknown;
       subnetId?: unknown;
+      publicIp?: unknown;
       networkConfiguration?: { subnetIds: string[]; securityGroupIds: string[] } | null;
       vpcConfig?: { subnetIds: string[]; securityGroupIds: string[] } | null;
     };
@@ -229,29 +364,61 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           : []);
     const sgIds =
       cfg?.securityGroupIds ?? (Array.isArray(p.securityGroupIds) ? (p.securityGroupIds as string[]) : []);
-    const out = subnetIds.flatMap((s) => {
+    const out: EndpointGroup[] = [];
+    const missing: string[] = [];
+    for (const s of subnetIds) {
       const g = groupFor(r.account, r.region, s, sgIds);
-      return g ? [g] : [];
-    });
+      if (g) out.push(g);
+      else missing.push(s);
+    }
+    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address counts.
+    if (typeof p.publicIp === "string") for (const g of out) g.publicIp = true;
+    if (missing.length > 0 && !vaguePlacement.has(r.id))
+      vaguePlacement.set(
+        r.id,
+        `subnet${missing.length === 1 ? "" : "s"} ${missing.join(", ")} where ${r.name ?? r.id} is placed ${missing.length === 1 ? "is" : "are"} not recorded`,
+      );
     groupsByOwner.set(r.id, out);
     return out;
   }
 
+  function placementUnknown(r: Resource): string | undefined {
+    groupsOf(r);
+    return vaguePlacement.get(r.id);
+  }
+
   // ── security groups ──
   function sgPorts(
-    sgs: Sg[],
+    g: Pick<EndpointGroup, "sgs" | "missingSgIds">,
     direction: "ingress" | "egress",
     peer: EndpointGroup | "internet",
     worldOnly = false,
-  ): Path {
+  ): Stage {
     let ports: PortSet = NO_PORTS;
+    let maybe: PortSet = NO_PORTS;
     const hops: Hop[] = [];
-    for (const sg of sgs) {
-      for (const rule of sg.props[direction]) {
+    const reasons: string[] = [];
+    const vague = (ps: PortSet, reason: string, resourceId?: string) => {
+      maybe = union(maybe, ps);
+      if (!reasons.includes(reason)) {
+        reasons.push(reason);
+        hops.push({ kind: "unknown", ...(resourceId ? { resourceId } : {}), text: `unknown: ${reason}` });
+      }
+    };
+    for (const id of g.missingSgIds) vague(ALL_PORTS, `security group ${id} is not recorded`);
+    for (const sg of g.sgs) {
+      const rules = sg.props[direction];
+      if (!rules) {
+        vague(ALL_PORTS, `the ${direction} rules of security group ${sgLabel(sg)} are not recorded`, sg.id);
+        continue;
+      }
+      for (const rule of rules) {
         if (!isTcp(rule.protocol)) continue;
-        const why = ruleMatches(rule, peer, sg, worldOnly);
-        if (!why) continue;
         const rp = rule.protocol === "-1" ? ALL_PORTS : portSet(rule.fromPort, rule.toPort);
+        const m = ruleMatches(rule, peer, sg, worldOnly);
+        if (m.unknown) vague(rp, m.unknown, sg.id);
+        const why = m.why;
+        if (!why) continue;
         const added = subtract(rp, ports);
         if (isEmpty(added)) continue;
         ports = union(ports, rp);
@@ -266,55 +433,80 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         });
       }
     }
-    return { ports, hops };
+    return { proven: ports, possible: union(ports, maybe), hops, reasons };
   }
 
+  /** Whether a rule names the peer (`why`), and what about it is unknown (a prefix list, a CIDR not recorded). */
   function ruleMatches(
     rule: SecurityGroupRule,
     peer: EndpointGroup | "internet",
     sg: Sg,
     worldOnly: boolean,
-  ): string | undefined {
+  ): { why?: string; unknown?: string } {
+    const lists =
+      rule.prefixListIds.length > 0
+        ? `prefix list${rule.prefixListIds.length === 1 ? "" : "s"} ${rule.prefixListIds.join(", ")} in ${sgLabel(sg)}: ${rule.prefixListIds.length === 1 ? "its" : "their"} addresses are not resolved`
+        : undefined;
     if (peer === "internet") {
       const cidrs = [...rule.ipv4Ranges, ...rule.ipv6Ranges].filter((c) =>
         worldOnly ? isWorld(c) : isPublicCidr(c) && !isWorld(c),
       );
-      return cidrs.length > 0 ? cidrs.join(", ") : undefined;
+      return cidrs.length > 0 ? { why: cidrs.join(", ") } : lists && !worldOnly ? { unknown: lists } : {};
     }
     for (const ref of rule.groupRefs) {
       if ((ref.account === null || ref.account === sg.account) && peer.sgIds.includes(ref.groupId))
-        return `${ref.groupId} (a group the peer is in)`;
+        return { why: `${ref.groupId} (a group the peer is in)` };
     }
-    const cidr = rule.ipv4Ranges.find((c) => cidrOverlaps(c, peer.subnet.subnet.props.cidrBlock));
-    return cidr;
+    const block = peer.subnet.subnet.props.cidrBlock;
+    if (block === undefined)
+      return rule.ipv4Ranges.length > 0
+        ? { unknown: `the address block of subnet ${peer.subnet.subnet.props.subnetId} is not recorded` }
+        : {};
+    const cidr = rule.ipv4Ranges.find((c) => cidrOverlaps(c, block));
+    return cidr ? { why: cidr } : lists ? { unknown: lists } : {};
   }
 
   // ── network ACLs ──
-  function naclPorts(subnet: SubnetFacts, egress: boolean, peer: Peer, within: PortSet): Path {
+  function naclPorts(subnet: SubnetFacts, egress: boolean, peer: Peer, within: PortSet): Stage {
     const found = cached(subnetAcl, subnet, () => {
       const a = aclBySubnet.get(
         `${subnet.subnet.account}/${subnet.subnet.region}/${subnet.subnet.props.subnetId}`,
       );
       return a ? { acl: a, num: intern(a.id) } : null;
     });
-    if (!found) return { ports: within, hops: [] };
+    if (!found)
+      return unrecorded(within, `no network ACL of subnet ${subnet.subnet.props.subnetId} is recorded`);
     const acl = found.acl;
+    const entries = acl.props.entries;
+    if (!entries)
+      return unrecorded(
+        within,
+        `the rules of network ACL ${acl.props.networkAclId} are not recorded`,
+        acl.id,
+      );
+    if (peer.kind === "block" && peer.cidr === undefined)
+      return unrecorded(
+        within,
+        `the address block of a subnet network ACL ${acl.props.networkAclId} is asked about is not recorded`,
+        acl.id,
+      );
     // The same ACL is asked about the same peer block and ports for many group pairs: answer once.
-    let key = `${found.num}|${egress ? 1 : 0}|${peer.kind === "internet" ? -1 : intern(peer.cidr)}|`;
+    let key = `${found.num}|${egress ? 1 : 0}|${peer.kind === "internet" ? -1 : intern(peer.cidr ?? "")}|`;
     for (const w of within) key += `${w[0]}-${w[1]},`;
-    return cached(naclCache, key, () => evaluateNacl(acl, egress, peer, within));
+    return cached(naclCache, key, () => evaluateNacl(acl, entries, egress, peer, within));
   }
 
   function evaluateNacl(
     acl: ResourceOf<"AWS::EC2::NetworkAcl">,
+    entries: readonly NetworkAclEntry[],
     egress: boolean,
     peer: Peer,
     within: PortSet,
-  ): Path {
+  ): Stage {
     let undecided = within;
     let allowed: PortSet = NO_PORTS;
     const hops: Hop[] = [];
-    for (const e of acl.props.entries) {
+    for (const e of entries) {
       if (e.egress !== egress || !isTcp(e.protocol)) continue;
       const match = entryMatch(e, peer);
       if (match === "none") continue;
@@ -335,14 +527,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         undecided = subtract(undecided, take);
       }
     }
-    return { ports: allowed, hops };
+    return known(allowed, hops);
   }
 
   function entryMatch(e: NetworkAclEntry, peer: Peer): "full" | "partial" | "none" {
     const cidr = e.cidrBlock ?? e.ipv6CidrBlock;
     if (!cidr) return "none";
     if (peer.kind === "internet") return isWorld(cidr) ? "full" : isPublicCidr(cidr) ? "partial" : "none";
-    if (!parseCidr(cidr)) return "none";
+    if (!parseCidr(cidr) || peer.cidr === undefined) return "none";
     if (cidrContains(cidr, peer.cidr)) return "full";
     return cidrOverlaps(cidr, peer.cidr) ? "partial" : "none";
   }
@@ -363,18 +555,31 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     return best;
   }
 
-  function routeHops(a: EndpointGroup, b: EndpointGroup): Hop[] | undefined {
+  function routeStage(a: EndpointGroup, b: EndpointGroup): Stage | undefined {
     if (a.vpcKey === b.vpcKey)
-      return [
+      return known(ALL_PORTS, [
         {
           kind: "route",
           get text() {
             return `same VPC ${b.subnet.subnet.props.vpcId}: local route`;
           },
         },
-      ];
-    const there = routeTo(a.subnet, b.subnet.subnet.props.cidrBlock);
-    const back = routeTo(b.subnet, a.subnet.subnet.props.cidrBlock);
+      ]);
+    const vague = [a, b].find((g) => g.subnet.class === "unknown");
+    if (vague)
+      return unrecorded(
+        ALL_PORTS,
+        `routes of subnet ${vague.subnet.subnet.props.subnetId}: ${vague.subnet.unknownReason ?? "not recorded"}`,
+      );
+    const aBlock = a.subnet.subnet.props.cidrBlock;
+    const bBlock = b.subnet.subnet.props.cidrBlock;
+    if (aBlock === undefined || bBlock === undefined)
+      return unrecorded(
+        ALL_PORTS,
+        `the address block of subnet ${(aBlock === undefined ? a : b).subnet.subnet.props.subnetId} is not recorded`,
+      );
+    const there = routeTo(a.subnet, bBlock);
+    const back = routeTo(b.subnet, aBlock);
     if (!there || !back || there.targetKind === "local" || back.targetKind !== there.targetKind)
       return undefined;
     if (there.targetKind === "vpc-peering") {
@@ -386,7 +591,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     } else if (there.targetKind !== "transit-gateway" || there.targetId !== back.targetId) {
       return undefined;
     }
-    return [
+    return known(ALL_PORTS, [
       {
         kind: "route",
         resourceId: a.subnet.routeTable?.id,
@@ -397,24 +602,24 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         resourceId: b.subnet.routeTable?.id,
         text: `return route ${back.destinationCidr} → ${back.targetId} in ${b.subnet.routeTable?.props.routeTableId}`,
       },
-    ];
+    ]);
   }
 
   // What one group's security groups let through to or from a peer group depends only on the two
   // sets of security groups and the peer's subnet block: many group pairs share it (every instance
   // subnet of a tier), so it is computed once per such key.
-  const sgCache = new Map<string, Path>();
+  const sgCache = new Map<string, Stage>();
   const neighbourCache = new Map<string, { size: number; list: EndpointGroup[] }>();
   const sgSetKeys = new WeakMap<EndpointGroup, { sgs: number; withBlock: string }>();
   /** A group's security-group set, and that set with its subnet block, as interned numbers. */
   const sgSetKey = (g: EndpointGroup) =>
     cached(sgSetKeys, g, () => {
       const sgs = intern(`${g.vpcKey}|${g.sgIds.join(",")}`);
-      return { sgs, withBlock: `${sgs}:${intern(g.subnet.subnet.props.cidrBlock)}` };
+      return { sgs, withBlock: `${sgs}:${intern(g.subnet.subnet.props.cidrBlock ?? `?${g.key}`)}` };
     });
-  function sgPortsBetween(g: EndpointGroup, direction: "ingress" | "egress", peer: EndpointGroup): Path {
+  function sgPortsBetween(g: EndpointGroup, direction: "ingress" | "egress", peer: EndpointGroup): Stage {
     const key = `${sgSetKey(g).sgs}|${direction === "ingress" ? 1 : 0}|${sgSetKey(peer).withBlock}`;
-    return cached(sgCache, key, () => sgPorts(g.sgs, direction, peer));
+    return cached(sgCache, key, () => sgPorts(g, direction, peer));
   }
 
   // ── pairs ──
@@ -428,68 +633,88 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   function computePair(a: EndpointGroup, b: EndpointGroup): Path {
     // Security groups first: most pairs in a VPC allow nothing, and then routes and NACLs need no look.
     const out = sgPortsBetween(a, "egress", b);
-    if (isEmpty(out.ports)) return NO_PATH;
+    if (isEmpty(out.possible)) return NO_PATH;
     const inn = sgPortsBetween(b, "ingress", a);
-    let ports = intersect(out.ports, inn.ports);
-    if (isEmpty(ports)) return NO_PATH;
-    const route = routeHops(a, b);
+    if (isEmpty(intersect(out.possible, inn.possible))) return NO_PATH;
+    const route = routeStage(a, b);
     if (!route) return NO_PATH;
-    const hops: Hop[] = [...route, ...out.hops];
+    const stages: Stage[] = [route, out];
     if (a.subnet !== b.subnet) {
       const aBlock: Peer = { kind: "block", cidr: a.subnet.subnet.props.cidrBlock };
       const bBlock: Peer = { kind: "block", cidr: b.subnet.subnet.props.cidrBlock };
-      const naclOut = naclPorts(a.subnet, true, bBlock, ports);
-      const naclIn = naclPorts(b.subnet, false, aBlock, naclOut.ports);
-      ports = naclIn.ports;
+      const within = intersect(out.possible, inn.possible);
+      const naclOut = naclPorts(a.subnet, true, bBlock, within);
+      const naclIn = naclPorts(b.subnet, false, aBlock, naclOut.possible);
+      // The return traffic, on the client's ephemeral ports: it must get back for any port to work.
       const returnIn = naclPorts(a.subnet, false, bBlock, EPHEMERAL);
       const returnOut = naclPorts(b.subnet, true, aBlock, EPHEMERAL);
-      if (isEmpty(returnIn.ports) || isEmpty(returnOut.ports)) return NO_PATH;
-      hops.push(...naclOut.hops, ...naclIn.hops);
+      stages.push(naclOut, naclIn, returnGate(returnIn), returnGate(returnOut));
     }
-    hops.push(...inn.hops);
-    return isEmpty(ports) ? NO_PATH : { ports, hops };
+    stages.push(inn);
+    return chain(stages);
   }
 
-  function fromInternet(b: EndpointGroup, worldOnly: boolean): Path {
-    if (b.subnet.class !== "public" || !b.publicIp) return { ports: NO_PORTS, hops: [] };
-    const inn = sgPorts(b.sgs, "ingress", "internet", worldOnly);
-    if (isEmpty(inn.ports)) return { ports: NO_PORTS, hops: [] };
-    const nacl = naclPorts(b.subnet, false, { kind: "internet" }, inn.ports);
-    const ret = naclPorts(b.subnet, true, { kind: "internet" }, EPHEMERAL);
-    if (isEmpty(nacl.ports) || isEmpty(ret.ports)) return { ports: NO_PORTS, hops: [] };
-    const igw = b.subnet.defaultRoute;
+  /** A return-traffic check as a step: all ports when the return gets through, none when it cannot, unknown when unrecorded. */
+  function returnGate(st: Stage): Stage {
     return {
-      ports: nacl.ports,
-      hops: [
-        {
-          kind: "internet",
-          text: `public IP on an ENI in public subnet ${b.subnet.subnet.name ?? b.subnet.subnet.props.subnetId} (${igw?.destinationCidr ?? igw?.destinationIpv6Cidr} → ${igw?.targetId})`,
-        },
-        ...nacl.hops,
-        ...inn.hops,
-      ],
+      proven: isEmpty(st.proven) ? NO_PORTS : ALL_PORTS,
+      possible: isEmpty(st.possible) ? NO_PORTS : ALL_PORTS,
+      hops: st.reasons.length > 0 ? st.hops : [],
+      reasons: st.reasons,
     };
   }
 
-  function combine(paths: Path[]): Path {
-    let ports: PortSet = NO_PORTS;
-    let hops: Hop[] = [];
-    for (const p of paths) {
-      if (isEmpty(p.ports)) continue;
-      if (isEmpty(ports)) hops = p.hops;
-      ports = union(ports, p.ports);
-    }
-    return { ports, hops };
+  function fromInternet(b: EndpointGroup, worldOnly: boolean): Path {
+    if (!b.publicIp) return NO_PATH;
+    const cls = b.subnet.class;
+    if (cls !== "public" && cls !== "unknown") return NO_PATH;
+    const inn = sgPorts(b, "ingress", "internet", worldOnly);
+    if (isEmpty(inn.possible)) return NO_PATH;
+    const nacl = naclPorts(b.subnet, false, { kind: "internet" }, inn.possible);
+    const ret = naclPorts(b.subnet, true, { kind: "internet" }, EPHEMERAL);
+    const igw = b.subnet.defaultRoute;
+    const route =
+      cls === "public"
+        ? known(ALL_PORTS, [
+            {
+              kind: "internet",
+              text: `public IP on an ENI in public subnet ${b.subnet.subnet.name ?? b.subnet.subnet.props.subnetId} (${igw?.destinationCidr ?? igw?.destinationIpv6Cidr} → ${igw?.targetId})`,
+            },
+          ])
+        : unrecorded(
+            ALL_PORTS,
+            `whether subnet ${b.subnet.subnet.name ?? b.subnet.subnet.props.subnetId} routes to an internet gateway: ${b.subnet.unknownReason ?? "its route table is not recorded"}`,
+            b.subnet.subnet.id,
+          );
+    return chain([route, nacl, returnGate(ret), inn]);
+  }
+
+  /** The unknown a resource's unrecorded placement adds to its answers (it may sit where anything reaches it). */
+  function withPlacement(r: Resource, p: Path): Path {
+    const why = vaguePlacement.get(r.id);
+    if (!why) return p;
+    return combinePaths([
+      p,
+      {
+        ports: NO_PORTS,
+        hops: [],
+        unknown: { ports: ALL_PORTS, reasons: [why], hops: [{ kind: "unknown", text: `unknown: ${why}` }] },
+      },
+    ]);
   }
 
   function between(from: Source, to: Resource): Path {
     const targets = groupsOf(to);
     if (from === "internet")
-      return combine(
-        targets.map((b) => fromInternet(b, false)).concat(targets.map((b) => fromInternet(b, true))),
+      return withPlacement(
+        to,
+        combinePaths(
+          targets.map((b) => fromInternet(b, false)).concat(targets.map((b) => fromInternet(b, true))),
+        ),
       );
     const sources = groupsOf(from);
-    return combine(sources.flatMap((a) => targets.map((b) => groupToGroup(a, b))));
+    const p = combinePaths(sources.flatMap((a) => targets.map((b) => groupToGroup(a, b))));
+    return withPlacement(to, withPlacement(from, p));
   }
 
   // Several rules ask about the same resource, and every target of a load balancer asks about its front:
@@ -501,22 +726,29 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
 
   function computeExposure(r: Resource): Exposure {
     const gs = groupsOf(r);
-    const world = combine(gs.map((g) => fromInternet(g, true)));
-    const restricted = combine(gs.map((g) => fromInternet(g, false)));
-    return {
-      world,
-      restricted: { ports: subtract(restricted.ports, world.ports), hops: restricted.hops },
-      viaLoadBalancers: viaLbs(r),
+    const world = withPlacement(r, combinePaths(gs.map((g) => fromInternet(g, true))));
+    const restricted = withPlacement(r, combinePaths(gs.map((g) => fromInternet(g, false))));
+    const worldPossible = possiblePorts(world);
+    const rest: Path = {
+      ports: subtract(restricted.ports, worldPossible),
+      hops: restricted.hops,
+      ...(restricted.unknown && !isEmpty(subtract(restricted.unknown.ports, worldPossible))
+        ? { unknown: { ...restricted.unknown, ports: subtract(restricted.unknown.ports, worldPossible) } }
+        : {}),
     };
+    return { world, restricted: rest, viaLoadBalancers: viaLbs(r) };
   }
 
   // Target groups by what they target (instance id, ARN, IP, or a `targets` edge's resource), built on
   // first use: asking every target group about every resource is quadratic in a large account.
   type TargetGroup = ResourceOf<"AWS::ElasticLoadBalancingV2::TargetGroup">;
   let tgIndex: Map<string, { tg: TargetGroup; order: number }[]> | undefined;
+  /** Target groups whose targets were not recorded, by VPC: any instance or address there may be one. */
+  let vagueTgs: Map<string, TargetGroup[]> | undefined;
   function targetGroupsOf(keys: readonly string[]): TargetGroup[] {
     if (!tgIndex) {
       const index = new Map<string, { tg: TargetGroup; order: number }[]>();
+      const vague = new Map<string, TargetGroup[]>();
       const add = (key: string, entry: { tg: TargetGroup; order: number }) => {
         const list = index.get(key);
         if (!list) index.set(key, [entry]);
@@ -524,10 +756,13 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       };
       graph.ofType("AWS::ElasticLoadBalancingV2::TargetGroup").forEach((tg, order) => {
         const entry = { tg, order };
-        for (const t of tg.props.targets) add(t.id, entry);
+        if (tg.props.targets === undefined) {
+          if (tg.props.vpcId) push(vague, `${tg.account}/${tg.region}/${tg.props.vpcId}`, tg);
+        } else for (const t of tg.props.targets) add(t.id, entry);
         for (const e of graph.out(tg.id, "targets")) add(e.to, entry);
       });
       tgIndex = index;
+      vagueTgs = vague;
     }
     const found = new Set<{ tg: TargetGroup; order: number }>();
     for (const k of keys) for (const e of tgIndex.get(k) ?? []) found.add(e);
@@ -542,6 +777,13 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     );
   }
 
+  const TARGET_KIND: Partial<Record<string, TargetGroup["props"]["targetType"]>> = {
+    "AWS::EC2::Instance": "instance",
+    "AWS::Lambda::Function": "lambda",
+    "AWS::ECS::Service": "ip",
+    "AWS::EC2::NetworkInterface": "ip",
+  };
+
   function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
     const out: Exposure["viaLoadBalancers"] = [];
     const targetIds = new Set<string>([r.id]);
@@ -552,41 +794,78 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         g.enis.filter((e) => e.props.attachedTo === r.id).flatMap((e) => e.props.privateIpAddresses),
       ),
     );
-    for (const tg of targetGroupsOf([...targetIds, ...ips])) {
-      const target = tg.props.targets.find((t) => targetIds.has(t.id) || ips.has(t.id));
+    const candidates = targetGroupsOf([...targetIds, ...ips]).map((tg) => ({ tg, vague: false }));
+    // A target group of the resource's VPC and kind whose targets nobody read may include it.
+    const kind = TARGET_KIND[r.type];
+    if (kind)
+      for (const vpc of new Set(groupsOf(r).map((g) => g.vpcKey)))
+        for (const tg of vagueTgs?.get(vpc) ?? [])
+          if (tg.props.targetType === kind) candidates.push({ tg, vague: true });
+    for (const { tg, vague } of candidates) {
+      const target = tg.props.targets?.find((t) => targetIds.has(t.id) || ips.has(t.id));
       const viaService = graph.out(tg.id, "targets").some((e) => e.to === r.id);
-      if (!target && !viaService) continue;
+      if (!target && !viaService && !vague) continue;
       const targetPort = target?.port ?? tg.props.port ?? 0;
       for (const lbArn of tg.props.loadBalancerArns) {
         const lb = graph.getOfType(lbArn, "AWS::ElasticLoadBalancingV2::LoadBalancer");
         if (lb?.props.scheme !== "internet-facing") continue;
-        for (const l of listenersOf(lb)) {
-          if (!l.props.defaultActions.some((a) => a.type === "forward" && a.targetGroupArns.includes(tg.id)))
-            continue;
-          const front = exposureOfLb(lb, l.props.port);
-          if (isEmpty(front.ports)) continue;
+        const listenersGap = graph.recorded.gap(
+          lb.account,
+          lb.region,
+          "AWS::ElasticLoadBalancingV2::Listener",
+        );
+        const listeners = listenersOf(lb).filter((l) =>
+          l.props.defaultActions.some((a) => a.type === "forward" && a.targetGroupArns.includes(tg.id)),
+        );
+        const fronts: { port: number | undefined; listener?: Listener }[] = listeners.map((l) => ({
+          port: l.props.port,
+          listener: l,
+        }));
+        // Listeners not recorded: the load balancer may forward to this group on any port.
+        if (listenersGap && fronts.length === 0) fronts.push({ port: undefined });
+        for (const f of fronts) {
+          const front = f.port === undefined ? between("internet", lb) : exposureOfLb(lb, f.port);
+          if (isEmpty(possiblePorts(front))) continue;
           const back = between(lb, r);
-          if (!back.ports.some(([a, b]) => a <= targetPort && targetPort <= b)) continue;
+          const tp: PortSet = [[targetPort, targetPort]];
+          const backOpen = intersect(back.ports, tp);
+          const backMaybe = intersect(possiblePorts(back), tp);
+          if (isEmpty(backMaybe)) continue;
+          const reasons = [
+            ...(vague ? [`the targets of target group ${tg.props.name} are not recorded`] : []),
+            ...(f.port === undefined ? [`the listeners of ${lb.props.name}: ${listenersGap}`] : []),
+            ...(front.unknown && isEmpty(front.ports) ? front.unknown.reasons : []),
+            ...(isEmpty(backOpen) ? (back.unknown?.reasons ?? []) : []),
+          ];
+          const hops: Hop[] = [
+            ...(isEmpty(front.ports) ? (front.unknown?.hops ?? []) : front.hops),
+            f.listener
+              ? {
+                  kind: "listener",
+                  resourceId: f.listener.id,
+                  text: `listener ${f.listener.props.protocol}:${f.listener.props.port} on ${lb.props.name} forwards to target group ${tg.props.name}`,
+                }
+              : {
+                  kind: "unknown",
+                  resourceId: lb.id,
+                  text: `unknown: the listeners of ${lb.props.name} are not recorded`,
+                },
+            {
+              kind: vague ? "unknown" : "target-group",
+              resourceId: tg.id,
+              text: vague
+                ? `unknown: target group ${tg.props.name} (port ${targetPort}) may target it: its targets are not recorded`
+                : `target group ${tg.props.name} sends to port ${targetPort}`,
+            },
+            ...(isEmpty(backOpen) ? (back.unknown?.hops ?? []) : back.hops),
+          ];
           out.push({
             lb,
-            listenerPort: l.props.port,
-            path: {
-              ports: [[targetPort, targetPort]],
-              hops: [
-                ...front.hops,
-                {
-                  kind: "listener",
-                  resourceId: l.id,
-                  text: `listener ${l.props.protocol}:${l.props.port} on ${lb.props.name} forwards to target group ${tg.props.name}`,
-                },
-                {
-                  kind: "target-group",
-                  resourceId: tg.id,
-                  text: `target group ${tg.props.name} sends to port ${targetPort}`,
-                },
-                ...back.hops,
-              ],
-            },
+            listenerPort: f.port ?? targetPort,
+            path:
+              reasons.length === 0
+                ? { ports: tp, hops }
+                : { ports: NO_PORTS, hops: [], unknown: { ports: tp, reasons: [...new Set(reasons)], hops } },
           });
         }
       }
@@ -601,19 +880,26 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
 
   function computeLbFront(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
     const p = between("internet", lb);
-    const ports = intersect(p.ports, [[port, port]]);
+    const only: PortSet = [[port, port]];
+    const ports = intersect(p.ports, only);
     // NLBs without security groups pass whatever the listener accepts.
     if (isEmpty(ports) && lb.props.loadBalancerType === "network" && lb.props.securityGroupIds.length === 0) {
       return {
-        ports: [[port, port]],
+        ports: only,
         hops: [{ kind: "internet", text: `internet-facing NLB ${lb.props.name} without security groups` }],
       };
     }
-    return { ports, hops: p.hops };
+    const maybe = p.unknown ? intersect(p.unknown.ports, only) : NO_PORTS;
+    return {
+      ports,
+      hops: p.hops,
+      ...(p.unknown && !isEmpty(maybe) ? { unknown: { ...p.unknown, ports: maybe } } : {}),
+    };
   }
 
   return {
     groupsOf,
+    placementUnknown,
     between,
     exposure,
     betweenGroups: groupToGroup,
@@ -644,16 +930,17 @@ const sourcesByVpc = new WeakMap<readonly EndpointGroup[], Map<string, [number, 
 
 /**
  * TCP ports any of `sources` can open to any of `targets`, and the path of the first pair (in the order
- * sources × targets) that allows any. Only pairs in joined VPCs are tried (see `joinedVpcs`): the cost
- * follows the groups per VPC, not the square of the account's groups.
+ * sources × targets) that allows any; with the ports that are only possible given what was not recorded,
+ * apart. Only pairs in joined VPCs are tried (see `joinedVpcs`): the cost follows the groups per VPC, not
+ * the square of the account's groups.
  */
 export function portsBetweenGroups(
   reach: Reachability,
   sources: readonly EndpointGroup[],
   targets: readonly EndpointGroup[],
-  /** skipSame: leave out a group's traffic to itself; until: stop once these ports are all found. */
+  /** skipSame: leave out a group's traffic to itself; until: stop once these ports are all proven. */
   opts: { skipSame?: boolean; until?: PortSet } = {},
-): { ports: PortSet; sample: Path | undefined } {
+): { ports: PortSet; sample: Path | undefined; unknown?: Unknown } {
   // From the (usually few) targets outwards: the sources in each target's VPC and the VPCs joined to it,
   // then the pairs in sources × targets order, so that the sample path is the same whatever the layout.
   const byVpc = cached(sourcesByVpc, sources, () => {
@@ -674,12 +961,16 @@ export function portsBetweenGroups(
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   let ports: PortSet = NO_PORTS;
   let sample: Path | undefined;
+  const vague: Path[] = [];
   for (const [, , a, b] of pairs) {
     const p = reach.betweenGroups(a, b);
+    if (p.unknown) vague.push(p);
     if (isEmpty(p.ports)) continue;
     sample ??= p;
     ports = union(ports, p.ports);
     if (opts.until && isEmpty(subtract(opts.until, ports))) break;
   }
-  return { ports, sample };
+  if (vague.length === 0) return { ports, sample };
+  const all = combinePaths([{ ports, hops: sample?.hops ?? [] }, ...vague]);
+  return all.unknown ? { ports, sample, unknown: all.unknown } : { ports, sample };
 }

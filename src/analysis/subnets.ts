@@ -2,17 +2,22 @@ import type { Graph } from "../model/graph.ts";
 import type { Route } from "../model/props.ts";
 import { asKnown, type Resource, type ResourceOf } from "../model/snapshot.ts";
 
-export type SubnetClass = "public" | "private" | "isolated";
+export type SubnetClass = "public" | "private" | "isolated" | "unknown";
 
 export interface SubnetFacts {
   subnet: ResourceOf<"AWS::EC2::Subnet">;
-  /** The explicitly associated route table, else the VPC's main route table. */
+  /** The explicitly associated route table, else the VPC's main route table; undefined when not known. */
   routeTable: ResourceOf<"AWS::EC2::RouteTable"> | undefined;
   explicitAssociation: boolean;
-  /** public: a default route (0.0.0.0/0 or ::/0) to an internet gateway; private: a default route elsewhere (NAT, TGW…); isolated: none. */
+  /**
+   * public: a default route (0.0.0.0/0 or ::/0) to an internet gateway; private: a default route elsewhere
+   * (NAT, TGW…); isolated: none; unknown: which route table applies was not recorded (`unknownReason`).
+   */
   class: SubnetClass;
   /** The route that decided the class, for evidence. */
   defaultRoute: Route | undefined;
+  /** Why the class is unknown: what was not recorded. */
+  unknownReason?: string;
 }
 
 const DEFAULT_V4 = "0.0.0.0/0";
@@ -24,20 +29,40 @@ function isDefault(r: Route): boolean {
 
 /**
  * Classifies every subnet from its route table, never from its name. O(subnets + route tables).
- * Keyed by the subnet resource id (ARN).
+ * Keyed by the subnet resource id (ARN). A subnet without an explicit association uses its VPC's main
+ * table; when no main table is recorded, or some table of the VPC was recorded without its associations
+ * (so it may be this subnet's), the subnet's class is unknown, never "isolated".
  */
 export function classifySubnets(graph: Graph): Map<string, SubnetFacts> {
   const explicit = new Map<string, ResourceOf<"AWS::EC2::RouteTable">>();
   const mainByVpc = new Map<string, ResourceOf<"AWS::EC2::RouteTable">>();
+  const unassociated = new Map<string, ResourceOf<"AWS::EC2::RouteTable">>();
   for (const rt of graph.ofType("AWS::EC2::RouteTable")) {
+    const vpc = `${rt.account}/${rt.region}/${rt.props.vpcId}`;
     for (const s of rt.props.subnetIds) explicit.set(`${rt.account}/${rt.region}/${s}`, rt);
-    if (rt.props.main) mainByVpc.set(`${rt.account}/${rt.region}/${rt.props.vpcId}`, rt);
+    if (rt.props.main === true) mainByVpc.set(vpc, rt);
+    else if (rt.props.main === undefined && !unassociated.has(vpc)) unassociated.set(vpc, rt);
   }
   const out = new Map<string, SubnetFacts>();
   for (const subnet of graph.ofType("AWS::EC2::Subnet")) {
+    const vpc = `${subnet.account}/${subnet.region}/${subnet.props.vpcId}`;
     const own = explicit.get(`${subnet.account}/${subnet.region}/${subnet.props.subnetId}`);
-    const routeTable = own ?? mainByVpc.get(`${subnet.account}/${subnet.region}/${subnet.props.vpcId}`);
-    const defaults = routeTable?.props.routes.filter(isDefault) ?? [];
+    const vague = own ? undefined : unassociated.get(vpc);
+    const routeTable = own ?? (vague ? undefined : mainByVpc.get(vpc));
+    if (!routeTable) {
+      out.set(subnet.id, {
+        subnet,
+        routeTable: undefined,
+        explicitAssociation: false,
+        class: "unknown",
+        defaultRoute: undefined,
+        unknownReason: vague
+          ? `route table ${vague.props.routeTableId} of VPC ${subnet.props.vpcId} was recorded without its subnet associations, so which table this subnet uses is not known`
+          : `no route table of VPC ${subnet.props.vpcId} is recorded (neither one associated with this subnet nor the VPC's main table)${recordedNote(graph, subnet)}`,
+      });
+      continue;
+    }
+    const defaults = routeTable.props.routes.filter(isDefault);
     const viaIgw = defaults.find((r) => r.targetKind === "internet-gateway");
     const other = defaults.find((r) => r.targetKind !== "internet-gateway");
     out.set(subnet.id, {
@@ -49,6 +74,12 @@ export function classifySubnets(graph: Graph): Map<string, SubnetFacts> {
     });
   }
   return out;
+}
+
+/** What the coverage says about route tables where the subnet is, for the unknown reason. */
+function recordedNote(graph: Graph, subnet: Resource): string {
+  const gap = graph.recorded.gap(subnet.account, subnet.region, "AWS::EC2::RouteTable");
+  return gap ? `: ${gap}` : "";
 }
 
 /** Native subnet ids a resource is placed in (instance, ENI, LB, DB, cache, ASG, ECS service, Lambda, NAT). */

@@ -36,7 +36,16 @@ interface DraftTier {
   tls?: "required";
 }
 
-export function draftSpec(graph: Graph, facts: Facts, name: string): string {
+/**
+ * `schema`: where editors find schema/architecture.schema.json from the draft's folder (a path to the
+ * installed copy, so it matches this asbuilt's version and works offline).
+ */
+export function draftSpec(
+  graph: Graph,
+  facts: Facts,
+  name: string,
+  schema = "schema/architecture.schema.json",
+): string {
   const resources = graph.resources.filter((r) => KIND[r.type] !== undefined);
   const envKey = ENV_KEYS.find(
     (k) => resources.filter((r) => r.tags[k] !== undefined).length >= Math.max(1, resources.length * 0.5),
@@ -164,7 +173,7 @@ export function draftSpec(graph: Graph, facts: Facts, name: string): string {
     ` Drafted by asbuilt init from ${graph.snapshot.source ?? "a snapshot"} scanned ${graph.snapshot.scannedAt}.\n` +
     " It documents the account as it is today: review every tier and flow, delete what should not be,\n" +
     " tighten placements, then check with: asbuilt check snapshot.json --spec architecture.yaml\n" +
-    " yaml-language-server: $schema=https://asbuilt.dev/schema/architecture.schema.json";
+    ` yaml-language-server: $schema=${schema}`;
   const flowsNode = doc.get("flows", true) as { commentBefore?: string } | undefined;
   if (flowsNode)
     flowsNode.commentBefore =

@@ -16,6 +16,11 @@ describe("schema/architecture.schema.json", () => {
     expect(s.additionalProperties).toBe(false);
     const tier = s.properties.tiers.additionalProperties;
     expect(tier.properties.placement.enum).toEqual(["public", "private", "isolated", "any"]);
-    expect(s.properties.waivers.items.properties.reason.minLength).toBe(10);
+    // waivers: the list itself, or { maxDays, list }.
+    const [list, capped] = s.properties.waivers.anyOf;
+    expect(list.items.properties.reason.minLength).toBe(10);
+    expect(list.items.properties.expires.pattern).toBe("^\\d{4}-\\d{2}-\\d{2}$");
+    expect(capped.properties.maxDays.minimum).toBe(1);
+    expect(capped.properties.list.items.required).toEqual(["rule", "resource", "reason", "expires"]);
   });
 });

@@ -1,4 +1,5 @@
-import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
+import { closest, distance } from "fastest-levenshtein";
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { InputError, readInputFile } from "../model/errors.ts";
 import { formatPath, issueMessage } from "../model/locate.ts";
@@ -12,22 +13,33 @@ export interface LoadedSpec {
   file: string;
   /** 1-based line of the node at a path (e.g. ["tiers", "app"]), if present in the file. */
   lineOf(path: readonly (string | number)[]): number | undefined;
+  /** 1-based line of the i-th waiver, whichever form `waivers:` takes (a list, or `{ maxDays, list }`). */
+  waiverLine(i: number): number | undefined;
   /** Names of the tiers whose selector matches the resource, in spec order. */
   tiersOf(r: Resource): string[];
   /** The resource's environment (the value of the environment tag), if the spec names one. */
   environmentOf(r: Resource): string | undefined;
 }
 
-export async function loadSpec(file: string): Promise<LoadedSpec> {
-  const text = await readInputFile(
-    file,
-    "spec",
-    "Pass --spec the path of an architecture.yaml; `asbuilt init <snapshot>` drafts one, and each fixture has an example (fixtures/<name>/architecture.yaml).",
-  );
-  return parseSpec(text, file);
+/** What the spec is checked against beyond its own schema; the caller knows the rules, the spec does not. */
+export interface SpecOptions {
+  /** Rule ids that exist: waivers and `rules:` entries naming another are errors (with "did you mean"). */
+  knownRules?: readonly string[];
+  /** The day waivers are judged at (their maximum length counts from it). */
+  now?: Date;
+  /** A cap on waivers from outside the spec (`check --max-waiver-days`); the stricter of it and `waivers.maxDays` holds. */
+  maxWaiverDays?: number;
 }
 
-export function parseSpec(text: string, file: string): LoadedSpec {
+const SPEC_FIX =
+  "Pass --spec the path of an architecture.yaml; `asbuilt init <snapshot>` drafts one, and each fixture has an example (fixtures/<name>/architecture.yaml).";
+
+export async function loadSpec(file: string, opts: SpecOptions = {}): Promise<LoadedSpec> {
+  const text = await readInputFile(file, "spec", SPEC_FIX);
+  return parseSpec(text, file, opts);
+}
+
+export function parseSpec(text: string, file: string, opts: SpecOptions = {}): LoadedSpec {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
@@ -39,10 +51,24 @@ export function parseSpec(text: string, file: string): LoadedSpec {
       "Fix the YAML syntax there (indentation with spaces, a space after each colon, quotes around values with special characters).",
     );
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  if (doc.contents === null) {
+    throw new InputError(
+      text.trim() === "" ? "the spec file is empty." : "the spec file has only comments, no settings.",
+      { file },
+      `A spec needs at least its name (name: my-system), and tiers, flows and waivers to check anything; \`asbuilt init <snapshot>\` drafts one from a snapshot, and docs/spec.md describes the format.`,
+    );
+  }
+  const data = toData(doc, lineCounter, file);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new InputError(
+      `the spec is a YAML ${Array.isArray(data) ? "list" : "single value"}, not a map of settings.`,
+      { file, line: 1, column: 1 },
+      "A spec is a map at the top level: name:, then environments:, tags:, tiers:, flows:, waivers:, rules: (docs/spec.md).",
+    );
+  }
   const parsed = Spec.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues;
+    const issues = flattenUnions(parsed.error.issues);
     const lines = issues.slice(0, 20).map((i) => describeIssue(doc, lineCounter, file, i));
     const first = issues[0] && locate(doc, lineCounter, issues[0]);
     throw new InputError(
@@ -53,7 +79,9 @@ export function parseSpec(text: string, file: string): LoadedSpec {
     );
   }
   const spec = parsed.data;
-  const problems = crossCheck(spec);
+  const waiverPath = (i: number): (string | number)[] =>
+    Array.isArray((data as { waivers?: unknown }).waivers) ? ["waivers", i] : ["waivers", "list", i];
+  const problems = crossCheck(spec, opts, waiverPath);
   if (problems.length > 0) {
     const lines = problems.map((p) => {
       const pos = nodePos(doc, lineCounter, p.path);
@@ -63,7 +91,7 @@ export function parseSpec(text: string, file: string): LoadedSpec {
     throw new InputError(
       `the spec has ${problems.length} problem${problems.length === 1 ? "" : "s"}:`,
       { file, ...(first ?? {}) },
-      "Fix the references so that they name tiers defined under `tiers:`.",
+      "Fix each one as it says; rule ids are listed in docs/rules.md, tiers are those defined under `tiers:`.",
       lines,
     );
   }
@@ -73,15 +101,48 @@ export function parseSpec(text: string, file: string): LoadedSpec {
     spec,
     file,
     lineOf: (path) => nodePos(doc, lineCounter, path)?.line,
+    waiverLine: (i) => nodePos(doc, lineCounter, waiverPath(i))?.line,
     tiersOf: (r) => tierEntries.filter(([, t]) => matchesSelector(r, t.select)).map(([name]) => name),
     environmentOf: (r) => (envTag === undefined ? undefined : r.tags[envTag]),
   };
 }
 
-/** References that the schema alone cannot check: flows naming tiers that do not exist. */
-function crossCheck(spec: Spec): { path: (string | number)[]; message: string }[] {
+/** The document as plain data; an alias to no anchor, or too many aliases, is the user's YAML to fix. */
+function toData(doc: Document, lc: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    if (!(err instanceof Error)) throw err;
+    const tooMany = /alias count/i.test(err.message);
+    let at: { line: number; column: number; name: string } | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (!node.range || (!tooMany && node.resolve(doc) !== undefined)) return;
+        const p = lc.linePos(node.range[0]);
+        at = { line: p.line, column: p.col, name: node.source };
+        return visit.BREAK;
+      },
+    });
+    throw new InputError(
+      tooMany
+        ? "the spec's YAML expands aliases too many times (more than 100): it would grow without bound."
+        : `the spec's YAML has an alias${at ? ` (*${JSON.stringify(at.name).slice(1, -1)})` : ""} to no anchor defined before it.`,
+      { file, ...(at ? { line: at.line, column: at.column } : {}) },
+      "Define each anchor (&name) before an alias (*name) uses it, and keep aliases few (at most 100 expansions).",
+    );
+  }
+}
+
+type Problem = { path: (string | number)[]; message: string };
+
+/** What the schema alone cannot check: references to tiers and rules, and how long waivers run. */
+function crossCheck(
+  spec: Spec,
+  opts: SpecOptions,
+  waiverPath: (i: number) => (string | number)[],
+): Problem[] {
   const tiers = new Set(Object.keys(spec.tiers));
-  const out: { path: (string | number)[]; message: string }[] = [];
+  const out: Problem[] = [];
   spec.flows.forEach((f, i) => {
     for (const end of ["from", "to"] as const) {
       if (f[end] !== "internet" && !tiers.has(f[end])) {
@@ -92,7 +153,53 @@ function crossCheck(spec: Spec): { path: (string | number)[]; message: string }[
       }
     }
   });
+  const known = opts.knownRules;
+  if (known) {
+    const unknownRule = (id: string) => {
+      const guess = closest(id, [...known]);
+      const near = guess !== undefined && distance(id, guess) <= Math.max(2, Math.floor(id.length / 4));
+      return `no rule is called "${id}"${near ? `; did you mean "${guess}"?` : " (docs/rules.md lists them)"}`;
+    };
+    spec.waivers.list.forEach((w, i) => {
+      if (w.rule !== "*" && !known.includes(w.rule))
+        out.push({ path: [...waiverPath(i), "rule"], message: unknownRule(w.rule) });
+    });
+    for (const id of Object.keys(spec.rules))
+      if (!known.includes(id)) out.push({ path: ["rules", id], message: unknownRule(id) });
+  }
+  const caps = [spec.waivers.maxDays, opts.maxWaiverDays].filter((d): d is number => d !== undefined);
+  if (caps.length > 0) {
+    const max = Math.min(...caps);
+    const from = opts.now ?? new Date();
+    const today = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+    const source =
+      opts.maxWaiverDays === max && spec.waivers.maxDays !== max ? "--max-waiver-days" : "waivers.maxDays";
+    spec.waivers.list.forEach((w, i) => {
+      const days = Math.round((Date.parse(`${w.expires}T00:00:00Z`) - today) / 86_400_000);
+      if (days > max)
+        out.push({
+          path: [...waiverPath(i), "expires"],
+          message: `${w.expires} is ${days} days away; ${source} allows waivers of at most ${max} days (until ${new Date(today + max * 86_400_000).toISOString().slice(0, 10)})`,
+        });
+    });
+  }
   return out;
+}
+
+/**
+ * A union's failure as the issues of the branch the input was meant for: `waivers:` is a list or a map,
+ * and a missing `expires` in the list should read as that, not as "invalid input".
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union") return [issue];
+    const deeper = issue.errors.filter(
+      (branch) => !branch.every((i) => i.path.length === 0 && i.code === "invalid_type"),
+    );
+    const [only] = deeper;
+    if (deeper.length !== 1 || !only) return [issue];
+    return flattenUnions(only.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
 }
 
 function describeIssue(doc: Document, lc: LineCounter, file: string, issue: z.core.$ZodIssue): string {

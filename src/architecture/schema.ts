@@ -6,6 +6,9 @@ import { z } from "zod";
 export const Severity = z.enum(["low", "medium", "high", "critical"]);
 export type Severity = z.infer<typeof Severity>;
 export const SEVERITY_ORDER: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+/** What makes `asbuilt check` exit 1: findings at or above a severity, or nothing (report-only runs). */
+export const FailOn = z.enum([...Severity.options, "none"]);
+export type FailOn = z.infer<typeof FailOn>;
 /** The severities as reports list them: worst first. */
 export const SEVERITIES_WORST_FIRST: readonly Severity[] = ["critical", "high", "medium", "low"];
 
@@ -65,15 +68,56 @@ export const Flow = z.strictObject({
 });
 export type Flow = z.infer<typeof Flow>;
 
+/** Why `text` (YYYY-MM-DD) is not a real calendar date, or undefined when it is one. */
+export function calendarDateProblem(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return `"${text}" is not a date such as 2027-06-30 (year-month-day)`;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `${text} is not a calendar date: there is no month ${mo}`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `${text} is not a calendar date: month ${mo} of ${y} has ${days} days`;
+  return undefined;
+}
+
+/** A required string whose absence gets a sentence saying what the field is for, not "received undefined". */
+const required = (missing: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? missing : undefined) });
+
 export const Waiver = z.strictObject({
-  /** Rule id, e.g. compute-in-public-subnet. */
-  rule: z.string().min(1),
-  /** "tag:Name=ci-runner", "name:ci-*", an ARN (glob), or "*". */
-  resource: z.string().min(1),
-  reason: z.string().trim().min(10, "a waiver's reason must say why, in at least 10 characters"),
-  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date such as 2027-06-30"),
+  /** Rule id, e.g. compute-in-public-subnet, or "*". */
+  rule: required('every waiver names the rule it waives (rule: a rule id, or "*")').min(1),
+  /** "tag:Name=ci-runner", "name:ci-*", "type:AWS::…", an ARN (glob), or "*". */
+  resource: required(
+    'every waiver names what it covers (resource: "tag:Key=Value", "name:glob", "type:AWS::…", an ARN glob or "*")',
+  ).min(1),
+  reason: required("every waiver needs a reason: why the risk is accepted, in at least 10 characters")
+    .trim()
+    .min(10, "a waiver's reason must say why, in at least 10 characters"),
+  expires: required("every waiver needs an expiry date, such as expires: 2027-06-30")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date such as 2027-06-30 (year-month-day)")
+    .superRefine((v, ctx) => {
+      // The pattern above has its own message; this catches 2027-13-45 and 2027-02-30.
+      const problem = /^\d{4}-\d{2}-\d{2}$/.test(v) ? calendarDateProblem(v) : undefined;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
 });
 export type Waiver = z.infer<typeof Waiver>;
+
+/**
+ * `waivers:` is the list itself, or `{ maxDays, list }` when the team caps how far ahead a waiver may
+ * expire. Either way the loaded spec holds `{ maxDays?, list }`.
+ */
+export const Waivers = z
+  .union([
+    z.array(Waiver),
+    z.strictObject({
+      /** No waiver may expire more than this many days after the day of the check. */
+      maxDays: z.number().int().min(1).optional(),
+      list: z.array(Waiver).default([]),
+    }),
+  ])
+  .transform((w): { maxDays?: number; list: Waiver[] } => (Array.isArray(w) ? { list: w } : w));
+export type Waivers = z.infer<typeof Waivers>;
 
 export const RuleSetting = z.union([
   z.enum(["on", "off"]),
@@ -101,7 +145,7 @@ export const Spec = z.strictObject({
     .optional(),
   tiers: z.record(TierName, Tier).default({}),
   flows: z.array(Flow).default([]),
-  waivers: z.array(Waiver).default([]),
+  waivers: Waivers.prefault([]),
   rules: z.record(z.string().min(1), RuleSetting).default({}),
 });
 export type Spec = z.infer<typeof Spec>;

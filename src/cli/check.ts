@@ -1,16 +1,22 @@
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { computeFacts } from "../analysis/facts.ts";
-import type { LoadedSpec } from "../architecture/load.ts";
-import { loadSpec } from "../architecture/load.ts";
-import type { Severity } from "../architecture/schema.ts";
+import { type LoadedSpec, loadSpec, type SpecOptions } from "../architecture/load.ts";
+import { FailOn } from "../architecture/schema.ts";
 import { InputError, readInputFile } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
-import { loadSnapshot, writeFileAtomic } from "../model/io.ts";
+import {
+  checkOutputDir,
+  checkOutputFile,
+  loadSnapshot,
+  writeFileAtomic,
+  writeFilesInto,
+} from "../model/io.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import { diagramView } from "../report/diagram-view.ts";
+import { terminalSafe } from "../report/escape.ts";
 import { FILE_NAMES, FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/index.ts";
-import { failing, runRules } from "../rules/engine.ts";
+import { formatBrief, formatSummary, formatText } from "../report/text.ts";
+import { failing, failingUnverified, ruleContext, runChecks } from "../rules/engine.ts";
 import { type Finding, FindingsReport } from "../rules/finding.ts";
 import { RULES } from "../rules/index.ts";
 import type { RuleMeta } from "../rules/types.ts";
@@ -21,10 +27,15 @@ export interface CheckOptions {
   specFile?: string;
   /** One format, or several separated by commas (then --output is a directory). */
   format: string;
-  failOn: Severity;
+  /** A severity, or "none" for a report-only run; any case. */
+  failOn: string;
   output?: string;
+  /** Per-rule counts and the top findings instead of (text on stdout) or beside (-o, other formats) the report. */
+  summary?: boolean;
   /** A previous `--format json` report: only findings not in it are reported and counted. */
   baseline?: string;
+  /** No waiver may expire more than this many days from today (with the spec's own waivers.maxDays, the stricter holds). */
+  maxWaiverDays?: number;
   /** Fail (exit 1) when the snapshot says some account, region or service was not read. */
   requireFullCoverage?: boolean;
   now?: Date;
@@ -33,7 +44,7 @@ export interface CheckOptions {
 export function parseFormats(text: string): FormatName[] {
   const names = text
     .split(",")
-    .map((s) => s.trim())
+    .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
   const bad = names.filter((n) => !(FORMAT_NAMES as string[]).includes(n));
   if (names.length === 0 || bad.length > 0) {
@@ -46,11 +57,31 @@ export function parseFormats(text: string): FormatName[] {
   return [...new Set(names)] as FormatName[];
 }
 
+export function parseFailOn(text: string): FailOn {
+  const parsed = FailOn.safeParse(text.trim().toLowerCase());
+  if (!parsed.success) {
+    throw new InputError(
+      `--fail-on ${JSON.stringify(text)} is not a severity.`,
+      undefined,
+      `Choose from ${FailOn.options.join(", ")} (none: report only, findings never fail the run).`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Loads a spec as every command does: its waivers and `rules:` must name rules that exist. */
+export function loadSpecChecked(
+  file: string,
+  opts: Omit<SpecOptions, "knownRules"> = {},
+): Promise<LoadedSpec> {
+  return loadSpec(file, { ...opts, knownRules: RULES.map((r) => r.meta.id) });
+}
+
 /** Loads a snapshot (and spec), runs every rule, and builds the diagram's view: what check, report and serve share. */
 export async function analyzeFiles(snapshotFile: string, specFile: string | undefined, now?: Date) {
   const [snapshot, spec] = await Promise.all([
     loadSnapshot(snapshotFile),
-    specFile ? loadSpec(specFile) : undefined,
+    specFile ? loadSpecChecked(specFile, now ? { now } : {}) : undefined,
   ]);
   return analyzeSnapshot(snapshot, spec, now);
 }
@@ -58,15 +89,22 @@ export async function analyzeFiles(snapshotFile: string, specFile: string | unde
 export function analyzeSnapshot(snapshot: Snapshot, spec: LoadedSpec | undefined, now?: Date) {
   const graph = new Graph(snapshot);
   const facts = computeFacts(graph);
-  const findings = runRules(RULES, graph, { spec, facts, now });
+  const { findings, unverified } = runChecks(RULES, graph, { spec, facts, now });
   /** The diagram's view (flows cost a reachability pass: built only when asked), for the findings shown. */
   const view = (shown: readonly Finding[] = findings) =>
-    diagramView({ graph, facts, spec, now: now ?? new Date() }, shown, ruleIndex());
-  return { snapshot, spec, graph, facts, findings, view };
+    diagramView(ruleContext(graph, { spec, facts, now }), shown, ruleIndex());
+  return { snapshot, spec, graph, facts, findings, unverified, view };
 }
 
 export async function runCheck(opts: CheckOptions): Promise<number> {
   const formats = parseFormats(opts.format);
+  if (opts.maxWaiverDays !== undefined && opts.specFile === undefined)
+    throw new InputError(
+      "--max-waiver-days limits the waivers of a spec: it needs --spec.",
+      undefined,
+      "Add --spec architecture.yaml, or drop --max-waiver-days.",
+    );
+  const failOn = parseFailOn(opts.failOn);
   if (formats.length > 1 && !opts.output) {
     throw new InputError(
       `${formats.length} formats need an output directory.`,
@@ -74,10 +112,20 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
       `Add -o DIR: asbuilt writes ${formats.map((f) => FILE_NAMES[f]).join(", ")} there.`,
     );
   }
-  // Validate every input before writing anything, so a bad spec never leaves a half-written report.
+  // Validate every input, and where the output goes, before any work or any write: a bad spec never
+  // leaves a half-written report, and a mistyped -o fails at once rather than after the analysis.
+  const purpose = `${formats.length} formats`;
+  if (opts.output && formats.length === 1)
+    await checkOutputFile(opts.output, FILE_NAMES[formats[0] ?? "text"]);
+  else if (opts.output) await checkOutputDir(opts.output, purpose);
   const [snapshot, spec, baseline] = await Promise.all([
     loadSnapshot(opts.snapshotFile),
-    opts.specFile ? loadSpec(opts.specFile) : undefined,
+    opts.specFile
+      ? loadSpecChecked(opts.specFile, {
+          ...(opts.now ? { now: opts.now } : {}),
+          ...(opts.maxWaiverDays !== undefined ? { maxWaiverDays: opts.maxWaiverDays } : {}),
+        })
+      : undefined,
     opts.baseline ? loadBaseline(opts.baseline) : undefined,
   ]);
   const analysis = analyzeSnapshot(snapshot, spec, opts.now);
@@ -89,28 +137,35 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     specFile: opts.specFile,
     snapshot,
     findings,
+    unverified: analysis.unverified,
     rules: ruleIndex(),
-    failOn: opts.failOn,
+    failOn,
     // Flows cost a reachability pass over tier members: only the JSON report, which diagrams read, needs them.
     ...(formats.includes("json") ? { view: analysis.view(findings) } : {}),
   };
-  if (formats.length === 1 && !opts.output) {
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  if (!opts.output) {
     const format = formats[0] ?? "text";
-    process.stdout.write(
-      FORMATTERS[format]({
-        ...input,
-        color: format === "text" && process.stdout.isTTY === true && !process.env.NO_COLOR,
-      }),
+    if (format === "text")
+      process.stdout.write((opts.summary ? formatSummary : formatText)({ ...input, color }));
+    else {
+      process.stdout.write(FORMATTERS[format](input));
+      if (opts.summary) process.stderr.write(formatSummary(input));
+    }
+  } else {
+    const written =
+      formats.length === 1 ? [opts.output] : formats.map((f) => join(opts.output ?? ".", FILE_NAMES[f]));
+    if (formats.length === 1) await writeFileAtomic(opts.output, FORMATTERS[formats[0] ?? "text"](input));
+    else
+      await writeFilesInto(
+        opts.output,
+        formats.map((f) => ({ name: FILE_NAMES[f], content: FORMATTERS[f](input) })),
+        purpose,
+      );
+    // The report went to a file: CI logs still need to show what was checked and the verdict.
+    process.stderr.write(
+      `asbuilt: wrote ${written.map((w) => terminalSafe(w)).join(", ")}\n${(opts.summary ? formatSummary : formatBrief)(input)}`,
     );
-  } else if (formats.length === 1 && opts.output) {
-    const format = formats[0] ?? "text";
-    await writeFileAtomic(opts.output, FORMATTERS[format](input));
-  } else if (opts.output) {
-    await mkdir(opts.output, { recursive: true });
-    const rendered = formats.map(
-      (f) => [join(opts.output ?? ".", FILE_NAMES[f]), FORMATTERS[f](input)] as const,
-    );
-    for (const [file, text] of rendered) await writeFileAtomic(file, text);
   }
   if (baseline && all.length !== findings.length) {
     process.stderr.write(
@@ -118,17 +173,34 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     );
   }
   const gaps = snapshot.coverage.filter((c) => c.status !== "scanned");
-  if (opts.requireFullCoverage && gaps.length > 0) {
+  const vague = failingUnverified(analysis.unverified, failOn);
+  if (opts.requireFullCoverage && (gaps.length > 0 || vague.length > 0)) {
+    const parts = [
+      ...(gaps.length > 0
+        ? [
+            `${gaps.length} part${gaps.length === 1 ? "" : "s"} of the scope ${gaps.length === 1 ? "was" : "were"} not read, so the findings cannot be complete:\n${gaps.map(gapLine).join("\n")}`,
+          ]
+        : []),
+      ...(vague.length > 0
+        ? [
+            `${vague.length} check${vague.length === 1 ? "" : "s"} at or above ${failOn} could not be decided (unverified: the data ${vague.length === 1 ? "it needs was" : "they need were"} not recorded):\n${vague
+              .slice(0, 10)
+              .map(
+                (u) =>
+                  `  ${u.ruleId} ${terminalSafe(u.resourceName ?? u.resourceId)}: ${terminalSafe(u.missing.join("; "))}`,
+              )
+              .join(
+                "\n",
+              )}${vague.length > 10 ? `\n  … and ${vague.length - 10} more (--format json lists them)` : ""}`,
+          ]
+        : []),
+    ];
     process.stderr.write(
-      `asbuilt: --require-full-coverage: ${gaps.length} part${gaps.length === 1 ? "" : "s"} of the scope ${gaps.length === 1 ? "was" : "were"} not read, so the findings cannot be complete:\n${gaps
-        .map(gapLine)
-        .join(
-          "\n",
-        )}\nGrant the missing permissions (docs/iam-policy.json) or enable the region, and scan again.\n`,
+      `asbuilt: --require-full-coverage: ${parts.join("\n")}\nGrant the missing permissions (docs/iam-policy.json), enable the region or collect the missing data, and scan again.\n`,
     );
     return EXIT.findings;
   }
-  return failing(findings, opts.failOn).length > 0 ? EXIT.findings : EXIT.ok;
+  return failing(findings, failOn).length > 0 ? EXIT.findings : EXIT.ok;
 }
 
 async function loadBaseline(file: string): Promise<Set<string>> {

@@ -1,5 +1,5 @@
 import { type ImportResult, importPaths } from "../collector/import/index.ts";
-import { saveSnapshot } from "../model/io.ts";
+import { checkOutputFile, saveSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { plural } from "../report/text.ts";
 import { EXIT, gapLine } from "./common.ts";
@@ -17,6 +17,7 @@ export interface ImportCliOptions {
  */
 export async function runImport(paths: string[], opts: ImportCliOptions): Promise<number> {
   const err = opts.stderr ?? process.stderr;
+  await checkOutputFile(opts.output, "snapshot.json");
   const result = await importPaths(paths, opts.account !== undefined ? { account: opts.account } : {});
   await saveSnapshot(opts.output, result.snapshot);
   if (!opts.quiet) err.write(importSummary(result, opts.output));

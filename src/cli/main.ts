@@ -7,26 +7,30 @@ import type { ScanCliOptions } from "./scan.ts";
 // Thin: parse flags, call the layers, set the exit code. Commands are imported lazily so that
 // `asbuilt --help` stays fast.
 
-const SEVERITIES = ["low", "medium", "high", "critical"] as const;
-
 export function buildProgram(): Command {
   const program = new Command("asbuilt")
     .description(
-      "Turn an AWS account into a typed resource graph, check it against its documented architecture, and draw it.\n\n" +
+      paragraphs(
+        "Turn an AWS account into a typed resource graph, check it against its documented architecture, and draw it.",
         "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error (a bug: please report it).",
+        OUTPUT_RULE,
+      ),
     )
     .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
+    // The command list's first column is wide: wrap its summaries too rather than run past 80 columns.
+    .configureHelp({ minWidthToWrap: 20 })
     .exitOverride();
 
   program
     .command("check")
     .summary("check a snapshot against the baseline rules and, with --spec, its architecture spec")
     .description(
-      "Loads a snapshot (asbuilt scan, import or a fixture's snapshot.json), runs every enabled rule and prints the findings.\n" +
-        "Baseline rules need no spec; with --spec, conformance rules check tiers, placement, tags and environments, and the spec's waivers apply.\n\n" +
-        "Exit codes: 0 no unwaived finding at or above --fail-on, 1 some (or, with --require-full-coverage, a coverage gap),\n" +
-        "2 a usage or input error (bad file, bad flag).",
+      paragraphs(
+        "Loads a snapshot (asbuilt scan, import or a fixture's snapshot.json), runs every enabled rule and prints the findings. Baseline rules need no spec; with --spec, conformance rules check tiers, placement, tags and environments, and the spec's waivers apply.",
+        "With -o the report goes to the file (or, for several formats, the folder) and the counts and the PASS/FAIL line to standard error, so CI logs show the verdict.",
+        "Exit codes: 0 no unwaived finding at or above --fail-on, 1 some (or, with --require-full-coverage, a coverage gap), 2 a usage or input error (bad file, bad flag).",
+      ),
     )
     .argument("<snapshot>", "snapshot JSON file")
     .option("--spec <file>", "architecture spec (architecture.yaml) to check conformance against")
@@ -35,18 +39,26 @@ export function buildProgram(): Command {
       `output format, or several separated by commas: ${FORMAT_NAMES.join(", ")}`,
       "text",
     )
-    .addOption(
-      new Option("--fail-on <severity>", "lowest severity that makes the exit code 1")
-        .choices(SEVERITIES)
-        .default("high"),
+    .option(
+      "--fail-on <severity>",
+      "lowest severity that makes the exit code 1: low, medium, high, critical, or none for a report-only run",
+      "high",
     )
     .option(
       "-o, --output <path>",
-      "write the report to this file (atomically); with several formats, a directory to write findings.* into",
+      "write the report to this file (atomically; its folder must exist); with several formats, a folder to write findings.* into (created if its parent exists)",
     )
     .option(
       "--baseline <findings.json>",
       "report only findings not in this earlier `--format json` report (matched by fingerprint)",
+    )
+    .option(
+      "--max-waiver-days <n>",
+      "reject (exit 2) any waiver of the spec that expires more than n days from today; with the spec's waivers.maxDays, the stricter holds",
+    )
+    .option(
+      "--summary",
+      "findings per rule and the top findings: instead of the text report on the terminal, beside a report written with -o or in another format",
     )
     .option(
       "--require-full-coverage",
@@ -54,7 +66,13 @@ export function buildProgram(): Command {
     )
     .addHelpText(
       "after",
-      "\nExamples:\n  asbuilt check fixtures/status-page/snapshot.json --spec fixtures/status-page/architecture.yaml\n  asbuilt check snapshot.json --spec architecture.yaml --format sarif,junit,markdown,json -o reports/\n  asbuilt check snapshot.json --format json -o findings.json --fail-on critical\n  asbuilt check snapshot.json --baseline main-findings.json   # only what this change adds",
+      examples(
+        "asbuilt check fixtures/status-page/snapshot.json \\\n      --spec fixtures/status-page/architecture.yaml",
+        "asbuilt check snapshot.json --spec architecture.yaml \\\n      --format sarif,junit,markdown,json -o reports/",
+        "asbuilt check snapshot.json --format json -o findings.json --fail-on critical",
+        "asbuilt check snapshot.json --baseline main-findings.json  # only what is new",
+        "asbuilt check snapshot.json --summary --fail-on none       # report only",
+      ),
     )
     .action(
       async (
@@ -62,9 +80,11 @@ export function buildProgram(): Command {
         opts: {
           spec?: string;
           format: string;
-          failOn: (typeof SEVERITIES)[number];
+          failOn: string;
           output?: string;
           baseline?: string;
+          summary?: boolean;
+          maxWaiverDays?: string;
           requireFullCoverage?: boolean;
         },
       ) => {
@@ -76,6 +96,8 @@ export function buildProgram(): Command {
           failOn: opts.failOn,
           output: opts.output,
           baseline: opts.baseline,
+          summary: opts.summary === true,
+          ...(opts.maxWaiverDays !== undefined ? { maxWaiverDays: parseDays(opts.maxWaiverDays) } : {}),
           requireFullCoverage: opts.requireFullCoverage === true,
         });
       },
@@ -85,13 +107,13 @@ export function buildProgram(): Command {
     .command("scan")
     .summary("scan live AWS accounts (read-only) into a snapshot")
     .description(
-      "Reads AWS accounts with List/Describe/Get/Select calls only (the services' APIs, or AWS Config with --source config)\n" +
-        "and writes a snapshot for `asbuilt check`, `serve` and `report`.\n" +
-        "Credentials follow the AWS CLI: environment variables, shared config and credentials files, SSO, --profile.\n" +
-        "The identity needs the read-only policy in docs/iam-policy.json. Anything it cannot see (access denied, a disabled\n" +
-        "region, exhausted retries) is recorded as a coverage gap and listed at the end; the scan goes on.",
+      paragraphs(
+        "Reads AWS accounts with List/Describe/Get/Select calls only (the services' APIs, or AWS Config with --source config) and writes a snapshot for `asbuilt check`, `serve` and `report`.",
+        "Credentials follow the AWS CLI: environment variables, shared config and credentials files, SSO, --profile. The identity needs the read-only policy in docs/iam-policy.json. Anything it cannot see (access denied, a disabled " +
+          "region, exhausted retries) is recorded as a coverage gap and listed at the end; the scan goes on.",
+      ),
     )
-    .requiredOption("-o, --output <file>", "where to write the snapshot (atomically)")
+    .requiredOption("-o, --output <file>", "where to write the snapshot (atomically; its folder must exist)")
     .option("--profile <name>", "named profile from ~/.aws/config")
     .option(
       "--regions <list>",
@@ -125,7 +147,13 @@ export function buildProgram(): Command {
     .option("-q, --quiet", "no progress bar and no summary")
     .addHelpText(
       "after",
-      "\nExamples:\n  asbuilt scan --regions us-east-2 -o snapshot.json\n  asbuilt scan --profile audit --regions all -o snapshot.json\n  asbuilt scan --org --role-name asbuilt-readonly --regions all -o org.json\n  asbuilt scan --source config --regions us-east-1,eu-west-1 -o snapshot.json\n  asbuilt scan --source config --aggregator org-aggregator --regions us-east-1 -o org.json\n\nWith --source config, what AWS Config does not record is missing (target health, ECS tasks,\ncache subnet groups…): see docs/import.md.",
+      `${examples(
+        "asbuilt scan --regions us-east-2 -o snapshot.json",
+        "asbuilt scan --profile audit --regions all -o snapshot.json",
+        "asbuilt scan --org --role-name asbuilt-readonly --regions all -o org.json",
+        "asbuilt scan --source config --regions us-east-1,eu-west-1 -o snapshot.json",
+        "asbuilt scan --source config --aggregator org-aggregator \\\n      --regions us-east-1 -o org.json",
+      )}\n\nWith --source config, what AWS Config does not record is missing (target health,\nECS tasks, cache subnet groups…): see docs/import.md.`,
     )
     .action(async (opts: ScanCliOptions) => {
       const { runScan } = await import("./scan.ts");
@@ -136,11 +164,14 @@ export function buildProgram(): Command {
     .command("merge")
     .summary("join snapshots scanned separately (one per account, say) into one")
     .description(
-      "Joins snapshots into one, so an organization can be scanned as one job per account on many machines and checked as a whole.\n" +
+      "Joins snapshots into one, so an organization can be scanned as one job per account on many machines and checked as a whole. " +
         "A resource present in several inputs keeps the copy from the most recent scan (and is listed).",
     )
     .argument("<snapshots...>", "snapshot files to join")
-    .requiredOption("-o, --output <file>", "where to write the merged snapshot (atomically)")
+    .requiredOption(
+      "-o, --output <file>",
+      "where to write the merged snapshot (atomically; its folder must exist)",
+    )
     .action(async (files: string[], opts: { output: string }) => {
       const { runMerge } = await import("./merge.ts");
       process.exitCode = await runMerge(files, opts.output);
@@ -152,19 +183,16 @@ export function buildProgram(): Command {
       "build a snapshot from data collected earlier: an AWS CLI dump folder or AWS Config files (no AWS calls)",
     )
     .description(
-      "Reads, offline, any mix of:\n" +
-        "- folders of AWS CLI JSON outputs laid out as\n" +
-        "  <dir>/<account>/<region>/<service>-<operation>.json, such as\n" +
-        "  123456789012/us-east-1/ec2-describe-vpcs.json (CloudMapper's collect layout);\n" +
-        "- AWS Config snapshot files as delivered to S3 (.json or .json.gz);\n" +
-        "- the output of aws configservice select-resource-config or\n" +
-        "  select-aggregate-resource-config;\n" +
-        "and writes the snapshot a scan would. Files of no known kind are listed as\n" +
-        "skipped. A broken file (invalid or truncated JSON) stops the import with\n" +
-        "exit code 2 and nothing written. What each input lacks: docs/import.md.",
+      paragraphs(
+        "Reads, offline, any mix of the following, and writes the snapshot a scan would:\n" +
+          "- folders of AWS CLI JSON outputs laid out as <dir>/<account>/<region>/<service>-<operation>.json, such as 123456789012/us-east-1/ec2-describe-vpcs.json (CloudMapper's collect layout);\n" +
+          "- AWS Config snapshot files as delivered to S3 (.json or .json.gz);\n" +
+          "- the output of aws configservice select-resource-config or select-aggregate-resource-config;",
+        "Files of no known kind are listed as skipped. A broken file (invalid or truncated JSON) stops the import with exit code 2 and nothing written. What each input lacks: docs/import.md.",
+      ),
     )
     .argument("<paths...>", "folders and files to read")
-    .requiredOption("-o, --output <file>", "where to write the snapshot (atomically)")
+    .requiredOption("-o, --output <file>", "where to write the snapshot (atomically; its folder must exist)")
     .option(
       "--account <id>",
       "account id of a dump folder not named by its id and without sts-get-caller-identity.json (CloudMapper names folders after accounts)",
@@ -172,7 +200,12 @@ export function buildProgram(): Command {
     .option("-q, --quiet", "no summary (skipped files are still listed)")
     .addHelpText(
       "after",
-      '\nExamples:\n  asbuilt import account-data/ -o snapshot.json\n  asbuilt import 123456789012_Config_us-east-1_ConfigSnapshot_20260101T000000Z_abcd.json.gz -o snapshot.json\n  aws configservice select-resource-config --expression "SELECT resourceId, …" > items.json && asbuilt import items.json -o snapshot.json',
+      examples(
+        "asbuilt import account-data/ -o snapshot.json",
+        "asbuilt import -o snapshot.json \\\n    123456789012_Config_us-east-1_ConfigSnapshot_20260101T000000Z_ab.json.gz",
+        'aws configservice select-resource-config --expression "SELECT …" >items.json',
+        "asbuilt import items.json -o snapshot.json",
+      ),
     )
     .action(async (paths: string[], opts: { output: string; account?: string; quiet?: boolean }) => {
       const { runImport } = await import("./import.ts");
@@ -183,12 +216,12 @@ export function buildProgram(): Command {
     .command("init")
     .summary("draft an architecture.yaml from what is running")
     .description(
-      "Drafts an architecture spec from a snapshot: environments from an environment tag, tiers from resource kinds and role tags,\n" +
-        "each tier's placement from its subnets, and flows from today's network reachability. Review it, delete what should not be,\n" +
+      "Drafts an architecture spec from a snapshot: environments from an environment tag, tiers from resource kinds and role tags, " +
+        "each tier's placement from its subnets, and flows from today's network reachability. Review it, delete what should not be, " +
         "and from then on `asbuilt check --spec` holds the account to it.",
     )
     .argument("<snapshot>", "snapshot JSON file")
-    .option("-o, --output <file>", "write the draft here (default: standard output)")
+    .option("-o, --output <file>", "write the draft here (its folder must exist; default: standard output)")
     .option("--name <name>", "the system's name in the spec (default: the snapshot's file name)")
     .option("--force", "overwrite an existing file")
     .action(async (snapshot: string, opts: { output?: string; name?: string; force?: boolean }) => {
@@ -200,8 +233,8 @@ export function buildProgram(): Command {
     .command("explain")
     .summary("why: one resource's placement, exposure, who can reach it (with evidence), tier and findings")
     .description(
-      "Explains one resource: its subnets and why they are public or private, how the internet can reach it (directly or\n" +
-        "through a load balancer), which other resources can open connections to it on which ports with the security group,\n" +
+      "Explains one resource: its subnets and why they are public or private, how the internet can reach it (directly or " +
+        "through a load balancer), which other resources can open connections to it on which ports with the security group, " +
         "NACL and route evidence, its documented tier (with --spec), and its findings.",
     )
     .argument("<snapshot>", "snapshot JSON file")
@@ -217,7 +250,7 @@ export function buildProgram(): Command {
     .command("serve")
     .summary("serve the interactive diagram of a snapshot on 127.0.0.1")
     .description(
-      "Checks the snapshot (against --spec when given) and serves the web UI with the account drawn and the findings on it.\n" +
+      "Checks the snapshot (against --spec when given) and serves the web UI with the account drawn and the findings on it. " +
         "Read-only (GET only, nothing outside the built UI and the data is served). Loopback only unless --host says otherwise.",
     )
     .argument("<snapshot>", "snapshot JSON written by asbuilt scan, import or merge")
@@ -241,12 +274,12 @@ export function buildProgram(): Command {
     .command("report")
     .summary("write a self-contained HTML review report (diagram, findings, coverage, conformance, waivers)")
     .description(
-      "One HTML file with no network access needed: inline CSS, the diagram as inline SVG (laid out like the UI), findings\n" +
+      "One HTML file with no network access needed: inline CSS, the diagram as inline SVG (laid out like the UI), findings " +
         "grouped by severity with evidence and fixes, coverage gaps, spec conformance and waivers. Prints cleanly to PDF.",
     )
     .argument("<snapshot>", "snapshot JSON")
     .option("--spec <file>", "architecture spec to check against")
-    .requiredOption("-o, --output <file>", "the HTML file to write (written atomically)")
+    .requiredOption("-o, --output <file>", "the HTML file to write (atomically; its folder must exist)")
     .action(async (snapshot: string, opts: { spec?: string; output: string }) => {
       const { runReport } = await import("./report.ts");
       process.exitCode = await runReport({
@@ -260,11 +293,11 @@ export function buildProgram(): Command {
     .command("demo")
     .summary("build a bundled demo account (a seed fixture) and show what asbuilt finds in it")
     .description(
-      "Builds one of the bundled seed architectures as a snapshot, checks it against its architecture.yaml and prints a summary.\n" +
+      "Builds one of the bundled seed architectures as a snapshot, checks it against its architecture.yaml and prints a summary. " +
         "The demo exits 0 whatever it finds; use `asbuilt check` for a gate.",
     )
     .argument("[fixture]", "coursedog, status-page, beanstalk-app, edroplets or coherence", "status-page")
-    .option("--save <file>", "also write the demo snapshot to this file")
+    .option("--save <file>", "also write the demo snapshot to this file (its folder must exist)")
     .option("--serve", "then serve its diagram on 127.0.0.1 (what npm start does)")
     .option("--port <n>", "port for --serve (0: any free port)", "7474")
     .action(async (fixture: string, opts: { save?: string; serve?: boolean; port: string }) => {
@@ -278,6 +311,31 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/** Prose paragraphs: commander wraps each to the terminal, so none holds a line break of its own. */
+function paragraphs(...texts: string[]): string {
+  return texts.join("\n\n");
+}
+
+/** Help examples are commands: not wrapped by commander, so each is written to fit 80 columns. */
+function examples(...commands: string[]): string {
+  return `\nExamples:\n${commands.map((c) => `  ${c}`).join("\n")}`;
+}
+
+/** The rule for every command that writes, stated once. */
+const OUTPUT_RULE =
+  "Every command that writes (check -o, report, init -o, merge, import, scan, demo --save) creates the file it is told to write, or for several formats the folder, but never a missing folder above it: a mistyped path stops at once with exit code 2. Files are written atomically, and nothing is written when an input is bad.";
+
+function parseDays(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1)
+    throw new InputError(
+      `--max-waiver-days ${JSON.stringify(text)} is not a number of days.`,
+      undefined,
+      "Give a whole number of days, 1 or more (--max-waiver-days 90).",
+    );
+  return n;
 }
 
 export async function main(argv: string[]): Promise<number> {

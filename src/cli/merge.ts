@@ -1,6 +1,7 @@
-import { loadSnapshot, saveSnapshot } from "../model/io.ts";
+import { checkOutputFile, loadSnapshot, saveSnapshot } from "../model/io.ts";
 import { mergeSnapshots } from "../model/merge.ts";
 import { terminalSafe } from "../report/escape.ts";
+import { plural } from "../report/text.ts";
 import { EXIT } from "./common.ts";
 
 /** `asbuilt merge a.json b.json -o all.json`: validates every input before writing anything. */
@@ -9,11 +10,12 @@ export async function runMerge(
   output: string,
   stderr: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  await checkOutputFile(output, "merged.json");
   const inputs = await Promise.all(files.map((f) => loadSnapshot(f)));
   const { snapshot, conflicts } = mergeSnapshots(inputs);
   await saveSnapshot(output, snapshot);
   stderr.write(
-    `asbuilt merge: ${files.length} snapshots → ${snapshot.resources.length} resources in ${snapshot.scope.accounts.length} accounts → ${terminalSafe(output)}\n`,
+    `asbuilt merge: ${plural(files.length, "snapshot")} → ${plural(snapshot.resources.length, "resource")} in ${plural(snapshot.scope.accounts.length, "account")} → ${terminalSafe(output)}\n`,
   );
   if (conflicts.length > 0) {
     stderr.write(

@@ -1,4 +1,5 @@
-import { writeFileAtomic } from "../model/io.ts";
+import { checkOutputFile, writeFileAtomic } from "../model/io.ts";
+import { terminalSafe } from "../report/escape.ts";
 import { renderHtmlReport } from "../report/html.tsx";
 import { analyzeFiles } from "./check.ts";
 import { EXIT, VERSION } from "./common.ts";
@@ -13,8 +14,16 @@ export interface ReportOptions {
 
 /** Writes the HTML review report. Inputs are validated before anything is written. */
 export async function runReport(opts: ReportOptions): Promise<number> {
+  await checkOutputFile(opts.output, "review.html");
   const a = await analyzeFiles(opts.snapshotFile, opts.specFile, opts.now);
-  const report = findingsReportFor(a.snapshot, a.findings, a.view(), opts.snapshotFile, opts.specFile);
+  const report = findingsReportFor(
+    a.snapshot,
+    a.findings,
+    a.view(),
+    opts.snapshotFile,
+    opts.specFile,
+    a.unverified,
+  );
   const html = await renderHtmlReport({
     data: { snapshot: a.snapshot, report },
     version: VERSION,
@@ -23,7 +32,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   await writeFileAtomic(opts.output, html);
   const open = a.findings.filter((f) => !f.waived).length;
   process.stderr.write(
-    `asbuilt: wrote ${opts.output} (${a.snapshot.resources.length} resources, ${open} open findings)\n`,
+    `asbuilt: wrote ${terminalSafe(opts.output)} (${a.snapshot.resources.length} resources, ${open} open findings)\n`,
   );
   return EXIT.ok;
 }

@@ -6,7 +6,7 @@ import { type ScanResult, scan } from "../collector/scan.ts";
 import { SERVICE_NAMES } from "../collector/services.ts";
 import type { ClientSettings } from "../collector/types.ts";
 import { InputError } from "../model/errors.ts";
-import { saveSnapshot } from "../model/io.ts";
+import { checkOutputFile, saveSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { plural } from "../report/text.ts";
 import { EXIT, gapLine } from "./common.ts";
@@ -86,6 +86,8 @@ export async function runScan(opts: ScanCliOptions): Promise<number> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
     throw new InputError(`--concurrency must be a whole number from 1 to 256, not "${opts.concurrency}".`);
 
+  // Before any AWS call: a scan can take minutes, and its output path is known now.
+  await checkOutputFile(opts.output, "snapshot.json");
   const homeRegion = Array.isArray(regionList) ? (regionList[0] ?? "us-east-1") : (envRegion ?? "us-east-1");
   const discovered = await discoverTargets({
     ...(opts.profile ? { profile: opts.profile } : {}),

@@ -2,13 +2,14 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname, networkInterfaces } from "node:os";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../model/errors.ts";
 import { serializeSnapshot } from "../model/io.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import { findingsReport } from "../report/json.ts";
-import type { Finding, FindingsReport } from "../rules/finding.ts";
+import type { Finding, FindingsReport, UnverifiedCheck } from "../rules/finding.ts";
 import { analyzeFiles, ruleIndex } from "./check.ts";
 import { VERSION } from "./common.ts";
 
@@ -57,7 +58,7 @@ export async function prepareServeData(
   const a = await analyzeFiles(snapshotFile, specFile, now);
   return {
     snapshot: a.snapshot,
-    findingsJson: findingsJsonFor(a.snapshot, a.findings, a.view(), snapshotFile, specFile),
+    findingsJson: findingsJsonFor(a.snapshot, a.findings, a.view(), snapshotFile, specFile, a.unverified),
   };
 }
 
@@ -68,6 +69,7 @@ export function findingsReportFor(
   view: FindingsReport["view"],
   snapshotFile: string,
   specFile?: string,
+  unverified: readonly UnverifiedCheck[] = [],
 ): FindingsReport {
   return findingsReport({
     version: VERSION,
@@ -75,6 +77,7 @@ export function findingsReportFor(
     ...(specFile ? { specFile } : {}),
     snapshot,
     findings,
+    unverified,
     rules: ruleIndex(),
     failOn: "high",
     view,
@@ -91,7 +94,7 @@ export function findingsJsonFor(...args: Parameters<typeof findingsReportFor>): 
  * traversal: every path is resolved and must stay inside it), the data under /data/.
  */
 export async function startServer(
-  data: ServeData,
+  data: ServeData | Promise<ServeData>,
   opts: { port: number; host: string; dist?: string },
 ): Promise<Served> {
   const dist = resolve(opts.dist ?? WEB_DIST);
@@ -102,12 +105,26 @@ export async function startServer(
       "Run `npm run build:web` once (npm start does it for you), then run asbuilt serve again.",
     );
   }
-  const snapshotJson = serializeSnapshot(data.snapshot);
+  // The data may still be in the making (demo --serve takes the port before it scans): requests wait.
+  const ready = Promise.resolve(data).then((d) => ({
+    snapshotJson: serializeSnapshot(d.snapshot),
+    findingsJson: d.findingsJson,
+  }));
+  ready.catch(() => {});
   const server: Server = createServer(async (req, res) => {
     const send = (status: number, body: string | Buffer, type = "text/plain; charset=utf-8", extra = {}) => {
       res.writeHead(status, { "Content-Type": type, ...SECURITY_HEADERS, ...extra });
       res.end(req.method === "HEAD" ? undefined : body);
     };
+    // DNS rebinding: a page on evil.example.com whose name is re-pointed at 127.0.0.1 reaches this
+    // server with its own Host header (and Origin), and would read the whole inventory as same-origin.
+    if (!allowed(req.headers.host, req.headers.origin)) {
+      send(
+        403,
+        `asbuilt serve answers only requests addressed to it (${expected()}); this one named ${JSON.stringify(req.headers.host ?? "")}${req.headers.origin ? ` from ${JSON.stringify(req.headers.origin)}` : ""}.\n`,
+      );
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       send(405, "asbuilt serve is read-only.\n", undefined, { Allow: "GET, HEAD" });
       return;
@@ -119,12 +136,17 @@ export async function startServer(
       send(400, "bad request\n");
       return;
     }
-    if (path === "/data/snapshot.json") {
-      send(200, snapshotJson, TYPES[".json"], { "Cache-Control": "no-store" });
-      return;
-    }
-    if (path === "/data/findings.json") {
-      send(200, data.findingsJson, TYPES[".json"], { "Cache-Control": "no-store" });
+    if (path === "/data/snapshot.json" || path === "/data/findings.json") {
+      let body: { snapshotJson: string; findingsJson: string };
+      try {
+        body = await ready;
+      } catch {
+        send(503, "the data could not be prepared; see the terminal asbuilt runs in.\n");
+        return;
+      }
+      send(200, path === "/data/snapshot.json" ? body.snapshotJson : body.findingsJson, TYPES[".json"], {
+        "Cache-Control": "no-store",
+      });
       return;
     }
     if (path.includes("\0")) {
@@ -143,22 +165,19 @@ export async function startServer(
       send(404, "not found\n");
     }
   });
-  await new Promise<void>((ok, fail) => {
-    server.once("error", (err: NodeJS.ErrnoException) =>
-      fail(
-        err.code === "EADDRINUSE"
-          ? new InputError(
-              `port ${opts.port} on ${opts.host} is in use.`,
-              undefined,
-              "Pick another with --port N (--port 0 lets the system choose).",
-            )
-          : err,
-      ),
-    );
-    server.listen(opts.port, opts.host, () => ok());
-  });
+  await listen(server, opts.port, opts.host);
   const addr = server.address() as AddressInfo;
   const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+  const names = allowedHostNames(opts.host, addr.address);
+  const expected = () =>
+    `Host ${[...names].slice(0, 4).join(", ")}${names.size > 4 ? ", …" : ""} on port ${addr.port}`;
+  const allowed = (hostHeader: string | undefined, origin: string | undefined): boolean => {
+    const h = hostHeader === undefined ? undefined : parseHost(`http://${hostHeader}`);
+    if (!h || h.port !== addr.port || !names.has(h.name)) return false;
+    if (origin === undefined) return true;
+    const o = parseHost(origin);
+    return o !== undefined && o.port === addr.port && names.has(o.name);
+  };
   return {
     url: `http://${host}:${addr.port}/`,
     close: () =>
@@ -169,14 +188,101 @@ export async function startServer(
   };
 }
 
+/** Listens, or says in one paragraph why the address or port cannot be used. */
+export async function listen(server: Server, port: number, host: string): Promise<void> {
+  await new Promise<void>((ok, fail) => {
+    server.once("error", (err: NodeJS.ErrnoException) => fail(listenError(err, port, host)));
+    server.listen(port, host, () => ok());
+  });
+}
+
+function listenError(err: NodeJS.ErrnoException, port: number, host: string): Error {
+  switch (err.code) {
+    case "EADDRINUSE":
+      return new InputError(
+        `port ${port} on ${host} is in use.`,
+        undefined,
+        "Pick another with --port N (--port 0 lets the system choose).",
+      );
+    case "EADDRNOTAVAIL":
+    case "EAFNOSUPPORT":
+    case "EINVAL":
+      return new InputError(
+        `--host ${host}: this machine has no such address to listen on.`,
+        undefined,
+        "Use 127.0.0.1 (the default), or one of this machine's own addresses (ip addr / ifconfig lists them); 0.0.0.0 listens on all of them.",
+      );
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_FAIL":
+    case "EAI_NONAME":
+      return new InputError(
+        `--host ${host}: the name does not resolve to an address.`,
+        undefined,
+        "Use an IP address of this machine such as 127.0.0.1 (the default), or a name that resolves to one.",
+      );
+    case "EACCES":
+    case "EPERM":
+      return new InputError(
+        `not allowed to listen on port ${port} on ${host}.`,
+        undefined,
+        "Ports below 1024 need privileges: use a higher one with --port N (--port 0 lets the system choose).",
+      );
+    default:
+      return err;
+  }
+}
+
+/** Host names (lower case, IPv6 without brackets) that requests may address this server by. */
+export function allowedHostNames(listenHost: string, boundAddress: string): Set<string> {
+  const names = new Set(["localhost", normalizeName(listenHost), normalizeName(boundAddress)]);
+  if (isLoopback(listenHost) || isLoopback(boundAddress)) for (const n of ["127.0.0.1", "::1"]) names.add(n);
+  if (isWildcard(listenHost)) {
+    // Listening on every interface: the machine's own addresses and name are all its addresses.
+    names.add(normalizeName(hostname()));
+    for (const list of Object.values(networkInterfaces()))
+      for (const i of list ?? []) names.add(normalizeName(i.address));
+  }
+  return names;
+}
+
+function isWildcard(host: string): boolean {
+  return host === "0.0.0.0" || host === "::" || host === "[::]";
+}
+
+function normalizeName(name: string): string {
+  return name
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
+}
+
+/** The host name and port of a Host header (as `http://` + header) or an Origin; undefined when malformed. */
+function parseHost(url: string): { name: string; port: number } | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== "http:" || u.username || u.password || u.pathname !== "/" || u.search || u.hash)
+    return undefined;
+  return { name: normalizeName(u.hostname), port: u.port === "" ? 80 : Number(u.port) };
+}
+
 /** Serves until interrupted (Ctrl-C). */
 export async function serveForever(data: ServeData, opts: { port: number; host: string }): Promise<number> {
+  const served = await startServer(data, opts);
   if (!isLoopback(opts.host)) {
     process.stderr.write(
       `asbuilt: warning: serving on ${opts.host}, not loopback: anyone who can reach this machine can read the account's inventory and findings.\n`,
     );
   }
-  const served = await startServer(data, opts);
+  return untilStopped(served);
+}
+
+/** Says where the diagram is, then serves until Ctrl-C (or SIGTERM). */
+export async function untilStopped(served: Served): Promise<number> {
   process.stdout.write(`asbuilt: serving the diagram at ${served.url} (read-only; Ctrl-C stops)\n`);
   await new Promise<void>((ok) => {
     const stop = () => ok();

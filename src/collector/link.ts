@@ -141,7 +141,9 @@ export function linkByDnsName(resources: readonly Resource[]): Edge[] {
     }
     const acl = d.props.webAclId ? acls.get(d.props.webAclId) : undefined;
     if (acl?.props.scope === "CLOUDFRONT") {
-      if (!acl.props.associatedResourceArns.includes(d.id)) acl.props.associatedResourceArns.push(d.id);
+      // WAFv2 cannot list a CloudFront-scope ACL's distributions: the distributions name their ACL.
+      const arns = (acl.props.associatedResourceArns ??= []);
+      if (!arns.includes(d.id)) arns.push(d.id);
       out.push({ from: acl.id, to: d.id, kind: "protects" });
     }
   }

@@ -41,3 +41,11 @@ export async function all<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] 
 }
 
 export const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+/**
+ * The value when it is one of `allowed`, else undefined: an absent or unrecognized answer stays unknown
+ * instead of becoming one of the values (a missing IMDS setting is not "optional").
+ */
+export function oneOf<const T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined {
+  return allowed.find((a) => a === v);
+}

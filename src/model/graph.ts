@@ -1,6 +1,7 @@
 import { type Ec2Kind, ec2Arn } from "./arn.ts";
 import { push } from "./maps.ts";
 import type { KnownType } from "./props.ts";
+import { type Recorded, recordedIndex } from "./recorded.ts";
 import type { Edge, EdgeKind, Resource, ResourceOf, Snapshot } from "./snapshot.ts";
 
 /** A broken reference inside a snapshot: an edge or parent pointing at a resource that is not there. */
@@ -57,12 +58,15 @@ export class Graph {
   private readonly childrenIndex = new Map<string, Resource[]>();
   private readonly outIndex = new Map<string, Edge[]>();
   private readonly inIndex = new Map<string, Edge[]>();
+  /** What the snapshot's coverage says was recorded where (src/model/recorded.ts). */
+  readonly recorded: Recorded;
 
   constructor(readonly snapshot: Snapshot) {
     const problems = checkIntegrity(snapshot);
     if (problems.length > 0) throw new IntegrityError(problems);
     this.resources = snapshot.resources;
     this.edges = snapshot.edges;
+    this.recorded = recordedIndex(snapshot);
     for (const r of snapshot.resources) {
       this.byId.set(r.id, r);
       push(this.byTypeIndex, r.type, r);

@@ -1,10 +1,20 @@
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
+import { tempDir } from "../../test/tmp.ts";
 import { InputError } from "./errors.ts";
-import { loadSnapshot, parseSnapshot, saveSnapshot, serializeSnapshot } from "./io.ts";
+import {
+  checkOutputDir,
+  checkOutputFile,
+  loadSnapshot,
+  outputError,
+  parseSnapshot,
+  saveSnapshot,
+  serializeSnapshot,
+  writeFilesAtomic,
+  writeFilesInto,
+} from "./io.ts";
 
 /** A one-VPC account: enough structure for parent links and edges. */
 function small() {
@@ -136,11 +146,94 @@ describe("serializeSnapshot", () => {
 
 describe("loadSnapshot / saveSnapshot", () => {
   it("saves atomically and loads back; a missing file is an InputError", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "asbuilt-io-"));
+    const dir = tempDir("asbuilt-io-");
     const file = join(dir, "s.json");
     await saveSnapshot(file, small());
     expect(await readdir(dir)).toEqual(["s.json"]);
     expect(serializeSnapshot(await loadSnapshot(file))).toBe(await readFile(file, "utf8"));
     await expect(loadSnapshot(join(dir, "missing.json"))).rejects.toThrow(/no such snapshot file/);
+  });
+});
+
+describe("output paths", () => {
+  const inputError = async (p: Promise<unknown>) => {
+    const err = await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    return err as InputError;
+  };
+
+  it("a file may be new or replaced, in a folder that exists; never a folder, never under a missing one", async () => {
+    const dir = tempDir("asbuilt-io-");
+    await expect(checkOutputFile(join(dir, "new.json"))).resolves.toBeUndefined();
+    const missing = await inputError(checkOutputFile(join(dir, "no", "such", "f.json")));
+    expect(missing.where?.file).toBe(join(dir, "no", "such", "f.json"));
+    expect(missing.format()).toMatch(/the folder .*no\/such does not exist[\s\S]*mkdir -p/);
+    expect((await inputError(checkOutputFile(dir, "findings.txt"))).fix).toContain(join(dir, "findings.txt"));
+    await writeFile(join(dir, "plain"), "x");
+    expect((await inputError(checkOutputFile(join(dir, "plain", "f.json")))).message).toMatch(
+      /is a file, not a folder/,
+    );
+  });
+
+  it("several files go into a folder that exists or is created, but never into a file or a missing parent", async () => {
+    const dir = tempDir("asbuilt-io-");
+    await writeFile(join(dir, "taken"), "x");
+    expect((await inputError(checkOutputDir(join(dir, "taken"), "2 formats"))).message).toBe(
+      "is a file, but 2 formats need a folder to be written into.",
+    );
+    await inputError(checkOutputDir(join(dir, "a", "b"), "2 formats"));
+    await writeFilesInto(
+      join(dir, "reports"),
+      [
+        { name: "x.txt", content: "1" },
+        { name: "y.txt", content: "2" },
+      ],
+      "2 formats",
+    );
+    expect((await readdir(join(dir, "reports"))).sort()).toEqual(["x.txt", "y.txt"]);
+  });
+
+  it("writes all the files or none, and leaves no temp file behind", async () => {
+    const dir = tempDir("asbuilt-io-");
+    await mkdir(join(dir, "in-the-way.sarif"));
+    const err = await inputError(
+      writeFilesAtomic([
+        { file: join(dir, "findings.json"), content: "{}" },
+        { file: join(dir, "in-the-way.sarif"), content: "{}" },
+      ]),
+    );
+    expect(err.where?.file).toBe(join(dir, "in-the-way.sarif"));
+    expect(await readdir(dir)).toEqual(["in-the-way.sarif"]);
+    // A folder asbuilt created for the reports goes again when the writing fails.
+    const reports = join(dir, "reports");
+    await inputError(writeFilesInto(reports, [{ name: "in-the-way.sarif/x", content: "" }], "2 formats"));
+    expect(await readdir(dir)).toEqual(["in-the-way.sarif"]);
+  });
+
+  it("names the path the user gave and what to do, for each way a write fails", () => {
+    const cases: [string, RegExp][] = [
+      ["EACCES", /permission denied/],
+      ["EPERM", /not permitted/],
+      ["EROFS", /read-only/],
+      ["ENOSPC", /no space left/],
+      ["EISDIR", /it is a folder/],
+      ["EIO", /EIO/],
+    ];
+    for (const [code, pattern] of cases) {
+      const err = outputError(
+        Object.assign(new Error(`${code}: open '/x/.f.json.abc.tmp'`), { code }),
+        "out/f.json",
+      );
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).format()).toMatch(
+        new RegExp(`^out/f\\.json: cannot be written: .*${pattern.source}`),
+      );
+      expect((err as InputError).format()).not.toContain(".tmp");
+    }
+    const bug = new TypeError("not an I/O error");
+    expect(outputError(bug, "f.json")).toBe(bug);
   });
 });

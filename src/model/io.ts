@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { rename, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import type { Stats } from "node:fs";
+import { mkdir, rename, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError, readInputFile } from "./errors.ts";
 import { checkIntegrity } from "./graph.ts";
 import {
@@ -174,14 +175,146 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Output paths. One rule for every command that writes (check, report, init, merge, import, scan,
+// demo --save): asbuilt creates the file it is told to write, or, for several formats, the folder it
+// is told to write them into, but never a missing folder above it. A typo in a path then fails at
+// once, naming the path the user typed, instead of growing a directory tree somewhere unexpected.
+
+/** Fails with an InputError unless `file` can be written as a file: its folder exists and it is not a folder. */
+export async function checkOutputFile(file: string, nameInFolder?: string): Promise<void> {
+  await checkParent(file);
+  const st = await statOrUndefined(file);
+  if (st?.isDirectory()) {
+    throw new InputError(
+      "is a folder, not a file to write.",
+      { file },
+      nameInFolder
+        ? `Name the file to write, such as ${join(file, nameInFolder)}.`
+        : "Name the file to write, not a folder.",
+    );
+  }
+}
+
+/**
+ * Fails with an InputError unless `dir` is, or can be created as, a folder to write several files into:
+ * an existing folder, or a new one whose parent exists. `purpose` says what needs it ("3 formats").
+ */
+export async function checkOutputDir(dir: string, purpose: string): Promise<void> {
+  const st = await statOrUndefined(dir);
+  if (st && !st.isDirectory()) {
+    throw new InputError(
+      `is a file, but ${purpose} need a folder to be written into.`,
+      { file: dir },
+      "Name a folder (an existing one, or a new one in an existing folder: asbuilt creates it), or ask for one format only.",
+    );
+  }
+  if (!st) await checkParent(dir);
+}
+
+/** Writes files (names relative to `dir`) into a folder, creating the folder itself if it is new; all or none. */
+export async function writeFilesInto(
+  dir: string,
+  files: readonly { name: string; content: string }[],
+  purpose: string,
+): Promise<void> {
+  await checkOutputDir(dir, purpose);
+  let created = false;
+  try {
+    await mkdir(dir);
+    created = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw outputError(err, dir);
+  }
+  try {
+    await writeFilesAtomic(files.map((f) => ({ file: join(dir, f.name), content: f.content })));
+  } catch (err) {
+    if (created) await rmdir(dir).catch(() => {});
+    throw err;
+  }
+}
+
+async function checkParent(path: string): Promise<void> {
+  const parent = dirname(resolve(path));
+  const st = await statOrUndefined(parent);
+  if (!st) {
+    throw new InputError(
+      `cannot be written: the folder ${dirname(path)} does not exist.`,
+      { file: path },
+      `asbuilt never creates missing folders above the path it writes: create it first (mkdir -p ${dirname(path)}) or choose a path in an existing folder.`,
+    );
+  }
+  if (!st.isDirectory()) {
+    throw new InputError(
+      `cannot be written: ${dirname(path)} is a file, not a folder.`,
+      { file: path },
+      "Choose a path in an existing folder.",
+    );
+  }
+}
+
+async function statOrUndefined(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw outputError(err, path);
+  }
+}
+
+/** A failed write as the user's mistake (or their machine's state), naming the path they gave, never the temp file. */
+export function outputError(err: unknown, file: string): Error {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== "string") return err instanceof Error ? err : new Error(String(err));
+  const reasons: Record<string, [string, string]> = {
+    EACCES: ["permission denied", "Choose a path you may write to, or change the folder's permissions."],
+    EPERM: ["operation not permitted", "Choose a path you may write to, or change the folder's permissions."],
+    EROFS: ["the file system is read-only", "Choose a path on a writable file system."],
+    ENOSPC: ["no space left on the device", "Free some space, or choose another device."],
+    EDQUOT: ["disk quota exceeded", "Free some space, or choose another device."],
+    EISDIR: ["it is a folder", "Name a file to write, not a folder."],
+    ENOENT: ["its folder does not exist", "Create the folder first, or choose a path in an existing folder."],
+    ENOTDIR: ["a part of the path is a file, not a folder", "Choose a path in an existing folder."],
+    ENAMETOOLONG: ["the name is too long", "Choose a shorter path."],
+  };
+  const [reason, fix] = reasons[code] ?? [
+    `${code}`,
+    "Choose another path, or check the file system the path is on.",
+  ];
+  return new InputError(`cannot be written: ${reason}.`, { file }, fix);
+}
+
 /** Writes a file atomically (temp file + rename), so a failed run never leaves half a file. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  await writeFilesAtomic([{ file, content }]);
+}
+
+/**
+ * Writes several files, each atomically (temp file + rename), and all of them only once every one has
+ * been written in full beside its target: a failure leaves none of the new files and no temp file.
+ */
+export async function writeFilesAtomic(files: readonly { file: string; content: string }[]): Promise<void> {
+  for (const f of files) await checkOutputFile(f.file);
+  const temps: { tmp: string; file: string }[] = [];
   try {
-    await writeFile(tmp, content, "utf8");
-    await rename(tmp, file);
+    for (const { file, content } of files) {
+      const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+      temps.push({ tmp, file });
+      try {
+        await writeFile(tmp, content, "utf8");
+      } catch (err) {
+        throw outputError(err, file);
+      }
+    }
+    for (const { tmp, file } of temps) {
+      try {
+        await rename(tmp, file);
+      } catch (err) {
+        throw outputError(err, file);
+      }
+    }
   } catch (err) {
-    await unlink(tmp).catch(() => {});
+    await Promise.all(temps.map(({ tmp }) => unlink(tmp).catch(() => {})));
     throw err;
   }
 }

@@ -2,7 +2,11 @@ import { z } from "zod";
 
 // Typed `props` for each resource type we model, keyed by CloudFormation / AWS Config type name.
 // These describe asbuilt's own snapshot format, so they are strict: an unknown key is a mistake.
-// Values that AWS may omit are `nullable`, never silently defaulted.
+// Two kinds of "nothing", never confused (unknown is never false):
+//   - `null`: the source recorded that there is none (no public IP, no web ACL);
+//   - absent (`.optional()`): the source did not record the value (an old AWS Config item, a CLI dump
+//     without the file, an API response without the field). Rules that need it report *unverified*.
+// A value a source may lack is optional here and never defaulted by a normalizer to a guess.
 
 const Id = z.string().min(1);
 const Ids = z.array(Id);
@@ -14,19 +18,19 @@ const Port = z.number().int().min(-1).max(65535);
 
 export const VpcProps = z.strictObject({
   vpcId: Id,
-  cidrBlock: Cidr4,
+  cidrBlock: Cidr4.optional(),
   ipv6CidrBlocks: z.array(Cidr6),
-  isDefault: z.boolean(),
+  isDefault: z.boolean().optional(),
 });
 export type VpcProps = z.infer<typeof VpcProps>;
 
 export const SubnetProps = z.strictObject({
   subnetId: Id,
   vpcId: Id,
-  cidrBlock: Cidr4,
+  cidrBlock: Cidr4.optional(),
   ipv6CidrBlock: Cidr6.nullable(),
-  availabilityZone: Id,
-  mapPublicIpOnLaunch: z.boolean(),
+  availabilityZone: Id.optional(),
+  mapPublicIpOnLaunch: z.boolean().optional(),
 });
 export type SubnetProps = z.infer<typeof SubnetProps>;
 
@@ -62,9 +66,12 @@ export type Route = z.infer<typeof Route>;
 export const RouteTableProps = z.strictObject({
   routeTableId: Id,
   vpcId: Id,
-  /** The VPC's main route table: it applies to every subnet with no explicit association. */
-  main: z.boolean(),
-  /** Subnets explicitly associated with this table. */
+  /**
+   * The VPC's main route table: it applies to every subnet with no explicit association. Absent when the
+   * table's associations were not recorded (then neither is which subnets use it).
+   */
+  main: z.boolean().optional(),
+  /** Subnets explicitly associated with this table (empty, and `main` absent, when not recorded). */
   subnetIds: Ids,
   routes: z.array(Route),
 });
@@ -81,7 +88,7 @@ export const NatGatewayProps = z.strictObject({
   vpcId: Id,
   subnetId: Id,
   connectivityType: z.enum(["public", "private"]),
-  state: z.string(),
+  state: z.string().optional(),
   publicIps: z.array(z.string()),
   networkInterfaceIds: Ids,
 });
@@ -115,8 +122,9 @@ export const SecurityGroupProps = z.strictObject({
   groupName: z.string(),
   description: z.string(),
   vpcId: Id,
-  ingress: z.array(SecurityGroupRule),
-  egress: z.array(SecurityGroupRule),
+  /** Absent when the source did not record the group's rules: then what it allows is unknown. */
+  ingress: z.array(SecurityGroupRule).optional(),
+  egress: z.array(SecurityGroupRule).optional(),
 });
 export type SecurityGroupProps = z.infer<typeof SecurityGroupProps>;
 
@@ -135,10 +143,10 @@ export type NetworkAclEntry = z.infer<typeof NetworkAclEntry>;
 export const NetworkAclProps = z.strictObject({
   networkAclId: Id,
   vpcId: Id,
-  isDefault: z.boolean(),
+  isDefault: z.boolean().optional(),
   subnetIds: Ids,
-  /** Sorted by (egress, ruleNumber); the implicit final deny (*) is not listed. */
-  entries: z.array(NetworkAclEntry),
+  /** Sorted by (egress, ruleNumber); the implicit final deny (*) is not listed. Absent: not recorded. */
+  entries: z.array(NetworkAclEntry).optional(),
 });
 export type NetworkAclProps = z.infer<typeof NetworkAclProps>;
 
@@ -146,7 +154,7 @@ export const NetworkInterfaceProps = z.strictObject({
   networkInterfaceId: Id,
   vpcId: Id,
   subnetId: Id,
-  availabilityZone: Id,
+  availabilityZone: Id.optional(),
   interfaceType: z.string(),
   description: z.string(),
   privateIpAddresses: z.array(z.string()),
@@ -159,20 +167,20 @@ export const NetworkInterfaceProps = z.strictObject({
 
 export const InstanceProps = z.strictObject({
   instanceId: Id,
-  instanceType: z.string(),
-  imageId: z.string(),
-  state: z.string(),
+  instanceType: z.string().optional(),
+  imageId: z.string().optional(),
+  state: z.string().optional(),
   vpcId: Id.nullable(),
   subnetId: Id.nullable(),
-  availabilityZone: Id,
+  availabilityZone: Id.optional(),
   privateIp: z.string().nullable(),
   publicIp: z.string().nullable(),
   securityGroupIds: Ids,
   networkInterfaceIds: Ids,
   iamInstanceProfileArn: z.string().nullable(),
-  /** IMDS: "required" means IMDSv2 only. */
-  httpTokens: z.enum(["required", "optional"]),
-  httpEndpoint: z.enum(["enabled", "disabled"]),
+  /** IMDS: "required" means IMDSv2 only. Absent when the source has no metadata options. */
+  httpTokens: z.enum(["required", "optional"]).optional(),
+  httpEndpoint: z.enum(["enabled", "disabled"]).optional(),
 });
 export type InstanceProps = z.infer<typeof InstanceProps>;
 
@@ -218,23 +226,29 @@ export const TargetGroupProps = z.strictObject({
   targetType: z.enum(["instance", "ip", "lambda", "alb"]),
   vpcId: Id.nullable(),
   loadBalancerArns: Ids,
-  targets: z.array(
-    z.strictObject({
-      /** Instance id, IP address, Lambda ARN or ALB ARN, per targetType. */
-      id: Id,
-      port: Port.nullable(),
-      availabilityZone: z.string().nullable(),
-    }),
-  ),
+  /** Registered targets; absent when not recorded (AWS Config records no target health, a dump may lack it). */
+  targets: z
+    .array(
+      z.strictObject({
+        /** Instance id, IP address, Lambda ARN or ALB ARN, per targetType. */
+        id: Id,
+        port: Port.nullable(),
+        availabilityZone: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export const WebAclProps = z.strictObject({
   webAclId: Id,
   scope: z.enum(["REGIONAL", "CLOUDFRONT"]),
-  defaultAction: z.enum(["allow", "block"]),
+  defaultAction: z.enum(["allow", "block"]).optional(),
   ruleNames: z.array(z.string()),
-  /** ARNs of the ALBs, API stages, CloudFront distributions… this ACL protects. */
-  associatedResourceArns: Ids,
+  /**
+   * ARNs of the ALBs, API stages, CloudFront distributions… this ACL protects; absent when not recorded (an
+   * AWS Config item without relationships names none).
+   */
+  associatedResourceArns: Ids.optional(),
 });
 
 const Endpoint = z.strictObject({ address: z.string(), port: Port }).nullable();
@@ -245,16 +259,16 @@ export const DbInstanceProps = z.strictObject({
   engineVersion: z.string(),
   instanceClass: z.string(),
   dbClusterIdentifier: Id.nullable(),
-  publiclyAccessible: z.boolean(),
-  multiAz: z.boolean(),
-  storageEncrypted: z.boolean(),
+  publiclyAccessible: z.boolean().optional(),
+  multiAz: z.boolean().optional(),
+  storageEncrypted: z.boolean().optional(),
   availabilityZone: z.string().nullable(),
   vpcId: Id.nullable(),
   subnetIds: Ids,
   securityGroupIds: Ids,
   endpoint: Endpoint,
-  backupRetentionPeriod: z.number().int().min(0),
-  deletionProtection: z.boolean(),
+  backupRetentionPeriod: z.number().int().min(0).optional(),
+  deletionProtection: z.boolean().optional(),
 });
 export type DbInstanceProps = z.infer<typeof DbInstanceProps>;
 
@@ -262,8 +276,8 @@ export const DbClusterProps = z.strictObject({
   dbClusterIdentifier: Id,
   engine: z.string(),
   engineVersion: z.string(),
-  multiAz: z.boolean(),
-  storageEncrypted: z.boolean(),
+  multiAz: z.boolean().optional(),
+  storageEncrypted: z.boolean().optional(),
   publiclyAccessible: z.boolean().nullable(),
   availabilityZones: Ids,
   vpcId: Id.nullable(),
@@ -271,8 +285,8 @@ export const DbClusterProps = z.strictObject({
   securityGroupIds: Ids,
   endpoint: Endpoint,
   memberInstanceIds: Ids,
-  backupRetentionPeriod: z.number().int().min(0),
-  deletionProtection: z.boolean(),
+  backupRetentionPeriod: z.number().int().min(0).optional(),
+  deletionProtection: z.boolean().optional(),
 });
 
 export const DbProxyProps = z.strictObject({
@@ -299,24 +313,27 @@ export const CacheClusterProps = z.strictObject({
   subnetIds: Ids,
   securityGroupIds: Ids,
   port: Port.nullable(),
-  atRestEncryptionEnabled: z.boolean(),
-  transitEncryptionEnabled: z.boolean(),
+  atRestEncryptionEnabled: z.boolean().optional(),
+  transitEncryptionEnabled: z.boolean().optional(),
 });
 
 export const ReplicationGroupProps = z.strictObject({
   replicationGroupId: Id,
   description: z.string(),
   memberClusterIds: Ids,
-  automaticFailover: z.enum(["enabled", "disabled", "enabling", "disabling"]),
-  multiAz: z.boolean(),
-  atRestEncryptionEnabled: z.boolean(),
-  transitEncryptionEnabled: z.boolean(),
+  automaticFailover: z.enum(["enabled", "disabled", "enabling", "disabling"]).optional(),
+  multiAz: z.boolean().optional(),
+  atRestEncryptionEnabled: z.boolean().optional(),
+  transitEncryptionEnabled: z.boolean().optional(),
   port: Port.nullable(),
 });
 
 export const BucketProps = z.strictObject({
   bucketName: Id,
-  /** null when the bucket has no public access block of its own. */
+  /**
+   * null when the bucket has no public access block of its own; absent when that is not known (an AWS
+   * Config item recorded before Block Public Access existed, a dump without the file).
+   */
   publicAccessBlock: z
     .strictObject({
       blockPublicAcls: z.boolean(),
@@ -324,18 +341,23 @@ export const BucketProps = z.strictObject({
       blockPublicPolicy: z.boolean(),
       restrictPublicBuckets: z.boolean(),
     })
-    .nullable(),
-  /** null when default encryption could not be read; every bucket created since 2023 has SSE-S3 at least. */
+    .nullable()
+    .optional(),
+  /**
+   * null when the bucket has no default encryption (GetBucketEncryption answers 404; every bucket created
+   * since 2023 has SSE-S3 at least); absent when it was not recorded.
+   */
   encryption: z
     .strictObject({
       algorithm: z.enum(["AES256", "aws:kms", "aws:kms:dsse"]),
       kmsKeyId: z.string().nullable(),
     })
-    .nullable(),
-  versioning: z.enum(["Enabled", "Suspended", "Disabled"]),
+    .nullable()
+    .optional(),
+  versioning: z.enum(["Enabled", "Suspended", "Disabled"]).optional(),
   /** From GetBucketPolicyStatus; null when unknown. */
   policyIsPublic: z.boolean().nullable(),
-  websiteHosting: z.boolean(),
+  websiteHosting: z.boolean().optional(),
 });
 export type BucketProps = z.infer<typeof BucketProps>;
 
@@ -346,7 +368,7 @@ export const DistributionProps = z.strictObject({
   enabled: z.boolean(),
   /** WAFv2 web ACL ARN (or classic WAF id); null when unprotected. */
   webAclId: z.string().nullable(),
-  viewerProtocolPolicy: z.enum(["allow-all", "https-only", "redirect-to-https"]),
+  viewerProtocolPolicy: z.enum(["allow-all", "https-only", "redirect-to-https"]).optional(),
   minimumProtocolVersion: z.string().nullable(),
   certificateArn: z.string().nullable(),
   origins: z.array(
@@ -354,7 +376,7 @@ export const DistributionProps = z.strictObject({
       originId: z.string(),
       domainName: z.string(),
       kind: z.enum(["s3", "custom"]),
-      originAccessControlId: z.string().nullable(),
+      originAccessControlId: z.string().nullable().optional(),
       originAccessIdentity: z.string().nullable(),
       originProtocolPolicy: z.enum(["http-only", "https-only", "match-viewer"]).nullable(),
     }),
@@ -486,9 +508,9 @@ export const FlowLogProps = z.strictObject({
 export const VolumeProps = z.strictObject({
   volumeId: Id,
   availabilityZone: z.string(),
-  sizeGiB: z.number().int().min(0),
-  volumeType: z.string(),
-  encrypted: z.boolean(),
+  sizeGiB: z.number().int().min(0).optional(),
+  volumeType: z.string().optional(),
+  encrypted: z.boolean().optional(),
   kmsKeyId: z.string().nullable(),
   state: z.string(),
   attachments: z.array(z.strictObject({ instanceId: Id, device: z.string() })),

@@ -90,9 +90,16 @@ export const Coverage = z.strictObject({
   account: AccountId,
   region: Region,
   service: z.string().min(1),
-  status: z.enum(["scanned", "denied", "failed", "skipped"]),
-  /** Why it was not scanned: the AWS error code and message. */
+  /**
+   * scanned: everything the service's module reads was read; partial: read, but the types in
+   * `notRecorded` were not (a dump without some files, a source that never records them); denied, failed,
+   * skipped: nothing of the service was read here.
+   */
+  status: z.enum(["scanned", "partial", "denied", "failed", "skipped"]),
+  /** Why it was not (fully) scanned: the AWS error code and message, or what the source lacks. */
   error: z.string().optional(),
+  /** With status partial: the resource types (or "Type.aspect", e.g. "AWS::ElasticLoadBalancingV2::TargetGroup.targets") that were not recorded. */
+  notRecorded: z.array(z.string().min(1)).optional(),
 });
 export type Coverage = z.infer<typeof Coverage>;
 

@@ -180,6 +180,9 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
             <div className="card">
               <b>{waived.length}</b>waived
             </div>
+            <div className="card" data-summary="unverified">
+              <b>{(report.unverified ?? []).length}</b>unverified checks
+            </div>
             <div className="card">
               <b>{gaps.length}</b>coverage gaps
             </div>
@@ -241,6 +244,32 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
               );
             })}
           </section>
+
+          <h2>Unverified checks ({(report.unverified ?? []).length})</h2>
+          {(report.unverified ?? []).length === 0 ? (
+            <p>Every check could be decided from the data read.</p>
+          ) : (
+            <table data-unverified>
+              <thead>
+                <tr>
+                  <th>Resource</th>
+                  <th>Rule</th>
+                  <th>Not recorded</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(report.unverified ?? []).map((u) => (
+                  <tr key={u.fingerprint}>
+                    <td>{u.resourceName ?? shortId(u.resourceId)}</td>
+                    <td>
+                      {u.title} <span className="muted">({u.ruleId})</span>
+                    </td>
+                    <td>{u.missing.join(" ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
 
           <h2>Coverage</h2>
           {gaps.length === 0 ? (

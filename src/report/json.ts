@@ -8,8 +8,9 @@ export function findingsReport(input: ReportInput): FindingsReport {
     asbuilt: input.version,
     snapshot: input.snapshotFile,
     ...(input.specFile ? { spec: input.specFile } : {}),
-    summary: summarize(input.findings),
+    summary: { ...summarize(input.findings), unverified: input.unverified.length },
     findings: [...input.findings],
+    unverified: [...input.unverified],
     ...(input.view ? { view: input.view } : {}),
   };
 }

@@ -27,7 +27,7 @@ export function formatMarkdown(input: ReportInput): string {
   const s = summarize(input.findings);
   const over = failing(input.findings, input.failOn);
   const out: string[] = [
-    `## asbuilt: ${over.length > 0 ? `❌ ${over.length} finding${over.length === 1 ? "" : "s"} at or above ${input.failOn}` : `✅ no findings at or above ${input.failOn}`}`,
+    `## asbuilt: ${input.failOn === "none" ? `${input.findings.filter((f) => !f.waived).length} open finding(s), report only` : over.length > 0 ? `❌ ${over.length} finding${over.length === 1 ? "" : "s"} at or above ${input.failOn}` : `✅ no findings at or above ${input.failOn}`}`,
     "",
     `Snapshot ${mdCode(input.snapshotFile)}${input.specFile ? ` checked against ${mdCode(input.specFile)}` : " (baseline rules only)"}: ${input.snapshot.resources.length} resources in ${input.snapshot.scope.accounts.length} account(s).`,
     "",
@@ -35,6 +35,7 @@ export function formatMarkdown(input: ReportInput): string {
     "|---|---|",
     ...SEVERITIES.map((sev) => `| ${ICON[sev]} ${sev} | ${s[sev]} |`),
     `| waived | ${s.waived} |`,
+    ...(input.unverified.length > 0 ? [`| unverified (not recorded) | ${input.unverified.length} |`] : []),
     "",
   ];
   const gaps = input.snapshot.coverage.filter((c) => c.status !== "scanned");
@@ -48,6 +49,24 @@ export function formatMarkdown(input: ReportInput): string {
     if (group.length === 0) continue;
     out.push(`### ${ICON[sev]} ${sev} (${group.length})`, "");
     for (const f of group) out.push(...finding(f, input));
+  }
+  if (input.unverified.length > 0) {
+    // Not passed and not failed: the data these checks need was not recorded.
+    out.push(
+      `### ❔ Unverified (${input.unverified.length})`,
+      "",
+      "<details>",
+      "<summary>Checks the snapshot could not decide: the data they need was not recorded</summary>",
+      "",
+      "| rule | resource | if it fails | not recorded |",
+      "|---|---|---|---|",
+      ...input.unverified.map(
+        (u) =>
+          `| <code>${u.ruleId}</code> | ${mdCode(u.resourceName ?? u.resourceId)} | ${u.severity} | ${u.missing.map(mdEscape).join("<br>")} |`,
+      ),
+      "</details>",
+      "",
+    );
   }
   const waived = input.findings.filter((f) => f.waived);
   if (waived.length > 0) {

@@ -20,8 +20,9 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
 /**
  * SARIF 2.1.0: every rule once in tool.driver.rules (with its help), results pointing at them by
  * ruleIndex, resources as logical locations (their ARNs), findings about the spec also at their line
- * in the spec file, waived findings as accepted suppressions with their justification, and rules that
- * failed to run as tool configuration notifications.
+ * in the spec file, waived findings as accepted suppressions with their justification, rules that
+ * failed to run as tool configuration notifications, and checks that could not be decided for lack of
+ * data (unverified) as tool execution notifications.
  */
 export function formatSarif(input: ReportInput): string {
   const rules = [...input.rules.values()];
@@ -66,6 +67,29 @@ export function formatSarif(input: ReportInput): string {
               level: "error",
               message: { text: e.message },
               descriptor: { id: e.resourceId.replace(/^asbuilt:rule\//, "") },
+            })),
+            // Checks no data decided: neither results (nothing failed) nor silence (nothing passed).
+            toolExecutionNotifications: input.unverified.map((u) => ({
+              level: "warning",
+              message: { text: `Unverified: ${u.missing.join("; ")}` },
+              descriptor: { id: u.ruleId, ...(index.has(u.ruleId) ? { index: index.get(u.ruleId) } : {}) },
+              locations: [
+                {
+                  logicalLocations: [
+                    {
+                      fullyQualifiedName: u.resourceId,
+                      name: u.resourceName ?? u.resourceId,
+                      kind: "resource",
+                    },
+                  ],
+                },
+              ],
+              properties: {
+                severity: u.severity,
+                fingerprint: u.fingerprint,
+                account: u.account,
+                region: u.region,
+              },
             })),
           },
         ],

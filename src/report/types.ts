@@ -1,6 +1,6 @@
-import type { Severity } from "../architecture/schema.ts";
+import type { FailOn } from "../architecture/schema.ts";
 import type { Snapshot } from "../model/snapshot.ts";
-import type { Finding, FindingsReport } from "../rules/finding.ts";
+import type { Finding, FindingsReport, UnverifiedCheck } from "../rules/finding.ts";
 import type { RuleMeta } from "../rules/types.ts";
 
 /** Everything a formatter may show. Formatters are pure: same input, same bytes. */
@@ -10,8 +10,11 @@ export interface ReportInput {
   specFile?: string;
   snapshot: Snapshot;
   findings: readonly Finding[];
+  /** Checks that could not be decided because data they need was not recorded. */
+  unverified: readonly UnverifiedCheck[];
   rules: ReadonlyMap<string, RuleMeta>;
-  failOn: Severity;
+  /** The gate's threshold; "none": a report-only run that never fails on findings. */
+  failOn: FailOn;
   /** Tiers, environment tag and flows for diagrams (the JSON and HTML reports carry them). */
   view?: FindingsReport["view"];
   /** ANSI colours in text output (a TTY without NO_COLOR). */

@@ -15,6 +15,7 @@ const meta = (id: string, pack: "baseline" | "spec" = "baseline") => ({
   why: "test rule why",
   fix: "test rule fix",
   references: [],
+  needs: [],
 });
 
 const everyInstance = (id: string, pack: "baseline" | "spec" = "baseline"): Rule =>

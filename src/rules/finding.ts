@@ -26,6 +26,33 @@ export const Finding = z.strictObject({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/**
+ * A check that could not be decided: the data it needs was not recorded (coverage gap, absent prop,
+ * unknown route table). Never a pass and never a failure; `missing` says what to collect.
+ */
+export const UnverifiedCheck = z.strictObject({
+  ruleId: z.string(),
+  title: z.string(),
+  /** The severity the finding would have if the check failed. */
+  severity: Severity,
+  pack: z.enum(["baseline", "spec", "engine"]),
+  /** The resource, or `asbuilt:scope/<account>/<region>` when the rule could check nothing there. */
+  resourceId: z.string(),
+  resourceType: z.string(),
+  resourceName: z.string().optional(),
+  account: z.string(),
+  region: z.string(),
+  /** What was not recorded, one sentence each. */
+  missing: z.array(z.string()),
+  /** Stable across scans, like a finding's (a diff can tell a check that became unverified). */
+  fingerprint: z.string(),
+  specLine: z.number().int().optional(),
+  waived: z
+    .strictObject({ reason: z.string(), expires: z.string(), specLine: z.number().int().optional() })
+    .optional(),
+});
+export type UnverifiedCheck = z.infer<typeof UnverifiedCheck>;
+
 /** Traffic the network allows, for diagrams: "internet" or a resource id → a resource id. */
 export const FlowEdge = z.strictObject({
   from: z.string(),
@@ -47,6 +74,8 @@ export const FindingsReport = z.strictObject({
   spec: z.string().optional(),
   summary: z.record(z.string(), z.number()),
   findings: z.array(Finding),
+  /** Checks that could not be decided for lack of data (absent in reports of asbuilt before 0.2). */
+  unverified: z.array(UnverifiedCheck).optional(),
   /** What a diagram needs beyond the snapshot: the spec's tiers and environments, and the flows. */
   view: z
     .strictObject({

@@ -35,6 +35,7 @@ import tierPlacement from "./spec/tier-placement.ts";
 import tierTlsMissing from "./spec/tier-tls-missing.ts";
 import tierWafMissing from "./spec/tier-waf-missing.ts";
 import waiverExpired from "./spec/waiver-expired.ts";
+import waiverUnused from "./spec/waiver-unused.ts";
 import type { Rule } from "./types.ts";
 
 /** Every rule, by id. An explicit list (no folder scanning); a test checks it against the files. */
@@ -76,4 +77,5 @@ export const RULES: readonly Rule[] = [
   tierWafMissing,
   vpcFlowLogsDisabled,
   waiverExpired,
+  waiverUnused,
 ];

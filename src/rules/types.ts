@@ -20,6 +20,12 @@ export interface RuleMeta {
   fix: string;
   /** AWS Foundational Security Best Practices / CIS AWS Foundations ids, e.g. "FSBP EC2.19". */
   references: string[];
+  /**
+   * The data the rule decides from: resource types, and "Type.prop" for the props it reads (e.g.
+   * "AWS::RDS::DBInstance.storageEncrypted"). Where a snapshot did not record one, the rule reports its
+   * check as unverified, never as passed or failed (docs/rules.md lists these per rule).
+   */
+  needs: string[];
 }
 
 export interface RuleContext {
@@ -29,9 +35,15 @@ export interface RuleContext {
   spec: LoadedSpec | undefined;
   /** The time findings are judged at (waiver expiry); fixed in tests. */
   now: Date;
+  /**
+   * Why `what` (a type, or "Type.prop") was not recorded where `resource` is (its account and region), or
+   * undefined when it was: the snapshot's coverage decides (src/model/recorded.ts).
+   */
+  gap(resource: Resource, what: string): string | undefined;
 }
 
-export interface RuleResult {
+/** A check that failed, with the evidence from the data. */
+export interface Failure {
   resource: Resource;
   message: string;
   evidence: string[];
@@ -40,11 +52,37 @@ export interface RuleResult {
   /** Overrides the rule's default severity for this finding (e.g. exposure-aware downgrades). */
   severity?: Severity;
   specLine?: number;
+  unverified?: undefined;
 }
+
+/**
+ * A check the rule could not decide because data it needs was not recorded: never a failure, never a pass.
+ * `missing` says what was not recorded, one sentence each.
+ */
+export interface Unverified {
+  unverified: true;
+  resource: Resource;
+  missing: string[];
+  key?: string;
+  /** The severity the finding would have, were it to fail (default: the rule's). */
+  severity?: Severity;
+  specLine?: number;
+}
+
+export type RuleResult = Failure | Unverified;
 
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): RuleResult[];
+}
+
+/** An unverified result: `missing` lists what was not recorded. */
+export function unverified(
+  resource: Resource,
+  missing: readonly string[],
+  more: Omit<Unverified, "unverified" | "resource" | "missing"> = {},
+): Unverified {
+  return { unverified: true, resource, missing: [...new Set(missing)], ...more };
 }
 
 export function defineRule(rule: Rule): Rule {

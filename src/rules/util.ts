@@ -1,11 +1,11 @@
 import { isWorld } from "../analysis/cidr.ts";
 import { contains } from "../analysis/ports.ts";
-import { hopsFor } from "../analysis/reachability.ts";
+import { hopsFor, type Path, possiblePorts } from "../analysis/reachability.ts";
 import type { SubnetFacts } from "../analysis/subnets.ts";
 import type { Severity, Tier } from "../architecture/schema.ts";
 import type { SecurityGroupRule } from "../model/props.ts";
 import { asKnown, type KnownResource, type Resource, type ResourceOf } from "../model/snapshot.ts";
-import type { RuleContext, RuleResult } from "./types.ts";
+import { type RuleContext, type RuleResult, unverified } from "./types.ts";
 
 /** `"web-1" (i-0abc…)` or the id: how findings name a resource. */
 export function label(r: Resource): string {
@@ -24,6 +24,49 @@ export function ruleAllowsPort(rule: SecurityGroupRule, protocol: "tcp" | "udp",
   if (rule.fromPort === null || rule.toPort === null) return true;
   if (rule.fromPort === -1) return true;
   return rule.fromPort <= port && port <= rule.toPort;
+}
+
+/** The sentence an unverified result gives for a value the source did not record. */
+export function notRecorded(r: Resource, prop: string): string {
+  return `${prop} of ${r.type.split("::").pop()} ${label(r)} is not recorded`;
+}
+
+/** Unverified results for the props of `r` that are undefined (the source did not record them), or []. */
+export function missingProps(r: Resource, props: Record<string, unknown>): string[] {
+  return Object.entries(props).flatMap(([name, v]) => (v === undefined ? [notRecorded(r, name)] : []));
+}
+
+/**
+ * What a web ACL check on `r` (an ALB, a CloudFront distribution) cannot know: web ACLs not recorded where
+ * they would be, or recorded without the resources they protect. Empty when the absence of a web ACL is
+ * evidence.
+ */
+export function wafUnknowns(ctx: RuleContext, r: Resource): string[] {
+  const cloudfront = r.type === "AWS::CloudFront::Distribution";
+  const region = cloudfront ? "global" : r.region;
+  const gap = ctx.graph.recorded.gap(r.account, region, "AWS::WAFv2::WebACL");
+  if (gap) return [`web ACLs: ${gap}`];
+  return ctx.graph
+    .ofType("AWS::WAFv2::WebACL")
+    .filter(
+      (a) =>
+        a.account === r.account &&
+        a.region === region &&
+        a.props.associatedResourceArns === undefined &&
+        a.props.scope === (cloudfront ? "CLOUDFRONT" : "REGIONAL"),
+    )
+    .map(
+      (a) =>
+        `the resources web ACL ${label(a)} protects are not recorded (an AWS Config item without relationships)`,
+    );
+}
+
+/** Ids of the resources some recorded web ACL protects (its associations, or a `protects` edge). */
+export function wafProtected(ctx: RuleContext): (r: Resource) => boolean {
+  const ids = new Set(
+    ctx.graph.ofType("AWS::WAFv2::WebACL").flatMap((a) => a.props.associatedResourceArns ?? []),
+  );
+  return (r) => ids.has(r.id) || ctx.graph.in(r.id, "protects").length > 0;
 }
 
 /** The world-open sources of a rule (0.0.0.0/0, ::/0). */
@@ -73,6 +116,8 @@ export function inPublicTier(ctx: RuleContext, r: Resource): boolean {
 
 /** Evidence for a subnet's class: its name, route table and deciding route. */
 export function subnetEvidence(f: SubnetFacts): string {
+  if (f.class === "unknown")
+    return `subnet ${label(f.subnet)}: class unknown, ${f.unknownReason ?? "its route table is not recorded"}`;
   const rt = f.routeTable;
   const route = f.defaultRoute;
   const via = rt
@@ -92,10 +137,11 @@ export function listUsers(users: Resource[], max = 5): string {
 
 /**
  * Findings for security groups whose ingress lets the world reach one of `ports`. Shared by the
- * admin-port and database-port rules, which differ only in their port lists. Exposure-aware: the
- * rule's severity when a resource using the group is really reachable from the internet on that port;
- * one step lower when the group is used but nothing routes the internet to it (no public IP, no route
- * to an internet gateway, a NACL in the way); low when nothing uses the group at all.
+ * admin-port and database-port rules, which differ only in their port lists. Exposure-aware, but a
+ * severity is lowered only on proof: the rule's severity when a resource using the group is (or may be)
+ * reachable from the internet on that port; one step lower when the group is used and none of its users
+ * is reachable (no public IP, no route to an internet gateway, a NACL in the way), all of that recorded;
+ * low when nothing uses the group, and every kind of resource that could was recorded.
  */
 export function portsOpenToWorld(
   ctx: RuleContext,
@@ -104,27 +150,43 @@ export function portsOpenToWorld(
 ): RuleResult[] {
   const out: RuleResult[] = [];
   for (const sg of ctx.graph.ofType("AWS::EC2::SecurityGroup")) {
+    const ingress = sg.props.ingress;
+    if (!ingress) {
+      out.push(unverified(sg, [notRecorded(sg, "ingress rules")], { severity }));
+      continue;
+    }
     const users = usersOf(ctx, sg);
     for (const [portText, service] of Object.entries(ports)) {
       const port = Number(portText);
-      const rules = sg.props.ingress.filter(
-        (r) => ruleAllowsPort(r, "tcp", port) && worldSources(r).length > 0,
-      );
+      const rules = ingress.filter((r) => ruleAllowsPort(r, "tcp", port) && worldSources(r).length > 0);
       if (rules.length === 0) continue;
       const sources = [...new Set(rules.flatMap(worldSources))];
+      const at = (p: Path) => contains(p.ports, port);
+      const maybeAt = (p: Path) => contains(possiblePorts(p), port);
       const reachable = users.flatMap((u) => {
         const path = ctx.facts.reach.exposure(u).world;
-        return contains(path.ports, port) ? [{ u, path }] : [];
+        return at(path) ? [{ u, path }] : [];
       });
+      const maybe = users.flatMap((u) => {
+        const path = ctx.facts.reach.exposure(u).world;
+        return !at(path) && maybeAt(path) ? [{ u, path }] : [];
+      });
+      const usersUnknown = ctx.gap(sg, "AWS::EC2::NetworkInterface");
       const first = reachable[0];
+      const vague = maybe[0];
+      // Lowered only when proven: no user reachable, and (for "unused") nothing unrecorded could use it.
+      const sev: Severity =
+        first || vague || usersUnknown ? severity : users.length === 0 ? "low" : lower(severity);
       out.push({
         resource: sg,
         key: `tcp/${port}`,
-        severity: users.length === 0 ? "low" : first ? severity : lower(severity),
-        message: `Security group ${label(sg)} allows ${service} (tcp/${port}) from ${sources.join(" and ")}${users.length > 0 && !first ? ", though nothing using it is reachable from the internet today" : ""}.`,
+        severity: sev,
+        message: `Security group ${label(sg)} allows ${service} (tcp/${port}) from ${sources.join(" and ")}${users.length > 0 && !first && !vague && !usersUnknown ? ", though nothing using it is reachable from the internet today" : ""}.`,
         evidence: [
           ...rules.map(describeRule),
-          listUsers(users),
+          users.length === 0 && usersUnknown
+            ? `no recorded resource uses this group, but network interfaces were not recorded here (${usersUnknown})`
+            : listUsers(users),
           ...(first
             ? [
                 `reachable from the internet: ${first.u.type.split("::").pop()} ${label(first.u)} via ${hopsFor(
@@ -134,7 +196,11 @@ export function portsOpenToWorld(
                   .map((h) => h.text)
                   .join("; ")}`,
               ]
-            : []),
+            : vague?.path.unknown
+              ? [
+                  `may be reachable from the internet (not lowered: unknown whether it is): ${vague.u.type.split("::").pop()} ${label(vague.u)}; ${vague.path.unknown.reasons.join("; ")}`,
+                ]
+              : []),
         ],
       });
     }

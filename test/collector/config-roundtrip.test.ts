@@ -95,14 +95,24 @@ describe("scan --source config", () => {
     const fixture = FIXTURES["beanstalk-app"].build();
     const { result } = await configRoundTrip(fixture);
     const gaps = result.snapshot.coverage.filter((c) => c.status !== "scanned");
-    expect(gaps.map((g) => `${g.region} ${g.service}`).sort()).toEqual(["global route53"]);
-    expect(gaps[0]?.error).toMatch(/^partial: .*not their record sets.*--source live --services route53$/);
+    // Partial, never silently complete: each names what AWS Config does not record.
+    expect([...new Set(gaps.map((g) => `${g.service} ${g.status}`))].sort()).toEqual([
+      "cloudfront partial",
+      "elasticache partial",
+      "rds partial",
+      "route53 partial",
+    ]);
+    expect(gaps.find((g) => g.service === "route53")).toMatchObject({
+      region: "global",
+      notRecorded: ["AWS::Route53::RecordSet"],
+      error: expect.stringMatching(/not their record sets.*--source live --services route53$/),
+    });
   });
 
   it("says CloudFront and Route 53 were not queried when us-east-1 is not among the regions", async () => {
     const fixture = FIXTURES.coursedog.build();
     const { result } = await configRoundTrip(fixture, { regions: ["us-east-2"] });
-    const gaps = result.snapshot.coverage.filter((c) => c.status !== "scanned");
+    const gaps = result.snapshot.coverage.filter((c) => c.status === "skipped");
     expect(gaps.map((g) => `${g.region} ${g.service}`).sort()).toEqual([
       "global cloudfront",
       "global route53",
@@ -189,9 +199,9 @@ describe("asbuilt scan --source config (CLI)", () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/^asbuilt scan: \d+ resources from 2 accounts × 1 region, \d+ API calls/);
       expect(r.stderr).toMatch(
-        /global route53: skipped \(partial: AWS Config records hosted zones, not their record sets/,
+        /global route53: partial \(AWS Config records hosted zones, not their record sets/,
       );
-      expect(r.stderr).not.toMatch(/global (s3|cloudfront)/);
+      expect(r.stderr).not.toMatch(/global s3/);
       const snapshot = await loadSnapshot(out);
       expect(configComparable(canonical(snapshot))).toEqual(configComparable(canonical(fixture)));
 

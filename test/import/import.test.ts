@@ -3,12 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { FIXTURE_NOW } from "../../fixtures/golden.ts";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
 import { SELECT_FIELDS } from "../../src/collector/config/scan.ts";
 import { importPaths } from "../../src/collector/import/index.ts";
 import { InputError } from "../../src/model/errors.ts";
+import { Graph } from "../../src/model/graph.ts";
 import { serializeSnapshot, validateSnapshot } from "../../src/model/io.ts";
 import type { Resource, Snapshot } from "../../src/model/snapshot.ts";
+import { runChecks } from "../../src/rules/engine.ts";
+import { RULES } from "../../src/rules/index.ts";
 import { configComparable } from "../aws-endpoint/services/config.ts";
 import { ECS_TASK_SECRET } from "../aws-endpoint/services/ecs.ts";
 import { LAMBDA_ENV_SECRET } from "../aws-endpoint/services/lambda.ts";
@@ -85,8 +89,9 @@ describe("asbuilt import", () => {
     expect(r.snapshot.coverage.find((c) => c.service === "route53")).toMatchObject({
       account: fixture.scope.accounts[0],
       region: "global",
-      status: "skipped",
-      error: expect.stringMatching(/^partial: AWS Config records hosted zones, not their record sets/),
+      status: "partial",
+      notRecorded: ["AWS::Route53::RecordSet"],
+      error: expect.stringMatching(/^AWS Config records hosted zones, not their record sets/),
     });
   });
 
@@ -146,8 +151,9 @@ describe("asbuilt import", () => {
     const gap = (service: string) =>
       r.snapshot.coverage.find((c) => c.service === service && c.region === "us-west-1");
     expect(gap("ec2")).toMatchObject({
-      status: "skipped",
+      status: "partial",
       error: "partial import: no ec2-describe-nat-gateways.json",
+      notRecorded: ["AWS::EC2::NatGateway"],
     });
     expect(gap("tagging")).toMatchObject({
       status: "skipped",
@@ -167,7 +173,7 @@ describe("asbuilt import", () => {
     });
   });
 
-  it("leaves out a bucket whose per-bucket files are missing, rather than read them as absent settings", async () => {
+  it("keeps a bucket whose per-bucket files are missing, its settings unknown, never read as absent", async () => {
     const fixture = FIXTURES.coherence.build();
     const dir = await tmp();
     await writeCliDump(fixture, dir);
@@ -176,20 +182,27 @@ describe("asbuilt import", () => {
     await rm(join(s3, "s3-get-public-access-block", "acme-shop-exports"));
     await rm(join(s3, "s3-get-bucket-tagging", "acme-shop-exports"));
     const r = await importPaths([dir]);
-    const buckets = r.snapshot.resources.filter((x) => x.type === "AWS::S3::Bucket").map((x) => x.name);
-    expect(buckets.sort()).toEqual(["acme-shop-production-frontend", "acme-shop-review-frontend"]);
-    expect(r.snapshot.coverage.find((c) => c.service === "s3" && c.account === "678901234567")).toMatchObject(
-      {
-        region: "global",
-        status: "skipped",
-        error:
-          "partial import: 1 of 2 bucket(s) left out, their per-bucket responses missing: acme-shop-exports (no s3-get-public-access-block, s3-get-bucket-tagging)",
-      },
-    );
+    const exports = r.snapshot.resources.find((x) => x.id === "arn:aws:s3:::acme-shop-exports");
+    expect(exports?.props).toHaveProperty("publicAccessBlock", undefined);
+    expect(r.snapshot.coverage.find((c) => c.service === "s3" && c.account === "678901234567")).toEqual({
+      account: "678901234567",
+      region: "global",
+      service: "s3",
+      status: "partial",
+      error:
+        'partial import: 1 of 2 bucket(s) with settings not recorded (unknown, not "off"): acme-shop-exports (no s3-get-public-access-block, s3-get-bucket-tagging)',
+      notRecorded: ["AWS::S3::Bucket.publicAccessBlock", "AWS::S3::Bucket.tags"],
+    });
     // The other account's buckets are whole.
     expect(r.snapshot.coverage.find((c) => c.service === "s3" && c.account === "567890123456")?.status).toBe(
       "scanned",
     );
+    // The planted "public access not blocked" is now unverified, not passed and not failed on a guess.
+    const { findings, unverified } = runChecks(RULES, new Graph(r.snapshot), { now: FIXTURE_NOW });
+    const onExports = (l: { resourceId: string; ruleId: string }[]) =>
+      l.filter((f) => f.resourceId === "arn:aws:s3:::acme-shop-exports").map((f) => f.ruleId);
+    expect(onExports(findings)).not.toContain("s3-public-access-not-blocked");
+    expect(onExports(unverified)).toContain("s3-public-access-not-blocked");
     // Everything else is as dumped.
     const rest = (s: Snapshot) =>
       dumpView(s).resources.filter((x) => x.id !== "arn:aws:s3:::acme-shop-exports");

@@ -23,6 +23,10 @@ const dump: DumpReader<unknown> = dumpReader<AcmRaw>({
     [TAGGING_FILE]: taggingFile,
   },
   required: ["acm-list-certificates", TAGGING_FILE],
+  records: {
+    "acm-list-certificates": ["AWS::CertificateManager::Certificate"],
+    [TAGGING_FILE]: ["AWS::CertificateManager::Certificate.tags"],
+  },
   build: (get) => {
     const details = get<{ Certificate?: CertificateDetail }>("acm-describe-certificate").flatMap((r) =>
       r.out.Certificate ? [r.out.Certificate] : [],

@@ -10,7 +10,7 @@ import pLimit from "p-limit";
 import type { PropsOf } from "../../model/props.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
-import { all, Collected, nameOf, tagsOf } from "../util.ts";
+import { all, Collected, nameOf, oneOf, tagsOf } from "../util.ts";
 
 export interface CloudFrontRaw {
   distributions: DistributionSummary[];
@@ -106,8 +106,7 @@ export function normalizeCloudFront(raw: CloudFrontRaw, where: Where) {
         enabled: d.Enabled ?? false,
         // "" when no web ACL is associated.
         webAclId: d.WebACLId || null,
-        viewerProtocolPolicy:
-          viewer === "https-only" || viewer === "redirect-to-https" ? viewer : "allow-all",
+        viewerProtocolPolicy: oneOf(viewer, ["allow-all", "https-only", "redirect-to-https"] as const),
         minimumProtocolVersion: cert?.MinimumProtocolVersion ?? null,
         certificateArn: cert?.ACMCertificateArn || null,
         origins: (d.Origins?.Items ?? []).map(originOf),
@@ -126,7 +125,9 @@ function originOf(o: Origin): DistributionProps["origins"][number] {
     // An S3 REST origin has S3OriginConfig; a website endpoint, ALB or any host is a custom origin.
     kind: o.S3OriginConfig ? "s3" : "custom",
     // CloudFront answers "" for "none" in both.
-    originAccessControlId: o.OriginAccessControlId || null,
+    // The API answers "" without one; AWS Config items carry no such field at all: unknown, not "none".
+    originAccessControlId:
+      o.OriginAccessControlId === undefined ? undefined : o.OriginAccessControlId || null,
     originAccessIdentity: o.S3OriginConfig?.OriginAccessIdentity || null,
     originProtocolPolicy:
       policy === "http-only" || policy === "https-only" || policy === "match-viewer" ? policy : null,

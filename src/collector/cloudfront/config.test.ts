@@ -93,7 +93,8 @@ describe("CloudFront from AWS Config", () => {
               originId: "alb",
               domainName: "alb.example.com",
               kind: "custom",
-              originAccessControlId: null,
+              // Config's items carry no origin access control ids: unknown, not "none".
+              originAccessControlId: undefined,
               originAccessIdentity: null,
               originProtocolPolicy: "https-only",
             },

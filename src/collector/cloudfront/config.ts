@@ -9,6 +9,11 @@ import api, { type CloudFrontRaw } from "./api.ts";
 
 const config: ConfigReader<unknown> = configReader<CloudFrontRaw>({
   module: api,
+  recordedIn: "us-east-1",
+  partial: {
+    notRecorded: ["AWS::CloudFront::Distribution.tags"],
+    why: "AWS Config is not known to record CloudFront distributions' tags",
+  },
   empty: () => ({ distributions: [], tags: {} }),
   types: {
     // GetDistribution's Distribution in Java-bean case: {id, arn, domainName, status, distributionConfig:

@@ -21,6 +21,10 @@ export interface ConfigReader<Raw> {
   empty(): Raw;
   /** Config resource type (model name) → adds one item to the raw input. */
   types: Record<string, AddItem<Raw>>;
+  /** What AWS Config never records of this service (types, or "Type.prop"), and why: its coverage is partial. */
+  partial?: { notRecorded: readonly string[]; why: string };
+  /** For a global service: the one region whose Config records it (us-east-1 for CloudFront and Route 53). */
+  recordedIn?: string;
 }
 
 export function configReader<Raw>(r: ConfigReader<Raw>): ConfigReader<unknown> {

@@ -96,7 +96,7 @@ describe("normalizeEc2 on recorded responses", () => {
       }),
       where,
     );
-    const entries = only(resources[0], "AWS::EC2::NetworkAcl").props.entries;
+    const entries = only(resources[0], "AWS::EC2::NetworkAcl").props.entries ?? [];
     expect(entries.map((e) => `${e.egress ? "out" : "in"}:${e.ruleNumber}:${e.ruleAction}`)).toEqual([
       "in:90:deny",
       "in:100:allow",

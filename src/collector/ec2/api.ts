@@ -36,7 +36,7 @@ import { ec2Arn } from "../../model/arn.ts";
 import type { Route, RouteTargetKind, SecurityGroupRule } from "../../model/props.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
-import { all, Collected, nameOf, orNull, tagsOf } from "../util.ts";
+import { all, Collected, nameOf, oneOf, orNull, tagsOf } from "../util.ts";
 
 export interface Ec2Raw {
   vpcs: Vpc[];
@@ -186,11 +186,11 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       type: "AWS::EC2::VPC",
       props: {
         vpcId: v.VpcId,
-        cidrBlock: v.CidrBlock ?? "0.0.0.0/0",
+        cidrBlock: v.CidrBlock,
         ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
           a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [],
         ),
-        isDefault: v.IsDefault ?? false,
+        isDefault: v.IsDefault,
       },
     });
   }
@@ -204,10 +204,10 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       props: {
         subnetId: s.SubnetId,
         vpcId: s.VpcId,
-        cidrBlock: s.CidrBlock ?? "0.0.0.0/0",
+        cidrBlock: s.CidrBlock,
         ipv6CidrBlock: orNull(s.Ipv6CidrBlockAssociationSet?.[0]?.Ipv6CidrBlock),
-        availabilityZone: s.AvailabilityZone ?? "",
-        mapPublicIpOnLaunch: s.MapPublicIpOnLaunch ?? false,
+        availabilityZone: s.AvailabilityZone || undefined,
+        mapPublicIpOnLaunch: s.MapPublicIpOnLaunch,
       },
     });
   }
@@ -244,7 +244,8 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       props: {
         routeTableId: rt.RouteTableId,
         vpcId: rt.VpcId,
-        main: (rt.Associations ?? []).some((a) => a.Main === true),
+        // No association list at all: which subnets use the table (and whether it is main) was not recorded.
+        main: rt.Associations === undefined ? undefined : rt.Associations.some((a) => a.Main === true),
         subnetIds: (rt.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
         routes,
       },
@@ -276,7 +277,7 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         vpcId: n.VpcId,
         subnetId: n.SubnetId,
         connectivityType: n.ConnectivityType === "private" ? "private" : "public",
-        state: n.State ?? "available",
+        state: n.State,
         publicIps: (n.NatGatewayAddresses ?? []).flatMap((a) => (a.PublicIp ? [a.PublicIp] : [])),
         networkInterfaceIds: (n.NatGatewayAddresses ?? []).flatMap((a) =>
           a.NetworkInterfaceId ? [a.NetworkInterfaceId] : [],
@@ -315,8 +316,8 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         groupName: g.GroupName ?? "",
         description: g.Description ?? "",
         vpcId: g.VpcId,
-        ingress: (g.IpPermissions ?? []).map(sgRule),
-        egress: (g.IpPermissionsEgress ?? []).map(sgRule),
+        ingress: g.IpPermissions?.map(sgRule),
+        egress: g.IpPermissionsEgress?.map(sgRule),
       },
     });
   }
@@ -330,11 +331,10 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       props: {
         networkAclId: acl.NetworkAclId,
         vpcId: acl.VpcId,
-        isDefault: acl.IsDefault ?? false,
+        isDefault: acl.IsDefault,
         subnetIds: (acl.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
         // 32767 is the implicit final deny that every ACL has; the model leaves it implicit.
-        entries: (acl.Entries ?? [])
-          .filter((e) => e.RuleNumber !== undefined && e.RuleNumber < 32767)
+        entries: acl.Entries?.filter((e) => e.RuleNumber !== undefined && e.RuleNumber < 32767)
           .map((e) => ({
             ruleNumber: e.RuleNumber ?? 0,
             egress: e.Egress ?? false,
@@ -364,7 +364,7 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
         networkInterfaceId: eni.NetworkInterfaceId,
         vpcId: eni.VpcId,
         subnetId: eni.SubnetId,
-        availabilityZone: eni.AvailabilityZone ?? "",
+        availabilityZone: eni.AvailabilityZone || undefined,
         interfaceType: eni.InterfaceType ?? "interface",
         description: eni.Description ?? "",
         privateIpAddresses: (eni.PrivateIpAddresses ?? []).flatMap((p) =>
@@ -390,12 +390,12 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       type: "AWS::EC2::Instance",
       props: {
         instanceId: i.InstanceId,
-        instanceType: i.InstanceType ?? "",
-        imageId: i.ImageId ?? "",
-        state: i.State?.Name ?? "unknown",
+        instanceType: i.InstanceType,
+        imageId: i.ImageId,
+        state: i.State?.Name,
         vpcId: orNull(i.VpcId),
         subnetId: orNull(i.SubnetId),
-        availabilityZone: i.Placement?.AvailabilityZone ?? "",
+        availabilityZone: i.Placement?.AvailabilityZone || undefined,
         privateIp: orNull(i.PrivateIpAddress),
         publicIp: orNull(i.PublicIpAddress),
         securityGroupIds: groups,
@@ -403,8 +403,8 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
           n.NetworkInterfaceId ? [n.NetworkInterfaceId] : [],
         ),
         iamInstanceProfileArn: orNull(i.IamInstanceProfile?.Arn),
-        httpTokens: i.MetadataOptions?.HttpTokens === "required" ? "required" : "optional",
-        httpEndpoint: i.MetadataOptions?.HttpEndpoint === "disabled" ? "disabled" : "enabled",
+        httpTokens: oneOf(i.MetadataOptions?.HttpTokens, ["required", "optional"] as const),
+        httpEndpoint: oneOf(i.MetadataOptions?.HttpEndpoint, ["enabled", "disabled"] as const),
       },
     });
     for (const g of groups) out.edge(id, arn("security-group", g), "uses");
@@ -514,9 +514,9 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       props: {
         volumeId: v.VolumeId,
         availabilityZone: v.AvailabilityZone ?? "",
-        sizeGiB: v.Size ?? 0,
-        volumeType: v.VolumeType ?? "gp3",
-        encrypted: v.Encrypted ?? false,
+        sizeGiB: v.Size,
+        volumeType: v.VolumeType,
+        encrypted: v.Encrypted,
         kmsKeyId: orNull(v.KmsKeyId),
         state: v.State ?? "in-use",
         attachments,

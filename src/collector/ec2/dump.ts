@@ -47,6 +47,23 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
   module: api,
   files: EC2_FILES,
   required: Object.keys(EC2_FILES),
+  records: {
+    "ec2-describe-vpcs": ["AWS::EC2::VPC"],
+    "ec2-describe-subnets": ["AWS::EC2::Subnet"],
+    "ec2-describe-route-tables": ["AWS::EC2::RouteTable"],
+    "ec2-describe-internet-gateways": ["AWS::EC2::InternetGateway"],
+    "ec2-describe-nat-gateways": ["AWS::EC2::NatGateway"],
+    "ec2-describe-addresses": ["AWS::EC2::EIP"],
+    "ec2-describe-security-groups": ["AWS::EC2::SecurityGroup"],
+    "ec2-describe-network-acls": ["AWS::EC2::NetworkAcl"],
+    "ec2-describe-network-interfaces": ["AWS::EC2::NetworkInterface"],
+    "ec2-describe-instances": ["AWS::EC2::Instance"],
+    "ec2-describe-vpc-peering-connections": ["AWS::EC2::VPCPeeringConnection"],
+    "ec2-describe-vpc-endpoints": ["AWS::EC2::VPCEndpoint"],
+    "ec2-describe-transit-gateway-attachments": ["AWS::EC2::TransitGatewayAttachment"],
+    "ec2-describe-flow-logs": ["AWS::EC2::FlowLog"],
+    "ec2-describe-volumes": ["AWS::EC2::Volume"],
+  },
   build: (get) => ({
     raw: {
       vpcs: items(get, "ec2-describe-vpcs", "Vpcs"),

@@ -11,6 +11,7 @@ const dump: DumpReader<unknown> = dumpReader<EcsRaw>({
     "ecs-describe-tasks": { op: DescribeTasks$, list: "tasks" },
   },
   required: ["ecs-describe-clusters"],
+  records: { "ecs-describe-clusters": ["AWS::ECS::Cluster"] },
   build: (get) => {
     const clusters = uniqueBy(
       items<EcsRaw["clusters"][number]>(get, "ecs-describe-clusters", "clusters"),

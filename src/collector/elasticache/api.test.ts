@@ -42,8 +42,9 @@ describe("normalizeElastiCache on recorded responses", () => {
       port: 11211,
       vpcId: "vpc-0c",
       subnetIds: ["subnet-1", "subnet-2"],
-      atRestEncryptionEnabled: false,
     });
+    // A memcached response without AtRestEncryptionEnabled: unknown, not "disabled".
+    expect(resources[0]?.props).toHaveProperty("atRestEncryptionEnabled", undefined);
     expect(resources[1]?.props).toMatchObject({
       replicationGroupId: "redis",
       port: 6379,

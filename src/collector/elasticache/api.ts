@@ -15,7 +15,7 @@ import {
 import { arns, ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
-import { all, Collected, nameOf, orNull, tagsOf } from "../util.ts";
+import { all, Collected, nameOf, oneOf, orNull, tagsOf } from "../util.ts";
 
 export interface ElastiCacheRaw {
   clusters: CacheCluster[];
@@ -95,8 +95,8 @@ export function normalizeElastiCache(raw: ElastiCacheRaw, where: Where) {
         subnetIds: (group?.Subnets ?? []).flatMap((s) => (s.SubnetIdentifier ? [s.SubnetIdentifier] : [])),
         securityGroupIds: sgs,
         port: orNull(c.ConfigurationEndpoint?.Port ?? c.CacheNodes?.[0]?.Endpoint?.Port),
-        atRestEncryptionEnabled: c.AtRestEncryptionEnabled ?? false,
-        transitEncryptionEnabled: c.TransitEncryptionEnabled ?? false,
+        atRestEncryptionEnabled: c.AtRestEncryptionEnabled,
+        transitEncryptionEnabled: c.TransitEncryptionEnabled,
       },
     });
     for (const g of sgs) out.edge(id, ec2Arn(region, account, "security-group", g), "uses");
@@ -119,15 +119,15 @@ export function normalizeElastiCache(raw: ElastiCacheRaw, where: Where) {
         replicationGroupId: g.ReplicationGroupId,
         description: g.Description ?? "",
         memberClusterIds: members,
-        automaticFailover:
-          g.AutomaticFailover === "enabled" ||
-          g.AutomaticFailover === "enabling" ||
-          g.AutomaticFailover === "disabling"
-            ? g.AutomaticFailover
-            : "disabled",
-        multiAz: g.MultiAZ === "enabled",
-        atRestEncryptionEnabled: g.AtRestEncryptionEnabled ?? false,
-        transitEncryptionEnabled: g.TransitEncryptionEnabled ?? false,
+        automaticFailover: oneOf(g.AutomaticFailover, [
+          "enabled",
+          "disabled",
+          "enabling",
+          "disabling",
+        ] as const),
+        multiAz: g.MultiAZ === undefined ? undefined : g.MultiAZ === "enabled",
+        atRestEncryptionEnabled: g.AtRestEncryptionEnabled,
+        transitEncryptionEnabled: g.TransitEncryptionEnabled,
         port: orNull(g.NodeGroups?.[0]?.PrimaryEndpoint?.Port ?? g.ConfigurationEndpoint?.Port),
       },
     });

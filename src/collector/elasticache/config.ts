@@ -4,6 +4,10 @@ import api, { type ElastiCacheRaw } from "./api.ts";
 
 const config: ConfigReader<unknown> = configReader<ElastiCacheRaw>({
   module: api,
+  partial: {
+    notRecorded: ["AWS::ElastiCache::CacheCluster.subnetIds"],
+    why: "AWS Config records no cache subnet groups, so where cache clusters are placed is not known",
+  },
   // Config records no cache subnet groups: clusters keep no VPC and subnets.
   empty: () => ({ clusters: [], replicationGroups: [], subnetGroups: [], tags: [] }),
   types: {

@@ -27,6 +27,12 @@ const dump: DumpReader<unknown> = dumpReader<ElastiCacheRaw>({
     "elasticache-describe-cache-subnet-groups",
     TAGGING_FILE,
   ],
+  records: {
+    "elasticache-describe-cache-clusters": ["AWS::ElastiCache::CacheCluster"],
+    "elasticache-describe-replication-groups": ["AWS::ElastiCache::ReplicationGroup"],
+    "elasticache-describe-cache-subnet-groups": ["AWS::ElastiCache::CacheCluster.subnetIds"],
+    [TAGGING_FILE]: ["AWS::ElastiCache::CacheCluster.tags", "AWS::ElastiCache::ReplicationGroup.tags"],
+  },
   build: (get) => ({
     raw: {
       clusters: items(get, "elasticache-describe-cache-clusters", "CacheClusters"),

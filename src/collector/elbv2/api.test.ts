@@ -234,7 +234,7 @@ describe("normalizeElbv2 on recorded responses", () => {
         ],
       },
     });
-    expect(pods?.props.targets.map((t) => [t.id, t.availabilityZone])).toEqual([
+    expect(pods?.props.targets?.map((t) => [t.id, t.availabilityZone])).toEqual([
       ["10.0.10.23", "us-east-2a"],
       ["192.168.4.7", "all"],
     ]);

@@ -205,7 +205,8 @@ export function normalizeElbv2(raw: Elbv2Raw, where: Where) {
       tg.TargetType === "ip" || tg.TargetType === "lambda" || tg.TargetType === "alb"
         ? tg.TargetType
         : "instance";
-    const targets = (raw.targetHealth[tg.TargetGroupArn] ?? []).flatMap((h) =>
+    // No target health answer for the group (AWS Config, a dump without the file): its targets are unknown.
+    const targets = raw.targetHealth[tg.TargetGroupArn]?.flatMap((h) =>
       h.Target?.Id
         ? [
             {
@@ -237,7 +238,7 @@ export function normalizeElbv2(raw: Elbv2Raw, where: Where) {
     });
     // IP targets name an address, not a resource: whatever owns it (an ECS task, a peered host) is
     // linked by the module that knows it. The other kinds name a resource asbuilt models.
-    for (const t of targets) {
+    for (const t of targets ?? []) {
       const to =
         targetType === "instance"
           ? ec2Arn(region, account, "instance", t.id)

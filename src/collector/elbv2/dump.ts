@@ -28,6 +28,16 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
     "elbv2-describe-target-groups",
     "elbv2-describe-tags",
   ],
+  records: {
+    "elbv2-describe-load-balancers": ["AWS::ElasticLoadBalancingV2::LoadBalancer"],
+    "elbv2-describe-listeners": ["AWS::ElasticLoadBalancingV2::Listener"],
+    "elbv2-describe-target-groups": ["AWS::ElasticLoadBalancingV2::TargetGroup"],
+    "elbv2-describe-tags": [
+      "AWS::ElasticLoadBalancingV2::LoadBalancer.tags",
+      "AWS::ElasticLoadBalancingV2::Listener.tags",
+      "AWS::ElasticLoadBalancingV2::TargetGroup.tags",
+    ],
+  },
   build: (get) => {
     const targetGroups = uniqueBy(
       items<Elbv2Raw["targetGroups"][number]>(get, "elbv2-describe-target-groups", "TargetGroups"),

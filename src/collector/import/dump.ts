@@ -49,7 +49,17 @@ export interface DumpReader<Raw> {
   files: Record<string, OperationFile>;
   /** Files whose absence means the module's picture of the region is incomplete. */
   required: readonly string[];
-  build(get: Get): { raw: Raw; gaps: string[] };
+  /**
+   * What each required file records (types, or "Type.prop"): without the file, these are not recorded
+   * (the coverage says so, and rules report their checks unverified). A required file not listed here
+   * leaves every type of the service unrecorded.
+   */
+  records?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The module's raw input from the files; `gaps` says in words what per-resource answers are missing,
+   * `notRecorded` what that leaves unrecorded (types or "Type.prop").
+   */
+  build(get: Get): { raw: Raw; gaps: string[]; notRecorded?: string[] };
 }
 
 export function dumpReader<Raw>(r: DumpReader<Raw>): DumpReader<unknown> {

@@ -62,7 +62,9 @@ describe("AWS CLI dump folders", () => {
     expect(r.snapshot.scannedAt).toBe("2026-11-01T00:00:00Z");
     expect(r.snapshot.scope).toEqual({ accounts: [ACCOUNT], regions: [REGION] });
     const ec2 = r.snapshot.coverage.find((c) => c.service === "ec2");
-    expect(ec2?.status).toBe("skipped");
+    expect(ec2?.status).toBe("partial");
+    expect(ec2?.notRecorded).toContain("AWS::EC2::Subnet");
+    expect(ec2?.notRecorded).not.toContain("AWS::EC2::VPC");
     expect(ec2?.error).toMatch(/^partial import: no ec2-describe-subnets\.json, /);
   });
 

@@ -1,10 +1,11 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import { InputError } from "../../model/errors.ts";
+import { SERVICE_TYPES } from "../../model/services.ts";
 import { type Coverage, type Edge, Region, type Resource, type Snapshot } from "../../model/snapshot.ts";
 import type { ConfigItem } from "../config/item.ts";
 import { normalizeConfigItems } from "../config/normalize.ts";
-import { configPartialCoverage } from "../config/scan.ts";
+import { configCoverage } from "../config/scan.ts";
 import { assembleSnapshot } from "../scan.ts";
 import { DUMP_FILES, DUMP_READERS, SERVICES } from "../services.ts";
 import { fromJson, isRecord, outputOf } from "../shape.ts";
@@ -256,20 +257,29 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
           });
           continue;
         }
-        const { raw, gaps } = r.build(get);
+        const { raw, gaps, notRecorded = [] } = r.build(get);
         const out = r.module.normalize(raw, where);
         resources.push(...out.resources);
         edges.push(...out.edges);
-        const missing = r.required.filter((f) => !byOp.has(f)).map((f) => `${f}.json`);
+        const absent = r.required.filter((f) => !byOp.has(f));
+        const missing = absent.map((f) => `${f}.json`);
         const problems = [...(missing.length > 0 ? [`no ${missing.join(", ")}`] : []), ...gaps];
+        // What the missing files would have recorded stays unknown; the rest of the service was read.
+        const unknown = [
+          ...new Set([
+            ...absent.flatMap((f) => r.records?.[f] ?? SERVICE_TYPES[r.module.service]?.types ?? []),
+            ...notRecorded,
+          ]),
+        ];
         coverage.push(
           problems.length === 0
             ? { ...where, service: r.module.service, status: "scanned" }
             : {
                 ...where,
                 service: r.module.service,
-                status: "skipped",
+                status: "partial",
                 error: `partial import: ${problems.join("; ")}`,
+                notRecorded: unknown,
               },
         );
       }
@@ -283,13 +293,14 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     notes.push(...converted.skipped);
     if (converted.leftOut > 0)
       notes.push(`${converted.leftOut} AWS Config item(s) of deleted or unrecorded resources left out`);
+    const queries: Coverage[] = [];
     for (const p of converted.places) {
       accounts.add(p.account);
       if (p.region !== "global") regions.add(p.region);
-      coverage.push({ account: p.account, region: p.region, service: "config", status: "scanned" });
+      queries.push({ account: p.account, region: p.region, service: "config", status: "scanned" });
     }
-    // Route 53 record sets are not in AWS Config (a dump's route53 files, where there are some, win).
-    coverage.push(...configPartialCoverage(converted.places.map((p) => p.account)));
+    // What Config records of each service where it answered (a dump's files, where there are some, win).
+    coverage.push(...queries, ...configCoverage(queries, { resources: converted.resources }));
   }
 
   if (read.length === 0)
@@ -341,13 +352,14 @@ function errorRecord(text: string): string | undefined {
   }
 }
 
-/** One entry per (account, region, service): a scanned one wins over a gap (two dumps of the same region). */
+/** One entry per (account, region, service): the fullest wins (two dumps of a region, a dump and AWS Config). */
 function dedupeCoverage(list: Coverage[]): Coverage[] {
+  const rank = (c: Coverage) => (c.status === "scanned" ? 0 : c.status === "partial" ? 1 : 2);
   const byKey = new Map<string, Coverage>();
   for (const c of list) {
     const k = `${c.account}\0${c.region}\0${c.service}`;
     const prev = byKey.get(k);
-    if (!prev || (prev.status !== "scanned" && c.status === "scanned")) byKey.set(k, c);
+    if (!prev || rank(c) < rank(prev)) byKey.set(k, c);
   }
   return [...byKey.values()];
 }

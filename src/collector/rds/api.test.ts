@@ -24,10 +24,11 @@ describe("normalizeRds on recorded responses", () => {
       endpoint: { port: 5432 },
     });
     expect(resources[0]?.tags).toEqual({ Team: "data" });
+    // The recorded response has no StorageEncrypted and no MultiAZ: unknown, never "false".
+    expect(resources[1]?.props).toHaveProperty("storageEncrypted", undefined);
+    expect(resources[1]?.props).toHaveProperty("multiAz", undefined);
     expect(resources[1]?.props).toMatchObject({
       publiclyAccessible: true,
-      storageEncrypted: false,
-      multiAz: false,
       endpoint: null,
       backupRetentionPeriod: 0,
       availabilityZone: null,

@@ -85,9 +85,9 @@ export function normalizeRds(raw: RdsRaw, where: Where) {
         engineVersion: db.EngineVersion ?? "",
         instanceClass: db.DBInstanceClass ?? "",
         dbClusterIdentifier: orNull(db.DBClusterIdentifier),
-        publiclyAccessible: db.PubliclyAccessible ?? false,
-        multiAz: db.MultiAZ ?? false,
-        storageEncrypted: db.StorageEncrypted ?? false,
+        publiclyAccessible: db.PubliclyAccessible,
+        multiAz: db.MultiAZ,
+        storageEncrypted: db.StorageEncrypted,
         availabilityZone: orNull(db.AvailabilityZone),
         vpcId: orNull(vpcId),
         subnetIds: (db.DBSubnetGroup?.Subnets ?? []).flatMap((s) =>
@@ -95,8 +95,8 @@ export function normalizeRds(raw: RdsRaw, where: Where) {
         ),
         securityGroupIds: sgs,
         endpoint: db.Endpoint?.Address ? { address: db.Endpoint.Address, port: db.Endpoint.Port ?? 0 } : null,
-        backupRetentionPeriod: db.BackupRetentionPeriod ?? 0,
-        deletionProtection: db.DeletionProtection ?? false,
+        backupRetentionPeriod: db.BackupRetentionPeriod,
+        deletionProtection: db.DeletionProtection,
       },
     });
     for (const g of sgs) out.edge(id, ec2Arn(region, account, "security-group", g), "uses");
@@ -124,8 +124,8 @@ export function normalizeRds(raw: RdsRaw, where: Where) {
         dbClusterIdentifier: c.DBClusterIdentifier,
         engine: c.Engine ?? "",
         engineVersion: c.EngineVersion ?? "",
-        multiAz: c.MultiAZ ?? false,
-        storageEncrypted: c.StorageEncrypted ?? false,
+        multiAz: c.MultiAZ,
+        storageEncrypted: c.StorageEncrypted,
         publiclyAccessible: orNull(c.PubliclyAccessible),
         availabilityZones: c.AvailabilityZones ?? [],
         vpcId: orNull(vpcId),
@@ -137,8 +137,8 @@ export function normalizeRds(raw: RdsRaw, where: Where) {
         memberInstanceIds: (c.DBClusterMembers ?? []).flatMap((m) =>
           m.DBInstanceIdentifier ? [m.DBInstanceIdentifier] : [],
         ),
-        backupRetentionPeriod: c.BackupRetentionPeriod ?? 0,
-        deletionProtection: c.DeletionProtection ?? false,
+        backupRetentionPeriod: c.BackupRetentionPeriod,
+        deletionProtection: c.DeletionProtection,
       },
     });
     for (const g of sgs) out.edge(id, ec2Arn(region, account, "security-group", g), "uses");

@@ -4,6 +4,10 @@ import api, { type RdsRaw } from "./api.ts";
 
 const config: ConfigReader<unknown> = configReader<RdsRaw>({
   module: api,
+  partial: {
+    notRecorded: ["AWS::RDS::DBProxy"],
+    why: "AWS Config does not record RDS proxies; scan them with --source live --services rds",
+  },
   empty: () => ({ instances: [], clusters: [], proxies: [], proxyTargets: {} }),
   types: {
     "AWS::RDS::DBInstance": (raw, i) => {

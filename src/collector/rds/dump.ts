@@ -20,6 +20,11 @@ const dump: DumpReader<unknown> = dumpReader<RdsRaw>({
     },
   },
   required: ["rds-describe-db-instances", "rds-describe-db-clusters", "rds-describe-db-proxies"],
+  records: {
+    "rds-describe-db-instances": ["AWS::RDS::DBInstance"],
+    "rds-describe-db-clusters": ["AWS::RDS::DBCluster"],
+    "rds-describe-db-proxies": ["AWS::RDS::DBProxy"],
+  },
   build: (get) => {
     const proxies = items<RdsRaw["proxies"][number]>(get, "rds-describe-db-proxies", "DBProxies");
     const proxyTargets: RdsRaw["proxyTargets"] = {};

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigItem } from "../config/item.ts";
 import { normalizeConfigItems } from "../config/normalize.ts";
-import { configPartialCoverage } from "../config/scan.ts";
 import { ACCOUNT, item } from "../config/test-item.ts";
 
 describe("Route 53 from AWS Config", () => {
@@ -50,32 +49,6 @@ describe("Route 53 from AWS Config", () => {
           recordCount: 0,
         },
       ],
-    ]);
-  });
-
-  it("marks Route 53 partial, and CloudFront and Route 53 unqueried without us-east-1", () => {
-    expect(configPartialCoverage([ACCOUNT])).toEqual([
-      {
-        account: ACCOUNT,
-        region: "global",
-        service: "route53",
-        status: "skipped",
-        error: expect.stringMatching(/^partial: AWS Config records hosted zones, not their record sets/),
-      },
-    ]);
-    expect(configPartialCoverage([ACCOUNT], ["s3"])).toEqual([]);
-    const gaps = configPartialCoverage([ACCOUNT], undefined, { regions: ["eu-west-1"], resources: [] });
-    expect(gaps).toEqual([
-      expect.objectContaining({
-        service: "cloudfront",
-        error: expect.stringMatching(
-          /^not queried: AWS Config records CloudFront distributions in us-east-1/,
-        ),
-      }),
-      expect.objectContaining({
-        service: "route53",
-        error: expect.stringMatching(/^not queried: .*; partial: /),
-      }),
     ]);
   });
 });

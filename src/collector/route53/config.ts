@@ -6,6 +6,11 @@ import api, { type Route53Raw, zoneIdOf } from "./api.ts";
 
 const config: ConfigReader<unknown> = configReader<Route53Raw>({
   module: api,
+  recordedIn: "us-east-1",
+  partial: {
+    notRecorded: ["AWS::Route53::RecordSet"],
+    why: "AWS Config records hosted zones, not their record sets; scan them with --source live --services route53",
+  },
   // Config records no record sets (no AWS::Route53::RecordSet type): zones only.
   empty: () => ({ zones: [], vpcs: {}, records: {}, tags: {} }),
   types: {

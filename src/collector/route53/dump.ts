@@ -25,6 +25,10 @@ const dump: DumpReader<unknown> = dumpReader<Route53Raw>({
     "route53-list-tags-for-resources": { op: ListRoute53Tags$, list: "ResourceTagSets" },
   },
   required: ["route53-list-hosted-zones", "route53-list-tags-for-resources"],
+  records: {
+    "route53-list-hosted-zones": ["AWS::Route53::HostedZone", "AWS::Route53::RecordSet"],
+    "route53-list-tags-for-resources": ["AWS::Route53::HostedZone.tags"],
+  },
   build: (get) => {
     const zones = uniqueBy(items<HostedZone>(get, "route53-list-hosted-zones", "HostedZones"), (z) => z.Id);
     const byKey = new Map<string, string>();

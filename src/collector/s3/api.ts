@@ -24,18 +24,21 @@ import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
 import { all, Collected, nameOf, tagsOf } from "../util.ts";
 
-/** What S3 answered for one bucket. null: the call said the configuration does not exist (a 404 code below). */
+/**
+ * What S3 answered for one bucket. null: the call said the configuration does not exist (a 404 code
+ * below); undefined: the answer was not recorded (an offline source without it), so the setting is unknown.
+ */
 export interface BucketRaw {
   /** ListBuckets' entry: Name, CreationDate, BucketRegion. */
   bucket: Bucket;
-  /** The bucket's region (BucketRegion, else GetBucketLocation). */
-  region: string;
-  publicAccessBlock: GetPublicAccessBlockOutput | null;
-  encryption: GetBucketEncryptionOutput | null;
-  versioning: GetBucketVersioningOutput;
-  policyStatus: GetBucketPolicyStatusOutput | null;
-  website: GetBucketWebsiteOutput | null;
-  tagging: GetBucketTaggingOutput | null;
+  /** The bucket's region (BucketRegion, else GetBucketLocation); undefined when neither was recorded. */
+  region: string | undefined;
+  publicAccessBlock: GetPublicAccessBlockOutput | null | undefined;
+  encryption: GetBucketEncryptionOutput | null | undefined;
+  versioning: GetBucketVersioningOutput | undefined;
+  policyStatus: GetBucketPolicyStatusOutput | null | undefined;
+  website: GetBucketWebsiteOutput | null | undefined;
+  tagging: GetBucketTaggingOutput | null | undefined;
 }
 
 export interface S3Raw {
@@ -161,29 +164,43 @@ export function normalizeS3(raw: S3Raw, where: Where) {
       id: arns.s3Bucket(bucketName),
       type: "AWS::S3::Bucket",
       account: where.account,
-      region: b.region,
+      // A bucket whose region was not recorded is kept, as a global resource, rather than dropped.
+      region: b.region ?? "global",
       name: nameOf(tags, bucketName) ?? bucketName,
       tags,
       props: {
         bucketName,
         // An absent field in a configuration that exists is false (the setting is off).
-        publicAccessBlock: pab
-          ? {
-              blockPublicAcls: pab.BlockPublicAcls ?? false,
-              ignorePublicAcls: pab.IgnorePublicAcls ?? false,
-              blockPublicPolicy: pab.BlockPublicPolicy ?? false,
-              restrictPublicBuckets: pab.RestrictPublicBuckets ?? false,
-            }
-          : null,
-        encryption: encryptionOf(byDefault?.SSEAlgorithm, byDefault?.KMSMasterKeyID),
+        publicAccessBlock:
+          b.publicAccessBlock === undefined
+            ? undefined
+            : pab
+              ? {
+                  blockPublicAcls: pab.BlockPublicAcls ?? false,
+                  ignorePublicAcls: pab.IgnorePublicAcls ?? false,
+                  blockPublicPolicy: pab.BlockPublicPolicy ?? false,
+                  restrictPublicBuckets: pab.RestrictPublicBuckets ?? false,
+                }
+              : null,
+        encryption:
+          b.encryption === undefined
+            ? undefined
+            : encryptionOf(byDefault?.SSEAlgorithm, byDefault?.KMSMasterKeyID),
         // A bucket that never had versioning has no Status at all.
         versioning:
-          b.versioning.Status === "Enabled" || b.versioning.Status === "Suspended"
-            ? b.versioning.Status
-            : "Disabled",
-        // No bucket policy (NoSuchBucketPolicy) cannot make the bucket public.
-        policyIsPublic: b.policyStatus === null ? false : (b.policyStatus.PolicyStatus?.IsPublic ?? null),
-        websiteHosting: b.website !== null,
+          b.versioning === undefined
+            ? undefined
+            : b.versioning.Status === "Enabled" || b.versioning.Status === "Suspended"
+              ? b.versioning.Status
+              : "Disabled",
+        // No bucket policy (NoSuchBucketPolicy) cannot make the bucket public; not recorded: unknown (null).
+        policyIsPublic:
+          b.policyStatus === null
+            ? false
+            : b.policyStatus === undefined
+              ? null
+              : (b.policyStatus.PolicyStatus?.IsPublic ?? null),
+        websiteHosting: b.website === undefined ? undefined : b.website !== null,
       },
     });
   }

@@ -3,7 +3,7 @@ import { importPaths } from "../import/index.ts";
 import { ACCOUNT, dump, REGION } from "../import/test-dump.ts";
 
 describe("S3 from an AWS CLI dump", () => {
-  it("reads S3 per bucket, a configuration the bucket lacks recorded as the error, and leaves out what was not collected", async () => {
+  it("reads S3 per bucket, a configuration the bucket lacks recorded as the error, and keeps what was not collected unknown", async () => {
     const at = (op: string, bucket: string) => `${ACCOUNT}/us-east-1/${op}/${bucket}`;
     const cliError = (code: string, op: string) =>
       `\nAn error occurred (${code}) when calling the ${op} operation: it does not exist\n`;
@@ -94,14 +94,42 @@ describe("S3 from an AWS CLI dump", () => {
           websiteHosting: true,
         },
       ],
+      // A bucket whose public access block was not readable (AccessDenied) keeps it unknown, never "none".
+      denied: [
+        "eu-west-1",
+        expect.objectContaining({
+          bucketName: "denied",
+          publicAccessBlock: undefined,
+          versioning: "Enabled",
+        }),
+      ],
+      // Only listed: every setting unknown (the policy status too), the bucket still there to be seen.
+      uncollected: [
+        "eu-west-1",
+        {
+          bucketName: "uncollected",
+          publicAccessBlock: undefined,
+          encryption: { algorithm: "AES256", kmsKeyId: null },
+          versioning: undefined,
+          policyIsPublic: null,
+          websiteHosting: undefined,
+        },
+      ],
     });
     expect(r.snapshot.coverage.find((c) => c.service === "s3")).toEqual({
       account: ACCOUNT,
       region: "global",
       service: "s3",
-      status: "skipped",
+      status: "partial",
       error:
-        "partial import: 2 of 4 bucket(s) left out, their per-bucket responses missing: denied (no s3-get-public-access-block (AccessDenied)); uncollected (no s3-get-public-access-block, s3-get-bucket-versioning, s3-get-bucket-policy-status, s3-get-bucket-website, s3-get-bucket-tagging)",
+        'partial import: 2 of 4 bucket(s) with settings not recorded (unknown, not "off"): denied (no s3-get-public-access-block (AccessDenied)); uncollected (no s3-get-public-access-block, s3-get-bucket-versioning, s3-get-bucket-policy-status, s3-get-bucket-website, s3-get-bucket-tagging)',
+      notRecorded: [
+        "AWS::S3::Bucket.policyIsPublic",
+        "AWS::S3::Bucket.publicAccessBlock",
+        "AWS::S3::Bucket.tags",
+        "AWS::S3::Bucket.versioning",
+        "AWS::S3::Bucket.websiteHosting",
+      ],
     });
     expect(r.read.map((x) => x.kind)).toContain(
       "AWS CLI output (s3api get-bucket-website: NoSuchWebsiteConfiguration)",

@@ -23,11 +23,11 @@ import api, { type BucketRaw, type S3Raw } from "./api.ts";
 // S3: the bucket list, and one response per bucket for each of the calls a live scan makes. S3 answers 404
 // when a bucket has no such configuration, and the AWS CLI then prints nothing (an error, on stderr), as
 // CloudMapper writes nothing: a missing file is "no such configuration" or "not collected", and reading it
-// as the former would report buckets without a public access block that have one. So a bucket is read
-// only when every file it needs is there, a configuration it lacks recorded as the error (DumpResponse.error);
-// otherwise it is left out and the module is partial. CloudMapper collects s3-get-bucket-location and
-// s3-get-bucket-encryption only (and writes no file for a bucket without encryption): collect the others
-// alongside with the AWS CLI.
+// as the former would report buckets without a public access block that have one. So a configuration the
+// bucket lacks is read only from its recorded error (DumpResponse.error); a file that is not there leaves
+// that setting unknown on the bucket (kept, never dropped), and the coverage partial with what is missing.
+// CloudMapper collects s3-get-bucket-location and s3-get-bucket-encryption only (and writes no file for a
+// bucket without encryption): collect the others alongside with the AWS CLI.
 
 /** Per-bucket files, each with the error code that means "the bucket has no such configuration". */
 const S3_PER_BUCKET = {
@@ -42,6 +42,17 @@ const S3_PER_BUCKET = {
   "s3-get-bucket-tagging": { op: GetBucketTagging$, absent: "NoSuchTagSet" },
 } as const;
 type S3PerBucket = keyof typeof S3_PER_BUCKET;
+
+/** What each per-bucket file records, as the bucket's prop (its absence leaves that prop unknown). */
+const ASPECT: Record<S3PerBucket | "s3-get-bucket-location", string> = {
+  "s3-get-public-access-block": "AWS::S3::Bucket.publicAccessBlock",
+  "s3-get-bucket-encryption": "AWS::S3::Bucket.encryption",
+  "s3-get-bucket-versioning": "AWS::S3::Bucket.versioning",
+  "s3-get-bucket-policy-status": "AWS::S3::Bucket.policyIsPublic",
+  "s3-get-bucket-website": "AWS::S3::Bucket.websiteHosting",
+  "s3-get-bucket-tagging": "AWS::S3::Bucket.tags",
+  "s3-get-bucket-location": "AWS::S3::Bucket.region",
+};
 
 const perBucket = (op: SdkSchema, extra: Partial<OperationFile> = {}): OperationFile => ({
   op,
@@ -71,7 +82,8 @@ const dump: DumpReader<unknown> = dumpReader<S3Raw>({
     const files = new Map(Object.keys(S3_PER_BUCKET).map((name) => [name, byBucket(name)]));
     const listed = uniqueBy(items<Bucket>(get, "s3-list-buckets", "Buckets"), (b) => b.Name);
     const buckets: BucketRaw[] = [];
-    const left: string[] = [];
+    const vague: string[] = [];
+    const unknown = new Set<string>();
     for (const b of listed) {
       const name = b.Name;
       if (!name) continue;
@@ -102,25 +114,20 @@ const dump: DumpReader<unknown> = dumpReader<S3Raw>({
       const policyStatus = answer<GetBucketPolicyStatusOutput>("s3-get-bucket-policy-status");
       const website = answer<GetBucketWebsiteOutput>("s3-get-bucket-website");
       const tagging = answer<GetBucketTaggingOutput>("s3-get-bucket-tagging");
-      if (
-        lacking.length > 0 ||
-        !region ||
-        publicAccessBlock === undefined ||
-        encryption === undefined ||
-        !versioning ||
-        policyStatus === undefined ||
-        website === undefined ||
-        tagging === undefined
-      ) {
-        left.push(`${name} (no ${lacking.join(", ")})`);
-        continue;
+      // What was not collected stays unknown on the bucket (never "no block", never "not public").
+      if (lacking.length > 0) {
+        vague.push(`${name} (no ${lacking.join(", ")})`);
+        for (const l of lacking) {
+          const what = ASPECT[l.split(" ")[0] as keyof typeof ASPECT];
+          if (what) unknown.add(what);
+        }
       }
       buckets.push({
         bucket: b,
         region,
         publicAccessBlock,
         encryption,
-        versioning,
+        versioning: versioning ?? undefined,
         policyStatus,
         website,
         tagging,
@@ -129,11 +136,12 @@ const dump: DumpReader<unknown> = dumpReader<S3Raw>({
     return {
       raw: { buckets },
       gaps:
-        left.length > 0
+        vague.length > 0
           ? [
-              `${left.length} of ${listed.length} bucket(s) left out, their per-bucket responses missing: ${left.slice(0, LISTED).join("; ")}${left.length > LISTED ? "; …" : ""}`,
+              `${vague.length} of ${listed.length} bucket(s) with settings not recorded (unknown, not "off"): ${vague.slice(0, LISTED).join("; ")}${vague.length > LISTED ? "; …" : ""}`,
             ]
           : [],
+      notRecorded: [...unknown].sort(),
     };
   },
 });

@@ -136,7 +136,8 @@ describe("normalizeWafv2 on recorded responses", () => {
         {
           webAclId: "id-1",
           scope: "REGIONAL",
-          defaultAction: "allow",
+          // Without GetWebACL's answer the default action is unknown, not "allow".
+          defaultAction: undefined,
           ruleNames: [],
           associatedResourceArns: [],
         },

@@ -122,7 +122,8 @@ export function normalizeWafv2(raw: Wafv2Raw, where: Where) {
       props: {
         webAclId: summary.Id,
         scope,
-        defaultAction: acl?.DefaultAction?.Block ? "block" : "allow",
+        // Unknown without the ACL's own description (GetWebACL): a summary does not say.
+        defaultAction: acl?.DefaultAction ? (acl.DefaultAction.Block ? "block" : "allow") : undefined,
         ruleNames: (acl?.Rules ?? []).flatMap((r) => (r.Name ? [r.Name] : [])),
         // Empty for CloudFront-scope ACLs: WAFv2 cannot list their distributions. A CloudFront module
         // reading each distribution's WebACLId has to add them (and the protects edges).

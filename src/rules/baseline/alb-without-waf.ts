@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, wafProtected, wafUnknowns } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,15 +12,24 @@ export default defineRule({
     why: "Without a web ACL, injection, cross-site scripting and bot traffic reach the application untouched; managed rule groups block the common attacks at the edge.",
     fix: "Associate a WAFv2 web ACL (with at least the AWS managed common rule set): aws wafv2 associate-web-acl --web-acl-arn ACL --resource-arn ALB.",
     references: ["FSBP ELB.16"],
+    needs: [
+      "AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "AWS::WAFv2::WebACL",
+      "AWS::WAFv2::WebACL.associatedResourceArns",
+    ],
   },
   check(ctx) {
-    const protectedIds = new Set<string>();
-    for (const acl of ctx.graph.ofType("AWS::WAFv2::WebACL"))
-      for (const arn of acl.props.associatedResourceArns) protectedIds.add(arn);
+    const isProtected = wafProtected(ctx);
     const out: RuleResult[] = [];
     for (const lb of ctx.graph.ofType("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
       if (lb.props.loadBalancerType !== "application" || lb.props.scheme !== "internet-facing") continue;
-      if (protectedIds.has(lb.id) || ctx.graph.in(lb.id, "protects").length > 0) continue;
+      if (isProtected(lb)) continue;
+      // No web ACL is evidence only where web ACLs and what they protect were recorded.
+      const unknowns = wafUnknowns(ctx, lb);
+      if (unknowns.length > 0) {
+        out.push(unverified(lb, unknowns));
+        continue;
+      }
       out.push({
         resource: lb,
         message: `Internet-facing load balancer ${label(lb)} has no WAF web ACL.`,

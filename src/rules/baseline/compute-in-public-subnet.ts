@@ -1,5 +1,5 @@
 import type { Resource } from "../../model/snapshot.ts";
-import { defineRule, type RuleResult } from "../types.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
 import { inPublicTier, label, subnetEvidence } from "../util.ts";
 
 const TYPES = ["AWS::EC2::Instance", "AWS::ECS::Service", "AWS::Lambda::Function"] as const;
@@ -15,14 +15,21 @@ export default defineRule({
     why: "Workloads in public subnets are one security-group mistake away from the internet. Putting them in private subnets behind a load balancer or NAT keeps that mistake from becoming an exposure. Resources documented in a public tier of the spec (a bastion, say) are not reported.",
     fix: "Move the workload to private subnets (a route to a NAT gateway, not an internet gateway) and reach it through a load balancer, or document it in a tier with `placement: public` in architecture.yaml.",
     references: [],
+    needs: ["AWS::EC2::Instance.subnetId", "AWS::EC2::RouteTable"],
   },
   check(ctx) {
     const out: RuleResult[] = [];
     for (const type of TYPES) {
       for (const r of ctx.graph.ofType(type) as readonly Resource[]) {
-        if (r.type === "AWS::EC2::Instance" && (r.props as { state: string }).state !== "running") continue;
-        const publicSubnets = ctx.facts.placementOf(r).filter((f) => f.class === "public");
-        if (publicSubnets.length === 0 || inPublicTier(ctx, r)) continue;
+        if (r.type === "AWS::EC2::Instance" && (r.props as { state?: string }).state !== "running") continue;
+        const placement = ctx.facts.placementOf(r);
+        const publicSubnets = placement.filter((f) => f.class === "public");
+        if (inPublicTier(ctx, r)) continue;
+        if (publicSubnets.length === 0) {
+          const vague = placement.filter((f) => f.class === "unknown");
+          if (vague.length > 0) out.push(unverified(r, vague.map(subnetEvidence)));
+          continue;
+        }
         const kind =
           type === "AWS::EC2::Instance"
             ? "Instance"

@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label, listUsers, usersOf } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, listUsers, missingProps, usersOf } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,18 +12,24 @@ export default defineRule({
     why: "Resources launched without an explicit group land in the default group; if it allows traffic, they silently get network access nobody designed.",
     fix: "Remove every rule from the default group (aws ec2 revoke-security-group-ingress / -egress) and give each workload a group of its own.",
     references: ["FSBP EC2.2", "CIS 5.4"],
+    needs: ["AWS::EC2::SecurityGroup.ingress", "AWS::EC2::SecurityGroup.egress"],
   },
   check(ctx) {
     const out: RuleResult[] = [];
     for (const sg of ctx.graph.ofType("AWS::EC2::SecurityGroup")) {
       if (sg.props.groupName !== "default") continue;
-      const n = sg.props.ingress.length + sg.props.egress.length;
+      const { ingress, egress } = sg.props;
+      if (!ingress || !egress) {
+        out.push(unverified(sg, missingProps(sg, { "ingress rules": ingress, "egress rules": egress })));
+        continue;
+      }
+      const n = ingress.length + egress.length;
       if (n === 0) continue;
       const users = usersOf(ctx, sg);
       out.push({
         resource: sg,
         severity: users.length === 0 ? "low" : "medium",
-        message: `The default security group ${label(sg)} of ${sg.props.vpcId} has ${sg.props.ingress.length} inbound and ${sg.props.egress.length} outbound rule(s).`,
+        message: `The default security group ${label(sg)} of ${sg.props.vpcId} has ${ingress.length} inbound and ${egress.length} outbound rule(s).`,
         evidence: [listUsers(users)],
       });
     }

@@ -12,6 +12,7 @@ export default defineRule({
     why: "It costs money every hour, and an address that DNS records still point at can be taken over if released carelessly; either way nobody owns it.",
     fix: "Associate it with what should have it, or release it: aws ec2 release-address --allocation-id ID (check DNS for records pointing at it first).",
     references: ["FSBP EC2.12"],
+    needs: ["AWS::EC2::EIP.associationId"],
   },
   check(ctx) {
     const out: RuleResult[] = [];

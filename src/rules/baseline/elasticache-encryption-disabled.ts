@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, missingProps } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,11 +12,20 @@ export default defineRule({
     why: "Caches hold sessions, tokens and copies of database rows; unencrypted traffic can be sniffed inside the VPC and unencrypted backups read by whoever gets them.",
     fix: "Create a replacement replication group with --at-rest-encryption-enabled and --transit-encryption-enabled (they cannot be turned on in place for older engines) and move clients to it.",
     references: ["FSBP ElastiCache.4", "FSBP ElastiCache.5"],
+    needs: [
+      "AWS::ElastiCache::ReplicationGroup.atRestEncryptionEnabled",
+      "AWS::ElastiCache::ReplicationGroup.transitEncryptionEnabled",
+      "AWS::ElastiCache::CacheCluster.atRestEncryptionEnabled",
+      "AWS::ElastiCache::CacheCluster.transitEncryptionEnabled",
+    ],
   },
   check(ctx) {
     const out: RuleResult[] = [];
-    const check = (r: Parameters<typeof label>[0], atRest: boolean, transit: boolean) => {
-      const off = [...(atRest ? [] : ["at rest"]), ...(transit ? [] : ["in transit"])];
+    const check = (r: Parameters<typeof label>[0], atRest?: boolean, transit?: boolean) => {
+      const off = [...(atRest === false ? ["at rest"] : []), ...(transit === false ? ["in transit"] : [])];
+      const unknown = missingProps(r, { AtRestEncryptionEnabled: atRest, TransitEncryptionEnabled: transit });
+      // Reported on what is recorded; what is not stays unverified.
+      if (off.length === 0 && unknown.length > 0) out.push(unverified(r, unknown));
       if (off.length > 0)
         out.push({
           resource: r,

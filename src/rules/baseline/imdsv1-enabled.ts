@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, missingProps } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,16 +12,29 @@ export default defineRule({
     why: "IMDSv1 answers any GET, so a server-side request forgery bug in the application hands out the instance role's credentials; IMDSv2's session tokens stop that.",
     fix: "aws ec2 modify-instance-metadata-options --instance-id ID --http-tokens required --http-endpoint enabled (and set it in the launch template).",
     references: ["FSBP EC2.8"],
+    needs: ["AWS::EC2::Instance.httpTokens", "AWS::EC2::Instance.httpEndpoint", "AWS::EC2::Instance.state"],
   },
   check(ctx) {
     const out: RuleResult[] = [];
     for (const i of ctx.graph.ofType("AWS::EC2::Instance")) {
       if (
         i.props.state !== "running" ||
-        i.props.httpTokens !== "optional" ||
-        i.props.httpEndpoint !== "enabled"
+        i.props.httpEndpoint === "disabled" ||
+        i.props.httpTokens === "required"
       )
         continue;
+      if (i.props.httpTokens === undefined || i.props.httpEndpoint === undefined) {
+        out.push(
+          unverified(
+            i,
+            missingProps(i, {
+              "MetadataOptions.HttpTokens": i.props.httpTokens,
+              "MetadataOptions.HttpEndpoint": i.props.httpEndpoint,
+            }),
+          ),
+        );
+        continue;
+      }
       out.push({
         resource: i,
         message: `Instance ${label(i)} accepts IMDSv1 metadata requests.`,

@@ -1,7 +1,7 @@
 import type { SubnetFacts } from "../../analysis/subnets.ts";
 import { push } from "../../model/maps.ts";
-import { defineRule, type RuleResult } from "../types.ts";
-import { label } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, notRecorded } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -14,6 +14,7 @@ export default defineRule({
     why: "A multi-AZ application whose outbound traffic all goes through one AZ's NAT gateway loses its egress (package installs, API calls, image pulls) when that AZ fails, and pays cross-AZ data charges meanwhile.",
     fix: "Create a NAT gateway in each AZ and give each AZ's private subnets a route table that uses its own AZ's gateway.",
     references: [],
+    needs: ["AWS::EC2::Subnet.availabilityZone", "AWS::EC2::RouteTable", "AWS::EC2::NatGateway"],
   },
   check(ctx) {
     const out: RuleResult[] = [];
@@ -26,13 +27,23 @@ export default defineRule({
     for (const nat of ctx.graph.ofType("AWS::EC2::NatGateway")) {
       const natSubnet = ctx.graph.ec2(nat, "subnet", nat.props.subnetId, "AWS::EC2::Subnet");
       if (!natSubnet) continue;
+      const natAz = natSubnet.props.availabilityZone;
+      if (natAz === undefined) {
+        out.push(unverified(nat, [notRecorded(natSubnet, "the Availability Zone")]));
+        continue;
+      }
+      const vague: string[] = [];
       const otherAzs = new Map<string, string[]>();
       for (const f of byNat.get(nat.props.natGatewayId) ?? []) {
         const az = f.subnet.props.availabilityZone;
-        if (az === natSubnet.props.availabilityZone) continue;
+        if (az === undefined) vague.push(notRecorded(f.subnet, "the Availability Zone"));
+        if (az === undefined || az === natAz) continue;
         otherAzs.set(az, [...(otherAzs.get(az) ?? []), f.subnet.name ?? f.subnet.props.subnetId]);
       }
-      if (otherAzs.size === 0) continue;
+      if (otherAzs.size === 0) {
+        if (vague.length > 0) out.push(unverified(nat, vague));
+        continue;
+      }
       out.push({
         resource: nat,
         message: `NAT gateway ${label(nat)} in ${natSubnet.props.availabilityZone} also carries the egress of subnets in ${[...otherAzs.keys()].sort().join(", ")}.`,

@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, notRecorded } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,11 +12,17 @@ export default defineRule({
     why: "Without automated backups there is no point-in-time recovery: a bad migration, a deleted table or ransomware is permanent.",
     fix: "aws rds modify-db-instance --db-instance-identifier NAME --backup-retention-period 7 --apply-immediately",
     references: ["FSBP RDS.11"],
+    needs: ["AWS::RDS::DBInstance.backupRetentionPeriod"],
   },
   check(ctx) {
     const out: RuleResult[] = [];
     for (const db of ctx.graph.ofType("AWS::RDS::DBInstance")) {
-      if (db.props.dbClusterIdentifier || db.props.backupRetentionPeriod > 0) continue;
+      if (db.props.dbClusterIdentifier) continue;
+      if (db.props.backupRetentionPeriod === undefined) {
+        out.push(unverified(db, [notRecorded(db, "BackupRetentionPeriod")]));
+        continue;
+      }
+      if (db.props.backupRetentionPeriod > 0) continue;
       out.push({
         resource: db,
         message: `RDS instance ${label(db)} keeps no automated backups.`,

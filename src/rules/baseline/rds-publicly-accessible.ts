@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label, subnetEvidence } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, notRecorded, subnetEvidence } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,10 +12,15 @@ export default defineRule({
     why: "A publicly accessible database can be reached from the internet wherever its subnets route to an internet gateway; only its security group and password stand between the data and the world.",
     fix: "aws rds modify-db-instance --db-instance-identifier NAME --no-publicly-accessible --apply-immediately; keep the DB subnet group in private subnets.",
     references: ["FSBP RDS.2"],
+    needs: ["AWS::RDS::DBInstance.publiclyAccessible"],
   },
   check(ctx) {
     const out: RuleResult[] = [];
     for (const db of ctx.graph.ofType("AWS::RDS::DBInstance")) {
+      if (db.props.publiclyAccessible === undefined) {
+        out.push(unverified(db, [notRecorded(db, "PubliclyAccessible")]));
+        continue;
+      }
       if (!db.props.publiclyAccessible) continue;
       const placement = ctx.facts.placementOf(db);
       const publicSubnets = placement.filter((f) => f.class === "public");

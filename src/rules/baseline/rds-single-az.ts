@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, notRecorded } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,11 +12,16 @@ export default defineRule({
     why: "An AZ outage or a host failure takes the database down until it is restored; Multi-AZ fails over in a minute or two.",
     fix: "aws rds modify-db-instance --db-instance-identifier NAME --multi-az --apply-immediately (or run an Aurora cluster with a replica in another AZ).",
     references: ["FSBP RDS.5"],
+    needs: ["AWS::RDS::DBInstance.multiAz"],
   },
   check(ctx) {
     const out: RuleResult[] = [];
     for (const db of ctx.graph.ofType("AWS::RDS::DBInstance")) {
       if (db.props.dbClusterIdentifier || db.props.multiAz) continue;
+      if (db.props.multiAz === undefined) {
+        out.push(unverified(db, [notRecorded(db, "MultiAZ")]));
+        continue;
+      }
       out.push({
         resource: db,
         message: `RDS instance ${label(db)} has no Multi-AZ standby.`,

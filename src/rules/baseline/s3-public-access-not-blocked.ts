@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, notRecorded } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,11 +12,16 @@ export default defineRule({
     why: "Without Block Public Access, one ACL or bucket-policy change can publish the bucket's objects to the internet. Buckets that must serve the public belong behind CloudFront with origin access control instead.",
     fix: "aws s3api put-public-access-block --bucket NAME --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
     references: ["FSBP S3.8", "CIS 2.1.4"],
+    needs: ["AWS::S3::Bucket.publicAccessBlock", "AWS::S3::Bucket.policyIsPublic"],
   },
   check(ctx) {
     const out: RuleResult[] = [];
     for (const b of ctx.graph.ofType("AWS::S3::Bucket")) {
       const pab = b.props.publicAccessBlock;
+      if (pab === undefined) {
+        out.push(unverified(b, [notRecorded(b, "the public access block")], { severity: "high" }));
+        continue;
+      }
       const off = pab
         ? Object.entries(pab)
             .filter(([, on]) => !on)

@@ -1,4 +1,4 @@
-import { defineRule, type RuleResult } from "../types.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
 import { label } from "../util.ts";
 
 export default defineRule({
@@ -12,6 +12,7 @@ export default defineRule({
     why: "Without flow logs there is no record of who talked to what: an intrusion, data exfiltration or a misrouted connection cannot be investigated after the fact.",
     fix: "aws ec2 create-flow-logs --resource-type VPC --resource-ids VPC_ID --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::BUCKET",
     references: ["FSBP EC2.6", "CIS 3.7"],
+    needs: ["AWS::EC2::VPC", "AWS::EC2::FlowLog", "AWS::EC2::Subnet"],
   },
   check(ctx) {
     const logged = new Set<string>();
@@ -22,6 +23,12 @@ export default defineRule({
     const out: RuleResult[] = [];
     for (const v of ctx.graph.ofType("AWS::EC2::VPC")) {
       if (logged.has(`${v.account}/${v.region}/${v.props.vpcId}`)) continue;
+      // No flow log is evidence only where flow logs were read.
+      const gap = ctx.gap(v, "AWS::EC2::FlowLog");
+      if (gap) {
+        out.push(unverified(v, [`flow logs: ${gap}`]));
+        continue;
+      }
       // An empty default VPC carries no traffic worth logging.
       if (
         v.props.isDefault &&

@@ -14,6 +14,7 @@ export default defineRule({
     why: "Isolation between environments is what keeps a compromised or misbehaving dev or staging workload away from production data; a shared or peered VPC lets security-group mistakes cross that line.",
     fix: "Move the stray resources into their own environment's VPC (or fix their environment tag if it is wrong), and delete peering connections between environments.",
     references: [],
+    needs: ["AWS::EC2::VPC", "AWS::EC2::VPCPeeringConnection", "tags"],
   },
   check(ctx) {
     const spec = ctx.spec;

@@ -1,7 +1,7 @@
 import { formatPorts, isEmpty, type PortSet, subtract, union } from "../../analysis/ports.ts";
-import { type Path, portsBetweenGroups } from "../../analysis/reachability.ts";
+import { type Path, portsBetweenGroups, possiblePorts } from "../../analysis/reachability.ts";
 import { documentedPorts, groupsOfAll, networkMembers } from "../flows.ts";
-import { defineRule, type RuleResult } from "../types.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
 import { label } from "../util.ts";
 
 export default defineRule({
@@ -15,6 +15,14 @@ export default defineRule({
     why: "The documented flows are the only traffic the architecture intends. Anything else that is possible is attack surface nobody reviewed: a database reachable from the bastion, an app port open to the internet.",
     fix: "Tighten the security groups (or NACLs) on the evidence path so only documented traffic gets through, or, if the traffic is intended, add the flow to architecture.yaml.",
     references: [],
+    needs: [
+      "AWS::EC2::SecurityGroup",
+      "AWS::EC2::NetworkAcl",
+      "AWS::EC2::RouteTable",
+      "AWS::EC2::NetworkInterface",
+      "AWS::ElasticLoadBalancingV2::Listener",
+      "AWS::ElasticLoadBalancingV2::TargetGroup.targets",
+    ],
   },
   check(ctx) {
     const spec = ctx.spec;
@@ -37,6 +45,24 @@ export default defineRule({
         if (!isEmpty(extraInternet)) {
           const path = isEmpty(exposure.world.ports) ? exposure.restricted : exposure.world;
           out.push(result(target, "internet", extraInternet, path, documented("internet", targetTiers)));
+        } else {
+          // Undocumented ports that get through only if unrecorded data allows it: unverified.
+          const maybe = subtract(
+            union(possiblePorts(exposure.world), possiblePorts(exposure.restricted)),
+            union(fromInternet, documented("internet", targetTiers)),
+          );
+          const why = [
+            ...(exposure.world.unknown?.reasons ?? []),
+            ...(exposure.restricted.unknown?.reasons ?? []),
+          ];
+          if (!isEmpty(maybe) && why.length > 0)
+            out.push(
+              unverified(target, why, {
+                key: "from:internet",
+                severity: "high",
+                specLine: spec.lineOf(["flows"]),
+              }),
+            );
         }
         const targetGroups = ctx.facts.reach.groupsOf(target);
         for (const source of tiers) {
@@ -50,7 +76,7 @@ export default defineRule({
             });
             pairs.set(cacheKey, between);
           }
-          const { ports: allowed, sample } = between;
+          const { ports: allowed, sample, unknown } = between;
           // What the internet may reach (documented or not, reported above) any tier may reach too.
           const implied = union(
             documented(source, targetTiers),
@@ -61,6 +87,14 @@ export default defineRule({
           if (!isEmpty(extra) && sample)
             out.push(
               result(target, `tier "${source}"`, extra, sample, documented(source, targetTiers), source),
+            );
+          else if (unknown && !isEmpty(subtract(unknown.ports, implied)))
+            out.push(
+              unverified(target, unknown.reasons, {
+                key: `from:${source}`,
+                severity: "medium",
+                specLine: spec.lineOf(["flows"]),
+              }),
             );
         }
       }

@@ -1,5 +1,5 @@
 import type { Resource } from "../../model/snapshot.ts";
-import { defineRule, type RuleResult } from "../types.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
 import { label } from "../util.ts";
 
 /** Types a team tags deliberately; implicit or AWS-managed pieces (ENIs, routes, records) are left out. */
@@ -46,6 +46,7 @@ export default defineRule({
     why: "Tags are how ownership, environment and cost are known; an untagged resource is nobody's, so it is never patched, reviewed or paid attention to, and environment checks cannot place it.",
     fix: "Add the missing tags (aws resourcegroupstaggingapi tag-resources, or in the IaC that owns the resource), or use an allowed value.",
     references: [],
+    needs: ["tags"],
   },
   check(ctx) {
     const spec = ctx.spec;
@@ -55,7 +56,15 @@ export default defineRule({
     for (const r of ctx.graph.resources) {
       if (!isPrimary(r)) continue;
       const missing = required.filter((k) => r.tags[k] === undefined || r.tags[k] === "");
-      if (missing.length > 0) {
+      // Some sources record no tags for a type (AWS Config's CloudFront distributions): absent ones are unknown.
+      const tagsGap = ctx.gap(r, `${r.type}.tags`);
+      if (missing.length > 0 && tagsGap) {
+        out.push(
+          unverified(r, [`the tags of ${label(r)}: ${tagsGap}`], {
+            specLine: spec.lineOf(["tags", "required"]),
+          }),
+        );
+      } else if (missing.length > 0) {
         out.push({
           resource: r,
           message: `${r.type.split("::").slice(1).join(" ")} ${label(r)} is missing required tag${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`,

@@ -12,6 +12,7 @@ export default defineRule({
     why: "What the architecture does not document nobody reviews: a forgotten debug host or a hand-made bucket is exactly where incidents start. Documenting it (or removing it) is the point of the exercise.",
     fix: "Add the resource to a tier (extend a tier's `select`, or add a tier), or remove the resource if it should not exist.",
     references: [],
+    needs: ["tags"],
   },
   check(ctx) {
     const spec = ctx.spec;

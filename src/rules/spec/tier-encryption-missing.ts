@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label, membersOfTiers } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, membersOfTiers, notRecorded } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -17,18 +17,38 @@ export default defineRule({
     why: "The architecture promises encrypted storage for this tier (often a compliance requirement); unencrypted snapshots and media expose the data.",
     fix: "Restore the database from an encrypted snapshot copy, recreate the cache with at-rest encryption, or set default encryption on the bucket.",
     references: [],
+    needs: [
+      "AWS::RDS::DBInstance.storageEncrypted",
+      "AWS::RDS::DBCluster.storageEncrypted",
+      "AWS::ElastiCache::CacheCluster.atRestEncryptionEnabled",
+      "AWS::S3::Bucket.encryption",
+    ],
   },
   check(ctx) {
     const spec = ctx.spec;
     if (!spec) return [];
     const out: RuleResult[] = [];
     for (const { tier: name, r } of membersOfTiers(ctx, (t) => t.encryption === "required")) {
-      const unencrypted =
-        ((r.type === "AWS::RDS::DBInstance" || r.type === "AWS::RDS::DBCluster") &&
-          !r.props.storageEncrypted) ||
-        (r.type === "AWS::ElastiCache::CacheCluster" && !r.props.atRestEncryptionEnabled) ||
-        (r.type === "AWS::S3::Bucket" && r.props.encryption === null);
-      if (!unencrypted) continue;
+      const state =
+        r.type === "AWS::RDS::DBInstance" || r.type === "AWS::RDS::DBCluster"
+          ? r.props.storageEncrypted
+          : r.type === "AWS::ElastiCache::CacheCluster"
+            ? r.props.atRestEncryptionEnabled
+            : r.type === "AWS::S3::Bucket"
+              ? r.props.encryption === undefined
+                ? undefined
+                : r.props.encryption !== null
+              : true;
+      if (state === undefined) {
+        out.push(
+          unverified(r, [notRecorded(r, "encryption at rest")], {
+            key: name,
+            specLine: spec.lineOf(["tiers", name, "encryption"]),
+          }),
+        );
+        continue;
+      }
+      if (state) continue;
       out.push({
         resource: r,
         key: name,

@@ -1,6 +1,6 @@
 import { asKnown, type Resource } from "../../model/snapshot.ts";
-import { defineRule, type RuleResult } from "../types.ts";
-import { label, specSubject, tierMembers } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, missingProps, notRecorded, specSubject, tierMembers } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -19,6 +19,11 @@ export default defineRule({
     why: "The document promises that losing one Availability Zone does not take this tier down; a single-AZ member breaks that promise.",
     fix: "Spread instances over subnets in two or more AZs (the ASG's subnets), enable Multi-AZ on the database, and give load balancers and services subnets in several AZs.",
     references: [],
+    needs: [
+      "AWS::EC2::Subnet.availabilityZone",
+      "AWS::RDS::DBInstance.multiAz",
+      "AWS::ElastiCache::ReplicationGroup.multiAz",
+    ],
   },
   check(ctx) {
     const spec = ctx.spec;
@@ -29,7 +34,10 @@ export default defineRule({
       const members = tierMembers(ctx, name);
       const specLine = spec.lineOf(["tiers", name, "multiAz"]);
       const azsOf = (r: Resource) =>
-        new Set(ctx.facts.placementOf(r).map((f) => f.subnet.props.availabilityZone));
+        new Set(ctx.facts.placementOf(r).flatMap((f) => f.subnet.props.availabilityZone ?? []));
+      /** Subnets of `r` whose Availability Zone was not recorded. */
+      const vagueAzs = (r: Resource) =>
+        ctx.facts.placementOf(r).filter((f) => f.subnet.props.availabilityZone === undefined);
       const compute = members.filter(
         (r) =>
           r.type === "AWS::EC2::Instance" ||
@@ -37,7 +45,16 @@ export default defineRule({
           r.type === "AWS::Lambda::Function",
       );
       const computeAzs = new Set(compute.flatMap((r) => [...azsOf(r)]));
-      if (compute.length > 0 && computeAzs.size < 2) {
+      const computeVague = compute.flatMap(vagueAzs);
+      if (compute.length > 0 && computeAzs.size < 2 && computeVague.length > 0) {
+        out.push(
+          unverified(
+            specSubject(ctx, "Tier", name),
+            computeVague.map((f) => notRecorded(f.subnet, "the Availability Zone")),
+            { key: "compute", specLine },
+          ),
+        );
+      } else if (compute.length > 0 && computeAzs.size < 2) {
         out.push({
           resource: specSubject(ctx, "Tier", name),
           key: "compute",
@@ -50,9 +67,22 @@ export default defineRule({
         const r = asKnown(member);
         if (!r) continue;
         let why: string | undefined;
-        if (r.type === "AWS::RDS::DBInstance" && !r.props.multiAz && !r.props.dbClusterIdentifier)
+        const unknown =
+          r.type === "AWS::RDS::DBInstance" && !r.props.dbClusterIdentifier
+            ? missingProps(r, { MultiAZ: r.props.multiAz })
+            : r.type === "AWS::ElastiCache::ReplicationGroup"
+              ? missingProps(r, { MultiAZ: r.props.multiAz })
+              : azsOf(r).size <= 1
+                ? vagueAzs(r).map((f) => notRecorded(f.subnet, "the Availability Zone"))
+                : [];
+        if (unknown.length > 0) {
+          out.push(unverified(r, unknown, { key: name, specLine }));
+          continue;
+        }
+        if (r.type === "AWS::RDS::DBInstance" && r.props.multiAz === false && !r.props.dbClusterIdentifier)
           why = "it has no Multi-AZ standby";
-        else if (r.type === "AWS::ElastiCache::ReplicationGroup" && !r.props.multiAz) why = "Multi-AZ is off";
+        else if (r.type === "AWS::ElastiCache::ReplicationGroup" && r.props.multiAz === false)
+          why = "Multi-AZ is off";
         else if (
           (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" ||
             r.type === "AWS::AutoScaling::AutoScalingGroup" ||

@@ -1,4 +1,4 @@
-import { defineRule, type RuleResult } from "../types.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
 import { label, subnetEvidence } from "../util.ts";
 
 export default defineRule({
@@ -12,6 +12,7 @@ export default defineRule({
     why: "Placement is the architecture's first line of defence: the document says the app and data tiers cannot be reached from the internet, and a resource in a public subnet breaks that promise whatever its security group says today.",
     fix: "Move the resource to subnets of the documented kind (change the ASG / service / DB subnet group), or, if the document is wrong, change the tier's placement in architecture.yaml, or waive it with a reason and an expiry.",
     references: [],
+    needs: ["AWS::EC2::RouteTable", "AWS::EC2::Subnet"],
   },
   check(ctx) {
     const spec = ctx.spec;
@@ -28,7 +29,26 @@ export default defineRule({
             ? placement.every((f) => f.class !== "public")
               ? placement
               : []
-            : placement.filter((f) => (want === "private" ? f.class === "public" : f.class !== "isolated"));
+            : placement.filter(
+                (f) =>
+                  f.class !== "unknown" &&
+                  (want === "private" ? f.class === "public" : f.class !== "isolated"),
+              );
+        // What the unknown subnets are decides it, when nothing recorded does already.
+        const vague = placement.filter((f) => f.class === "unknown");
+        const decided =
+          want === "public"
+            ? placement.some((f) => f.class === "public")
+            : wrong.some((f) => f.class !== "unknown");
+        if (!decided && vague.length > 0) {
+          out.push(
+            unverified(r, vague.map(subnetEvidence), {
+              key: tierName,
+              specLine: spec.lineOf(["tiers", tierName, "placement"]) ?? spec.lineOf(["tiers", tierName]),
+            }),
+          );
+          continue;
+        }
         if (wrong.length === 0) continue;
         out.push({
           resource: r,

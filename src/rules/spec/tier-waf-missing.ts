@@ -1,5 +1,5 @@
-import { defineRule, type RuleResult } from "../types.ts";
-import { label, membersOfTiers } from "../util.ts";
+import { defineRule, type RuleResult, unverified } from "../types.ts";
+import { label, membersOfTiers, wafProtected, wafUnknowns } from "../util.ts";
 
 export default defineRule({
   meta: {
@@ -12,22 +12,30 @@ export default defineRule({
     why: "The architecture promises a web application firewall in front of this entry point; without it, the attacks the document says are blocked reach the application.",
     fix: "Associate a WAFv2 web ACL with the load balancer (REGIONAL scope) or the distribution (CLOUDFRONT scope, in us-east-1).",
     references: [],
+    needs: [
+      "AWS::WAFv2::WebACL",
+      "AWS::WAFv2::WebACL.associatedResourceArns",
+      "AWS::CloudFront::Distribution.webAclId",
+    ],
   },
   check(ctx) {
     const spec = ctx.spec;
     if (!spec) return [];
-    const protectedIds = new Set(
-      ctx.graph.ofType("AWS::WAFv2::WebACL").flatMap((a) => a.props.associatedResourceArns),
-    );
+    const isProtected = wafProtected(ctx);
     const out: RuleResult[] = [];
     for (const { tier: name, r } of membersOfTiers(ctx, (t) => t.waf === "required")) {
       const unprotected =
         (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
           r.props.loadBalancerType === "application" &&
-          !protectedIds.has(r.id) &&
-          ctx.graph.in(r.id, "protects").length === 0) ||
+          !isProtected(r)) ||
         (r.type === "AWS::CloudFront::Distribution" && r.props.webAclId === null);
       if (!unprotected) continue;
+      // A distribution names its own web ACL; a load balancer's is known only where ACLs were read.
+      const unknowns = r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" ? wafUnknowns(ctx, r) : [];
+      if (unknowns.length > 0) {
+        out.push(unverified(r, unknowns, { key: name, specLine: spec.lineOf(["tiers", name, "waf"]) }));
+        continue;
+      }
       out.push({
         resource: r,
         key: name,

@@ -147,8 +147,8 @@ export const ec2Handler: ServiceHandler = {
         Description: g.props.description,
         VpcId: g.props.vpcId,
         OwnerId: account,
-        IpPermissions: g.props.ingress.map(permission),
-        IpPermissionsEgress: g.props.egress.map(permission),
+        IpPermissions: g.props.ingress?.map(permission),
+        IpPermissionsEgress: g.props.egress?.map(permission),
         Tags: tagList(g.tags),
       })),
     })),
@@ -162,7 +162,7 @@ export const ec2Handler: ServiceHandler = {
           NetworkAclId: acl.props.networkAclId,
         })),
         Entries: [
-          ...acl.props.entries.map((e) => ({
+          ...(acl.props.entries ?? []).map((e) => ({
             RuleNumber: e.ruleNumber,
             Egress: e.egress,
             Protocol: e.protocol,

@@ -155,7 +155,7 @@ export const elbv2Handler: ServiceHandler = {
             status: 400,
           });
         return {
-          TargetHealthDescriptions: tg.props.targets.map((t) => ({
+          TargetHealthDescriptions: (tg.props.targets ?? []).map((t) => ({
             Target: {
               Id: t.id,
               Port: t.port ?? undefined,

@@ -2,7 +2,6 @@ import type { DataIndex } from "../diagram/model.ts";
 import { shortId, shortType } from "../diagram/model.ts";
 import { SEVERITY_COLOURS } from "../diagram/styles.ts";
 import type { DiagramEdge, DiagramNode, Resource } from "../diagram/types.ts";
-import { unverifiedOf } from "../unverified.ts";
 import { AggregateView } from "./AggregateView.tsx";
 import { EdgeView } from "./EdgeView.tsx";
 import { FindingView } from "./FindingView.tsx";
@@ -40,7 +39,7 @@ export function Inspector(props: InspectorProps) {
 function ResourceView({ r, index, node, onSelect, onExpand }: InspectorProps & { r: Resource }) {
   const data = index.data;
   const findings = index.findingsByResource.get(r.id) ?? [];
-  const unverified = unverifiedOf(data.report).filter((u) => u.resourceId === r.id);
+  const unverified = (data.report.unverified ?? []).filter((u) => u.resourceId === r.id);
   const hosted = (index.hosted.get(r.id) ?? [])
     .map((id) => index.byId.get(id))
     .filter((x): x is Resource => !!x);

@@ -47,6 +47,15 @@ export function TopBar(props: TopBarProps) {
             {unwaived.filter((f) => f.severity === s).length} {s}
           </span>
         ))}
+        {(data.report.unverified ?? []).length > 0 ? (
+          <span
+            className="pill gap"
+            data-summary="unverified"
+            title="Checks that could not be decided: the data they need was not recorded"
+          >
+            {(data.report.unverified ?? []).length} unverified
+          </span>
+        ) : null}
         {gaps.length > 0 ? (
           <span
             className="pill gap"
