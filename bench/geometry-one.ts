@@ -22,7 +22,7 @@ try {
     if (!fixture) throw new Error(`no fixture ${name}`);
     const specFile = join(fixture.dir, "architecture.yaml");
     const a = analyzeSnapshot(fixture.build(), await loadSpec(specFile), FIXTURE_NOW);
-    const json = findingsJsonFor(a.snapshot, a.findings, a.view(), "snapshot.json", specFile);
+    const json = findingsJsonFor(a.snapshot, a.findings, a.view(), "snapshot.json", specFile, a.unverified);
     const report = FindingsReport.parse(JSON.parse(json));
     const subnets = placeableSubnets(a.snapshot);
     const html = await renderHtmlReport({

@@ -23,6 +23,7 @@ async function data(name: keyof typeof FIXTURES) {
     a.view(),
     `fixtures/${name}/snapshot.json`,
     `fixtures/${name}/architecture.yaml`,
+    a.unverified,
   );
   return { snapshot: a.snapshot, findingsJson, findings: a.findings };
 }

@@ -33,7 +33,14 @@ afterAll(async () => {
 async function dataFor(snapshot: Snapshot, specFile?: string) {
   const spec = specFile ? await loadSpec(specFile) : undefined;
   const a = analyzeSnapshot(snapshot, spec, FIXTURE_NOW);
-  const findingsJson = findingsJsonFor(a.snapshot, a.findings, a.view(), "snapshot.json", specFile);
+  const findingsJson = findingsJsonFor(
+    a.snapshot,
+    a.findings,
+    a.view(),
+    "snapshot.json",
+    specFile,
+    a.unverified,
+  );
   return { serve: { snapshot: a.snapshot, findingsJson } satisfies ServeData, findings: a.findings };
 }
 
@@ -215,6 +222,50 @@ describe("the viewer's controls", () => {
       );
       expect(vpcs.length).toBeGreaterThan(1);
       expect(vpcs.every(Boolean)).toBe(true);
+      expect(ui.problems).toEqual([]);
+    } finally {
+      await ui.close();
+    }
+  }, 60_000);
+});
+
+describe("what was not recorded", () => {
+  it("draws subnets whose route table was not recorded as unknown, and shows the checks left unverified", async () => {
+    const fixture = FIXTURES["status-page"];
+    const s = fixture.build();
+    // A dump without route tables: no subnet can be called public or private.
+    const gone = new Set(s.resources.filter((r) => r.type === "AWS::EC2::RouteTable").map((r) => r.id));
+    s.resources = s.resources.filter((r) => !gone.has(r.id));
+    s.edges = s.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to));
+    const { serve } = await dataFor(s, join(fixture.dir, "architecture.yaml"));
+    const report = FindingsReport.parse(JSON.parse(serve.findingsJson));
+    expect(report.unverified?.length ?? 0).toBeGreaterThan(0);
+    const ui = await openUi(serve);
+    const { page } = ui;
+    try {
+      const classes = await page.$$eval('[data-kind="subnet"]', (els) =>
+        els.map((e) => e.getAttribute("data-class")),
+      );
+      expect(classes.length).toBe(6);
+      expect(new Set(classes)).toEqual(new Set(["unknown"]));
+      expect(
+        await page.$$eval('[data-kind="subnet"] > rect.box', (els) =>
+          els.map((e) => e.getAttribute("stroke-dasharray")),
+        ),
+      ).not.toContain(null);
+      expect(await page.textContent('[data-summary="unverified"]')).toContain(
+        String(report.unverified?.length),
+      );
+      const u = report.unverified?.find((x) => serve.snapshot.resources.some((r) => r.id === x.resourceId));
+      expect(u).toBeDefined();
+      await page.fill(
+        'input[type="search"]',
+        serve.snapshot.resources.find((r) => r.id === u?.resourceId)?.name ?? "",
+      );
+      await page.click(`[data-result="${u?.resourceId}"]`);
+      await page.waitForSelector(`[data-inspecting="${u?.resourceId}"] [data-unverified]`);
+      expect(await page.textContent("[data-unverified]")).toContain(u?.ruleId ?? "?");
+      await page.screenshot({ path: join(ARTIFACTS, "ui-unknown-subnets.png") });
       expect(ui.problems).toEqual([]);
     } finally {
       await ui.close();

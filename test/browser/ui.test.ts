@@ -33,7 +33,14 @@ afterAll(async () => {
 async function dataFor(snapshot: Snapshot, specFile?: string) {
   const spec = specFile ? await loadSpec(specFile) : undefined;
   const a = analyzeSnapshot(snapshot, spec, FIXTURE_NOW);
-  const findingsJson = findingsJsonFor(a.snapshot, a.findings, a.view(), "snapshot.json", specFile);
+  const findingsJson = findingsJsonFor(
+    a.snapshot,
+    a.findings,
+    a.view(),
+    "snapshot.json",
+    specFile,
+    a.unverified,
+  );
   return { serve: { snapshot: a.snapshot, findingsJson } satisfies ServeData, findings: a.findings };
 }
 
