@@ -45,7 +45,8 @@ th { background: #f6f8fa; }
   main { max-width: none; padding: 0; }
   .diagram { border: none; margin: 0; }
   .diagram-page { break-before: page; break-inside: avoid; }
-  .diagram svg { max-width: 100%; max-height: 165mm; width: auto; }
+  .diagram svg { max-width: 100%; max-height: 166mm; width: auto; }
+  .diagram-page h2 { margin: 0 0 4px; font-size: 15px; }
   h2 { break-after: avoid; }
   section.page { break-before: page; }
   .finding { break-inside: avoid; }

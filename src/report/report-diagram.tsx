@@ -10,7 +10,7 @@ import { DEFAULT_EDGE_STYLES } from "../../web/src/diagram/styles.ts";
 
 /** Printable area of a landscape page with 14 mm margins, in CSS px: Letter's width, A4's height, less a heading. */
 export const PRINT_W = 930;
-export const PRINT_H = 600;
+export const PRINT_H = 620;
 /** The smallest text of a full-size drawing (the cards' type line), in diagram units. */
 const SMALLEST_TEXT = 10.5;
 const MIN_PX = 9;
@@ -54,7 +54,9 @@ export async function diagramPages(index: DataIndex): Promise<DiagramPage[]> {
   if (!whole || whole.scale * SMALLEST_TEXT >= MIN_PX || index.vpcs.length <= 1) return whole ? [whole] : [];
   const pages: DiagramPage[] = [];
   for (const v of [...index.vpcs].sort((a, b) => ((a.name ?? a.id) < (b.name ?? b.id) ? -1 : 1))) {
-    const p = await page(index, `VPC ${v.name ?? v.id} (${v.region})`, { part: { vpc: v.id } });
+    const p = await page(index, `VPC ${v.name ?? v.id} (account ${v.account}, ${v.region})`, {
+      part: { vpc: v.id },
+    });
     if (p) pages.push(p);
   }
   const outside = await page(index, "outside any VPC (global and regional services)", {

@@ -44,7 +44,7 @@ export const DIAGRAM_CSS = `
 .asb-edge:hover .line { stroke-width: 3.2; }
 .asb-edge.selected .line { stroke-width: 3.6; }
 .asb-edge .elabel rect { fill: #fff; stroke: none; opacity: 0.92; }
-.asb-edge .elabel text { font-size: 10.5px; font-weight: 600; }
+.asb-edge .elabel text { font-size: 12px; font-weight: 600; }
 .asb-overlay .sel { fill: none; stroke: #0b63ce; stroke-width: 3; }
 .asb-overlay .match { fill: none; stroke: #f2b705; stroke-width: 3; }
 `;
@@ -54,6 +54,8 @@ export const MIN_TEXT_PX = 9;
 /** Card and edge text sizes in diagram units (see DIAGRAM_CSS). */
 const LEAF_TEXT = 10.5;
 const NAME_TEXT = 12;
+/** Port labels are what a reader checks an edge for: as large as names, so they print when names do. */
+const EDGE_TEXT = 12;
 const TITLE_TEXT = 13;
 const SUB_TEXT = 11;
 
@@ -365,7 +367,7 @@ function pathOf(points: readonly [number, number][]): string {
 const Edge = memo(function Edge({ e, selected, zoom }: { e: RoutedEdge; selected: boolean; zoom: number }) {
   const s = EDGE_STYLES[e.style];
   const d = pathOf(e.points);
-  const showLabel = e.label && e.ports && LEAF_TEXT * zoom >= MIN_TEXT_PX;
+  const showLabel = e.label && e.ports && EDGE_TEXT * zoom >= MIN_TEXT_PX;
   return (
     <g
       className={`asb-edge e-${e.style}${selected ? " selected" : ""}`}

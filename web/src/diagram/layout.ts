@@ -311,44 +311,47 @@ function layoutVpc(vpc: GroupNode): { w: number; h: number } {
     }
   }
 
-  // What has no subnet drawn (a gateway endpoint, a peering connection): a lane below the AZs.
+  // What has no subnet drawn (a gateway endpoint, a peering connection, an ASG whose subnets are not drawn):
+  // a lane below the AZs, left to right, wrapping at the VPC's width.
   let h = azBottom + PAD;
   if (loose.length + looseGroups.length > 0) {
-    const per = Math.max(1, Math.floor((gridW - 2 * PAD + GAP) / (LEAF_W + GAP)));
-    let i = 0;
+    const maxX = Math.max(gridW - PAD, PAD + LEAF_W);
+    let x = PAD;
+    let rowTop = h;
+    let rowBottom = h;
+    const next = (w: number, hh: number) => {
+      if (x > PAD && x + w > maxX) {
+        x = PAD;
+        rowTop = rowBottom + GAP;
+      }
+      const at = { x, y: rowTop };
+      x += w + GAP;
+      rowBottom = Math.max(rowBottom, rowTop + hh);
+      return at;
+    };
     for (const l of loose) {
-      place(l, PAD + (i % per) * (LEAF_W + GAP), h + Math.floor(i / per) * (LEAF_H + GAP), LEAF_W, LEAF_H);
-      i++;
+      const at = next(LEAF_W, LEAF_H);
+      place(l, at.x, at.y, LEAF_W, LEAF_H);
     }
     for (const g of looseGroups) {
-      // An ASG whose subnets are not drawn: a collapsed-size box, its members in a row inside.
       const members = g.collapsed ? [] : g.children;
-      const gx = PAD + (i % per) * (LEAF_W + GAP);
-      const gy = h + Math.floor(i / per) * (LEAF_H + GAP);
-      const gs = gridSize(members.length, cellColumns(members.length));
-      place(
-        g,
-        gx,
-        gy,
-        Math.max(COLLAPSED_W, gs.w + 2 * ASG_PAD),
-        g.collapsed ? COLLAPSED_H : ASG_HEAD + gs.h + ASG_PAD,
-      );
+      const cols = cellColumns(members.length);
+      const gs = gridSize(members.length, cols);
+      const w = Math.max(COLLAPSED_W, gs.w + 2 * ASG_PAD);
+      const gh = g.collapsed ? COLLAPSED_H : ASG_HEAD + gs.h + ASG_PAD;
+      const at = next(w, gh);
+      place(g, at.x, at.y, w, gh);
       members.forEach((m, k) => {
-        const cols = cellColumns(members.length);
         place(
           m,
-          gx + ASG_PAD + (k % cols) * (LEAF_W + GAP),
-          gy + ASG_HEAD + Math.floor(k / cols) * (LEAF_H + GAP),
+          at.x + ASG_PAD + (k % cols) * (LEAF_W + GAP),
+          at.y + ASG_HEAD + Math.floor(k / cols) * (LEAF_H + GAP),
           LEAF_W,
           LEAF_H,
         );
       });
-      i += Math.max(1, Math.ceil(g.w / (LEAF_W + GAP)));
-      h = Math.max(h, gy + g.h - Math.floor((i - 1) / per) * (LEAF_H + GAP));
     }
-    const rows = Math.ceil(i / per);
-    h += rows * LEAF_H + (rows - 1) * GAP + PAD;
-    for (const g of looseGroups) h = Math.max(h, g.y + g.h + PAD);
+    h = rowBottom + PAD;
   }
   const titleW = Math.max(vpc.label.length * 8, (vpc.sublabel ?? "").length * 6.6) + 60;
   const w = Math.max(

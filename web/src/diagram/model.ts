@@ -89,7 +89,7 @@ export interface ViewOptions {
   environment?: string;
   /** Only this VPC (by resource id) and the global services. */
   vpc?: string;
-  /** One page of the printed report: one VPC alone, or everything outside VPCs. */
+  /** One page of the printed report: one VPC alone (without its account and region boxes), or everything outside VPCs. */
   part?: { vpc: string } | "outside-vpcs";
   /** Same-type leaves in one box are aggregated from this many on. */
   aggregateFrom?: number;
@@ -358,14 +358,22 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
           sublabel: "CloudFront · Route 53 · S3 · WAF",
         })
       : group(`region:${account}:${region}`, "region", region, accountGroup(account));
+  // A report page of one VPC says its account and region in its heading: the VPC is drawn without them.
+  const alone = typeof opts.part === "object";
   const vpcGroup = (vpcId: string) => {
     const v = byId.get(vpcId);
     if (!v) return undefined;
     const cidr = (v.props as { cidrBlock?: string }).cidrBlock;
-    return group(vpcId, "vpc", v.name ? `VPC ${v.name}` : "VPC", regionGroup(v.account, v.region), {
-      resourceId: vpcId,
-      sublabel: [(v.props as { vpcId?: string }).vpcId, cidr].filter(Boolean).join(" · "),
-    });
+    return group(
+      vpcId,
+      "vpc",
+      v.name ? `VPC ${v.name}` : "VPC",
+      alone ? root : regionGroup(v.account, v.region),
+      {
+        resourceId: vpcId,
+        sublabel: [(v.props as { vpcId?: string }).vpcId, cidr].filter(Boolean).join(" · "),
+      },
+    );
   };
   const subnetGroup = (subnetId: string) => {
     const s = byId.get(subnetId);

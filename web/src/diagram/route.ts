@@ -114,15 +114,17 @@ function obstaclesFor(index: RouteIndex, a: Box, b: Box, ids: readonly string[])
     if (list) list.push(c.box);
     else byParent.set(key, [c.box]);
   }
-  let boxes: { box: Box; up: Box[] }[] = [];
+  // Each card's rectangle (its box's cards together, when clear of both ends), once per rectangle.
+  const boxes = new Map<string, { box: Box; up: Box[] }>();
   for (const c of cards) {
-    const siblings = byParent.get(c.up[0]) ?? [c.box];
-    const bb = hull(siblings);
-    boxes.push({ box: clear(bb) ? bb : c.box, up: c.up });
+    const bb = hull(byParent.get(c.up[0]) ?? [c.box]);
+    const box = clear(bb) ? bb : c.box;
+    const key = `${box.x},${box.y},${box.w},${box.h}`;
+    if (!boxes.has(key)) boxes.set(key, { box, up: c.up });
   }
   for (let level = 0; level <= 4; level++) {
     const out = new Map<string, Box>();
-    for (const c of boxes) {
+    for (const c of boxes.values()) {
       let box = c.box;
       for (let i = 0; i < Math.min(level, c.up.length); i++) {
         const upper = c.up[i];
@@ -132,8 +134,6 @@ function obstaclesFor(index: RouteIndex, a: Box, b: Box, ids: readonly string[])
       out.set(`${box.x},${box.y},${box.w},${box.h}`, box);
     }
     if (out.size <= MAX_OBSTACLES || level === 4) return [...out.values()];
-    if (level === 0)
-      boxes = [...out.values()].map((box) => ({ box, up: boxes.find((x) => x.box === box)?.up ?? [] }));
   }
   return [];
 }
@@ -406,8 +406,8 @@ function fallback(a: Box, b: Box): Pt[] {
   ]);
 }
 
-const LABEL_H = 15;
-export const LABEL_CHAR_W = 6.4;
+const LABEL_H = 17;
+export const LABEL_CHAR_W = 7.3;
 
 /** Routes edges between drawn nodes and places each port label where it overlaps no other label or card. */
 export function routeEdges(
@@ -431,6 +431,9 @@ export function routeEdges(
     const routed: RoutedEdge = { ...e, points };
     if (e.ports) {
       const label = placeLabel(points, e.ports, placedLabels, [
+        // Its own ends too: a label beside the arrow, not over the card it points at.
+        a,
+        b,
         ...obstacles,
         ...index.titles.filter((t) => overlaps(t, boundsOf(points), 20)),
       ]);
