@@ -19,7 +19,7 @@ const MARGIN = 120;
 const BEND = 30;
 const BUCKET = 400;
 /** Above this many obstacles for one edge, cards are merged into their boxes at a higher level. */
-const MAX_OBSTACLES = 90;
+const MAX_OBSTACLES = 40;
 
 interface Card {
   box: Box;
@@ -235,38 +235,47 @@ export function routeBetween(
   const ys = [...ysSet].sort((p, q) => p - q);
   const nx = xs.length;
   const ny = ys.length;
-  const inflated = [...obstacles, a, b].map((o) => ({
-    x0: o.x - CLEAR + 0.5,
-    x1: o.x + o.w + CLEAR - 0.5,
-    y0: o.y - CLEAR + 0.5,
-    y1: o.y + o.h + CLEAR - 0.5,
-  }));
-  const blockedPt = new Uint8Array(nx * ny);
-  for (const o of inflated) {
-    for (let i = lowerBound(xs, o.x0); i < nx && (xs[i] as number) < o.x1; i++)
-      for (let j = lowerBound(ys, o.y0); j < ny && (ys[j] as number) < o.y1; j++) blockedPt[j * nx + i] = 1;
+  // Every obstacle side, at the clearance, is a grid line: an obstacle is the index rectangle between its
+  // lines. Points strictly inside it are blocked, and so is a move between neighbours whose midpoint is
+  // inside (a segment between neighbouring lines is wholly inside or wholly outside). Marked with 2-D
+  // difference arrays and summed once: O(obstacles + grid), whatever the obstacles' size.
+  const W = nx + 1;
+  const pt = new Int32Array(W * (ny + 1));
+  const right = new Int32Array(W * (ny + 1));
+  const down = new Int32Array(W * (ny + 1));
+  const mark = (d: Int32Array, i0: number, i1: number, j0: number, j1: number) => {
+    if (i0 >= i1 || j0 >= j1) return;
+    d[j0 * W + i0] = (d[j0 * W + i0] as number) + 1;
+    d[j0 * W + i1] = (d[j0 * W + i1] as number) - 1;
+    d[j1 * W + i0] = (d[j1 * W + i0] as number) - 1;
+    d[j1 * W + i1] = (d[j1 * W + i1] as number) + 1;
+  };
+  for (const o of [...obstacles, a, b]) {
+    const iL = lowerBound(xs, o.x - CLEAR);
+    const iR = lowerBound(xs, o.x + o.w + CLEAR);
+    const jT = lowerBound(ys, o.y - CLEAR);
+    const jB = lowerBound(ys, o.y + o.h + CLEAR);
+    mark(pt, iL + 1, iR, jT + 1, jB);
+    mark(right, iL, iR, jT + 1, jB);
+    mark(down, iL + 1, iR, jT, jB);
   }
-  // A move between neighbouring grid points is blocked when its midpoint is inside an obstacle: every
-  // obstacle side is a grid line, so a segment between neighbours is wholly inside or wholly outside.
-  // Precomputed per segment (right of point i,j; below point i,j), so a search step costs O(1).
-  const blockedRight = new Uint8Array(nx * ny);
-  const blockedDown = new Uint8Array(nx * ny);
-  for (const o of inflated) {
-    const i0 = Math.max(0, lowerBound(xs, o.x0) - 1);
-    const j0 = Math.max(0, lowerBound(ys, o.y0) - 1);
-    for (let j = j0; j < ny && (ys[j] as number) < o.y1; j++) {
-      const y = ys[j] as number;
-      for (let i = i0; i < nx - 1 && (xs[i] as number) < o.x1; i++) {
-        const x = xs[i] as number;
-        const mx = (x + (xs[i + 1] as number)) / 2;
-        if (y > o.y0 && y < o.y1 && mx > o.x0 && mx < o.x1) blockedRight[j * nx + i] = 1;
-        if (j < ny - 1) {
-          const my = (y + (ys[j + 1] as number)) / 2;
-          if (x > o.x0 && x < o.x1 && my > o.y0 && my < o.y1) blockedDown[j * nx + i] = 1;
-        }
+  const sum = (d: Int32Array) => {
+    const out = new Uint8Array(nx * ny);
+    for (let j = 0; j < ny; j++) {
+      let run = 0;
+      for (let i = 0; i < nx; i++) {
+        const above = j > 0 ? (d[(j - 1) * W + i] as number) : 0;
+        run += d[j * W + i] as number;
+        // Turn row j of the difference array into row j of the counts, in place.
+        d[j * W + i] = run + above;
+        out[j * nx + i] = (d[j * W + i] as number) > 0 ? 1 : 0;
       }
     }
-  }
+    return out;
+  };
+  const blockedPt = sum(pt);
+  const blockedRight = sum(right);
+  const blockedDown = sum(down);
   const blockedMove = (i: number, j: number, ni: number, nj: number) =>
     ni !== i ? blockedRight[j * nx + Math.min(i, ni)] === 1 : blockedDown[Math.min(j, nj) * nx + i] === 1;
   const idx = (i: number, j: number) => j * nx + i;
@@ -322,7 +331,7 @@ export function routeBetween(
       found = st;
       break;
     }
-    if (++steps > 200_000) break;
+    if (++steps > 40_000) break;
     const i = p % nx;
     const j = Math.floor(p / nx);
     const px = xs[i] as number;
@@ -430,12 +439,13 @@ export function routeEdges(
     const points = routeBetween(a, b, obstacles, [sides(a), sides(b)]) ?? fallback(a, b);
     const routed: RoutedEdge = { ...e, points };
     if (e.ports) {
+      const bounds = boundsOf(points);
       const label = placeLabel(points, e.ports, placedLabels, [
         // Its own ends too: a label beside the arrow, not over the card it points at.
         a,
         b,
         ...obstacles,
-        ...index.titles.filter((t) => overlaps(t, boundsOf(points), 20)),
+        ...index.titles.filter((t) => overlaps(t, bounds, 20)),
       ]);
       if (label) {
         placedLabels.push(label);
