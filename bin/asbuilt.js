@@ -1,9 +1,37 @@
 #!/usr/bin/env node
-// asbuilt runs from its TypeScript sources: tsx compiles them on load (cached after the first run).
+// The asbuilt command. An installed package runs the compiled bundle (dist/cli.js, built by `npm run build`
+// before packing). A checkout whose bundle is missing or older than its sources runs the TypeScript sources
+// through tsx instead, so that a change is never hidden behind a stale build.
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
 
-// The project's tsconfig.json, wherever the command is run from: tsx would otherwise look for one in the
-// working directory, and without it compile JSX the classic way (React.createElement), breaking report.
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-await import("../src/cli/main.ts");
+const at = (p) => fileURLToPath(new URL(p, import.meta.url));
+const bundle = at("../dist/cli.js");
+
+/** The newest modification time under the folders the bundle is built from (a checkout only). */
+function newestSource() {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === "node_modules" || e.name === "dist" || e.name.startsWith(".")) continue;
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|tsx)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ["../src", "../fixtures", "../test/aws-endpoint"]) if (existsSync(at(d))) walk(at(d));
+  return newest;
+}
+
+const checkout = existsSync(at("../src/cli/main.ts"));
+const fresh = existsSync(bundle) && (!checkout || statSync(bundle).mtimeMs >= newestSource());
+let entry;
+if (fresh) entry = await import("../dist/cli.js");
+else {
+  const { register } = await import("tsx/esm/api");
+  // The project's tsconfig.json, wherever the command is run from: tsx would otherwise look for one in the
+  // working directory, and without it compile JSX the classic way (React.createElement), breaking report.
+  register({ tsconfig: at("../tsconfig.json") });
+  entry = await import("../src/cli/main.ts");
+}
+process.exitCode = await entry.main(process.argv);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { setup } from "./global-setup.ts";
+import { tempRunDir } from "./global-setup.ts";
 
 // `npm test` used to leave dozens of asbuilt-* folders in the temp dir. Every test process now writes
 // its temporary files into one folder per run, removed when the run ends.
@@ -14,7 +14,7 @@ describe("the test run's temp dir", () => {
 
   it("is removed with everything in it when the run ends, and TMPDIR restored", () => {
     const before = process.env.TMPDIR;
-    const teardown = setup();
+    const teardown = tempRunDir();
     const dir = process.env.TMPDIR ?? "";
     expect(dir).not.toBe(before);
     expect(tmpdir()).toBe(dir);

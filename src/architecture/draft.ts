@@ -27,13 +27,17 @@ const KIND: Record<string, string> = {
   "AWS::CloudFront::Distribution": "cdn",
 };
 
+const COMPUTE = new Set(["AWS::EC2::Instance", "AWS::ECS::Service", "AWS::Lambda::Function"]);
+
 interface DraftTier {
   name: string;
-  select: { type?: string | string[]; tags?: Record<string, string>; name?: string[] };
+  select: { type?: string | string[]; tags?: Record<string, string>; name?: string[]; arn?: string[] };
   members: Resource[];
   placement: Placement;
   waf?: "required";
   tls?: "required";
+  /** Why the draft leaves something of this tier for the team to decide. */
+  undecided?: string;
 }
 
 /**
@@ -56,52 +60,89 @@ export function draftSpec(
     ),
   );
 
-  // Tiers: compute by role tag where there is one; everything else by kind.
-  const tiers = new Map<string, DraftTier>();
-  for (const r of resources) {
-    const role = roleKey ? r.tags[roleKey] : undefined;
-    const compute = r.type === "AWS::EC2::Instance" || r.type === "AWS::ECS::Service";
-    const kind = KIND[r.type] ?? "other";
-    const key = compute && role ? tierName(role) : kind;
-    let t = tiers.get(key);
-    if (!t) {
-      t = {
-        name: key,
-        select: compute && role && roleKey ? { tags: { [roleKey]: role } } : { type: r.type },
-        members: [],
-        placement: "any",
-      };
-      tiers.set(key, t);
-    }
-    t.members.push(r);
-    if (!(compute && role) && t.select.type !== undefined) {
-      const types = new Set([t.select.type].flat());
-      types.add(r.type);
-      t.select.type = types.size === 1 ? r.type : [...types].sort();
-    }
-  }
-  // Untagged compute beside role-tagged compute of the same type: select it by name, so tiers do not overlap.
-  for (const t of tiers.values()) {
-    const type = t.select.type;
-    if (typeof type !== "string" || !(type === "AWS::EC2::Instance" || type === "AWS::ECS::Service"))
-      continue;
-    if (roleKey && resources.some((r) => r.type === type && r.tags[roleKey] !== undefined)) {
-      t.select = { type, name: t.members.map((m) => m.name ?? m.id).sort() } as DraftTier["select"];
-    }
-  }
-  const protectedIds = new Set(
-    graph.ofType("AWS::WAFv2::WebACL").flatMap((a) => a.props.associatedResourceArns),
+  // Tiers. Compute by its role tag where it has one; else by its Auto Scaling group, else by the names of its
+  // security groups (instances that share a role share their groups), so that web, app and CI hosts land in
+  // tiers of their own instead of one "instances" tier. Everything else by kind. Then every tier whose members
+  // sit in subnets of different classes is split by class, so that its placement holds for all of them.
+  const envValues = new Set(
+    envKey
+      ? resources.flatMap((r) => (r.tags[envKey] !== undefined ? [r.tags[envKey].toLowerCase()] : []))
+      : [],
   );
+  const stem = nameStem(
+    resources.map((r) => r.name ?? ""),
+    envValues,
+  );
+  const asgOf = new Map<string, string>();
+  for (const g of graph.ofType("AWS::AutoScaling::AutoScalingGroup"))
+    for (const id of g.props.instanceIds)
+      asgOf.set(`${g.account}/${g.region}/${id}`, g.name ?? g.props.autoScalingGroupName);
+  const roleOf = (r: Resource): { key: string; byTag: boolean } => {
+    const role = roleKey ? r.tags[roleKey] : undefined;
+    if (!COMPUTE.has(r.type)) return { key: KIND[r.type] ?? "other", byTag: false };
+    if (role) return { key: tierName(role), byTag: true };
+    const k = asKnown(r);
+    const asg =
+      k?.type === "AWS::EC2::Instance"
+        ? asgOf.get(`${r.account}/${r.region}/${k.props.instanceId}`)
+        : undefined;
+    if (asg) return { key: tierName(stem(asg) || asg), byTag: false };
+    const sgNames = graph
+      .out(r.id, "uses")
+      .flatMap((e) => {
+        const sg = graph.getOfType(e.to, "AWS::EC2::SecurityGroup");
+        return sg ? [stem(sg.props.groupName || sg.name || "") || sg.props.groupName] : [];
+      })
+      .filter(Boolean)
+      .sort();
+    if (sgNames.length > 0) return { key: tierName([...new Set(sgNames)].join("-")), byTag: false };
+    return { key: tierName(stem(r.name ?? "") || (KIND[r.type] ?? "other")), byTag: false };
+  };
+  const classOf = (r: Resource): string => facts.placementClass(r) ?? "none";
+  const groups = new Map<string, { byTag: boolean; members: Resource[] }>();
+  for (const r of resources) {
+    const { key, byTag } = roleOf(r);
+    const g = groups.get(key) ?? { byTag, members: [] };
+    g.members.push(r);
+    groups.set(key, g);
+  }
+  const tiers = new Map<string, DraftTier>();
+  for (const [key, g] of groups) {
+    const byClass = new Map<string, Resource[]>();
+    for (const m of g.members) byClass.set(classOf(m), [...(byClass.get(classOf(m)) ?? []), m]);
+    for (const [cls, members] of byClass) {
+      const name = byClass.size === 1 ? key : `${key}-${cls === "none" ? "outside-vpc" : cls}`;
+      const role = roleKey && g.byTag && byClass.size === 1 ? members[0]?.tags[roleKey] : undefined;
+      const types = [...new Set(members.map((m) => m.type))].sort();
+      const type = types.length === 1 ? (types[0] ?? "") : types;
+      const ofTypes = resources.filter((r) => types.includes(r.type));
+      // A selector that holds exactly these members: their type(s) with the role tag, the type(s) alone when
+      // the tier has every resource of them, else their names (or ARNs where names repeat).
+      const select: DraftTier["select"] =
+        role !== undefined && roleKey
+          ? { type, tags: { [roleKey]: role } }
+          : ofTypes.length === members.length
+            ? { type }
+            : members.every(
+                  (m) => m.name !== undefined && ofTypes.filter((o) => o.name === m.name).length === 1,
+                )
+              ? { type, name: members.map((m) => m.name ?? "").sort() }
+              : { arn: members.map((m) => m.id).sort() };
+      tiers.set(name, {
+        name,
+        select,
+        members,
+        placement: cls === "public" || cls === "private" || cls === "isolated" ? cls : "any",
+        ...(cls === "unknown"
+          ? { undecided: "placement unknown: the route table of its subnets was not recorded" }
+          : {}),
+      });
+    }
+  }
+  const isProtected = (id: string) =>
+    graph.ofType("AWS::WAFv2::WebACL").some((a) => a.props.associatedResourceArns?.includes(id)) ||
+    graph.in(id, "protects").length > 0;
   for (const t of tiers.values()) {
-    const classes = new Set(t.members.flatMap((m) => facts.placementOf(m).map((f) => f.class)));
-    t.placement =
-      classes.size === 0
-        ? "any"
-        : classes.has("public")
-          ? "public"
-          : classes.has("private")
-            ? "private"
-            : "isolated";
     const albs = t.members.flatMap((m) => {
       const k = asKnown(m);
       return k?.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
@@ -110,7 +151,7 @@ export function draftSpec(
         ? [k]
         : [];
     });
-    if (albs.length > 0 && albs.every((lb) => protectedIds.has(lb.id))) t.waf = "required";
+    if (albs.length > 0 && albs.every((lb) => isProtected(lb.id))) t.waf = "required";
   }
 
   // Flows: what reachability allows today between tiers, and from the internet.
@@ -186,7 +227,7 @@ export function draftSpec(
       pair.key.commentBefore = ` ${t.members.length} resource(s), e.g. ${t.members
         .slice(0, 3)
         .map((m) => m.name ?? m.id)
-        .join(", ")}`;
+        .join(", ")}${t.undecided ? `\n To decide: ${t.undecided}` : ""}`;
   }
   // Selectors and flows read best on one line each.
   const compact = (node: unknown) => {
@@ -201,6 +242,30 @@ export function draftSpec(
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
+/**
+ * A name's stem, for naming tiers across environments: "acme-production-app-asg" and "acme-staging-app-asg"
+ * both give "app". Drops the environments' values, tokens nearly every resource name shares (the project's
+ * prefix), and trailing counters or AZ letters.
+ */
+function nameStem(all: readonly string[], envValues: ReadonlySet<string>): (name: string) => string {
+  const tokens = (n: string) =>
+    n
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+  const named = all.filter(Boolean);
+  const count = new Map<string, number>();
+  for (const n of named) for (const tok of new Set(tokens(n))) count.set(tok, (count.get(tok) ?? 0) + 1);
+  const common = new Set(
+    [...count].filter(([, c]) => named.length >= 4 && c >= named.length * 0.8).map(([t]) => t),
+  );
+  return (name) => {
+    const kept = tokens(name).filter((tok) => !envValues.has(tok) && !common.has(tok));
+    while (kept.length > 1 && /^(\d+|[a-z]|\d+[a-z]|[a-z]\d+)$/.test(kept[kept.length - 1] ?? "")) kept.pop();
+    return kept.join("-");
+  };
+}
+
 function tierName(role: string): string {
   const n = role
     .toLowerCase()
@@ -211,4 +276,35 @@ function tierName(role: string): string {
 
 function portsForYaml(ports: PortSet): (number | string)[] {
   return formatPorts(ports) === "all" ? ["0-65535"] : ports.map(([a, b]) => (a === b ? a : `${a}-${b}`));
+}
+
+/**
+ * The end of a draft: what `asbuilt check` with it still reports about the account (findings the draft
+ * cannot make go away: SSH open to the world, a VPC that two environments share, a resource without a tag
+ * every other one has), as a comment for the team to decide, each fixed in the account or waived with a
+ * reason. A check run with the draft reports exactly these.
+ */
+export function toDecideComment(
+  findings: readonly { ruleId: string; message: string; resourceId: string; severity: string }[],
+  unverified: number,
+): string {
+  const lines = [
+    "",
+    findings.length === 0
+      ? "# To decide: nothing. asbuilt check reports no finding with this draft."
+      : `# To decide: asbuilt check with this draft reports these ${findings.length} finding(s). Fix each in the account, or waive it (waivers:) with a reason and an expiry date.`,
+    ...findings.map((f) => `#   - ${f.severity} ${f.ruleId}: ${oneLine(f.message)} (${f.resourceId})`),
+    ...(unverified > 0
+      ? [
+          `# ${unverified} check(s) could not be decided: the snapshot did not record what they need (asbuilt check lists them as unverified).`,
+        ]
+      : []),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** Text for a YAML comment: one line, no control characters. */
+export function oneLine(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  return s.replace(/[\u0000-\u001f\u007f]+/g, " ");
 }

@@ -1,9 +1,6 @@
 import { join } from "node:path";
-import { computeFacts } from "../analysis/facts.ts";
-import { type LoadedSpec, loadSpec, type SpecOptions } from "../architecture/load.ts";
 import { FailOn } from "../architecture/schema.ts";
 import { InputError, readInputFile } from "../model/errors.ts";
-import { Graph } from "../model/graph.ts";
 import {
   checkOutputDir,
   checkOutputFile,
@@ -11,16 +8,18 @@ import {
   writeFileAtomic,
   writeFilesInto,
 } from "../model/io.ts";
-import type { Snapshot } from "../model/snapshot.ts";
-import { diagramView } from "../report/diagram-view.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { FILE_NAMES, FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/index.ts";
 import { formatBrief, formatSummary, formatText } from "../report/text.ts";
-import { failing, failingUnverified, ruleContext, runChecks } from "../rules/engine.ts";
-import { type Finding, FindingsReport } from "../rules/finding.ts";
-import { RULES } from "../rules/index.ts";
-import type { RuleMeta } from "../rules/types.ts";
+import { failing, failingUnverified } from "../rules/engine.ts";
+import { FindingsReport } from "../rules/finding.ts";
+import { fingerprintsOf } from "../rules/group.ts";
 import { EXIT, gapLine, VERSION } from "./common.ts";
+
+// The analysis every command shares is the library's (src/analyze.ts); re-exported for the commands.
+export { analyzeFiles, analyzeSnapshot, loadSpecChecked, ruleIndex } from "../analyze.ts";
+
+import { analyzeSnapshot, loadSpecChecked, ruleIndex } from "../analyze.ts";
 
 export interface CheckOptions {
   snapshotFile: string;
@@ -46,7 +45,7 @@ export function parseFormats(text: string): FormatName[] {
     .split(",")
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  const bad = names.filter((n) => !(FORMAT_NAMES as string[]).includes(n));
+  const bad = names.filter((n) => !(FORMAT_NAMES as readonly string[]).includes(n));
   if (names.length === 0 || bad.length > 0) {
     throw new InputError(
       `unknown format${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ") || '""'} in --format.`,
@@ -67,33 +66,6 @@ export function parseFailOn(text: string): FailOn {
     );
   }
   return parsed.data;
-}
-
-/** Loads a spec as every command does: its waivers and `rules:` must name rules that exist. */
-export function loadSpecChecked(
-  file: string,
-  opts: Omit<SpecOptions, "knownRules"> = {},
-): Promise<LoadedSpec> {
-  return loadSpec(file, { ...opts, knownRules: RULES.map((r) => r.meta.id) });
-}
-
-/** Loads a snapshot (and spec), runs every rule, and builds the diagram's view: what check, report and serve share. */
-export async function analyzeFiles(snapshotFile: string, specFile: string | undefined, now?: Date) {
-  const [snapshot, spec] = await Promise.all([
-    loadSnapshot(snapshotFile),
-    specFile ? loadSpecChecked(specFile, now ? { now } : {}) : undefined,
-  ]);
-  return analyzeSnapshot(snapshot, spec, now);
-}
-
-export function analyzeSnapshot(snapshot: Snapshot, spec: LoadedSpec | undefined, now?: Date) {
-  const graph = new Graph(snapshot);
-  const facts = computeFacts(graph);
-  const { findings, unverified } = runChecks(RULES, graph, { spec, facts, now });
-  /** The diagram's view (flows cost a reachability pass: built only when asked), for the findings shown. */
-  const view = (shown: readonly Finding[] = findings) =>
-    diagramView(ruleContext(graph, { spec, facts, now }), shown, ruleIndex());
-  return { snapshot, spec, graph, facts, findings, unverified, view };
 }
 
 export async function runCheck(opts: CheckOptions): Promise<number> {
@@ -227,9 +199,5 @@ async function loadBaseline(file: string): Promise<Set<string>> {
       "Pass --baseline a findings file written by `asbuilt check --format json` (the same asbuilt version).",
     );
   }
-  return new Set(parsed.data.findings.map((f: Finding) => f.fingerprint));
-}
-
-export function ruleIndex(): Map<string, RuleMeta> {
-  return new Map(RULES.map((r) => [r.meta.id, r.meta]));
+  return new Set(parsed.data.findings.flatMap(fingerprintsOf));
 }

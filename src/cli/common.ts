@@ -1,11 +1,11 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { delimiter, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Coverage } from "../model/snapshot.ts";
+import { packageFile } from "../paths.ts";
 import { terminalSafe } from "../report/escape.ts";
 
 export const VERSION: string = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+  JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string }
 ).version;
 
 /** Exit codes, as documented in `asbuilt --help` and the README. */
@@ -16,7 +16,7 @@ export function gapLine(g: Coverage): string {
   return `  ${g.account} ${g.region} ${g.service}: ${g.status}${g.error ? ` (${terminalSafe(g.error)})` : ""}`;
 }
 
-const BIN = fileURLToPath(new URL("../../bin/asbuilt.js", import.meta.url));
+const BIN = packageFile("bin", "asbuilt.js");
 
 /**
  * How to run asbuilt from here, as hints print it: `asbuilt` when that name on PATH is this copy (npm

@@ -5,7 +5,7 @@ import { Graph } from "../model/graph.ts";
 import { loadSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { explain, findResource, formatExplanation } from "../report/explain.ts";
-import { runRules } from "../rules/engine.ts";
+import { runChecks } from "../rules/engine.ts";
 import { RULES } from "../rules/index.ts";
 import { loadSpecChecked } from "./check.ts";
 import { commandLine, EXIT } from "./common.ts";
@@ -48,8 +48,8 @@ export async function runExplain(
       `asbuilt: "${terminalSafe(query)}" also names ${other.type.replace(/^AWS::\w+::/, "")} ${terminalSafe(arnResourceId(other.id))}; explaining ${r.type.replace(/^AWS::\w+::/, "")} ${terminalSafe(arnResourceId(r.id))}. For the other: ${terminalSafe(commandLine("explain", snapshotFile, arnResourceId(other.id)))}\n`,
     );
   const facts = computeFacts(graph);
-  const findings = runRules(RULES, graph, { spec, facts });
-  const x = explain(graph, facts, r, findings, spec);
+  const { findings, unverified } = runChecks(RULES, graph, { spec, facts });
+  const x = explain(graph, facts, r, findings, spec, unverified);
   process.stdout.write(opts.json ? `${JSON.stringify(x, null, 2)}\n` : formatExplanation(x));
   return EXIT.ok;
 }

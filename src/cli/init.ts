@@ -1,13 +1,15 @@
 import { access } from "node:fs/promises";
 import { basename, dirname, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { computeFacts } from "../analysis/facts.ts";
-import { draftSpec } from "../architecture/draft.ts";
+import { draftSpec, toDecideComment } from "../architecture/draft.ts";
 import { parseSpec } from "../architecture/load.ts";
 import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
 import { checkOutputFile, loadSnapshot, writeFileAtomic } from "../model/io.ts";
+import { packageFile } from "../paths.ts";
 import { terminalSafe } from "../report/escape.ts";
+import { runChecks } from "../rules/engine.ts";
+import { RULES } from "../rules/index.ts";
 import { commandLine, EXIT, pathFrom } from "./common.ts";
 
 export async function runInit(
@@ -26,9 +28,7 @@ export async function runInit(
   const graph = new Graph(snapshot);
   const name =
     opts.name ?? snapshot.source?.replace(/^fixture:/, "") ?? basename(snapshotFile).replace(/\.json$/, "");
-  const yaml = draftSpec(graph, computeFacts(graph), name, schemaRef(opts.output));
-  // The draft must load as a spec, or it is asbuilt's bug, not the user's.
-  parseSpec(yaml, opts.output ?? "architecture.yaml");
+  const yaml = draftWithDecisions(graph, name, schemaRef(opts.output), opts.output ?? "architecture.yaml");
   if (opts.output) {
     await writeFileAtomic(opts.output, yaml);
     process.stderr.write(
@@ -38,7 +38,27 @@ export async function runInit(
   return EXIT.ok;
 }
 
-const SCHEMA = fileURLToPath(new URL("../../schema/architecture.schema.json", import.meta.url));
+/**
+ * The draft `init` writes: the spec drafted from the account, then, as a closing comment, every finding a
+ * check with that spec still reports (what the team decides). The draft must load as a spec, or it is
+ * asbuilt's bug, not the user's.
+ */
+export function draftWithDecisions(
+  graph: Graph,
+  name: string,
+  schema: string,
+  file = "architecture.yaml",
+): string {
+  const facts = computeFacts(graph);
+  const draft = draftSpec(graph, facts, name, schema);
+  const spec = parseSpec(draft, file);
+  const { findings, unverified } = runChecks(RULES, graph, { spec, facts });
+  const yaml = draft + toDecideComment(findings, unverified.length);
+  parseSpec(yaml, file);
+  return yaml;
+}
+
+const SCHEMA = packageFile("schema", "architecture.schema.json");
 
 /** The local JSON Schema as editors resolve it: relative to the draft's folder (or the working directory). */
 function schemaRef(output: string | undefined): string {

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../model/errors.ts";
-import { FORMAT_NAMES } from "../report/index.ts";
+import { FORMAT_NAMES } from "../report/names.ts";
 import { EXIT, VERSION } from "./common.ts";
 import type { ScanCliOptions } from "./scan.ts";
 
@@ -366,9 +366,4 @@ export function handleError(err: unknown): number {
     `asbuilt: internal error: ${e.message}\nThis is a bug in asbuilt; please report it with the command you ran.\n${e.stack ?? ""}\n`,
   );
   return EXIT.internal;
-}
-
-const isEntry = process.argv[1] !== undefined && /bin[\\/]asbuilt(\.js)?$/.test(process.argv[1]);
-if (isEntry) {
-  process.exitCode = await main(process.argv);
 }

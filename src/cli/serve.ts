@@ -4,18 +4,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname, networkInterfaces } from "node:os";
 import { extname, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError } from "../model/errors.ts";
 import { serializeSnapshot } from "../model/io.ts";
 import type { Snapshot } from "../model/snapshot.ts";
+import { packageFile } from "../paths.ts";
 import { findingsReport } from "../report/json.ts";
 import type { Finding, FindingsReport, UnverifiedCheck } from "../rules/finding.ts";
 import { analyzeFiles, ruleIndex } from "./check.ts";
 import { VERSION } from "./common.ts";
 
 /** The built web UI (`npm run build:web` writes it); ASBUILT_WEB_DIST points elsewhere (packaging, tests). */
-export const WEB_DIST =
-  process.env.ASBUILT_WEB_DIST ?? fileURLToPath(new URL("../../web/dist/", import.meta.url));
+export const WEB_DIST = process.env.ASBUILT_WEB_DIST ?? `${packageFile("web", "dist")}/`;
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -142,8 +142,9 @@ export function linkByDnsName(resources: readonly Resource[]): Edge[] {
     const acl = d.props.webAclId ? acls.get(d.props.webAclId) : undefined;
     if (acl?.props.scope === "CLOUDFRONT") {
       // WAFv2 cannot list a CloudFront-scope ACL's distributions: the distributions name their ACL.
-      const arns = (acl.props.associatedResourceArns ??= []);
+      const arns = acl.props.associatedResourceArns ?? [];
       if (!arns.includes(d.id)) arns.push(d.id);
+      acl.props.associatedResourceArns = arns;
       out.push({ from: acl.id, to: d.id, kind: "protects" });
     }
   }

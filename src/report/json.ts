@@ -1,9 +1,10 @@
 import { summarize } from "../rules/engine.ts";
 import type { FindingsReport } from "../rules/finding.ts";
-import type { ReportInput } from "./types.ts";
+import { grouped, type ReportInput } from "./types.ts";
 
 /** The findings document the web UI and other tools read (schema: FindingsReport in src/rules/finding.ts). */
-export function findingsReport(input: ReportInput): FindingsReport {
+export function findingsReport(ungrouped: ReportInput): FindingsReport {
+  const input = grouped(ungrouped);
   return {
     asbuilt: input.version,
     snapshot: input.snapshotFile,

@@ -2,7 +2,7 @@ import { SEVERITIES_WORST_FIRST, type Severity } from "../architecture/schema.ts
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding } from "../rules/finding.ts";
 import { htmlEscape } from "./escape.ts";
-import type { ReportInput } from "./types.ts";
+import { grouped, type ReportInput } from "./types.ts";
 
 const SEVERITIES = SEVERITIES_WORST_FIRST;
 const ICON: Record<Severity, string> = { critical: "🟣", high: "🔴", medium: "🟠", low: "🔵" };
@@ -23,7 +23,8 @@ export function mdCode(s: string): string {
 }
 
 /** A Markdown report for pull requests: summary table, then findings by severity, collapsed. */
-export function formatMarkdown(input: ReportInput): string {
+export function formatMarkdown(ungrouped: ReportInput): string {
+  const input = grouped(ungrouped);
   const s = summarize(input.findings);
   const over = failing(input.findings, input.failOn);
   const out: string[] = [
@@ -89,6 +90,13 @@ function finding(f: Finding, input: ReportInput): string[] {
     `Resource: ${mdCode(f.resourceId)}${f.specLine !== undefined && input.specFile ? ` · spec line ${f.specLine}` : ""}`,
     "",
     ...f.evidence.map((e) => `- ${mdEscape(e)}`),
+    ...(f.related && f.related.length > 0
+      ? [
+          "",
+          "Also about this problem:",
+          ...f.related.map((r) => `- <code>${r.ruleId}</code> (${r.severity}) ${mdEscape(r.message)}`),
+        ]
+      : []),
     ...(meta ? ["", `**Why.** ${meta.why}`, "", `**Fix.** ${meta.fix}`] : []),
     "</details>",
     "",

@@ -2,7 +2,7 @@ import { SEVERITIES_WORST_FIRST, SEVERITY_ORDER, type Severity } from "../archit
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding, UnverifiedCheck } from "../rules/finding.ts";
 import { terminalSafe as t } from "./escape.ts";
-import type { ReportInput } from "./types.ts";
+import { grouped, type ReportInput } from "./types.ts";
 
 const SEVERITIES = SEVERITIES_WORST_FIRST;
 const COLORS: Record<Severity, string> = {
@@ -16,7 +16,8 @@ const BOLD = "\x1b[1m";
 const RESET = "\x1b[0m";
 
 /** The terminal report: a one-line summary, then findings by severity with evidence and the fix. */
-export function formatText(input: ReportInput): string {
+export function formatText(ungrouped: ReportInput): string {
+  const input = grouped(ungrouped);
   const c = (code: string, s: string) => (input.color ? `${code}${s}${RESET}` : s);
   const { findings } = input;
   const lines: string[] = [...header(input, c)];
@@ -85,7 +86,8 @@ export function verdictLine(input: ReportInput, c: Paint = plain): string {
 }
 
 /** The short account of a run whose report went to a file: what was checked, the counts, the verdict. */
-export function formatBrief(input: ReportInput): string {
+export function formatBrief(ungrouped: ReportInput): string {
+  const input = grouped(ungrouped);
   return `${[...header(input, plain), verdictLine(input)].join("\n")}\n`;
 }
 
@@ -95,11 +97,13 @@ const TOP = 10;
  * A summary for long outputs: the header, open and waived findings per rule (worst first), the
  * worst findings, and the verdict.
  */
-export function formatSummary(input: ReportInput, top = TOP): string {
+export function formatSummary(ungrouped: ReportInput, top = TOP): string {
+  const input = grouped(ungrouped);
   const c: Paint = input.color ? (code, s) => `${code}${s}${RESET}` : plain;
   const lines = header(input, c);
   const byRule = new Map<string, { severity: Severity; open: number; waived: number }>();
-  for (const f of input.findings) {
+  // Per rule, every rule's own findings count (grouped or not).
+  for (const f of ungrouped.findings) {
     const row = byRule.get(f.ruleId) ?? { severity: f.severity, open: 0, waived: 0 };
     if (SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[row.severity]) row.severity = f.severity;
     if (f.waived) row.waived++;
@@ -141,6 +145,10 @@ function finding(f: Finding, input: ReportInput, c: Paint): string[] {
     out.push(c(DIM, `      spec: ${t(input.specFile)}:${f.specLine}`));
   const fix = input.rules.get(f.ruleId)?.fix;
   if (fix) out.push(`      fix: ${fix}`);
+  for (const r of f.related ?? []) {
+    out.push(`      ${c(DIM, "also")} ${c(BOLD, r.ruleId)} (${r.severity}): ${t(r.message)}`);
+    for (const e of r.evidence) out.push(`        - ${t(e)}`);
+  }
   return out;
 }
 

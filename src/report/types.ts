@@ -1,6 +1,7 @@
 import type { FailOn } from "../architecture/schema.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Finding, FindingsReport, UnverifiedCheck } from "../rules/finding.ts";
+import { groupFindings } from "../rules/group.ts";
 import type { RuleMeta } from "../rules/types.ts";
 
 /** Everything a formatter may show. Formatters are pure: same input, same bytes. */
@@ -22,3 +23,11 @@ export interface ReportInput {
 }
 
 export type Formatter = (input: ReportInput) => string;
+
+/**
+ * The input as the reports people read show it: one finding per problem on a resource, the others listed
+ * as related (src/rules/group.ts). SARIF and JUnit keep every rule's finding apart.
+ */
+export function grouped(input: ReportInput): ReportInput {
+  return { ...input, findings: groupFindings(input.findings, input.rules) };
+}

@@ -23,6 +23,23 @@ export const Finding = z.strictObject({
   waived: z
     .strictObject({ reason: z.string(), expires: z.string(), specLine: z.number().int().optional() })
     .optional(),
+  /**
+   * Findings of other rules about the same problem on the same resource, shown with this one (reports
+   * group them: src/rules/group.ts); each keeps its rule id and fingerprint.
+   */
+  related: z
+    .array(
+      z.strictObject({
+        ruleId: z.string(),
+        title: z.string(),
+        severity: Severity,
+        message: z.string(),
+        evidence: z.array(z.string()),
+        fingerprint: z.string(),
+        specLine: z.number().int().optional(),
+      }),
+    )
+    .optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -26,6 +26,12 @@ export interface RuleMeta {
    * check as unverified, never as passed or failed (docs/rules.md lists these per rule).
    */
   needs: string[];
+  /**
+   * The problem the rule's findings are about ("exposure", "waf", "tls", "encryption", "availability",
+   * "open-ports"): findings of rules with the same problem on one resource are one finding in the reports,
+   * the others listed as related (src/rules/group.ts).
+   */
+  problem?: string;
 }
 
 export interface RuleContext {

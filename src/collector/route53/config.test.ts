@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigItem } from "../config/item.ts";
 import { normalizeConfigItems } from "../config/normalize.ts";
-import { ACCOUNT, item } from "../config/test-item.ts";
+import { item } from "../config/test-item.ts";
 
 describe("Route 53 from AWS Config", () => {
   it("reads hosted zones in CloudFormation's shape: private when they have VPCs, no record sets", () => {

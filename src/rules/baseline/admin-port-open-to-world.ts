@@ -12,6 +12,7 @@ export default defineRule({
     why: "Remote administration ports are scanned and brute-forced constantly; one weak key or password, or one unpatched daemon, gives an attacker a shell. Groups that nothing uses are reported at low severity.",
     fix: "Remove the 0.0.0.0/0 and ::/0 sources (aws ec2 revoke-security-group-ingress), and reach hosts through SSM Session Manager, a VPN, or a bastion that allows only known addresses.",
     references: ["FSBP EC2.13", "FSBP EC2.14", "CIS 5.2", "CIS 5.3"],
+    problem: "open-ports",
     needs: [
       "AWS::EC2::SecurityGroup.ingress",
       "AWS::EC2::NetworkInterface",

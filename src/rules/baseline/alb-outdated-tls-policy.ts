@@ -21,6 +21,7 @@ export default defineRule({
     why: "TLS 1.0 and 1.1 are deprecated (RFC 8996) and allow weak cipher suites; PCI DSS and most compliance frameworks forbid them.",
     fix: "aws elbv2 modify-listener --listener-arn ARN --ssl-policy ELBSecurityPolicy-TLS13-1-2-2021-06",
     references: ["FSBP ELB.17"],
+    problem: "tls",
     needs: ["AWS::ElasticLoadBalancingV2::Listener.sslPolicy"],
   },
   check(ctx) {

@@ -12,6 +12,7 @@ export default defineRule({
     why: "Without a web ACL, injection, cross-site scripting and bot traffic reach the application untouched; managed rule groups block the common attacks at the edge.",
     fix: "Associate a WAFv2 web ACL (with at least the AWS managed common rule set): aws wafv2 associate-web-acl --web-acl-arn ACL --resource-arn ALB.",
     references: ["FSBP ELB.16"],
+    problem: "waf",
     needs: [
       "AWS::ElasticLoadBalancingV2::LoadBalancer",
       "AWS::WAFv2::WebACL",

@@ -12,6 +12,7 @@ export default defineRule({
     why: "Auto scaling replaces failed instances, but only in the zones it may use; an AZ outage takes the whole group down.",
     fix: "Add subnets in other AZs to the group: aws autoscaling update-auto-scaling-group --auto-scaling-group-name NAME --vpc-zone-identifier subnet-a,subnet-b",
     references: ["FSBP AutoScaling.2"],
+    problem: "availability",
     needs: ["AWS::AutoScaling::AutoScalingGroup.availabilityZones"],
   },
   check(ctx) {

@@ -12,6 +12,7 @@ export default defineRule({
     why: "Plain HTTP between viewers and CloudFront can be read and altered in transit.",
     fix: "Set the viewer protocol policy of every cache behaviour to redirect-to-https (or https-only).",
     references: ["FSBP CloudFront.3"],
+    problem: "tls",
     needs: ["AWS::CloudFront::Distribution.viewerProtocolPolicy"],
   },
   check(ctx) {

@@ -12,6 +12,7 @@ export default defineRule({
     why: "The edge is the cheapest place to stop bots, injection and layer-7 floods; without a web ACL every request reaches the origin.",
     fix: "Create a CLOUDFRONT-scope web ACL in us-east-1 and set it on the distribution (aws cloudfront update-distribution … WebACLId).",
     references: ["FSBP CloudFront.6"],
+    problem: "waf",
     needs: ["AWS::CloudFront::Distribution.webAclId"],
   },
   check(ctx) {

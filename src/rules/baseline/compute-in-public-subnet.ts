@@ -15,6 +15,7 @@ export default defineRule({
     why: "Workloads in public subnets are one security-group mistake away from the internet. Putting them in private subnets behind a load balancer or NAT keeps that mistake from becoming an exposure. Resources documented in a public tier of the spec (a bastion, say) are not reported.",
     fix: "Move the workload to private subnets (a route to a NAT gateway, not an internet gateway) and reach it through a load balancer, or document it in a tier with `placement: public` in architecture.yaml.",
     references: [],
+    problem: "exposure",
     needs: ["AWS::EC2::Instance.subnetId", "AWS::EC2::RouteTable"],
   },
   check(ctx) {

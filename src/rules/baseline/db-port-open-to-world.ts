@@ -12,6 +12,7 @@ export default defineRule({
     why: "Data stores are meant to be reached by the application tier only; a world-open port invites credential stuffing and exploits against the engine, and is how many public data leaks start.",
     fix: "Replace the 0.0.0.0/0 / ::/0 source with the application tier's security group (a security-group reference), and keep data stores in private subnets.",
     references: ["FSBP EC2.19"],
+    problem: "open-ports",
     needs: [
       "AWS::EC2::SecurityGroup.ingress",
       "AWS::EC2::NetworkInterface",

@@ -12,6 +12,7 @@ export default defineRule({
     why: "Resources launched without an explicit group land in the default group; if it allows traffic, they silently get network access nobody designed.",
     fix: "Remove every rule from the default group (aws ec2 revoke-security-group-ingress / -egress) and give each workload a group of its own.",
     references: ["FSBP EC2.2", "CIS 5.4"],
+    problem: "open-ports",
     needs: ["AWS::EC2::SecurityGroup.ingress", "AWS::EC2::SecurityGroup.egress"],
   },
   check(ctx) {

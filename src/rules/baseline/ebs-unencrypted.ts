@@ -12,6 +12,7 @@ export default defineRule({
     why: "Unencrypted volumes, and every snapshot made from them, expose the disk's data to anyone who gets a copy (a shared or leaked snapshot).",
     fix: "Turn on EBS encryption by default (aws ec2 enable-ebs-encryption-by-default) and replace the volume with an encrypted copy (snapshot, copy with --encrypted, create volume, swap).",
     references: ["FSBP EC2.3", "CIS 2.2.1"],
+    problem: "encryption",
     needs: ["AWS::EC2::Volume.encrypted"],
   },
   check(ctx) {

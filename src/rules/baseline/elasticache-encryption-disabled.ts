@@ -12,6 +12,7 @@ export default defineRule({
     why: "Caches hold sessions, tokens and copies of database rows; unencrypted traffic can be sniffed inside the VPC and unencrypted backups read by whoever gets them.",
     fix: "Create a replacement replication group with --at-rest-encryption-enabled and --transit-encryption-enabled (they cannot be turned on in place for older engines) and move clients to it.",
     references: ["FSBP ElastiCache.4", "FSBP ElastiCache.5"],
+    problem: "encryption",
     needs: [
       "AWS::ElastiCache::ReplicationGroup.atRestEncryptionEnabled",
       "AWS::ElastiCache::ReplicationGroup.transitEncryptionEnabled",

@@ -12,6 +12,7 @@ export default defineRule({
     why: "Traffic over HTTP can be read and altered in transit, including session cookies and credentials.",
     fix: "Change the listener's default action to a redirect: aws elbv2 modify-listener --listener-arn ARN --default-actions Type=redirect,RedirectConfig='{Protocol=HTTPS,Port=443,StatusCode=HTTP_301}'.",
     references: ["FSBP ELB.1"],
+    problem: "tls",
     needs: [
       "AWS::ElasticLoadBalancingV2::Listener.defaultActions",
       "AWS::ElasticLoadBalancingV2::LoadBalancer.scheme",

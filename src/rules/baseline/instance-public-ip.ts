@@ -12,6 +12,7 @@ export default defineRule({
     why: "A public address makes the instance directly addressable from the internet; only its security group stands in the way. Instances documented in a public tier of the spec are not reported.",
     fix: "Launch instances without public addresses (subnet setting MapPublicIpOnLaunch=false, launch template AssociatePublicIpAddress=false), release Elastic IPs that are not needed, and reach instances through a load balancer or SSM Session Manager.",
     references: ["FSBP EC2.9"],
+    problem: "exposure",
     needs: ["AWS::EC2::Instance.publicIp", "AWS::EC2::Instance.state", "AWS::EC2::EIP"],
   },
   check(ctx) {

@@ -12,6 +12,7 @@ export default defineRule({
     why: "The load balancer is the front door: if its only AZ fails, everything behind it is unreachable however many AZs the targets use.",
     fix: "aws elbv2 set-subnets --load-balancer-arn ARN --subnets subnet-in-az-a subnet-in-az-b",
     references: ["FSBP ELB.13"],
+    problem: "availability",
     needs: ["AWS::ElasticLoadBalancingV2::LoadBalancer.availabilityZones"],
   },
   check(ctx) {

@@ -14,6 +14,7 @@ export default defineRule({
     why: "A multi-AZ application whose outbound traffic all goes through one AZ's NAT gateway loses its egress (package installs, API calls, image pulls) when that AZ fails, and pays cross-AZ data charges meanwhile.",
     fix: "Create a NAT gateway in each AZ and give each AZ's private subnets a route table that uses its own AZ's gateway.",
     references: [],
+    problem: "availability",
     needs: ["AWS::EC2::Subnet.availabilityZone", "AWS::EC2::RouteTable", "AWS::EC2::NatGateway"],
   },
   check(ctx) {

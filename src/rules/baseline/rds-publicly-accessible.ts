@@ -12,6 +12,7 @@ export default defineRule({
     why: "A publicly accessible database can be reached from the internet wherever its subnets route to an internet gateway; only its security group and password stand between the data and the world.",
     fix: "aws rds modify-db-instance --db-instance-identifier NAME --no-publicly-accessible --apply-immediately; keep the DB subnet group in private subnets.",
     references: ["FSBP RDS.2"],
+    problem: "exposure",
     needs: ["AWS::RDS::DBInstance.publiclyAccessible"],
   },
   check(ctx) {

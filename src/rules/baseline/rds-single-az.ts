@@ -12,6 +12,7 @@ export default defineRule({
     why: "An AZ outage or a host failure takes the database down until it is restored; Multi-AZ fails over in a minute or two.",
     fix: "aws rds modify-db-instance --db-instance-identifier NAME --multi-az --apply-immediately (or run an Aurora cluster with a replica in another AZ).",
     references: ["FSBP RDS.5"],
+    problem: "availability",
     needs: ["AWS::RDS::DBInstance.multiAz"],
   },
   check(ctx) {

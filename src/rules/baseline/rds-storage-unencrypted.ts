@@ -12,6 +12,7 @@ export default defineRule({
     why: "Unencrypted storage, snapshots and replicas expose the data to anyone who obtains a snapshot or the underlying media; encryption cannot be turned on in place later.",
     fix: "Copy a snapshot with encryption (aws rds copy-db-snapshot --kms-key-id …) and restore from it, then switch the application over.",
     references: ["FSBP RDS.3", "CIS 2.3.1"],
+    problem: "encryption",
     needs: ["AWS::RDS::DBInstance.storageEncrypted", "AWS::RDS::DBCluster.storageEncrypted"],
   },
   check(ctx) {

@@ -12,6 +12,7 @@ export default defineRule({
     why: "Objects written without an explicit encryption header are stored unencrypted. (Buckets created since January 2023 get SSE-S3 by default; an absent configuration means an old bucket or one read without permission.)",
     fix: 'aws s3api put-bucket-encryption --bucket NAME --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms"}}]}\'',
     references: ["FSBP S3.4"],
+    problem: "encryption",
     needs: ["AWS::S3::Bucket.encryption"],
   },
   check(ctx) {

@@ -15,6 +15,7 @@ export default defineRule({
     why: "The documented flows are the only traffic the architecture intends. Anything else that is possible is attack surface nobody reviewed: a database reachable from the bastion, an app port open to the internet.",
     fix: "Tighten the security groups (or NACLs) on the evidence path so only documented traffic gets through, or, if the traffic is intended, add the flow to architecture.yaml.",
     references: [],
+    problem: "exposure",
     needs: [
       "AWS::EC2::SecurityGroup",
       "AWS::EC2::NetworkAcl",

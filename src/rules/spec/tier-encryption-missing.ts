@@ -17,6 +17,7 @@ export default defineRule({
     why: "The architecture promises encrypted storage for this tier (often a compliance requirement); unencrypted snapshots and media expose the data.",
     fix: "Restore the database from an encrypted snapshot copy, recreate the cache with at-rest encryption, or set default encryption on the bucket.",
     references: [],
+    problem: "encryption",
     needs: [
       "AWS::RDS::DBInstance.storageEncrypted",
       "AWS::RDS::DBCluster.storageEncrypted",

@@ -19,6 +19,7 @@ export default defineRule({
     why: "The document promises that losing one Availability Zone does not take this tier down; a single-AZ member breaks that promise.",
     fix: "Spread instances over subnets in two or more AZs (the ASG's subnets), enable Multi-AZ on the database, and give load balancers and services subnets in several AZs.",
     references: [],
+    problem: "availability",
     needs: [
       "AWS::EC2::Subnet.availabilityZone",
       "AWS::RDS::DBInstance.multiAz",

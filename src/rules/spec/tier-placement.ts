@@ -12,6 +12,7 @@ export default defineRule({
     why: "Placement is the architecture's first line of defence: the document says the app and data tiers cannot be reached from the internet, and a resource in a public subnet breaks that promise whatever its security group says today.",
     fix: "Move the resource to subnets of the documented kind (change the ASG / service / DB subnet group), or, if the document is wrong, change the tier's placement in architecture.yaml, or waive it with a reason and an expiry.",
     references: [],
+    problem: "exposure",
     needs: ["AWS::EC2::RouteTable", "AWS::EC2::Subnet"],
   },
   check(ctx) {

@@ -18,6 +18,7 @@ export default defineRule({
     why: "The architecture promises encryption in transit for this tier; plaintext traffic can be read and altered on the way.",
     fix: "Add an HTTPS listener with an ACM certificate and make port 80 redirect; set CloudFront's viewer protocol policy to redirect-to-https; set RequireTLS on the proxy; enable in-transit encryption on the cache.",
     references: [],
+    problem: "tls",
     needs: [
       "AWS::ElasticLoadBalancingV2::Listener",
       "AWS::CloudFront::Distribution.viewerProtocolPolicy",

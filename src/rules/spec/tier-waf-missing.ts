@@ -12,6 +12,7 @@ export default defineRule({
     why: "The architecture promises a web application firewall in front of this entry point; without it, the attacks the document says are blocked reach the application.",
     fix: "Associate a WAFv2 web ACL with the load balancer (REGIONAL scope) or the distribution (CLOUDFRONT scope, in us-east-1).",
     references: [],
+    problem: "waf",
     needs: [
       "AWS::WAFv2::WebACL",
       "AWS::WAFv2::WebACL.associatedResourceArns",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSpec } from "../../architecture/load.ts";
 import { Graph } from "../../model/graph.ts";
-import { runChecks, runRules } from "../engine.ts";
+import { runChecks } from "../engine.ts";
 import { documentedShop, SHOP_SPEC } from "../spec-test-scenario.ts";
 import { findingsOf, NOW } from "../test-helpers.ts";
 import rule from "./waiver-unused.ts";

@@ -1,0 +1,2 @@
+export function buildBundle(): Promise<void>;
+export function buildTypes(): void;

@@ -1,0 +1,59 @@
+// `npm run build`: the CLI and the library as JavaScript in dist/, so that asbuilt runs without a TypeScript
+// loader. esbuild bundles each entry with its own code (the dependencies stay in node_modules) and splits
+// what commands share into chunks, so `asbuilt --version` loads commander and little else, and `check` never
+// loads the AWS SDK, React or elkjs. tsc writes the library's type declarations to dist/types/.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+
+/** The JavaScript bundle (about a second); the test run's global setup builds it too, so tests run it. */
+export async function buildBundle() {
+  rmSync(join(dist, "cli.js"), { force: true });
+  rmSync(join(dist, "index.js"), { force: true });
+  rmSync(join(dist, "chunks"), { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts" },
+    outdir: dist,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    jsx: "automatic",
+    sourcemap: true,
+    chunkNames: "chunks/[name]-[hash]",
+    // React's production build: the report renders the diagram with it.
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "warning",
+    legalComments: "none",
+  });
+}
+
+/** The library's type declarations (tsc; slower, so only for `npm run build` and packing). */
+export function buildTypes() {
+  rmSync(join(dist, "types"), { recursive: true, force: true });
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+  // The sources import each other as .ts files; the published declarations sit beside .js bundles.
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".d.ts") ? [join(dir, e.name)] : [],
+    );
+  for (const file of walk(join(dist, "types"))) {
+    const text = readFileSync(file, "utf8");
+    const fixed = text.replace(/(from\s+|import\()(["'])(\.{1,2}\/[^"']+)\.tsx?\2/g, "$1$2$3.js$2");
+    if (fixed !== text) writeFileSync(file, fixed);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildBundle();
+  if (!process.argv.includes("--no-types")) buildTypes();
+}
