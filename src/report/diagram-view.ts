@@ -1,4 +1,3 @@
-import { PASSIVE_TYPES } from "../../web/src/diagram/kinds.ts";
 import { formatPorts, isEmpty, type PortSet, subtract, union } from "../analysis/ports.ts";
 import type { Path } from "../analysis/reachability.ts";
 import { push } from "../model/maps.ts";
@@ -7,6 +6,7 @@ import { type Finding, type FindingsReport, type FlowEdge, fingerprint } from ".
 import { documentedPorts, networkMembers } from "../rules/flows.ts";
 import type { RuleContext, RuleMeta } from "../rules/types.ts";
 import { DOCUMENTABLE_TYPES } from "../rules/util.ts";
+import { PASSIVE_TYPES } from "./passive-types.ts";
 
 // The `view` section of the findings JSON: what the diagram (UI and HTML report) needs beyond the snapshot.
 // It lives with the report, not the rules: the rules decide what is wrong; this decides what to draw of it.

@@ -79,15 +79,4 @@ export function iconOf(type: string, props?: unknown): IconKey {
   return KINDS[type]?.icon ?? "generic";
 }
 
-/**
- * Types that never open connections: a flow drawn from one would be traffic nobody sends (a load balancer's
- * own connections are its target edges). The view leaves such flows out unless a finding is about them.
- */
-export const PASSIVE_TYPES = new Set([
-  "AWS::ElasticLoadBalancingV2::LoadBalancer",
-  "AWS::RDS::DBInstance",
-  "AWS::RDS::DBCluster",
-  "AWS::ElastiCache::CacheCluster",
-  "AWS::S3::Bucket",
-  "AWS::CloudFront::Distribution",
-]);
+export { PASSIVE_TYPES } from "../../../src/report/passive-types.ts";
