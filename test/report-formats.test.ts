@@ -10,6 +10,7 @@ import { computeFacts } from "../src/analysis/facts.ts";
 import { loadSpec } from "../src/architecture/load.ts";
 import { ruleIndex } from "../src/cli/check.ts";
 import { Graph } from "../src/model/graph.ts";
+import { formatCodeQuality } from "../src/report/codequality.ts";
 import { formatJson } from "../src/report/json.ts";
 import { formatJunit } from "../src/report/junit.ts";
 import { formatMarkdown } from "../src/report/markdown.ts";
@@ -17,6 +18,7 @@ import { formatSarif } from "../src/report/sarif.ts";
 import { formatText } from "../src/report/text.ts";
 import type { ReportInput } from "../src/report/types.ts";
 import { runChecks } from "../src/rules/engine.ts";
+import { groupFindings } from "../src/rules/group.ts";
 import { RULES } from "../src/rules/index.ts";
 import { asbuilt, ROOT } from "./run-cli.ts";
 import { tempDir } from "./tmp.ts";
@@ -151,6 +153,26 @@ describe("unverified checks", () => {
     expect(formatText(input)).toMatch(
       /UNVERIFIED \(1\): not checked, the data was not recorded\n {2}rds-storage-unencrypted {2}1 check \(high if it fails\)/,
     );
+  });
+});
+
+describe("GitLab code quality", () => {
+  it("lists every open finding once per problem, at its spec line or the snapshot, with GitLab's severities", () => {
+    const entries = JSON.parse(formatCodeQuality(input)) as {
+      check_name: string;
+      severity: string;
+      fingerprint: string;
+      location: { path: string; lines: { begin: number } };
+    }[];
+    const open = groupFindings(input.findings, input.rules).filter((f) => !f.waived);
+    expect(entries.map((e) => e.fingerprint)).toEqual(open.map((f) => f.fingerprint));
+    const mapped = { low: "minor", medium: "major", high: "critical", critical: "blocker" } as const;
+    expect(entries.map((e) => e.severity)).toEqual(open.map((f) => mapped[f.severity]));
+    const tags = entries.find((e) => e.check_name === "required-tags-missing");
+    expect(tags?.location.path).toBe("fixtures/status-page/architecture.yaml");
+    expect(tags?.location.lines.begin).toBeGreaterThan(1);
+    const ssh = entries.find((e) => e.check_name === "admin-port-open-to-world");
+    expect(ssh?.location).toEqual({ path: "snapshot.json", lines: { begin: 1 } });
   });
 });
 

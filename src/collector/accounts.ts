@@ -4,6 +4,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { InputError } from "../model/errors.ts";
 import type { Coverage } from "../model/snapshot.ts";
+import { boundedHttpOptions, type HttpTimeouts } from "./clients.ts";
 import { classifyError } from "./errors.ts";
 import type { AccountTarget } from "./scan.ts";
 import type { ClientSettings, Operation } from "./types.ts";
@@ -32,6 +33,8 @@ export interface DiscoverOptions {
   homeRegion: string;
   /** Credentials to use instead of the default chain (tests). */
   credentials?: ClientSettings["credentials"];
+  /** The HTTP timeouts of discovery's calls (default DEFAULT_TIMEOUTS); tests shorten them. */
+  timeouts?: HttpTimeouts;
 }
 
 export interface Discovered {
@@ -42,9 +45,22 @@ export interface Discovered {
 
 const SESSION = "asbuilt-scan";
 
+/** What every discovery client is built with. */
+interface Common {
+  region: string;
+  endpoint?: string;
+  requestHandler: ReturnType<typeof boundedHttpOptions>;
+}
+
 export async function discoverTargets(opts: DiscoverOptions): Promise<Discovered> {
   const base = opts.credentials ?? fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {});
-  const common = { region: opts.homeRegion, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) };
+  // Each client builds its own handler from these options, bounded like the scan's: without them the
+  // SDK waits for an answer as long as the server takes.
+  const common = {
+    region: opts.homeRegion,
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+    requestHandler: boundedHttpOptions(opts.timeouts),
+  };
   const me = await callerAccount(base, common, opts.profile);
 
   const wanted: { account: string; credentials: ClientSettings["credentials"] }[] = [];
@@ -105,7 +121,7 @@ export async function discoverTargets(opts: DiscoverOptions): Promise<Discovered
 function assume(
   base: ClientSettings["credentials"],
   roleArn: string,
-  common: { region: string; endpoint?: string },
+  common: Common,
 ): ClientSettings["credentials"] {
   return fromTemporaryCredentials({
     ...(base ? { masterCredentials: base } : {}),
@@ -116,7 +132,7 @@ function assume(
 
 async function callerAccount(
   credentials: ClientSettings["credentials"],
-  common: { region: string; endpoint?: string },
+  common: Common,
   profile?: string,
 ): Promise<string> {
   const sts = new STSClient({ ...common, ...(credentials ? { credentials } : {}) });
@@ -140,10 +156,7 @@ async function callerAccount(
   }
 }
 
-async function identify(
-  credentials: ClientSettings["credentials"],
-  common: { region: string; endpoint?: string },
-): Promise<void> {
+async function identify(credentials: ClientSettings["credentials"], common: Common): Promise<void> {
   const sts = new STSClient({ ...common, ...(credentials ? { credentials } : {}) });
   try {
     await sts.send(new GetCallerIdentityCommand({}));
@@ -152,10 +165,7 @@ async function identify(
   }
 }
 
-async function enabledRegions(
-  credentials: ClientSettings["credentials"],
-  common: { region: string; endpoint?: string },
-): Promise<string[]> {
+async function enabledRegions(credentials: ClientSettings["credentials"], common: Common): Promise<string[]> {
   const ec2 = new EC2Client({ ...common, ...(credentials ? { credentials } : {}) });
   try {
     // AllRegions false: only the regions enabled for this account.

@@ -18,6 +18,25 @@ export class CallLog {
 type Handler = (args: unknown) => Promise<unknown>;
 type InitializeMiddleware = (next: Handler, context: { commandName?: string }) => Handler;
 
+/** How long a call may wait (ms) to connect, and for its response or the next bytes of its body. */
+export interface HttpTimeouts {
+  connectionTimeout: number;
+  requestTimeout: number;
+}
+
+export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 };
+
+/** NodeHttpHandler options that bound every phase of a call, for clients that build their own handler. */
+export function boundedHttpOptions(timeouts: HttpTimeouts = DEFAULT_TIMEOUTS) {
+  return {
+    ...timeouts,
+    // requestTimeout ends when the response's headers arrive: a body that stops halfway would hold the
+    // call (and its task) forever. The socket's idle timeout covers the body, with the same bound.
+    socketTimeout: timeouts.requestTimeout,
+    throwOnRequestTimeout: true,
+  };
+}
+
 /**
  * An HTTP handler that counts every request it sends, shared by all the scan's clients (one connection
  * pool). SDK clients destroy their handler when they are destroyed; a shared one must survive that, or
@@ -26,15 +45,14 @@ type InitializeMiddleware = (next: Handler, context: { commandName?: string }) =
  */
 export function countingHttpHandler(
   log: CallLog,
-  timeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 },
+  timeouts: HttpTimeouts = DEFAULT_TIMEOUTS,
 ): { handler: NodeHttpHandler; close(): void } {
   // The scan's own limits (tasks × each module's concurrency) bound the requests in flight; the agent's
   // default of 50 sockets per host would queue them again behind one another when every service is one
   // host (an --endpoint-url, a proxy), so the pool is sized above what the limits allow.
   const agent = { keepAlive: true, maxSockets: 256 };
   const inner = new NodeHttpHandler({
-    ...timeouts,
-    throwOnRequestTimeout: true,
+    ...boundedHttpOptions(timeouts),
     httpAgent: agent,
     httpsAgent: agent,
   });

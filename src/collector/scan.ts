@@ -1,7 +1,7 @@
 import type { RetryStrategyV2 } from "@smithy/types";
 import pLimit from "p-limit";
 import type { Coverage, Edge, Resource, Snapshot } from "../model/snapshot.ts";
-import { CallLog, clientFactory, countingHttpHandler } from "./clients.ts";
+import { CallLog, clientFactory, countingHttpHandler, type HttpTimeouts } from "./clients.ts";
 import { classifyError } from "./errors.ts";
 import { linkAcrossServices } from "./link.ts";
 import { SERVICES } from "./services.ts";
@@ -27,8 +27,15 @@ export interface ScanOptions {
   /** Service × region × account tasks in flight at once. */
   concurrency?: number;
   maxAttempts?: number;
+  /**
+   * The SDK's retry mode (default adaptive: it also slows a client down after throttling). Benchmarks
+   * compare it with standard, which only backs off each retried call.
+   */
+  retryMode?: "standard" | "adaptive";
   /** Tests replace the SDK's adaptive retry with a zero-delay one. */
   retryStrategy?: RetryStrategyV2;
+  /** The HTTP handler's timeouts (default DEFAULT_TIMEOUTS); tests shorten them. */
+  timeouts?: HttpTimeouts;
   /** Coverage entries found before the scan (accounts that could not be assumed). */
   coverage?: Coverage[];
   onTaskDone?: (done: number, total: number, label: string) => void;
@@ -47,7 +54,7 @@ export interface ScanResult {
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const log = new CallLog();
-  const http = countingHttpHandler(log);
+  const http = countingHttpHandler(log, opts.timeouts);
   const modules = selectServices(opts.services);
   const limit = pLimit(opts.concurrency ?? 16);
   const resources: Resource[] = [];
@@ -84,7 +91,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
           ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),
           ...(opts.retryStrategy
             ? { retryStrategy: opts.retryStrategy }
-            : { retryMode: "adaptive" as const, maxAttempts: opts.maxAttempts ?? 8 }),
+            : { retryMode: opts.retryMode ?? "adaptive", maxAttempts: opts.maxAttempts ?? 8 }),
         };
         const clients: { destroy(): void }[] = [];
         const make = clientFactory(settings, log, http.handler);

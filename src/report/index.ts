@@ -1,3 +1,4 @@
+import { formatCodeQuality } from "./codequality.ts";
 import { formatJson } from "./json.ts";
 import { formatJunit } from "./junit.ts";
 import { formatMarkdown } from "./markdown.ts";
@@ -15,4 +16,5 @@ export const FORMATTERS: Record<FormatName, Formatter> = {
   sarif: formatSarif,
   junit: formatJunit,
   markdown: formatMarkdown,
+  codequality: formatCodeQuality,
 };

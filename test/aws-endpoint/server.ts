@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Resource, Snapshot } from "../../src/model/snapshot.ts";
+import { checkChaos, drawChaos, resetConnection, sendStalled, sendTruncated } from "./chaos.ts";
 import { httpBinding, readXmlInput, renderError, renderOutput, type WireResponse } from "./protocols.ts";
 import type { Fault, OperationHandler, RequestContext, ServiceHandler } from "./types.ts";
 
@@ -22,6 +23,8 @@ export interface Endpoint {
   url: string;
   /** Requests answered, by "service:Operation" (faults included). */
   readonly calls: Map<string, number>;
+  /** Chaos faults injected, by "service:kind" ("s3:throttle", "ec2:reset"). */
+  readonly injected: Map<string, number>;
   totalCalls(): number;
   /** Every answered request with when it arrived and when its added latency ended (benchmarks' floors). */
   readonly timeline: { key: string; account: string; region: string; start: number; end: number }[];
@@ -38,7 +41,11 @@ export function accountOfAccessKey(key: string | undefined): string | undefined 
 }
 
 export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
+  checkChaos(opts.faults);
   const calls = new Map<string, number>();
+  const injected = new Map<string, number>();
+  /** How many times each distinct request has arrived: a retry draws its chaos afresh. */
+  const arrivals = new Map<string, number>();
   const timeline: Endpoint["timeline"] = [];
   const faultCounts = new Map<Fault, number>();
   const byAccountRegion = indexResources(opts.snapshot.resources);
@@ -98,12 +105,13 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
     });
 
     const fault = opts.faults?.find(
-      (f) =>
+      (f): f is Exclude<Fault, { kind: "latency" | "chaos" }> =>
         f.kind !== "latency" &&
+        f.kind !== "chaos" &&
         f.service === signingName &&
         (f.operation === undefined || f.operation === name),
     );
-    if (fault && fault.kind !== "latency") {
+    if (fault) {
       const used = faultCounts.get(fault) ?? 0;
       if (fault.kind === "access-denied")
         return send(res, renderError(service.protocol, deniedError(service), requestId, signingName));
@@ -113,19 +121,50 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
           res,
           renderError(
             service.protocol,
-            fault.kind === "throttle"
-              ? throttleError(service)
-              : {
-                  code: "InternalError",
-                  message: "We encountered an internal error. Please try again.",
-                  status: 500,
-                },
+            fault.kind === "throttle" ? throttleError(service) : serverError(true),
             requestId,
             signingName,
           ),
         );
       }
     }
+
+    const requestKey = [signingName, accessKey, region, req.method, req.url, body].join("\0");
+    const occurrence = arrivals.get(requestKey) ?? 0;
+    arrivals.set(requestKey, occurrence + 1);
+    const chaos = drawChaos(opts.faults, signingName, requestKey, occurrence);
+    if (chaos) {
+      const k = `${signingName}:${chaos.kind}`;
+      injected.set(k, (injected.get(k) ?? 0) + 1);
+      switch (chaos.kind) {
+        case "timeout":
+        case "truncate":
+          break;
+        case "reset":
+          return resetConnection(req);
+        case "throttle":
+          return send(res, renderError(service.protocol, throttleError(service), requestId, signingName));
+        case "server-error":
+          return send(
+            res,
+            renderError(service.protocol, serverError(chaos.variant < 0.5), requestId, signingName),
+          );
+        default:
+          return assertNever(chaos.kind);
+      }
+    }
+    // A timeout or a truncation happens to the answer itself, error or not.
+    const answer = async (wire: WireResponse): Promise<void> => {
+      if (chaos?.kind === "timeout")
+        return sendStalled(
+          res,
+          wire,
+          chaos.fault.stallMs ?? 60_000,
+          (chaos.fault.stallAt ?? (chaos.variant < 0.5 ? "headers" : "body")) === "body",
+        );
+      if (chaos?.kind === "truncate") return sendTruncated(res, wire);
+      send(res, wire);
+    };
 
     const account = accountOfAccessKey(accessKey) ?? opts.snapshot.scope.accounts[0] ?? "000000000000";
     const ctx: RequestContext = {
@@ -149,10 +188,10 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
         requestId,
         signingName,
       );
-      return send(res, { ...wire, headers: { ...wire.headers, ...e.headers } });
+      return answer({ ...wire, headers: { ...wire.headers, ...e.headers } });
     }
     if (handler.paging) output = paginate(output, handler, params, opts.maxPageSize);
-    send(res, renderOutput(service.protocol, handler.schema, output, service.xmlNamespace, requestId));
+    return answer(renderOutput(service.protocol, handler.schema, output, service.xmlNamespace, requestId));
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -160,10 +199,15 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    injected,
     timeline,
     totalCalls: () => [...calls.values()].reduce((a, b) => a + b, 0),
     close: () =>
-      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // A stalled answer whose client is gone would otherwise hold the server open until its stall ends.
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -308,6 +352,16 @@ function deniedError(service: ServiceHandler) {
     message: `User: arn:aws:iam::000000000000:user/asbuilt is not authorized to perform this ${service.signingName} action (loopback fault)`,
     status: 403,
   };
+}
+
+function serverError(internal: boolean) {
+  return internal
+    ? { code: "InternalError", message: "We encountered an internal error. Please try again.", status: 500 }
+    : { code: "ServiceUnavailable", message: "Service is unavailable. Please try again.", status: 503 };
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected chaos fault ${String(x)}`);
 }
 
 function throttleError(service: ServiceHandler) {

@@ -47,4 +47,37 @@ export type Fault =
   | { kind: "throttle"; service: string; operation?: string; times: number }
   | { kind: "server-error"; service: string; operation?: string; times: number }
   | { kind: "access-denied"; service: string; operation?: string }
-  | { kind: "latency"; ms: number };
+  | { kind: "latency"; ms: number }
+  | ChaosFault;
+
+/** What a chaotic request can suffer (see ChaosFault). */
+export const CHAOS_KINDS = ["throttle", "server-error", "reset", "timeout", "truncate"] as const;
+export type ChaosKind = (typeof CHAOS_KINDS)[number];
+
+/**
+ * Seeded random faults: each request draws at most one of them with the given probabilities. The draw
+ * is a hash of the seed, the request (service, account, region, method, URL, body) and how many times
+ * that same request has arrived, not a random stream consumed in arrival order: concurrent scans send
+ * their requests in a different order every run, and the same seed must still fault the same requests
+ * (a retry is a new draw). The first chaos fault whose service matches a request applies.
+ *
+ * - throttle: the service's throttling error (as `throttle` above).
+ * - server-error: a 500 or a 503, the service's InternalError / ServiceUnavailable.
+ * - reset: the connection is closed before any byte of the response.
+ * - timeout: the response is held for `stallMs`, before its headers or halfway through its body (`stallAt`;
+ *   by default the hash chooses), so that the client's timeout must end the call; a client that waits that
+ *   long gets the answer.
+ * - truncate: the headers announce the whole body, half of it is sent, then the connection is closed.
+ */
+export interface ChaosFault {
+  kind: "chaos";
+  seed: string | number;
+  /** A signing name (ec2, elasticloadbalancing, s3…); every service when absent. */
+  service?: string;
+  /** Probability of each fault per request, each from 0 to 1, together at most 1. */
+  rates: Partial<Record<ChaosKind, number>>;
+  /** How long a `timeout` holds its response (default 60 s: longer than any client timeout asbuilt sets). */
+  stallMs?: number;
+  /** Where a `timeout` holds its response: before the headers, or after half of the body. */
+  stallAt?: "headers" | "body";
+}

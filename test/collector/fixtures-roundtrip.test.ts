@@ -2,26 +2,12 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
 import { SERVICE_NAMES } from "../../src/collector/services.ts";
 import { ALL_HANDLERS } from "../aws-endpoint/services/index.ts";
-import { roundTrip } from "./roundtrip.ts";
+import { MODULE_TYPE_PREFIXES, roundTrip } from "./roundtrip.ts";
 
 /** The types the registered service modules produce (generic ones come from the Tagging API). */
 function scannedTypes(types: Iterable<string>): Set<string> {
-  const prefixes: Record<string, string[]> = {
-    ec2: ["AWS::EC2::"],
-    elbv2: ["AWS::ElasticLoadBalancingV2::"],
-    rds: ["AWS::RDS::"],
-    elasticache: ["AWS::ElastiCache::"],
-    autoscaling: ["AWS::AutoScaling::"],
-    ecs: ["AWS::ECS::"],
-    lambda: ["AWS::Lambda::"],
-    wafv2: ["AWS::WAFv2::"],
-    acm: ["AWS::CertificateManager::"],
-    s3: ["AWS::S3::"],
-    cloudfront: ["AWS::CloudFront::"],
-    route53: ["AWS::Route53::"],
-  };
-  const covered = SERVICE_NAMES.flatMap((s) => prefixes[s] ?? []);
-  const modelled = Object.values(prefixes).flat();
+  const covered = SERVICE_NAMES.flatMap((s) => MODULE_TYPE_PREFIXES[s] ?? []);
+  const modelled = Object.values(MODULE_TYPE_PREFIXES).flat();
   return new Set(
     [...types].filter(
       (t) =>

@@ -56,6 +56,22 @@ function view(s: Snapshot, types: Set<string>) {
   return { resources, edges: j.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
 }
 
+/** The resource types each service module reads, by type prefix (the Tagging API reads every other type). */
+export const MODULE_TYPE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  ec2: ["AWS::EC2::"],
+  elbv2: ["AWS::ElasticLoadBalancingV2::"],
+  rds: ["AWS::RDS::"],
+  elasticache: ["AWS::ElastiCache::"],
+  autoscaling: ["AWS::AutoScaling::"],
+  ecs: ["AWS::ECS::"],
+  lambda: ["AWS::Lambda::"],
+  wafv2: ["AWS::WAFv2::"],
+  acm: ["AWS::CertificateManager::"],
+  s3: ["AWS::S3::"],
+  cloudfront: ["AWS::CloudFront::"],
+  route53: ["AWS::Route53::"],
+};
+
 export const EC2_TYPES = [
   "AWS::EC2::VPC",
   "AWS::EC2::Subnet",
