@@ -46,6 +46,7 @@ export function highlightFinding(
   for (const e of edges) {
     const mine =
       e.findings.includes(f.fingerprint) ||
+      (f.related ?? []).some((r) => e.findings.includes(r.fingerprint)) ||
       (f.resourceType !== "AWS::EC2::VPC" &&
         e.pairs.some(([from, to]) => from === "internet" && about.has(to)));
     if (!mine) continue;

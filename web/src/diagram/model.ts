@@ -780,8 +780,11 @@ function buildEdges(
     if (style) add(endOf(e.from), endOf(e.to), style, [e.from, e.to]);
   }
 
+  // A flow finding may be reported inside another one about the same problem (its `related`): still red.
   const open = new Set(
-    index.data.report.findings.filter((f) => includeWaived || !f.waived).map((f) => f.fingerprint),
+    index.data.report.findings
+      .filter((f) => includeWaived || !f.waived)
+      .flatMap((f) => [f.fingerprint, ...(f.related ?? []).map((r) => r.fingerprint)]),
   );
   for (const f of index.data.report.view?.flows ?? []) {
     const style: EdgeStyle =

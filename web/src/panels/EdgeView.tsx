@@ -16,7 +16,13 @@ export function EdgeView({
 }) {
   const name = (id: string) =>
     id === "internet" ? "the internet" : (index.byId.get(id)?.name ?? shortId(id));
-  const byFp = new Map(index.data.report.findings.map((f) => [f.fingerprint, f]));
+  // A flow finding reported inside another one about the same problem shows as that one.
+  const byFp = new Map(
+    index.data.report.findings.flatMap((f) => [
+      [f.fingerprint, f] as const,
+      ...(f.related ?? []).map((r) => [r.fingerprint, f] as const),
+    ]),
+  );
   const style = EDGE_STYLES[edge.style];
   return (
     <div className="inspector" data-inspecting-edge={edge.id}>
@@ -28,10 +34,9 @@ export function EdgeView({
         {edge.ports ? ` · ${edge.ports}` : ""}
       </div>
       {edge.findings.length > 0 ? <h3>Findings ({edge.findings.length})</h3> : null}
-      {edge.findings.map((fp) => {
-        const f = byFp.get(fp);
-        return f ? <FindingView key={fp} f={f} data={index.data} /> : null;
-      })}
+      {[...new Set(edge.findings.map((fp) => byFp.get(fp)))].map((f) =>
+        f ? <FindingView key={f.fingerprint} f={f} data={index.data} /> : null,
+      )}
       <h3>Evidence</h3>
       {edge.evidence.length === 0 ? (
         <p className="muted">
