@@ -3,9 +3,9 @@ import { type LoadedSpec, loadSpec, type SpecOptions } from "./architecture/load
 import { Graph } from "./model/graph.ts";
 import { loadSnapshot } from "./model/io.ts";
 import type { Snapshot } from "./model/snapshot.ts";
+import { diagramView } from "./report/diagram-view.ts";
 import { ruleContext, runChecks } from "./rules/engine.ts";
 import type { Finding } from "./rules/finding.ts";
-import { diagramView } from "./rules/flow-map.ts";
 import { RULES } from "./rules/index.ts";
 import type { RuleMeta } from "./rules/types.ts";
 

@@ -1,13 +1,15 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { DiagramSvg, SEVERITY_COLOURS } from "../../web/src/diagram/Diagram.tsx";
-import { layoutTree } from "../../web/src/diagram/layout.ts";
-import { buildDiagram, indexData, SEVERITIES, shortId, shortType } from "../../web/src/diagram/model.ts";
+import { SEVERITY_COLOURS } from "../../web/src/diagram/Diagram.tsx";
+import { type DataIndex, indexData, SEVERITIES, shortId, shortType } from "../../web/src/diagram/model.ts";
 import type { DiagramData } from "../../web/src/diagram/types.ts";
+import { Legend } from "../../web/src/panels/Legend.tsx";
+import { SEVERITY_ORDER } from "../architecture/schema.ts";
 import type { Finding } from "../rules/finding.ts";
+import { type DiagramPage, diagramPages } from "./report-diagram.tsx";
 
 // The security review as one self-contained HTML file: no script, no network (inline CSS, inline SVG).
 // Rendered with React's static renderer, so every AWS string is escaped as text; the diagram is the UI's
-// own component, laid out by elkjs in Node.
+// own component, laid out by elkjs in Node, one printed page per VPC when the account is too large for one.
 
 const CSS = `
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; margin: 0; background: #fff; }
@@ -20,8 +22,16 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .card { border: 1px solid #dfe4ec; border-radius: 8px; padding: 8px 14px; min-width: 110px; }
 .card b { display: block; font-size: 22px; }
 .pill { display: inline-block; color: #fff; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; }
-.diagram { border: 1px solid #dfe4ec; border-radius: 8px; overflow: auto; max-height: 900px; background: #f3f5f8; }
-.diagram svg { display: block; max-width: 100%; height: auto; }
+.diagram { border: 1px solid #dfe4ec; border-radius: 8px; background: #fff; margin: 8px 0 18px; }
+.diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+.diagram-page h3 { margin-top: 0; }
+.legend h3 { font-size: 13px; }
+.legend ul { list-style: none; padding: 0; columns: 2; }
+.legend-boxes li { display: flex; gap: 6px; align-items: center; break-inside: avoid; }
+.legend-icons { display: grid; grid-template-columns: repeat(4, 1fr); gap: 4px 10px; font-size: 12px; }
+.legend-icon { display: inline-flex; gap: 6px; align-items: center; }
+.pass { color: #2f7d32; font-weight: 700; }
+.fail { color: #d1293d; font-weight: 700; }
 .finding { border-left: 4px solid #c3cbd6; padding: 4px 0 4px 12px; margin: 10px 0 16px; break-inside: avoid; }
 .finding .head { font-weight: 600; }
 .finding .res { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: #4b5563; word-break: break-all; }
@@ -33,7 +43,10 @@ th { background: #f6f8fa; }
 .muted { color: #6b7280; }
 @media print {
   main { max-width: none; padding: 0; }
-  .diagram { max-height: none; overflow: visible; border: none; }
+  .diagram { border: none; margin: 0; }
+  .diagram-page { break-before: page; break-inside: avoid; }
+  .diagram svg { max-width: 100%; max-height: 166mm; width: auto; }
+  .diagram-page h2 { margin: 0 0 4px; font-size: 15px; }
   h2 { break-after: avoid; }
   section.page { break-before: page; }
   .finding { break-inside: avoid; }
@@ -78,7 +91,48 @@ function FindingBlock({ f, fix }: { f: Finding; fix: string | undefined }) {
   );
 }
 
-function Report({ input, diagram }: { input: HtmlReportInput; diagram: React.ReactNode }) {
+/** The attack surface in one table: what the internet reaches, on which ports, and whether a finding says so. */
+function AttackPaths({ index }: { index: DataIndex }) {
+  const flows = (index.data.report.view?.flows ?? []).filter((f) => f.from === "internet");
+  const open = new Set(index.data.report.findings.filter((f) => !f.waived).map((f) => f.fingerprint));
+  const rows = flows
+    .map((f) => ({ f, bad: f.finding !== undefined && open.has(f.finding) }))
+    .sort((a, b) => Number(b.bad) - Number(a.bad) || (a.f.to < b.f.to ? -1 : 1));
+  if (rows.length === 0) return <p>Nothing in this account is reachable from the internet.</p>;
+  const name = (id: string) => index.byId.get(id)?.name ?? shortId(id);
+  return (
+    <table data-attack-paths>
+      <thead>
+        <tr>
+          <th>From the internet to</th>
+          <th>Type</th>
+          <th>Ports</th>
+          <th>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ f, bad }) => (
+          <tr key={f.to}>
+            <td>{name(f.to)}</td>
+            <td>{shortType(index.byId.get(f.to)?.type ?? "")}</td>
+            <td>tcp/{f.ports}</td>
+            <td className={bad ? "fail" : f.status === "documented" ? "pass" : ""}>
+              {bad
+                ? "not documented (finding)"
+                : f.status === "documented"
+                  ? "documented"
+                  : f.status === "unspecified"
+                    ? "no spec given"
+                    : "possible"}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Report({ input, pages, index }: { input: HtmlReportInput; pages: DiagramPage[]; index: DataIndex }) {
   const { snapshot, report } = input.data;
   const open = report.findings.filter((f) => !f.waived);
   const waived = report.findings.filter((f) => f.waived);
@@ -127,17 +181,50 @@ function Report({ input, diagram }: { input: HtmlReportInput; diagram: React.Rea
             <div className="card">
               <b>{waived.length}</b>waived
             </div>
+            <div className="card" data-summary="unverified">
+              <b>{(report.unverified ?? []).length}</b>unverified checks
+            </div>
             <div className="card">
               <b>{gaps.length}</b>coverage gaps
             </div>
           </div>
-          <h2>Diagram</h2>
-          <p className="muted">
-            Boxes nest account › region › VPC › availability zone › subnet. Badges count findings per resource
-            (worst severity as colour). Green lines: documented flows; red dashed: undocumented; purple: load
-            balancer targets and DNS aliases.
-          </p>
-          <div className="diagram">{diagram}</div>
+          <h3>Top risks</h3>
+          {open.length === 0 ? (
+            <p>No open findings.</p>
+          ) : (
+            <ol data-top-risks>
+              {[...open]
+                .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])
+                .slice(0, 5)
+                .map((f) => (
+                  <li key={f.fingerprint}>
+                    <span className="pill" style={{ background: SEVERITY_COLOURS[f.severity] }}>
+                      {f.severity}
+                    </span>{" "}
+                    <b>{f.resourceName ?? shortId(f.resourceId)}</b>: {f.message}
+                  </li>
+                ))}
+            </ol>
+          )}
+          <h3>Attack paths from the internet</h3>
+          <AttackPaths index={index} />
+
+          {pages.map((p, i) => (
+            <section className="diagram-page" key={p.title} data-diagram-page={i}>
+              <h2>Diagram: {p.title}</h2>
+              <div className="diagram">{p.svg}</div>
+            </section>
+          ))}
+          <section className="diagram-page">
+            <h2>Legend</h2>
+            <p className="muted">
+              Boxes nest account › region › VPC › availability zone (columns) › subnet (rows, public on top),
+              as AWS draws them. Edges are the default view: load balancer → targets, DNS → load balancer,
+              CloudFront → origin, documented flows, and every flow a finding reports (red). Badges count open
+              findings.
+            </p>
+            <Legend inline />
+          </section>
 
           <section className="page">
             <h2>Findings ({open.length})</h2>
@@ -158,6 +245,32 @@ function Report({ input, diagram }: { input: HtmlReportInput; diagram: React.Rea
               );
             })}
           </section>
+
+          <h2>Unverified checks ({(report.unverified ?? []).length})</h2>
+          {(report.unverified ?? []).length === 0 ? (
+            <p>Every check could be decided from the data read.</p>
+          ) : (
+            <table data-unverified>
+              <thead>
+                <tr>
+                  <th>Resource</th>
+                  <th>Rule</th>
+                  <th>Not recorded</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(report.unverified ?? []).map((u) => (
+                  <tr key={u.fingerprint}>
+                    <td>{u.resourceName ?? shortId(u.resourceId)}</td>
+                    <td>
+                      {u.title} <span className="muted">({u.ruleId})</span>
+                    </td>
+                    <td>{u.missing.join(" ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
 
           <h2>Coverage</h2>
           {gaps.length === 0 ? (
@@ -204,18 +317,30 @@ function Report({ input, diagram }: { input: HtmlReportInput; diagram: React.Rea
                   <tr>
                     <th>Tier</th>
                     <th>Members</th>
-                    <th>Conformance findings</th>
+                    <th>Result</th>
+                    <th>Failing rules</th>
                   </tr>
                 </thead>
                 <tbody>
                   {tiers.map(([tier, ids]) => {
                     const set = new Set(ids);
-                    const n = specFindings.filter((f) => set.has(f.resourceId)).length;
+                    const failing = specFindings.filter((f) => set.has(f.resourceId));
+                    const ruleIds = [...new Set(failing.map((f) => f.ruleId))].sort();
+                    const ok = failing.length === 0 && ids.length > 0;
                     return (
-                      <tr key={tier}>
+                      <tr key={tier} data-tier={tier} data-result={ok ? "pass" : "fail"}>
                         <td>{tier}</td>
                         <td>{ids.length}</td>
-                        <td>{n}</td>
+                        <td className={ok ? "pass" : "fail"}>
+                          {ok ? "PASS" : ids.length === 0 ? "FAIL (empty)" : `FAIL (${failing.length})`}
+                        </td>
+                        <td>
+                          {ruleIds.map((r) => (
+                            <div key={r}>
+                              {rules[r]?.title ?? r} <span className="muted">({r})</span>
+                            </div>
+                          ))}
+                        </td>
                       </tr>
                     );
                   })}
@@ -283,18 +408,6 @@ function inventory(resources: readonly { type: string }[]): [string, number][] {
 /** The report's HTML. Async because the layout is. */
 export async function renderHtmlReport(input: HtmlReportInput): Promise<string> {
   const index = indexData(input.data);
-  const d = buildDiagram(index);
-  const size = await layoutTree(d.root);
-  const diagram = (
-    <DiagramSvg
-      root={d.root}
-      edges={d.edges}
-      width={Math.ceil(size.width)}
-      height={Math.ceil(size.height)}
-      interactive={false}
-      publicSubnets={index.publicSubnets}
-      title="Diagram of the scanned account"
-    />
-  );
-  return `<!doctype html>\n${renderToStaticMarkup(<Report input={input} diagram={diagram} />)}\n`;
+  const pages = await diagramPages(index);
+  return `<!doctype html>\n${renderToStaticMarkup(<Report input={input} pages={pages} index={index} />)}\n`;
 }

@@ -78,6 +78,10 @@ export const FlowEdge = z.strictObject({
   ports: z.string(),
   /** documented: a spec flow covers every port; undocumented: some port is not; unspecified: no spec given. */
   status: z.enum(["documented", "undocumented", "unspecified"]),
+  /** The fingerprint of the flow-undocumented finding this flow shows: the diagram draws it red. */
+  finding: z.string().optional(),
+  /** Why it is possible: the security-group rules, NACL entries and routes of one path that allows it. */
+  evidence: z.array(z.string()).optional(),
 });
 export type FlowEdge = z.infer<typeof FlowEdge>;
 
@@ -97,8 +101,11 @@ export const FindingsReport = z.strictObject({
       /** Tier name → ids of its members. */
       tiers: z.record(z.string(), z.array(z.string())),
       flows: z.array(FlowEdge),
-      /** Subnet resource ids whose route table sends 0.0.0.0/0 to an internet gateway. */
-      publicSubnets: z.array(z.string()),
+      /**
+       * Subnet resource id → its class from the route table: public, private, isolated (and any class the
+       * analysis adds, e.g. unknown when the route table was not recorded). Unlisted subnets are unknown.
+       */
+      subnetClasses: z.record(z.string(), z.string()),
       /** Title, why and fix of every rule that has a finding here, for the inspector's remediation. */
       rules: z.record(z.string(), z.strictObject({ title: z.string(), why: z.string(), fix: z.string() })),
       /** Flow edges left out above the drawing limit. */

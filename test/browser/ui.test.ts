@@ -12,6 +12,7 @@ import type { Snapshot } from "../../src/model/snapshot.ts";
 import { renderHtmlReport } from "../../src/report/html.tsx";
 import { FindingsReport } from "../../src/rules/finding.ts";
 import { buildDiagram, indexData } from "../../web/src/diagram/model.ts";
+import { DEFAULT_EDGE_STYLES } from "../../web/src/diagram/styles.ts";
 import { ARTIFACTS, ensureWebBuilt, launch } from "./browser.ts";
 
 // The web UI in Debian's Chromium, for every seed fixture, plus the XSS guarantees of the UI and the
@@ -32,7 +33,14 @@ afterAll(async () => {
 async function dataFor(snapshot: Snapshot, specFile?: string) {
   const spec = specFile ? await loadSpec(specFile) : undefined;
   const a = analyzeSnapshot(snapshot, spec, FIXTURE_NOW);
-  const findingsJson = findingsJsonFor(a.snapshot, a.findings, a.view(), "snapshot.json", specFile);
+  const findingsJson = findingsJsonFor(
+    a.snapshot,
+    a.findings,
+    a.view(),
+    "snapshot.json",
+    specFile,
+    a.unverified,
+  );
   return { serve: { snapshot: a.snapshot, findingsJson } satisfies ServeData, findings: a.findings };
 }
 
@@ -70,9 +78,10 @@ describe.each(fixtureNames)("the web UI on the %s fixture", (name) => {
     const ui = await openUi(serve);
     const { page } = ui;
     try {
-      // The summary counts what check reports.
+      // The summary counts what check reports: one finding per problem (the findings JSON groups them).
+      const reported = FindingsReport.parse(JSON.parse(serve.findingsJson)).findings;
       for (const sev of ["critical", "high", "medium", "low"] as const) {
-        const n = findings.filter((f) => !f.waived && f.severity === sev).length;
+        const n = reported.filter((f) => !f.waived && f.severity === sev).length;
         await expect.poll(() => page.textContent(`[data-summary="${sev}"]`)).toBe(`${n} ${sev}`);
       }
       // Every drawn node the model expects is in the page, and every resource with an open finding
@@ -99,23 +108,36 @@ describe.each(fixtureNames)("the web UI on the %s fixture", (name) => {
         expect(node, `${f.ruleId} on ${f.resourceId} is drawn somewhere`).toBeDefined();
         expect(withBadge.has(node as string), `${f.ruleId}: node ${node} has a badge`).toBe(true);
       }
-      // A flow edge and an LB → target edge are drawn where the data has them.
-      const styles = new Set(
-        await page.$$eval(".asb-edge", (els) => els.map((e) => e.getAttribute("data-style"))),
+      // The default view draws the edges an architect draws (and every violation), each with its ports.
+      const drawn = await page.$$eval(".asb-edge", (els) =>
+        els.map((e) => [e.getAttribute("data-style"), e.getAttribute("data-ports")] as const),
       );
-      for (const e of model.edges) expect(styles.has(e.style)).toBe(true);
+      const expectedEdges = model.edges.filter((e) => DEFAULT_EDGE_STYLES.has(e.style));
+      expect(drawn).toHaveLength(expectedEdges.length);
+      expect(new Set(drawn.map(([s]) => s))).toEqual(new Set(expectedEdges.map((e) => e.style)));
+      // Red edges are check's flow findings, one or more per finding, and nothing else.
+      const red = expectedEdges.filter((e) => e.style === "flow-undocumented");
+      const flowFindings = findings.filter((f) => f.ruleId === "flow-undocumented" && !f.waived);
+      expect(new Set(red.flatMap((e) => e.findings))).toEqual(
+        new Set(flowFindings.map((f) => f.fingerprint)),
+      );
+      await page.screenshot({ path: join(ARTIFACTS, `ui-${name}.png`) });
 
-      // Clicking a finding selects its resource: the inspector shows it and the URL holds the selection.
+      // Clicking a finding selects its resource: the inspector shows it, the URL holds the selection, and
+      // what the finding is about stays bright (drawn again on top of the dimmed rest).
       const first = findings.find((f) => !f.waived);
       if (first) {
         await page.click(`[data-finding="${first.ruleId}"][data-resource="${first.resourceId}"]`);
         await page.waitForSelector(`[data-inspecting="${first.resourceId}"]`);
-        expect(decodeURIComponent(new URL(page.url()).hash)).toContain(`sel=${first.resourceId}`);
-        const node = model.nodeOf.get(first.resourceId);
-        expect(await page.getAttribute(`.asb-node[data-id="${node}"]`, "class")).toContain("selected");
+        const hash = decodeURIComponent(new URL(page.url()).hash);
+        expect(hash).toContain(`sel=${first.resourceId}`);
+        expect(hash).toContain(`finding=${first.fingerprint}`);
+        const outlined = (await page.$$(".asb-overlay .sel")).length;
+        const bright = (await page.$$(".asb-overlay [data-copy-of]")).length;
+        expect(outlined + bright).toBeGreaterThan(0);
+        expect(await page.getAttribute(".asb-nodes", "class")).toContain("dimmed");
         expect(await page.textContent(".inspector")).toContain(first.message);
       }
-      await page.screenshot({ path: join(ARTIFACTS, `ui-${name}.png`) });
 
       // SVG export: a standalone SVG document with the diagram's nodes in it.
       const [download] = await Promise.all([
@@ -127,7 +149,9 @@ describe.each(fixtureNames)("the web UI on the %s fixture", (name) => {
       const svg = readFileSync(file, "utf8");
       expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       expect(svg).toContain("<style>");
-      expect(svg.match(/class="asb-node asb-leaf/g)?.length).toBe(expectedLeaves.length);
+      // The current view as drawn: the cards in and around it (cards far outside the view are not drawn).
+      const live = await page.$$eval(".asb-leaf", (els) => els.length);
+      expect(svg.match(/class="asb-node asb-card[^"]* asb-leaf"/g)?.length).toBe(live);
       expect(ui.problems).toEqual([]);
     } finally {
       await ui.close();
@@ -141,7 +165,7 @@ describe("deep links and controls", () => {
     const { serve, findings } = await dataFor(fixture.build(), join(fixture.dir, "architecture.yaml"));
     const target = findings.find((f) => f.ruleId === "alb-without-waf");
     expect(target).toBeDefined();
-    const hash = `#sel=${encodeURIComponent(target?.resourceId ?? "")}&sev=high&env=staging&flows=undocumented`;
+    const hash = `#sel=${encodeURIComponent(target?.resourceId ?? "")}&sev=high&env=staging&flows=violations`;
     const ui = await openUi(serve, hash);
     const { page } = ui;
     try {
@@ -154,9 +178,9 @@ describe("deep links and controls", () => {
       expect(rules.length).toBeGreaterThan(0);
       const severities = findings.filter((f) => rules.includes(f.ruleId)).map((f) => f.severity);
       expect(new Set(severities)).toEqual(new Set(["high"]));
-      // Only undocumented flows are drawn, as the link asks.
-      expect(await page.$$(".e-flow-undocumented")).not.toHaveLength(0);
+      // Only the violations are drawn, as the link asks.
       expect(await page.$$(".e-flow-documented")).toHaveLength(0);
+      expect(await page.$$(".e-targets")).not.toHaveLength(0);
       // The environment filter leaves only staging's VPC.
       const vpcs = await page.$$eval('[data-kind="vpc"] > text.title', (els) =>
         els.map((e) => e.textContent),
@@ -168,9 +192,10 @@ describe("deep links and controls", () => {
       await page.waitForSelector(`[data-id="${vpcId}"].collapsed`);
       expect(await page.$$(`[data-id="${vpcId}"] .asb-leaf`)).toHaveLength(0);
       expect(decodeURIComponent(new URL(page.url()).hash)).toContain(`collapsed=${vpcId}`);
-      // Search by tag value highlights matches.
+      // Search by name ranks names first; ids match only by prefix.
       await page.fill('input[type="search"]', "hotfix");
       await page.waitForSelector(".search-results li");
+      expect(await page.textContent(".search-results li .rname")).toContain("hotfix");
       expect(ui.problems).toEqual([]);
     } finally {
       await ui.close();
@@ -181,12 +206,14 @@ describe("deep links and controls", () => {
 describe("large accounts", () => {
   it("aggregates similar resources into one card, and a double-click draws them one by one", async () => {
     const { serve } = await dataFor(synthetic({ resources: 1000, regions: ["us-east-1"] }));
-    const ui = await openUi(serve);
+    // Opened with nothing collapsed (a large account opens collapsed to VPC level otherwise).
+    const ui = await openUi(serve, "#expanded=");
     const { page } = ui;
     try {
       const agg = page.locator(".asb-leaf.aggregate").first();
       const id = (await agg.getAttribute("data-id")) ?? "";
-      const label = (await agg.locator("text.name").textContent()) ?? "";
+      // Its name may not be drawn at this zoom (semantic zoom): its tooltip always says it.
+      const label = (await agg.locator("title").first().textContent()) ?? "";
       const count = Number(label.split(" ")[0]);
       expect(count).toBeGreaterThanOrEqual(6);
       const leavesBefore = await page.$$eval(".asb-leaf", (els) => els.length);

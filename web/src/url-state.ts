@@ -4,6 +4,8 @@ import type { Severity } from "./diagram/types.ts";
 /** Everything a deep link holds: the selection, the filters, what is collapsed or expanded. */
 export interface UrlState {
   selected?: string;
+  /** The selected finding (its fingerprint): its resources and path are highlighted. */
+  finding?: string;
   severities: Severity[];
   rule?: string;
   environment?: string;
@@ -12,9 +14,18 @@ export interface UrlState {
   collapsed: string[];
   expanded: string[];
   waived: boolean;
-  /** Which reachability flows are drawn. */
-  flows: "all" | "undocumented" | "none";
+  /**
+   * Which edges are drawn: the architect's default (LB → targets, DNS → LB, CloudFront → origin, documented
+   * flows and every violation), only the violations, every possible flow too, or no flows.
+   */
+  flows: FlowView;
+  /** Side panels folded away, for a wider diagram. */
+  hideFindings: boolean;
+  hideInspector: boolean;
 }
+
+export const FLOW_VIEWS = ["default", "violations", "all", "none"] as const;
+export type FlowView = (typeof FLOW_VIEWS)[number];
 
 const ALL = SEVERITIES_WORST_FIRST;
 
@@ -24,6 +35,7 @@ export function readUrlState(hash: string): UrlState {
   const sev = list("sev").filter((s): s is Severity => (ALL as string[]).includes(s));
   return {
     ...(p.get("sel") ? { selected: p.get("sel") as string } : {}),
+    ...(p.get("finding") ? { finding: p.get("finding") as string } : {}),
     severities: sev.length > 0 ? sev : [...ALL],
     ...(p.get("rule") ? { rule: p.get("rule") as string } : {}),
     ...(p.get("env") ? { environment: p.get("env") as string } : {}),
@@ -32,16 +44,21 @@ export function readUrlState(hash: string): UrlState {
     collapsed: list("collapsed"),
     expanded: list("expanded"),
     waived: p.get("waived") === "1",
-    flows:
-      p.get("flows") === "undocumented" || p.get("flows") === "none"
-        ? (p.get("flows") as "undocumented" | "none")
-        : "all",
+    flows: (FLOW_VIEWS as readonly string[]).includes(p.get("flows") ?? "")
+      ? (p.get("flows") as FlowView)
+      : // Links written before the default view existed said "undocumented" for the violations.
+        p.get("flows") === "undocumented"
+        ? "violations"
+        : "default",
+    hideFindings: p.get("panels")?.includes("nofindings") === true,
+    hideInspector: p.get("panels")?.includes("noinspector") === true,
   };
 }
 
 export function writeUrlState(s: UrlState): string {
   const p = new URLSearchParams();
   if (s.selected) p.set("sel", s.selected);
+  if (s.finding) p.set("finding", s.finding);
   if (s.severities.length !== ALL.length) p.set("sev", s.severities.join(","));
   if (s.rule) p.set("rule", s.rule);
   if (s.environment) p.set("env", s.environment);
@@ -50,7 +67,9 @@ export function writeUrlState(s: UrlState): string {
   if (s.collapsed.length) p.set("collapsed", s.collapsed.join(","));
   if (s.expanded.length) p.set("expanded", s.expanded.join(","));
   if (s.waived) p.set("waived", "1");
-  if (s.flows !== "all") p.set("flows", s.flows);
+  if (s.flows !== "default") p.set("flows", s.flows);
+  const panels = [s.hideFindings ? "nofindings" : "", s.hideInspector ? "noinspector" : ""].filter(Boolean);
+  if (panels.length) p.set("panels", panels.join(","));
   const text = p.toString();
   return text ? `#${text}` : "";
 }

@@ -1,73 +1,135 @@
-import { memo } from "react";
-import { iconColour, TypeIcon } from "./icons.tsx";
-import { shortType } from "./model.ts";
-import type { DiagramEdge, DiagramNode, EdgeStyle, GroupNode, LeafNode, Severity } from "./types.ts";
-import { nodeIndex } from "./walk.ts";
+import { memo, useMemo } from "react";
+import { Icon, IconSymbols } from "./AwsIcon.tsx";
+import type { IconKey } from "./icon-files.ts";
+import { middleEllipsis } from "./labels.ts";
+import { NAME_X } from "./layout.ts";
+import { EDGE_STYLES, GROUP_STYLES, SEVERITY_COLOURS, subnetStyle } from "./styles.ts";
+import type { DiagramNode, GroupNode, LeafNode, RoutedEdge, Severity } from "./types.ts";
 
-// The diagram as SVG. The same component draws the interactive view in the browser and the static
-// diagram of the HTML report (rendered to markup in Node): every string is a React text child or
-// attribute, so AWS text (names, tags) is escaped by React and never parsed as markup.
+export { EDGE_STYLES, SEVERITY_COLOURS };
 
-export const SEVERITY_COLOURS: Record<Severity, string> = {
-  critical: "#7a1020",
-  high: "#d1293d",
-  medium: "#e07b00",
-  low: "#5c7fa8",
-};
-
-export const EDGE_STYLES: Record<EdgeStyle, { colour: string; dash?: string; width: number; label: string }> =
-  {
-    "flow-documented": { colour: "#2f8a3b", width: 2, label: "flow, documented" },
-    "flow-undocumented": { colour: "#d1293d", dash: "8 5", width: 2.4, label: "flow, undocumented" },
-    "flow-unspecified": { colour: "#6b7280", dash: "2 4", width: 1.8, label: "flow (no spec given)" },
-    targets: { colour: "#7b3fc4", width: 1.4, label: "load balancer → target" },
-    aliases: { colour: "#8a4fd1", dash: "10 3 2 3", width: 1.4, label: "DNS alias" },
-    origin: { colour: "#b7791f", width: 1.6, label: "CloudFront → origin" },
-    protects: { colour: "#9b2335", dash: "1 4", width: 2, label: "web ACL protects" },
-  };
+// The diagram as SVG. The same components draw the interactive view in the browser and the static diagram of
+// the HTML report (rendered to markup in Node): every string is a React text child or attribute, so AWS text
+// (names, tags) is escaped by React and never parsed as markup.
+//
+// Three layers, so that interaction never re-renders the whole picture: the boxes and cards (memoised on the
+// tree, the zoom step and the window of the diagram in view: cards outside it are not drawn), the edges, and an
+// overlay for the selection, the search matches and the highlighted neighbourhood.
 
 /** The diagram's stylesheet, inlined in the SVG so an exported file looks the same on its own. */
 export const DIAGRAM_CSS = `
-.asb-diagram { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.asb-group > rect.box { fill: #fff; stroke: #aab4c3; stroke-width: 1.2; }
-.asb-group.k-account > rect.box { fill: #fbfcfe; stroke: #4b5563; stroke-width: 1.6; }
-.asb-group.k-region > rect.box { fill: #f6f8fb; stroke: #6b7a90; stroke-dasharray: 6 3; }
-.asb-group.k-global > rect.box { fill: #f8f3fe; stroke: #8a4fd1; }
-.asb-group.k-services > rect.box { fill: #fbf8f2; stroke: #b7791f; stroke-dasharray: 4 3; }
-.asb-group.k-vpc > rect.box { fill: #f4f0fb; stroke: #7b3fc4; stroke-width: 1.6; }
-.asb-group.k-az > rect.box { fill: none; stroke: #8fa0b8; stroke-dasharray: 3 3; }
-.asb-group.k-subnet > rect.box { fill: #eef6ee; stroke: #5a9a5e; }
-.asb-group.k-subnet.public > rect.box { fill: #eaf3ff; stroke: #3a78c2; }
-.asb-group.k-internet > rect.box { fill: #eef1f5; stroke: #3b4a5e; }
-.asb-group.collapsed > rect.box { stroke-width: 2; }
-.asb-group .title { font-size: 13px; font-weight: 600; fill: #1f2937; }
-.asb-group .sub { font-size: 11px; fill: #5b6676; }
+.asb-diagram { font-family: "Amazon Ember", "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
+.asb-group > rect.box { stroke-width: 1.5; }
+.asb-group.k-vpc > rect.box, .asb-group.k-account > rect.box { stroke-width: 2; }
+.asb-group .title { font-weight: 600; fill: #232f3e; }
+.asb-group .sub { fill: #545b64; }
+.asb-group.k-az > .title { font-weight: 600; fill: #00777a; }
 .asb-group .toggle { cursor: pointer; }
-.asb-group .toggle rect { fill: #fff; stroke: #8fa0b8; }
-.asb-group .toggle text { font-size: 12px; font-weight: 700; fill: #374151; }
-.asb-leaf > rect.card { fill: #fff; stroke: #c3cbd6; stroke-width: 1; }
-.asb-leaf.aggregate > rect.card { stroke-dasharray: 4 2; stroke-width: 1.4; }
-.asb-leaf .name { font-size: 12px; font-weight: 600; fill: #111827; }
-.asb-leaf .type { font-size: 10.5px; fill: #5b6676; }
-.asb-leaf, .asb-group > rect.box, .asb-group .title { cursor: pointer; }
-.asb-node.selected > rect.card, .asb-node.selected > rect.box { stroke: #0b63ce; stroke-width: 3; }
-.asb-node.match > rect.card { stroke: #f2b705; stroke-width: 3; }
-.asb-node.dim { opacity: 0.28; }
+.asb-group .toggle rect { fill: #fff; stroke: #8d99a8; }
+.asb-group.collapsed > rect.box { stroke-width: 2.2; }
+.asb-group .summary { font-weight: 600; fill: #232f3e; }
+.asb-card > rect.card { fill: #fff; stroke: #c6ccd5; stroke-width: 1; }
+.asb-card.aggregate > rect.card { stroke-dasharray: 5 3; stroke: #7d8998; stroke-width: 1.3; }
+.asb-card.standby > rect.card { stroke-dasharray: 4 3; fill: #fbfbfc; }
+.asb-card.standby .icon { opacity: 0.55; }
+.asb-card.border > rect.card { stroke: #8c4fff; stroke-width: 1.4; }
+.asb-card .name { font-size: 12px; font-weight: 600; fill: #16191f; }
+.asb-card .type { font-size: 10.5px; fill: #545b64; }
+.asb-card, .asb-group > rect.box, .asb-group .title, .asb-edge { cursor: pointer; }
+.asb-nodes.dimmed .asb-leaf, .asb-nodes.dimmed .asb-group.collapsed { opacity: 0.3; }
+.asb-edges.dimmed .asb-edge { opacity: 0.12; }
 .asb-badge text { font-size: 10.5px; font-weight: 700; fill: #fff; }
-.asb-edge { fill: none; opacity: 0.7; }
-.asb-edge:hover, .asb-edges.focused .asb-edge { opacity: 1; }
-.asb-edges.focused .asb-edge.dim { opacity: 0.07; }
+.asb-edge .line { fill: none; }
+.asb-edge .hit { fill: none; stroke: transparent; stroke-width: 12; }
+.asb-edge:hover .line { stroke-width: 3.2; }
+.asb-edge.selected .line { stroke-width: 3.6; }
+.asb-edge .elabel rect { fill: #fff; stroke: none; opacity: 0.92; }
+.asb-edge .elabel text { font-size: 12px; font-weight: 600; }
+.asb-overlay .sel { fill: none; stroke: #0b63ce; stroke-width: 3; }
+.asb-overlay .match { fill: none; stroke: #f2b705; stroke-width: 3; }
 `;
 
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+/** Screen pixels below which text is not drawn: the card then shows its icon only (semantic zoom). */
+export const MIN_TEXT_PX = 9;
+/** Card and edge text sizes in diagram units (see DIAGRAM_CSS). */
+const LEAF_TEXT = 10.5;
+const NAME_TEXT = 12;
+/** Port labels are what a reader checks an edge for: as large as names, so they print when names do. */
+const EDGE_TEXT = 12;
+const TITLE_TEXT = 13;
+const SUB_TEXT = 11;
+
+type Box = [number, number, number, number];
+
+export interface DiagramProps {
+  root: GroupNode;
+  edges: readonly RoutedEdge[];
+  width: number;
+  height: number;
+  /** The part of the diagram shown (pan and zoom); the whole diagram when absent. */
+  viewBox?: Box;
+  /** Screen pixels per diagram unit at this view (1 when printed at full size). */
+  zoom?: number;
+  selected?: string;
+  /** A selected edge (its id): drawn thicker, its evidence in the inspector. */
+  selectedEdge?: string;
+  /** Search matches: outlined. */
+  matches?: ReadonlySet<string>;
+  /** When set, nodes and edges not in it are dimmed (the selection's neighbourhood, a finding's path). */
+  focus?: ReadonlySet<string>;
+  focusEdges?: ReadonlySet<string>;
+  onSelect?: (nodeId: string) => void;
+  onSelectEdge?: (edgeId: string) => void;
+  /** Double-click on an aggregate ("24 instances"): draw its members one by one. */
+  onExpand?: (aggregateId: string) => void;
+  onToggle?: (groupId: string) => void;
+  /** Static rendering (the report): no toggles. */
+  interactive?: boolean;
+  title?: string;
 }
 
-function Badge({ x, y, severity, count }: { x: number; y: number; severity: Severity; count: number }) {
+/**
+ * Zoom, snapped down to steps, so that small zooms re-use the memoised layer. Down, never up: text sized
+ * for the step is then never smaller on screen than the step promised.
+ */
+function zoomStep(z: number): number {
+  return 2 ** (Math.floor(Math.log2(z) * 8) / 8);
+}
+
+/** The window of the diagram the node layer draws: the view plus its own size around it, snapped to a grid. */
+function renderWindow(vb: Box): Box {
+  const [x, y, w, h] = vb;
+  const sx = Math.max(400, w);
+  const sy = Math.max(400, h);
+  const x0 = Math.floor((x - w) / sx) * sx;
+  const y0 = Math.floor((y - h) / sy) * sy;
+  return [x0, y0, Math.ceil((x + 2 * w - x0) / sx) * sx, Math.ceil((y + 2 * h - y0) / sy) * sy];
+}
+
+const inWindow = (n: { x: number; y: number; w: number; h: number }, win: Box | undefined) =>
+  !win || (n.x < win[0] + win[2] && n.x + n.w > win[0] && n.y < win[1] + win[3] && n.y + n.h > win[1]);
+
+function Badge({
+  x,
+  y,
+  severity,
+  count,
+  k,
+}: {
+  x: number;
+  y: number;
+  severity: Severity;
+  count: number;
+  k: number;
+}) {
   const text = count > 99 ? "99+" : String(count);
   const w = 12 + text.length * 6.5;
   return (
-    <g className="asb-badge" data-severity={severity} transform={`translate(${x - w} ${y - 9})`}>
+    <g
+      className="asb-badge"
+      data-severity={severity}
+      transform={`translate(${x - w * k} ${y - 9 * k}) scale(${k})`}
+    >
       <title>{`${count} finding${count === 1 ? "" : "s"}, worst ${severity}`}</title>
       <rect width={w} height="18" rx="9" fill={SEVERITY_COLOURS[severity]} stroke="#fff" strokeWidth="1.5" />
       <text x={w / 2} y="12.8" textAnchor="middle">
@@ -77,125 +139,162 @@ function Badge({ x, y, severity, count }: { x: number; y: number; severity: Seve
   );
 }
 
-export interface DiagramProps {
-  root: GroupNode;
-  edges: readonly DiagramEdge[];
-  width: number;
-  height: number;
-  /** The part of the diagram shown (pan and zoom); the whole diagram when absent. */
-  viewBox?: [number, number, number, number];
-  selected?: string;
-  /** Search matches: outlined. */
-  matches?: ReadonlySet<string>;
-  /** When set, nodes not in it are dimmed (the selection's neighbourhood). */
-  focus?: ReadonlySet<string>;
-  /** Subnet resource ids that route to an internet gateway (drawn blue). */
-  publicSubnets?: ReadonlySet<string>;
-  onSelect?: (nodeId: string) => void;
-  /** Double-click on an aggregate ("24 instances"): draw its members one by one. */
-  onExpand?: (aggregateId: string) => void;
+const badgeWidth = (count: number) => 12 + (count > 99 ? 3 : String(count).length) * 6.5;
+
+interface LayerProps {
+  zoom: number;
+  interactive: boolean;
+  window?: Box;
   onToggle?: (groupId: string) => void;
-  /** Static rendering (the report): no toggles. */
-  interactive?: boolean;
-  title?: string;
 }
 
-function center(n: DiagramNode): [number, number] {
-  return [n.x + n.w / 2, n.y + n.h / 2];
-}
-
-/** Where the segment from the centre of `n` towards (tx, ty) leaves its box. */
-function exitPoint(n: DiagramNode, tx: number, ty: number): [number, number] {
-  const [cx, cy] = center(n);
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  const sx = dx === 0 ? Number.POSITIVE_INFINITY : n.w / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Number.POSITIVE_INFINITY : n.h / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy);
-  return [cx + dx * s, cy + dy * s];
-}
-
-export function edgePath(a: DiagramNode, b: DiagramNode): string {
-  const [bx, by] = center(b);
-  const [ax, ay] = center(a);
-  const [x1, y1] = exitPoint(a, bx, by);
-  const [x2, y2] = exitPoint(b, ax, ay);
-  // A gentle curve, bent to one side, so that two-way flows and parallel edges do not overlap.
-  const mx = (x1 + x2) / 2;
-  const my = (y1 + y2) / 2;
-  const len = Math.hypot(x2 - x1, y2 - y1) || 1;
-  const bend = Math.min(60, len * 0.12);
-  const qx = mx + (-(y2 - y1) / len) * bend;
-  const qy = my + ((x2 - x1) / len) * bend;
-  return `M${x1.toFixed(1)} ${y1.toFixed(1)} Q${qx.toFixed(1)} ${qy.toFixed(1)} ${x2.toFixed(1)} ${y2.toFixed(1)}`;
-}
-
-const Leaf = memo(function Leaf({ n, cls }: { n: LeafNode; cls: string }) {
-  const typeLabel = n.aggregate ? `${shortType(n.type)} · expand` : shortType(n.type);
+const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; copy?: boolean }) {
+  // Each line is drawn while it stays readable: the name (12 px) longer than the type line under it.
+  const showText = NAME_TEXT * zoom >= MIN_TEXT_PX;
+  const showSub = LEAF_TEXT * zoom >= MIN_TEXT_PX;
+  const icon = Math.min(34, n.h - 16);
+  // A card stretched across subnets keeps its text at the left, as a short card does.
+  const lines = n.lines.length === 2 ? [15, 31] : [n.h / 2 - 4];
+  const subY = n.lines.length === 2 ? 47 : n.h / 2 + 12;
   return (
     <g
-      className={`asb-node asb-leaf${n.aggregate ? " aggregate" : ""}${cls}`}
-      data-id={n.id}
-      data-type={n.type}
+      // A highlighted copy drawn on top (see Overlay) carries data-copy-of, so readers of data-id see each node once.
+      className={`${copy ? "asb-copy" : "asb-node"} asb-card${n.aggregate ? " aggregate" : ""}${n.role ? ` ${n.role}` : ""}${copy ? "" : " asb-leaf"}`}
+      {...(copy ? { "data-copy-of": n.id } : { "data-id": n.id, "data-type": n.type })}
       data-severity={n.severity ?? ""}
       transform={`translate(${n.x} ${n.y})`}
     >
-      <title>{n.aggregate ? `${n.label} (click to list, double-click to expand)` : n.label}</title>
-      <rect className="card" width={n.w} height={n.h} rx="8" />
-      <rect width="4" height={n.h - 16} x="0" y="8" rx="2" fill={iconColour(n.type)} />
-      <TypeIcon type={n.type} x={10} y={(n.h - 30) / 2} size={30} />
-      <text className="name" x="48" y={n.h / 2 - 3}>
-        {truncate(n.label, 20)}
-      </text>
-      <text className="type" x="48" y={n.h / 2 + 13}>
-        {truncate(typeLabel, 24)}
-      </text>
+      <title>
+        {n.aggregate
+          ? `${n.label} (click to list, double-click to draw one by one)`
+          : `${n.label} · ${n.sub}`}
+      </title>
+      <rect className="card" width={n.w} height={n.h} rx="4" />
+      <Icon icon={n.icon} x={9} y={(n.h - icon) / 2} size={icon} />
+      {showText ? (
+        <>
+          {n.lines.map((l, i) => (
+            <text key={l + String(i)} className="name" x={NAME_X} y={lines[i] ?? 0}>
+              {l}
+            </text>
+          ))}
+          {showSub ? (
+            <text className="type" x={NAME_X} y={subY}>
+              {middleEllipsis(n.sub, Math.floor((n.w - NAME_X - 8) / 5.9))}
+            </text>
+          ) : null}
+        </>
+      ) : null}
       {n.severity && n.findings > 0 ? (
-        <Badge x={n.w + 6} y={0} severity={n.severity} count={n.findings} />
+        <Badge
+          x={n.w + 4}
+          y={0}
+          severity={n.severity}
+          count={n.findings}
+          k={Math.max(1, MIN_TEXT_PX / (LEAF_TEXT * zoom))}
+        />
       ) : null}
     </g>
   );
 });
 
-function Group({
-  g,
-  props,
-  nodes,
-}: {
-  g: GroupNode;
-  props: DiagramProps;
-  nodes: { selected?: string; matches?: ReadonlySet<string>; focus?: ReadonlySet<string> };
-}) {
+/** The height each kind of box keeps free at its top for its title (see layout.ts). */
+const HEADER_BAND: Record<GroupNode["groupKind"], number> = {
+  root: 0,
+  account: 44,
+  region: 44,
+  global: 44,
+  services: 44,
+  vpc: 40,
+  az: 30,
+  subnet: 40,
+  asg: 34,
+  internet: 0,
+};
+
+function groupStyle(g: GroupNode) {
+  return g.groupKind === "subnet" ? subnetStyle(g.subnetClass) : GROUP_STYLES[g.groupKind];
+}
+
+const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProps }) {
+  if (!inWindow(g, layer.window) && g.groupKind !== "root") return null;
+  const children = g.collapsed
+    ? null
+    : g.children.map((c) =>
+        c.kind === "group" ? (
+          <Group key={c.id} g={c} layer={layer} />
+        ) : inWindow(c, layer.window) ? (
+          <Leaf key={c.id} n={c} zoom={layer.zoom} />
+        ) : null,
+      );
+  if (g.groupKind === "root") return <>{children}</>;
+  const style = groupStyle(g);
+  const zoom = layer.zoom;
+  // Titles scale up when zoomed out so they stay readable; below that they are left out.
+  const k = Math.max(1, MIN_TEXT_PX / (SUB_TEXT * zoom));
+  const iconSize = 26 * Math.min(k, 2);
+  const canToggle = layer.interactive && g.groupKind !== "az";
+  const badge = g.severity && g.findings > 0 ? badgeWidth(g.findings) * k + 6 : 0;
+  const toggleW = canToggle ? 24 * Math.min(k, 2) : 0;
+  const titleX = style.icon ? iconSize + 8 * k : 10 * k;
+  const room = g.w - titleX - badge - toggleW - 10;
+  const titleChars = Math.floor(room / (7.6 * k));
+  const count = g.collapsed ? ` (${g.count})` : "";
+  const full = `${g.label}${count}`;
+  // When the whole title does not fit, the short one (a subnet without its VPC's words) before an ellipsis.
+  const title = full.length > titleChars && g.shortLabel ? `${g.shortLabel}${count}` : full;
+  // The title stays inside its box's header band (what the layout leaves above the contents); scaled up past
+  // that, it is left out rather than drawn over what the box holds. Sublabels show only at full size.
+  const band = HEADER_BAND[g.groupKind];
+  const showTitle = titleChars >= 6 && TITLE_TEXT * zoom * k >= MIN_TEXT_PX && TITLE_TEXT * k <= band - 8;
+  const titleY = Math.min(18 * k, band - 7);
+  const showSub = g.sublabel && k === 1 && SUB_TEXT * zoom >= MIN_TEXT_PX && 26 * k + 12 < g.h;
   const cls = [
     "asb-node",
     "asb-group",
     `k-${g.groupKind}`,
     g.collapsed ? "collapsed" : "",
-    g.resourceId && props.publicSubnets?.has(g.resourceId) ? "public" : "",
-    nodes.selected === g.id ? "selected" : "",
-    nodes.focus && !nodes.focus.has(g.id) && g.collapsed ? "dim" : "",
+    g.groupKind === "subnet" ? `c-${g.subnetClass ?? "unknown"}` : "",
   ]
     .filter(Boolean)
     .join(" ");
-  if (g.groupKind === "root") {
-    return (
-      <>
-        {g.children.map((c) =>
-          c.kind === "group" ? (
-            <Group key={c.id} g={c} props={props} nodes={nodes} />
-          ) : (
-            <Leaf key={c.id} n={c} cls={leafClass(c, nodes)} />
-          ),
-        )}
-      </>
-    );
-  }
-  const canToggle = props.interactive !== false && g.groupKind !== "internet";
-  const titleX = canToggle ? 36 : 12;
   return (
-    <g className={cls} data-id={g.id} data-kind={g.groupKind} data-severity={g.severity ?? ""}>
-      <rect className="box" x={g.x} y={g.y} width={g.w} height={g.h} rx={g.groupKind === "subnet" ? 6 : 10} />
+    <g
+      className={cls}
+      data-id={g.id}
+      data-kind={g.groupKind}
+      data-severity={g.severity ?? ""}
+      data-class={g.subnetClass}
+    >
+      <rect
+        className="box"
+        x={g.x}
+        y={g.y}
+        width={g.w}
+        height={g.h}
+        fill={style.fill}
+        stroke={style.stroke}
+        strokeDasharray={style.dash}
+      />
+      {style.icon ? <Icon icon={style.icon} x={g.x} y={g.y} size={iconSize} /> : null}
+      {showTitle ? (
+        <text
+          className="title"
+          x={style.centred ? g.x + g.w / 2 : g.x + titleX}
+          y={g.y + titleY}
+          textAnchor={style.centred ? "middle" : undefined}
+          // A style, not the attribute: the size scales with the zoom and must win over the stylesheet.
+          style={{ fontSize: `${TITLE_TEXT * k}px` }}
+        >
+          {middleEllipsis(title, titleChars)}
+        </text>
+      ) : null}
+      {showSub && showTitle && !style.centred ? (
+        <text className="sub" x={g.x + titleX} y={g.y + 32 * k} style={{ fontSize: `${SUB_TEXT * k}px` }}>
+          {middleEllipsis(g.sublabel ?? "", Math.floor(room / (6.2 * k)))}
+        </text>
+      ) : null}
+      {g.collapsed && g.h > 40 ? <Summary g={g} k={k} /> : null}
       {canToggle ? (
         // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be an HTML button; it has the role and keys of one
         <g
@@ -204,100 +303,236 @@ function Group({
           tabIndex={0}
           aria-label={`${g.collapsed ? "Expand" : "Collapse"} ${g.label}`}
           onKeyDown={(e) => {
-            if (e.key === "Enter" || e.key === " ") props.onToggle?.(g.id);
+            if (e.key === "Enter" || e.key === " ") layer.onToggle?.(g.id);
           }}
           data-toggle={g.id}
-          transform={`translate(${g.x + 10} ${g.y + 9})`}
+          transform={`translate(${g.x + g.w - toggleW - 2} ${g.y + 5}) scale(${Math.min(k, 2)})`}
           onClick={(e) => {
             e.stopPropagation();
-            props.onToggle?.(g.id);
+            layer.onToggle?.(g.id);
           }}
         >
           <title>{g.collapsed ? "Expand" : "Collapse"}</title>
           <rect width="18" height="18" rx="4" />
-          <text x="9" y="13.5" textAnchor="middle">
-            {g.collapsed ? "+" : "−"}
+          {/* Drawn, not written: a glyph would be text too small to read when zoomed out. */}
+          <path d={g.collapsed ? "M5 9h8M9 5v8" : "M5 9h8"} stroke="#374151" strokeWidth="2" />
+        </g>
+      ) : null}
+      {badge > 0 && g.severity ? (
+        <Badge
+          x={g.x + g.w - toggleW - 6}
+          y={g.y + 14 * Math.min(k, 2)}
+          severity={g.severity}
+          count={g.findings}
+          k={k}
+        />
+      ) : null}
+      {children}
+    </g>
+  );
+});
+
+/** A collapsed box's contents in one line, below its title. */
+function Summary({ g, k }: { g: GroupNode; k: number }) {
+  const text = `${g.count} resource${g.count === 1 ? "" : "s"}${g.findings > 0 ? ` · ${g.findings} finding${g.findings === 1 ? "" : "s"}` : ""}`;
+  if (g.h < 50 * k) return null;
+  return (
+    <text className="summary" x={g.x + 10 * k} y={g.y + g.h - 12 * k} style={{ fontSize: `${11 * k}px` }}>
+      {middleEllipsis(text, Math.floor((g.w - 20) / (6.4 * k)))}
+    </text>
+  );
+}
+
+const NodeLayer = memo(function NodeLayer({
+  root,
+  layer,
+  dimmed,
+}: {
+  root: GroupNode;
+  layer: LayerProps;
+  dimmed: boolean;
+}) {
+  return (
+    <g className={`asb-nodes${dimmed ? " dimmed" : ""}`}>
+      <Group g={root} layer={layer} />
+    </g>
+  );
+});
+
+function pathOf(points: readonly [number, number][]): string {
+  return points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${x.toFixed(1)} ${y.toFixed(1)}`).join(" ");
+}
+
+/** One edge: the visible line, a wide transparent stroke to click, and its port label. */
+const Edge = memo(function Edge({ e, selected, zoom }: { e: RoutedEdge; selected: boolean; zoom: number }) {
+  const s = EDGE_STYLES[e.style];
+  const d = pathOf(e.points);
+  const showLabel = e.label && e.ports && EDGE_TEXT * zoom >= MIN_TEXT_PX;
+  return (
+    <g
+      className={`asb-edge e-${e.style}${selected ? " selected" : ""}`}
+      data-edge={e.id}
+      data-from={e.from}
+      data-to={e.to}
+      data-style={e.style}
+      data-ports={e.ports ?? ""}
+    >
+      <title>{`${s.label}${e.ports ? ` ${e.ports}` : ""}`}</title>
+      <path
+        className="line"
+        d={d}
+        stroke={s.colour}
+        strokeWidth={s.width}
+        strokeDasharray={s.dash}
+        markerEnd={`url(#arrow-${e.style})`}
+      />
+      <path className="hit" d={d} />
+      {showLabel && e.label ? (
+        <g className="elabel">
+          <rect x={e.label.x} y={e.label.y} width={e.label.w} height={e.label.h} rx="3" />
+          <text x={e.label.x + 4} y={e.label.y + e.label.h - 4} fill={s.colour}>
+            {e.ports}
           </text>
         </g>
       ) : null}
-      <text className="title" x={g.x + titleX} y={g.y + 18}>
-        {truncate(g.label, Math.max(8, Math.floor((g.w - titleX - 30) / 7.4)))}
-        {g.collapsed ? ` (${g.count})` : ""}
-      </text>
-      {g.sublabel ? (
-        <text className="sub" x={g.x + titleX} y={g.y + 31}>
-          {truncate(g.sublabel, Math.max(8, Math.floor((g.w - titleX - 12) / 6.2)))}
-        </text>
+    </g>
+  );
+});
+
+const EdgeLayer = memo(function EdgeLayer({
+  edges,
+  selectedEdge,
+  zoom,
+  dimmed,
+  window: win,
+}: {
+  edges: readonly RoutedEdge[];
+  selectedEdge?: string;
+  zoom: number;
+  dimmed: boolean;
+  window?: Box;
+}) {
+  return (
+    <g className={`asb-edges${dimmed ? " dimmed" : ""}`}>
+      {edges.map((e) =>
+        edgeInWindow(e, win) ? <Edge key={e.id} e={e} selected={e.id === selectedEdge} zoom={zoom} /> : null,
+      )}
+    </g>
+  );
+});
+
+function edgeInWindow(e: RoutedEdge, win: Box | undefined): boolean {
+  if (!win) return true;
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const [x, y] of e.points) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  return inWindow({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, win);
+}
+
+/** Every icon key the tree and the legend use, for the SVG's symbols. */
+function iconKeys(root: GroupNode): IconKey[] {
+  const out = new Set<IconKey>();
+  const walk = (n: DiagramNode) => {
+    if (n.kind === "leaf") out.add(n.icon);
+    else {
+      const s = groupStyle(n).icon;
+      if (s) out.add(s);
+      for (const c of n.children) walk(c);
+    }
+  };
+  walk(root);
+  return [...out];
+}
+
+/** The highlighted part drawn again on top: the selection's outline, matches, and the focused cards. */
+function Overlay({
+  nodes,
+  selected,
+  matches,
+  focus,
+  zoom,
+}: {
+  nodes: Map<string, DiagramNode>;
+  selected?: string;
+  matches?: ReadonlySet<string>;
+  focus?: ReadonlySet<string>;
+  zoom: number;
+}) {
+  const sel = selected ? nodes.get(selected) : undefined;
+  return (
+    <g className="asb-overlay">
+      {[...(focus ?? [])].map((id) => {
+        const n = nodes.get(id);
+        return n?.kind === "leaf" ? <Leaf key={id} n={n} zoom={zoom} copy /> : null;
+      })}
+      {[...(matches ?? [])].slice(0, 500).map((id) => {
+        const n = nodes.get(id);
+        return n ? (
+          <rect key={id} className="match" x={n.x - 3} y={n.y - 3} width={n.w + 6} height={n.h + 6} rx="6" />
+        ) : null;
+      })}
+      {sel ? (
+        <rect className="sel" x={sel.x - 3} y={sel.y - 3} width={sel.w + 6} height={sel.h + 6} rx="6" />
       ) : null}
-      {g.severity && g.findings > 0 ? (
-        <Badge x={g.x + g.w - 8} y={g.y + 14} severity={g.severity} count={g.findings} />
-      ) : null}
-      {g.collapsed
-        ? null
-        : g.children.map((c) =>
-            c.kind === "group" ? (
-              <Group key={c.id} g={c} props={props} nodes={nodes} />
-            ) : (
-              <Leaf key={c.id} n={c} cls={leafClass(c, nodes)} />
-            ),
-          )}
     </g>
   );
 }
 
-function leafClass(
-  n: LeafNode,
-  nodes: { selected?: string; matches?: ReadonlySet<string>; focus?: ReadonlySet<string> },
-) {
-  return `${nodes.selected === n.id ? " selected" : ""}${nodes.matches?.has(n.id) ? " match" : ""}${nodes.focus && !nodes.focus.has(n.id) ? " dim" : ""}`;
+function drawnIndex(root: GroupNode): Map<string, DiagramNode> {
+  const out = new Map<string, DiagramNode>();
+  const walk = (n: DiagramNode) => {
+    out.set(n.id, n);
+    if (n.kind === "group" && !n.collapsed) for (const c of n.children) walk(c);
+  };
+  walk(root);
+  return out;
 }
 
-/** One edge; memoised, so a selection re-draws only the edges whose dimming changed. */
-const Edge = memo(function Edge({
-  e,
-  a,
-  b,
-  dim,
-}: {
-  e: DiagramEdge;
-  a: DiagramNode;
-  b: DiagramNode;
-  dim: boolean;
-}) {
-  const s = EDGE_STYLES[e.style];
-  return (
-    <path
-      className={`asb-edge e-${e.style}${dim ? " dim" : ""}`}
-      data-from={e.from}
-      data-to={e.to}
-      data-style={e.style}
-      d={edgePath(a, b)}
-      stroke={s.colour}
-      strokeWidth={s.width}
-      strokeDasharray={s.dash}
-      markerEnd={`url(#arrow-${e.style})`}
-    >
-      <title>{`${s.label}${e.label ? `: ${e.label}` : ""}`}</title>
-    </path>
-  );
-});
-
 /** The whole diagram: boxes, resources, edges on top, with arrowheads per edge style. */
-export const DiagramSvg = memo(function DiagramSvg(props: DiagramProps) {
-  const nodes = nodeIndex(props.root);
+export function DiagramSvg(props: DiagramProps) {
   const vb = props.viewBox ?? [0, 0, props.width, props.height];
+  const zoom = zoomStep(props.zoom ?? 1);
+  const interactive = props.interactive !== false;
+  const win = interactive ? renderWindow(vb) : undefined;
+  const winKey = win?.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the window is compared by value (winKey)
+  const layer = useMemo<LayerProps>(
+    () => ({
+      zoom,
+      interactive,
+      ...(win ? { window: win } : {}),
+      ...(props.onToggle ? { onToggle: props.onToggle } : {}),
+    }),
+    [zoom, interactive, winKey, props.onToggle],
+  );
+  const nodes = useMemo(() => drawnIndex(props.root), [props.root]);
+  const icons = useMemo(() => iconKeys(props.root), [props.root]);
+  const focused = props.focus !== undefined;
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
       className="asb-diagram"
       viewBox={vb.join(" ")}
-      width={props.interactive === false ? props.width : "100%"}
-      height={props.interactive === false ? props.height : "100%"}
+      width={interactive ? "100%" : props.width}
+      height={interactive ? "100%" : props.height}
       role="img"
       aria-label={props.title ?? "AWS account diagram"}
       onClick={(e) => {
-        const el = (e.target as Element).closest?.("[data-id]");
-        const id = el?.getAttribute("data-id");
+        const t = e.target as Element;
+        const edge = t.closest?.("[data-edge]")?.getAttribute("data-edge");
+        if (edge) {
+          props.onSelectEdge?.(edge);
+          return;
+        }
+        const el = t.closest?.("[data-id], [data-copy-of]");
+        const id = el?.getAttribute("data-id") ?? el?.getAttribute("data-copy-of");
         if (id) props.onSelect?.(id);
       }}
       onKeyDown={(e) => {
@@ -306,14 +541,14 @@ export const DiagramSvg = memo(function DiagramSvg(props: DiagramProps) {
         if (id) props.onSelect?.(id);
       }}
       onDoubleClick={(e) => {
-        const el = (e.target as Element).closest?.(".asb-leaf.aggregate");
-        const id = el?.getAttribute("data-id");
+        const id = (e.target as Element).closest?.(".asb-leaf.aggregate")?.getAttribute("data-id");
         if (id) props.onExpand?.(id);
       }}
     >
       <title>{props.title ?? "AWS account diagram"}</title>
       <style>{DIAGRAM_CSS}</style>
       <defs>
+        <IconSymbols keys={icons} />
         {Object.entries(EDGE_STYLES).map(([k, s]) => (
           <marker
             key={k}
@@ -329,17 +564,33 @@ export const DiagramSvg = memo(function DiagramSvg(props: DiagramProps) {
           </marker>
         ))}
       </defs>
-      <rect x={vb[0] - vb[2]} y={vb[1] - vb[3]} width={vb[2] * 3} height={vb[3] * 3} fill="#f3f5f8" />
-      <Group g={props.root} props={props} nodes={props} />
-      <g className={`asb-edges${props.focus ? " focused" : ""}`}>
-        {props.edges.map((e) => {
-          const a = nodes.get(e.from);
-          const b = nodes.get(e.to);
-          if (!a || !b) return null;
-          const dim = props.focus !== undefined && !(props.focus.has(e.from) && props.focus.has(e.to));
-          return <Edge key={e.id} e={e} a={a} b={b} dim={dim} />;
-        })}
-      </g>
+      <rect x={vb[0] - vb[2]} y={vb[1] - vb[3]} width={vb[2] * 3} height={vb[3] * 3} fill="#ffffff" />
+      <NodeLayer root={props.root} layer={layer} dimmed={focused} />
+      <EdgeLayer
+        edges={
+          focused && props.focusEdges ? props.edges.filter((e) => !props.focusEdges?.has(e.id)) : props.edges
+        }
+        {...(props.selectedEdge ? { selectedEdge: props.selectedEdge } : {})}
+        zoom={zoom}
+        dimmed={focused}
+        {...(win ? { window: win } : {})}
+      />
+      {focused && props.focusEdges ? (
+        <g className="asb-edges focus">
+          {props.edges
+            .filter((e) => props.focusEdges?.has(e.id))
+            .map((e) => (
+              <Edge key={e.id} e={e} selected={e.id === props.selectedEdge} zoom={zoom} />
+            ))}
+        </g>
+      ) : null}
+      <Overlay
+        nodes={nodes}
+        {...(props.selected ? { selected: props.selected } : {})}
+        {...(props.matches ? { matches: props.matches } : {})}
+        {...(props.focus ? { focus: props.focus } : {})}
+        zoom={zoom}
+      />
     </svg>
   );
-});
+}

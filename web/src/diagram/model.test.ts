@@ -7,7 +7,8 @@ import { analyzeSnapshot } from "../../../src/cli/check.ts";
 import { findingsReportFor } from "../../../src/cli/serve.ts";
 import type { Snapshot } from "../../../src/model/snapshot.ts";
 import { layoutTree } from "./layout.ts";
-import { buildDiagram, indexData } from "./model.ts";
+import { buildDiagram, indexData, withoutVpcWords } from "./model.ts";
+import { DEFAULT_EDGE_STYLES } from "./styles.ts";
 import type { DiagramNode, GroupNode } from "./types.ts";
 
 async function dataFor(snapshot: Snapshot, specFile?: string) {
@@ -22,6 +23,18 @@ function walk(n: DiagramNode, visit: (n: DiagramNode, parent?: GroupNode) => voi
   if (n.kind === "group" && !n.collapsed) for (const c of n.children) walk(c, visit, n);
 }
 
+describe("subnet short titles", () => {
+  it.each([
+    ["production-public-a", "coursedog-production", "public-a"],
+    ["staging-private-b", "coursedog-staging", "private-b"],
+    ["acme-shop-review-private-a", "acme-shop-review", "private-a"],
+    ["public-a", "status-page", "public-a"],
+    ["production", "production", "production"],
+  ])("%s in VPC %s → %s", (name, vpc, short) => {
+    expect(withoutVpcWords(name, vpc)).toBe(short);
+  });
+});
+
 describe("the diagram model", () => {
   it("nests account › region › VPC › AZ › subnet › resource, with global services and the internet outside", async () => {
     const f = FIXTURES["beanstalk-app"];
@@ -31,20 +44,27 @@ describe("the diagram model", () => {
       if (n.kind === "group" && p) kinds.set(n.groupKind, [...(kinds.get(n.groupKind) ?? []), p.groupKind]);
     });
     expect(new Set(kinds.get("account"))).toEqual(new Set(["root"]));
-    expect(new Set(kinds.get("internet"))).toEqual(new Set(["root"]));
+    expect(d.root.children.some((c) => c.kind === "leaf" && c.id === "internet")).toBe(true);
     expect(new Set(kinds.get("region"))).toEqual(new Set(["account"]));
     expect(new Set(kinds.get("vpc"))).toEqual(new Set(["region"]));
     expect(new Set(kinds.get("az"))).toEqual(new Set(["vpc"]));
     expect(new Set(kinds.get("subnet"))).toEqual(new Set(["az"]));
-    // CloudFront (global) is outside every VPC; an instance sits in its subnet.
-    let cloudfrontParent: string | undefined;
-    let instanceParent: string | undefined;
+    expect(new Set(kinds.get("asg"))).toEqual(new Set(["vpc"]));
+    // CloudFront (global) is outside every VPC; instances sit in their subnet, or in their Auto Scaling
+    // group; the load balancer spans its subnets from the VPC; the internet gateway is on the VPC's border.
+    const parents = new Map<string, Set<string>>();
     walk(d.root, (n, p) => {
-      if (n.kind === "leaf" && n.type === "AWS::CloudFront::Distribution") cloudfrontParent = p?.groupKind;
-      if (n.kind === "leaf" && n.type === "AWS::EC2::Instance") instanceParent = p?.groupKind;
+      if (n.kind === "leaf" && p) parents.set(n.type, (parents.get(n.type) ?? new Set()).add(p.groupKind));
     });
-    expect(cloudfrontParent).toBe("global");
-    expect(instanceParent).toBe("subnet");
+    expect(parents.get("AWS::CloudFront::Distribution")).toEqual(new Set(["global"]));
+    expect(parents.get("AWS::EC2::Instance")).toEqual(new Set(["subnet", "asg"]));
+    expect(parents.get("AWS::ElasticLoadBalancingV2::LoadBalancer")).toEqual(new Set(["vpc"]));
+    expect(parents.get("AWS::RDS::DBInstance")).toEqual(new Set(["subnet"]));
+    let igw: DiagramNode | undefined;
+    walk(d.root, (n) => {
+      if (n.kind === "leaf" && n.type === "AWS::EC2::InternetGateway") igw = n;
+    });
+    expect(igw?.kind === "leaf" && igw.role).toBe("border");
     // Edges: the internet's flows, DNS aliases, CloudFront's origin, LB → targets.
     const styles = new Set(d.edges.map((e) => e.style));
     for (const s of ["flow-documented", "aliases", "origin", "targets"]) expect(styles).toContain(s);
@@ -109,27 +129,116 @@ describe("the diagram model", () => {
     expect(prodVpcs).toEqual(["VPC coursedog-production"]);
   });
 
-  it("lays out every node inside its parent, without overlapping siblings", async () => {
+  it("lays out every node inside its parent, no two cards over each other, each over its own subnet", async () => {
     const index = await dataFor(synthetic({ resources: 2000 }));
-    const d = buildDiagram(index);
+    const d = buildDiagram(index, { aggregateFrom: Number.POSITIVE_INFINITY });
     await layoutTree(d.root);
+    const cards: DiagramNode[] = [];
+    const boxes = new Map<string, DiagramNode>();
     walk(d.root, (n, p) => {
-      if (!p || p.groupKind === "root") return;
+      if (n.kind === "leaf") cards.push(n);
+      else boxes.set(n.id, n);
+      // The internet gateway straddles its VPC's border, as AWS draws it: the one node outside its parent.
+      if (!p || p.groupKind === "root" || (n.kind === "leaf" && n.role === "border")) return;
       expect(
         n.x >= p.x && n.y >= p.y && n.x + n.w <= p.x + p.w + 0.5 && n.y + n.h <= p.y + p.h + 0.5,
         n.id,
       ).toBe(true);
     });
+    cards.sort((a, b) => a.x - b.x);
+    for (let i = 0; i < cards.length; i++)
+      for (let j = i + 1; j < cards.length; j++) {
+        const a = cards[i] as DiagramNode;
+        const b = cards[j] as DiagramNode;
+        if (b.x >= a.x + a.w) break;
+        const overlap = a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(overlap, `${a.id} / ${b.id}`).toBe(false);
+      }
+    for (const c of cards) {
+      if (c.kind !== "leaf" || c.subnets.length === 0 || c.role === "border") continue;
+      const own = c.subnets.map((s) => boxes.get(s)).filter((s): s is DiagramNode => s !== undefined);
+      const over = own.some((s) => c.x < s.x + s.w && s.x < c.x + c.w && c.y < s.y + s.h && s.y < c.y + c.h);
+      expect(over, `${c.id} is drawn over one of its subnets`).toBe(true);
+    }
+  });
+
+  it("puts subnet tiers in rows aligned across AZ columns, public rows on top", async () => {
+    const f = FIXTURES["status-page"];
+    const d = buildDiagram(await dataFor(f.build(), `${f.dir}/architecture.yaml`));
+    await layoutTree(d.root);
+    const subnets: GroupNode[] = [];
     walk(d.root, (n) => {
-      if (n.kind !== "group" || n.collapsed) return;
-      const cs = n.children;
-      for (let i = 0; i < cs.length; i++)
-        for (let j = i + 1; j < cs.length; j++) {
-          const a = cs[i] as DiagramNode;
-          const b = cs[j] as DiagramNode;
-          const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-          expect(overlap, `${a.id} / ${b.id}`).toBe(false);
-        }
+      if (n.kind === "group" && n.groupKind === "subnet") subnets.push(n);
     });
+    const rows = new Map<number, GroupNode[]>();
+    for (const s of subnets) rows.set(s.y, [...(rows.get(s.y) ?? []), s]);
+    // Three tiers (public, app, db) × two AZs: three rows of two.
+    expect([...rows.values()].map((r) => r.length)).toEqual([2, 2, 2]);
+    const ordered = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r[0]?.subnetClass);
+    expect(ordered[0]).toBe("public");
+    expect(ordered.slice(1)).not.toContain("public");
+  });
+
+  it("draws load balancer → targets once per Auto Scaling group with the target group's port, never to a box", async () => {
+    const f = FIXTURES["status-page"];
+    const d = buildDiagram(await dataFor(f.build(), `${f.dir}/architecture.yaml`));
+    const targets = d.edges.filter((e) => e.style === "targets");
+    expect(targets).toHaveLength(1);
+    expect(targets[0]?.ports).toBe("HTTP:8000");
+    expect(targets[0]?.to).toMatch(/autoScalingGroupName\/status-page-app$/);
+    expect(targets[0]?.pairs).toHaveLength(2);
+  });
+
+  it("draws a subnet whose class the view does not know as unknown, never as public or private", async () => {
+    const f = FIXTURES["status-page"];
+    const index = await dataFor(f.build(), `${f.dir}/architecture.yaml`);
+    const view = index.data.report.view;
+    if (!view) throw new Error("view");
+    const [first] = Object.keys(view.subnetClasses);
+    const without = indexData({
+      snapshot: index.data.snapshot,
+      report: {
+        ...index.data.report,
+        view: { ...view, subnetClasses: { ...view.subnetClasses, [first as string]: "unknown" } },
+      },
+    });
+    const d = buildDiagram(without);
+    let drawn: GroupNode | undefined;
+    walk(d.root, (n) => {
+      if (n.kind === "group" && n.id === first) drawn = n;
+    });
+    expect(drawn?.subnetClass).toBe("unknown");
+    expect(drawn?.sublabel).toContain("route table not recorded");
+  });
+
+  it.each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[])(
+    "%s: no two cards read the same, and the default view has no more edges than cards",
+    async (name) => {
+      const f = FIXTURES[name];
+      const d = buildDiagram(await dataFor(f.build(), `${f.dir}/architecture.yaml`));
+      const texts = new Map<string, string>();
+      let cards = 0;
+      walk(d.root, (n) => {
+        if (n.kind !== "leaf") return;
+        cards++;
+        const t = `${n.lines.join("\n")}\n${n.sub}`;
+        expect(texts.get(t), `${n.id} reads like ${texts.get(t)}`).toBeUndefined();
+        texts.set(t, n.id);
+      });
+      const shown = d.edges.filter((e) => DEFAULT_EDGE_STYLES.has(e.style));
+      expect(shown.length).toBeLessThanOrEqual(cards);
+    },
+  );
+
+  it("marks a Multi-AZ database's standby in the other AZ's subnet", async () => {
+    const f = FIXTURES["beanstalk-app"];
+    const d = buildDiagram(await dataFor(f.build(), `${f.dir}/architecture.yaml`));
+    const dbs: { role: string | undefined; parent: string }[] = [];
+    walk(d.root, (n, p) => {
+      if (n.kind === "leaf" && n.type === "AWS::RDS::DBInstance")
+        dbs.push({ role: n.role, parent: p?.id ?? "" });
+    });
+    expect(dbs.map((x) => x.role ?? "primary").sort()).toEqual(["primary", "standby"]);
+    expect(dbs[0]?.parent).not.toBe(dbs[1]?.parent);
   });
 });

@@ -1,6 +1,9 @@
 import { subnetIdsOf, vpcIdOf } from "../../../src/analysis/subnets.ts";
 import { SEVERITIES_WORST_FIRST, SEVERITY_ORDER } from "../../../src/architecture/schema.ts";
 import { push } from "../../../src/model/maps.ts";
+import { iconOf, KINDS, shortType } from "./kinds.ts";
+import { NAME_CHAR_W, wrapName } from "./labels.ts";
+import { LEAF_W, NAME_X } from "./layout.ts";
 import type {
   DiagramData,
   DiagramEdge,
@@ -13,6 +16,8 @@ import type {
   Resource,
   Severity,
 } from "./types.ts";
+
+export { shortType };
 
 // Builds the nested-box tree (account > region > VPC > AZ > subnet > resources, global services outside the
 // VPCs, the internet as a node) and the edges between drawn nodes. Pure: the browser and the HTML report
@@ -43,7 +48,7 @@ export const DRAWN_TYPES = new Set([
 ]);
 
 /** Types that are containers (drawn as groups), not leaves. */
-const GROUP_TYPES = new Set(["AWS::EC2::VPC", "AWS::EC2::Subnet"]);
+const GROUP_TYPES = new Set(["AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::AutoScaling::AutoScalingGroup"]);
 
 /** Types never drawn and never hosted visibly on their own (configuration detail shown in the inspector). */
 export const HIDDEN_TYPES = new Set([
@@ -70,33 +75,6 @@ export function maxSeverity(a: Severity | undefined, b: Severity | undefined): S
 
 export const INTERNET_ID = "internet";
 
-/** Short names for types: the label under the icon and the aggregate's noun. */
-export function shortType(type: string): string {
-  const short: Record<string, string> = {
-    "AWS::EC2::Instance": "instance",
-    "AWS::EC2::NatGateway": "NAT gateway",
-    "AWS::EC2::InternetGateway": "internet gateway",
-    "AWS::EC2::VPCEndpoint": "VPC endpoint",
-    "AWS::EC2::VPCPeeringConnection": "peering",
-    "AWS::EC2::TransitGatewayAttachment": "TGW attachment",
-    "AWS::ElasticLoadBalancingV2::LoadBalancer": "load balancer",
-    "AWS::RDS::DBInstance": "RDS instance",
-    "AWS::RDS::DBCluster": "RDS cluster",
-    "AWS::RDS::DBProxy": "RDS proxy",
-    "AWS::ElastiCache::CacheCluster": "cache node",
-    "AWS::AutoScaling::AutoScalingGroup": "auto scaling group",
-    "AWS::ECS::Cluster": "ECS cluster",
-    "AWS::ECS::Service": "ECS service",
-    "AWS::Lambda::Function": "Lambda function",
-    "AWS::S3::Bucket": "S3 bucket",
-    "AWS::CloudFront::Distribution": "CloudFront",
-    "AWS::Route53::HostedZone": "hosted zone",
-    "AWS::WAFv2::WebACL": "web ACL",
-    "AWS::CertificateManager::Certificate": "certificate",
-  };
-  return short[type] ?? type.split("::").slice(1).join(" ");
-}
-
 export function plural(n: number, noun: string): string {
   if (n === 1) return `1 ${noun}`;
   return `${n} ${noun.endsWith("s") ? `${noun}es` : noun.endsWith("y") && !noun.endsWith("ay") ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
@@ -111,6 +89,8 @@ export interface ViewOptions {
   environment?: string;
   /** Only this VPC (by resource id) and the global services. */
   vpc?: string;
+  /** One page of the printed report: one VPC alone (without its account and region boxes), or everything outside VPCs. */
+  part?: { vpc: string } | "outside-vpcs";
   /** Same-type leaves in one box are aggregated from this many on. */
   aggregateFrom?: number;
   /** Findings shown: waived ones are left out unless asked for. */
@@ -128,8 +108,8 @@ export interface DataIndex {
   hosted: Map<string, string[]>;
   environments: string[];
   environmentTag: string;
-  /** Subnet ids whose default route goes to an internet gateway (drawn blue). */
-  publicSubnets: ReadonlySet<string>;
+  /** Subnet id → class from its route table (public, private, isolated; anything else or missing: unknown). */
+  subnetClass: (subnetId: string) => string;
   vpcs: Resource[];
 }
 
@@ -160,8 +140,13 @@ export function indexData(data: DiagramData): DataIndex {
     ),
   ].sort();
   const vpcs = data.snapshot.resources.filter((r) => r.type === "AWS::EC2::VPC");
-  const publicSubnets = new Set(data.report.view?.publicSubnets ?? []);
-  return { data, byId, findingsByResource, host, hosted, publicSubnets, environments, environmentTag, vpcs };
+  const classes = data.report.view?.subnetClasses ?? {};
+  // One place decides what is drawn as unknown: a class the diagram does not know, or none recorded.
+  const subnetClass = (id: string) => {
+    const c = classes[id];
+    return c === "public" || c === "private" || c === "isolated" ? c : "unknown";
+  };
+  return { data, byId, findingsByResource, host, hosted, subnetClass, environments, environmentTag, vpcs };
 }
 
 /** The drawn resource (or VPC/subnet group) that stands for a hidden one. */
@@ -176,8 +161,14 @@ function hostOf(
   };
   // A drawn neighbour first (the instance an ENI or volume is attached to, the LB of a target group)…
   const near = (neighbours.get(r.id) ?? []).filter((n) => DRAWN_TYPES.has(byId.get(n)?.type ?? ""));
-  const lb = near.find((n) => byId.get(n)?.type === "AWS::ElasticLoadBalancingV2::LoadBalancer");
-  if (r.type === "AWS::ElasticLoadBalancingV2::TargetGroup" && lb) return lb;
+  if (r.type === "AWS::ElasticLoadBalancingV2::TargetGroup") {
+    // A target group belongs to its load balancer (not its VPC, nor the first instance it targets).
+    const arns = (r.props as { loadBalancerArns?: unknown }).loadBalancerArns;
+    const lb = Array.isArray(arns)
+      ? arns.find((a): a is string => typeof a === "string" && byId.has(a))
+      : undefined;
+    if (lb) return lb;
+  }
   // …then the parent chain (a listener's LB, a security group's VPC, a record's zone)…
   let p = r.parent;
   for (let i = 0; p && i < 5; i++) {
@@ -199,14 +190,23 @@ interface Placement {
   region: string;
   /** VPC resource id. */
   vpc?: string;
-  /** Subnet resource id, when the resource sits in exactly one subnet. */
-  subnet?: string;
+  /** Subnet resource ids the resource is drawn over (one, several for what spans subnets, or none). */
+  subnets: string[];
 }
 
-export function buildDiagram(
-  index: DataIndex,
-  opts: ViewOptions = {},
-): { root: GroupNode; edges: DiagramEdge[]; nodeOf: Map<string, string>; hiddenCount: number } {
+export interface BuiltDiagram {
+  root: GroupNode;
+  edges: DiagramEdge[];
+  /** Resource id → the id of the node that draws it (itself, an aggregate, a collapsed group or a host). */
+  nodeOf: Map<string, string>;
+  /** Resources matching the filters but not drawn as their own node (security groups, listeners…). */
+  hiddenCount: number;
+}
+
+/** Characters per line of a card's name (cards are LEAF_W wide, the name starts after the icon). */
+const NAME_CHARS = Math.floor((LEAF_W - NAME_X - 10) / NAME_CHAR_W);
+
+export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDiagram {
   const { data, byId } = index;
   const collapsed = opts.collapsed ?? new Set<string>();
   const expanded = opts.expanded ?? new Set<string>();
@@ -232,14 +232,20 @@ export function buildDiagram(
     label: string,
     resourceIds: string[],
     aggregate: boolean,
+    extra: { subnets: string[]; sub?: string; role?: LeafNode["role"]; props?: unknown },
   ): LeafNode => ({
     kind: "leaf",
     id,
     type,
     label,
+    lines: wrapName(label, NAME_CHARS),
+    sub: extra.sub ?? (aggregate ? `${shortType(type)} · click to list` : shortType(type)),
+    icon: iconOf(type, extra.props),
+    subnets: extra.subnets,
+    ...(extra.role ? { role: extra.role } : {}),
     resourceIds,
     aggregate,
-    ...severityOf(resourceIds),
+    ...(extra.role === "standby" ? { findings: 0 } : severityOf(resourceIds)),
     x: 0,
     y: 0,
     w: 0,
@@ -248,34 +254,63 @@ export function buildDiagram(
 
   const subnetBySubnetId = new Map<string, Resource>();
   const vpcByVpcId = new Map<string, Resource>();
+  const instanceByInstanceId = new Map<string, Resource>();
   for (const r of data.snapshot.resources) {
-    const p = r.props as { subnetId?: unknown; vpcId?: unknown };
+    const p = r.props as { subnetId?: unknown; vpcId?: unknown; instanceId?: unknown };
     if (r.type === "AWS::EC2::Subnet" && typeof p.subnetId === "string")
       subnetBySubnetId.set(`${r.account}/${p.subnetId}`, r);
     if (r.type === "AWS::EC2::VPC" && typeof p.vpcId === "string")
       vpcByVpcId.set(`${r.account}/${p.vpcId}`, r);
+    if (r.type === "AWS::EC2::Instance" && typeof p.instanceId === "string")
+      instanceByInstanceId.set(`${r.account}/${p.instanceId}`, r);
   }
+  const azOfSubnet = (s: Resource) => (s.props as { availabilityZone?: string }).availabilityZone;
+  /** Instance resource id → the Auto Scaling group that runs it. */
+  const asgOf = new Map<string, Resource>();
+  for (const r of data.snapshot.resources) {
+    if (r.type !== "AWS::AutoScaling::AutoScalingGroup") continue;
+    const ids = (r.props as { instanceIds?: unknown }).instanceIds;
+    for (const i of Array.isArray(ids) ? ids : []) {
+      const inst = typeof i === "string" ? instanceByInstanceId.get(`${r.account}/${i}`) : undefined;
+      if (inst) asgOf.set(inst.id, r);
+    }
+  }
+
   const placementOf = (r: Resource): Placement => {
-    const base = { account: r.account, region: r.region };
+    const base = { account: r.account, region: r.region, subnets: [] as string[] };
     if (r.region === "global") return base;
     if (r.type === "AWS::EC2::VPC") return { ...base, vpc: r.id };
-    if (r.type === "AWS::EC2::Subnet") return { ...base, vpc: r.parent, subnet: r.id };
-    const subnets = subnetIdsOf(r)
+    if (r.type === "AWS::EC2::Subnet")
+      return { ...base, ...(r.parent ? { vpc: r.parent } : {}), subnets: [r.id] };
+    let subnets = subnetIdsOf(r)
       .map((s) => subnetBySubnetId.get(`${r.account}/${s}`))
       .filter((s): s is Resource => s !== undefined);
+    if (KINDS[r.type]?.placement === "subnet-by-az" && subnets.length > 1) {
+      // A database or cache node lives in one AZ of its subnet group: drawn in that AZ's subnet.
+      const p = r.props as { availabilityZone?: unknown; preferredAvailabilityZone?: unknown };
+      const az = typeof p.availabilityZone === "string" ? p.availabilityZone : p.preferredAvailabilityZone;
+      const inAz = subnets.filter((s) => azOfSubnet(s) === az);
+      if (inAz.length === 1) subnets = inAz;
+    }
     const vpcId = vpcIdOf(r);
+    const igwVpc = (r.props as { vpcIds?: unknown }).vpcIds;
     const vpc =
       (vpcId ? vpcByVpcId.get(`${r.account}/${vpcId}`)?.id : undefined) ??
       subnets[0]?.parent ??
+      (Array.isArray(igwVpc) && typeof igwVpc[0] === "string"
+        ? vpcByVpcId.get(`${r.account}/${igwVpc[0]}`)?.id
+        : undefined) ??
       (r.parent && byId.get(r.parent)?.type === "AWS::EC2::VPC" ? r.parent : undefined);
-    if (subnets.length === 1 && subnets[0])
-      return { ...base, vpc: subnets[0].parent ?? vpc, subnet: subnets[0].id };
-    return vpc ? { ...base, vpc } : base;
+    return vpc ? { ...base, vpc, subnets: subnets.map((s) => s.id) } : base;
   };
 
   const envOf = (r: Resource) => r.tags[index.environmentTag];
   const keep = (r: Resource) => {
     if (opts.environment && envOf(r) !== opts.environment) return false;
+    if (opts.part) {
+      const v = placementOf(r).vpc;
+      if (opts.part === "outside-vpcs" ? v !== undefined : v !== opts.part.vpc) return false;
+    }
     if (opts.vpc && r.region !== "global") {
       const p = placementOf(r);
       if (p.vpc !== opts.vpc) return false;
@@ -316,44 +351,67 @@ export function buildDiagram(
   };
   const root = group("root", "root", "", undefined);
   const accountGroup = (account: string) =>
-    group(`account:${account}`, "account", `Account ${account}`, root);
+    group(`account:${account}`, "account", `AWS account ${account}`, root);
   const regionGroup = (account: string, region: string) =>
     region === "global"
       ? group(`global:${account}`, "global", "Global services", accountGroup(account), {
           sublabel: "CloudFront · Route 53 · S3 · WAF",
         })
       : group(`region:${account}:${region}`, "region", region, accountGroup(account));
+  // A report page of one VPC says its account and region in its heading: the VPC is drawn without them.
+  const alone = typeof opts.part === "object";
   const vpcGroup = (vpcId: string) => {
     const v = byId.get(vpcId);
     if (!v) return undefined;
     const cidr = (v.props as { cidrBlock?: string }).cidrBlock;
-    return group(vpcId, "vpc", v.name ? `VPC ${v.name}` : "VPC", regionGroup(v.account, v.region), {
-      resourceId: vpcId,
-      sublabel: [(v.props as { vpcId?: string }).vpcId, cidr].filter(Boolean).join(" · "),
-    });
+    return group(
+      vpcId,
+      "vpc",
+      v.name ? `VPC ${v.name}` : "VPC",
+      alone ? root : regionGroup(v.account, v.region),
+      {
+        resourceId: vpcId,
+        sublabel: [(v.props as { vpcId?: string }).vpcId, cidr].filter(Boolean).join(" · "),
+      },
+    );
   };
   const subnetGroup = (subnetId: string) => {
     const s = byId.get(subnetId);
     if (!s?.parent) return undefined;
     const vg = vpcGroup(s.parent);
     if (!vg) return undefined;
-    const az = (s.props as { availabilityZone?: string }).availabilityZone ?? "?";
+    const az = azOfSubnet(s) ?? "AZ not recorded";
     const azg = group(`az:${s.parent}:${az}`, "az", az, vg);
-    return group(subnetId, "subnet", s.name ?? (s.props as { subnetId?: string }).subnetId ?? "subnet", azg, {
+    const cls = index.subnetClass(subnetId);
+    const name = s.name ?? (s.props as { subnetId?: string }).subnetId ?? "subnet";
+    const short = withoutVpcWords(name, byId.get(s.parent)?.name);
+    return group(subnetId, "subnet", name, azg, {
       resourceId: subnetId,
-      sublabel: (s.props as { cidrBlock?: string }).cidrBlock,
+      subnetClass: cls,
+      ...(short !== name ? { shortLabel: short } : {}),
+      sublabel: [
+        (s.props as { cidrBlock?: string }).cidrBlock,
+        cls === "unknown" ? "route table not recorded" : cls,
+      ]
+        .filter(Boolean)
+        .join(" · "),
     });
   };
+  const asgGroup = (asg: Resource, vpc: GroupNode, subnets: string[]) =>
+    group(asg.id, "asg", asg.name ?? shortId(asg.id), vpc, {
+      resourceId: asg.id,
+      subnets,
+      sublabel: asgSummary(asg),
+    });
   const servicesGroup = (account: string, region: string) =>
     group(`services:${account}:${region}`, "services", "Regional services", regionGroup(account, region), {
       sublabel: "outside any VPC",
     });
 
-  const internet = group("internet-group", "internet", "Internet", root);
-
   // Draw every VPC and subnet that passes the filters, even when empty: an empty subnet is information.
   let hiddenCount = 0;
   const leavesByGroup = new Map<GroupNode, Resource[]>();
+  const placed = new Map<string, Placement>();
   for (const r of data.snapshot.resources) {
     if (!keep(r)) continue;
     if (r.type === "AWS::EC2::VPC") {
@@ -369,36 +427,86 @@ export function buildDiagram(
       continue;
     }
     const p = placementOf(r);
+    placed.set(r.id, p);
+    const vg = p.vpc ? vpcGroup(p.vpc) : undefined;
+    if (r.type === "AWS::AutoScaling::AutoScalingGroup" && vg) {
+      for (const s of p.subnets) subnetGroup(s);
+      asgGroup(r, vg, p.subnets);
+      continue;
+    }
+    const asg = asgOf.get(r.id);
+    const asgPlacement = asg && keep(asg) ? placementOf(asg) : undefined;
     const g =
-      (p.subnet ? subnetGroup(p.subnet) : undefined) ??
-      (p.vpc ? vpcGroup(p.vpc) : undefined) ??
+      (asg && asgPlacement?.vpc && asgPlacement.vpc === p.vpc && vg
+        ? asgGroup(asg, vg, asgPlacement.subnets)
+        : undefined) ??
+      (p.subnets.length === 1 && p.subnets[0] && KINDS[r.type]?.placement !== "border"
+        ? subnetGroup(p.subnets[0])
+        : undefined) ??
+      vg ??
       (p.region === "global" ? regionGroup(p.account, "global") : servicesGroup(p.account, p.region));
+    for (const s of p.subnets) subnetGroup(s);
     push(leavesByGroup, g, r);
   }
 
   // --- leaves, aggregated -----------------------------------------------------------------------------
   const nodeOf = new Map<string, string>();
+  const azOf = (r: Resource) => {
+    const s = placed.get(r.id)?.subnets;
+    const sub = s?.length === 1 && s[0] ? byId.get(s[0]) : undefined;
+    return sub ? azOfSubnet(sub) : undefined;
+  };
   for (const [g, rs] of leavesByGroup) {
+    // In an Auto Scaling group, similar instances are aggregated per subnet (its AZ column); elsewhere per box.
     const byType = new Map<string, Resource[]>();
-    for (const r of rs) push(byType, r.type, r);
-    for (const [type, members] of [...byType].sort(
-      ([a], [b]) => typeOrder(a) - typeOrder(b) || (a < b ? -1 : 1),
+    for (const r of rs)
+      push(byType, g.groupKind === "asg" ? `${r.type}\0${placed.get(r.id)?.subnets[0] ?? ""}` : r.type, r);
+    for (const [key, members] of [...byType].sort(
+      ([a], [b]) => typeOrder(a.split("\0")[0] ?? a) - typeOrder(b.split("\0")[0] ?? b) || (a < b ? -1 : 1),
     )) {
+      const type = key.split("\0")[0] ?? key;
       members.sort((a, b) => ((a.name ?? a.id) < (b.name ?? b.id) ? -1 : 1));
-      const aggId = `agg:${g.id}:${type}`;
-      if (members.length >= aggregateFrom && !expanded.has(aggId)) {
+      const aggId = `agg:${g.id}:${key.replace("\0", ":")}`;
+      const border = KINDS[type]?.placement === "border" && g.groupKind === "vpc";
+      if (members.length >= aggregateFrom && !expanded.has(aggId) && !border) {
         const ids = members.map((m) => m.id);
-        g.children.push(leaf(aggId, type, plural(members.length, shortType(type)), ids, true));
+        const subnets = [...new Set(members.flatMap((m) => placed.get(m.id)?.subnets ?? []))];
+        g.children.push(leaf(aggId, type, plural(members.length, shortType(type)), ids, true, { subnets }));
         for (const id of ids) nodeOf.set(id, aggId);
       } else {
         for (const m of members) {
-          g.children.push(leaf(m.id, type, m.name ?? shortId(m.id), [m.id], false));
+          const subnets = placed.get(m.id)?.subnets ?? [];
+          g.children.push(
+            leaf(m.id, type, m.name ?? shortId(m.id), [m.id], false, {
+              subnets,
+              props: m.props,
+              ...(border ? { role: "border" as const } : {}),
+              ...(m.type === "AWS::RDS::DBInstance" ? { sub: dbSub(m) } : {}),
+            }),
+          );
           nodeOf.set(m.id, m.id);
+          const standby = standbyOf(m, subnets, byId, subnetBySubnetId);
+          if (standby) {
+            const sg = subnetGroup(standby);
+            sg?.children.push(
+              leaf(`standby:${m.id}`, type, m.name ?? shortId(m.id), [m.id], false, {
+                subnets: [standby],
+                role: "standby",
+                props: m.props,
+                sub: `RDS standby · ${azOfSubnet(byId.get(standby) as Resource) ?? ""}`,
+              }),
+            );
+          }
         }
       }
     }
   }
-  internet.children.push(leaf(INTERNET_ID, "internet", "Internet", [], false));
+  distinguish(groups, byId, azOf);
+  const internet = leaf(INTERNET_ID, "internet", "Internet", [], false, {
+    subnets: [],
+    sub: "users, any address",
+  });
+  root.children.push(internet);
   nodeOf.set(INTERNET_ID, INTERNET_ID);
 
   // Hidden resources: their findings show on the host (a security group's on its VPC).
@@ -418,11 +526,12 @@ export function buildDiagram(
     let sev: Severity | undefined;
     let findings = 0;
     for (const c of g.children) {
-      count += c.kind === "group" ? c.count : c.resourceIds.length;
+      count += c.kind === "group" ? c.count : c.role === "standby" ? 0 : c.resourceIds.length;
       sev = maxSeverity(sev, c.severity);
       findings += c.findings;
     }
     const o = g.resourceId ? severityOf([g.resourceId]) : { severity: undefined, findings: 0 };
+    if (g.groupKind === "asg") count++;
     g.count = count;
     g.severity = maxSeverity(sev, o.severity);
     g.findings = findings + o.findings;
@@ -431,6 +540,7 @@ export function buildDiagram(
       g.groupKind === "vpc" ||
       g.groupKind === "subnet" ||
       g.groupKind === "az" ||
+      g.groupKind === "asg" ||
       g.groupKind === "root";
     return keepGroup;
   };
@@ -442,7 +552,7 @@ export function buildDiagram(
       if (g.resourceId) nodeOf.set(g.resourceId, target);
       for (const c of g.children) {
         if (c.kind === "group") collapse(c, target);
-        else for (const id of [...c.resourceIds, c.id]) nodeOf.set(id, target);
+        else for (const id of [...c.resourceIds, c.id]) if (c.role !== "standby") nodeOf.set(id, target);
       }
     } else for (const c of g.children) if (c.kind === "group") collapse(c, undefined);
   };
@@ -452,43 +562,275 @@ export function buildDiagram(
     if (n && nodeOf.has(hidden)) nodeOf.set(hidden, n);
   }
 
-  return { root, edges: buildEdges(index, nodeOf), nodeOf, hiddenCount };
+  // Edges end at the Auto Scaling group of an instance ("ALB → app ASG :8000" once, not per instance),
+  // unless the instance is drawn elsewhere (collapsed into a box).
+  const endOf = (id: string) => {
+    const asg = asgOf.get(id);
+    const n = nodeOf.get(id);
+    if (asg && n === id) return nodeOf.get(asg.id);
+    if (asg && n?.startsWith("agg:")) return nodeOf.get(asg.id);
+    return n;
+  };
+  const igwOf = new Map<string, string>();
+  for (const r of data.snapshot.resources)
+    if (r.type === "AWS::EC2::InternetGateway") {
+      const v = placed.get(r.id)?.vpc;
+      if (v) igwOf.set(v, r.id);
+    }
+  return {
+    root,
+    edges: buildEdges(
+      index,
+      endOf,
+      (id) => {
+        const v = placed.get(id)?.vpc;
+        return v ? igwOf.get(v) : undefined;
+      },
+      opts.includeWaived === true,
+    ),
+    nodeOf,
+    hiddenCount,
+  };
+}
+
+/** "production-public-a" in VPC "coursedog-production" → "public-a": the words its VPC's name already says go. */
+export function withoutVpcWords(name: string, vpcName: string | undefined): string {
+  if (!vpcName) return name;
+  const vpcWords = new Set(
+    vpcName
+      .toLowerCase()
+      .split(/[-_.\s]+/)
+      .filter(Boolean),
+  );
+  const words = name.split(/([-_.\s]+)/);
+  let i = 0;
+  while (i < words.length - 2 && vpcWords.has((words[i] ?? "").toLowerCase())) i += 2;
+  const rest = words.slice(i).join("");
+  return rest.length >= 2 ? rest : name;
+}
+
+function asgSummary(asg: Resource): string {
+  const p = asg.props as { minSize?: unknown; maxSize?: unknown; desiredCapacity?: unknown };
+  const n = (v: unknown) => (typeof v === "number" ? String(v) : "?");
+  return `Auto Scaling group · ${n(p.minSize)}–${n(p.maxSize)}, desired ${n(p.desiredCapacity)}`;
+}
+
+function dbSub(db: Resource): string {
+  const p = db.props as { engine?: unknown; multiAz?: unknown };
+  const engine = typeof p.engine === "string" ? p.engine : "RDS";
+  return p.multiAz === true ? `RDS ${engine} · primary` : `RDS ${engine}`;
+}
+
+/**
+ * Where a Multi-AZ database's standby is drawn: the subnet of the other AZ of its subnet group, when there is
+ * exactly one other. With more, AWS does not say which (the snapshot does not record it): none is drawn and
+ * the inspector says Multi-AZ.
+ */
+function standbyOf(
+  db: Resource,
+  primarySubnets: readonly string[],
+  byId: ReadonlyMap<string, Resource>,
+  subnetBySubnetId: ReadonlyMap<string, Resource>,
+): string | undefined {
+  if (db.type !== "AWS::RDS::DBInstance" || (db.props as { multiAz?: unknown }).multiAz !== true)
+    return undefined;
+  const primary = primarySubnets.length === 1 && primarySubnets[0] ? byId.get(primarySubnets[0]) : undefined;
+  if (!primary) return undefined;
+  const primaryAz = (primary.props as { availabilityZone?: string }).availabilityZone;
+  const others = subnetIdsOf(db)
+    .map((s) => subnetBySubnetId.get(`${db.account}/${s}`))
+    .filter((s): s is Resource => s !== undefined)
+    .filter((s) => (s.props as { availabilityZone?: string }).availabilityZone !== primaryAz);
+  const azs = new Set(others.map((s) => (s.props as { availabilityZone?: string }).availabilityZone));
+  return azs.size === 1 ? others[0]?.id : undefined;
+}
+
+/**
+ * Cards that would read the same (Auto Scaling instances share a name; two accounts run a "backend" service)
+ * get what tells them apart: their AZ, else the part of their ARN before the name (an ECS cluster), else their
+ * account, else the tail of their id: the first that makes the namesakes distinct.
+ */
+function distinguish(
+  groups: ReadonlyMap<string, GroupNode>,
+  byId: ReadonlyMap<string, Resource>,
+  azOf: (r: Resource) => string | undefined,
+): void {
+  const leaves: LeafNode[] = [];
+  for (const g of groups.values())
+    for (const c of g.children) if (c.kind === "leaf" && !c.aggregate) leaves.push(c);
+  const textOf = (l: LeafNode) => `${l.lines.join("\n")}\n${l.sub}`;
+  const parts = (r: Resource) => r.id.split(/[:/]/).filter(Boolean);
+  const suffixes: ((r: Resource) => string | undefined)[] = [
+    (r) => azOf(r),
+    (r) => parts(r).slice(-2, -1)[0],
+    (r) => `account ${r.account}`,
+    (r) => `…${(parts(r).pop() ?? r.id).slice(-6)}`,
+  ];
+  const same = new Map<string, LeafNode[]>();
+  for (const l of leaves) push(same, textOf(l), l);
+  for (const group of same.values()) {
+    if (group.length < 2) continue;
+    const rs = group.map((l) => (l.resourceIds[0] ? byId.get(l.resourceIds[0]) : undefined));
+    for (const suffix of suffixes) {
+      const got = rs.map((r) => (r ? suffix(r) : undefined));
+      if (got.some((x) => x === undefined) || new Set(got).size < group.length) continue;
+      group.forEach((l, i) => {
+        l.sub = `${l.sub} · ${got[i]}`;
+      });
+      break;
+    }
+  }
 }
 
 const SNAPSHOT_EDGE_STYLES: Partial<Record<string, EdgeStyle>> = {
-  targets: "targets",
   aliases: "aliases",
   origin: "origin",
   protects: "protects",
 };
 
-function buildEdges(index: DataIndex, nodeOf: ReadonlyMap<string, string>): DiagramEdge[] {
-  const out = new Map<string, DiagramEdge>();
-  const add = (from: string | undefined, to: string | undefined, style: EdgeStyle, label?: string) => {
+const FLOW_RANK: Record<EdgeStyle, number> = {
+  "flow-undocumented": 3,
+  "flow-documented": 2,
+  "flow-possible": 1,
+  targets: 0,
+  aliases: 0,
+  origin: 0,
+  protects: 0,
+};
+
+function buildEdges(
+  index: DataIndex,
+  endOf: (id: string) => string | undefined,
+  igwFor: (resourceId: string) => string | undefined,
+  includeWaived: boolean,
+): DiagramEdge[] {
+  const out = new Map<string, DiagramEdge & { portSet: Set<string> }>();
+  const add = (
+    from: string | undefined,
+    to: string | undefined,
+    style: EdgeStyle,
+    pair: [string, string],
+    more: { ports?: string; finding?: string; evidence?: readonly string[]; key?: string } = {},
+  ) => {
     if (!from || !to || from === to) return;
-    const id = `${style}\0${from}\0${to}`;
-    const prev = out.get(id);
-    if (prev) {
-      if (label && prev.label !== label) prev.label = mergePorts(prev.label, label);
-      return;
-    }
-    out.set(id, { id, from, to, style, ...(label ? { label } : {}) });
+    // Edge ids end up in SVG attributes (and exported XML): no control characters in them.
+    const key = more.key ?? `${style}|${from}|${to}`;
+    let e = out.get(key);
+    if (!e) {
+      e = { id: key, from, to, style, findings: [], evidence: [], pairs: [], portSet: new Set() };
+      out.set(key, e);
+    } else if (FLOW_RANK[style] > FLOW_RANK[e.style]) e.style = style;
+    if (more.ports) for (const p of more.ports.split(", ")) e.portSet.add(p);
+    if (more.finding && !e.findings.includes(more.finding)) e.findings.push(more.finding);
+    if (e.evidence.length === 0 && more.evidence) e.evidence = [...more.evidence];
+    if (e.pairs.length < 50) e.pairs.push(pair);
   };
-  for (const e of index.data.snapshot.edges) {
+  const { byId } = index;
+  const snapshot = index.data.snapshot;
+
+  // Load balancer → targets, through the (hidden) listeners and target groups: LB → instance or its ASG.
+  const lbsOfTg = new Map<string, Set<string>>();
+  const listenerLb = new Map<string, string>();
+  for (const e of snapshot.edges) {
+    if (e.kind !== "targets") continue;
+    const from = byId.get(e.from)?.type;
+    const to = byId.get(e.to)?.type;
+    if (
+      from === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
+      to === "AWS::ElasticLoadBalancingV2::Listener"
+    )
+      listenerLb.set(e.to, e.from);
+  }
+  for (const e of snapshot.edges) {
+    if (e.kind !== "targets") continue;
+    const from = byId.get(e.from)?.type;
+    const to = byId.get(e.to)?.type;
+    const lb =
+      from === "AWS::ElasticLoadBalancingV2::Listener"
+        ? listenerLb.get(e.from)
+        : from === "AWS::ElasticLoadBalancingV2::LoadBalancer"
+          ? e.from
+          : undefined;
+    if (lb && to === "AWS::ElasticLoadBalancingV2::TargetGroup") cachedSet(lbsOfTg, e.to).add(lb);
+  }
+  for (const tg of snapshot.resources) {
+    if (tg.type !== "AWS::ElasticLoadBalancingV2::TargetGroup") continue;
+    const arns = (tg.props as { loadBalancerArns?: unknown }).loadBalancerArns;
+    for (const a of Array.isArray(arns) ? arns : [])
+      if (typeof a === "string" && byId.has(a)) cachedSet(lbsOfTg, tg.id).add(a);
+  }
+  for (const e of snapshot.edges) {
+    if (e.kind !== "targets" || byId.get(e.from)?.type !== "AWS::ElasticLoadBalancingV2::TargetGroup")
+      continue;
+    const tg = byId.get(e.from);
+    const p = tg?.props as { protocol?: unknown; port?: unknown } | undefined;
+    const ports =
+      typeof p?.port === "number"
+        ? `${typeof p.protocol === "string" ? p.protocol : ""}:${p.port}`
+        : undefined;
+    for (const lb of lbsOfTg.get(e.from) ?? []) {
+      add(endOf(lb), endOf(e.to), "targets", [lb, e.to], {
+        ...(ports ? { ports } : {}),
+        evidence: [`target group ${tg?.name ?? shortId(e.from)}${ports ? ` (${ports})` : ""}`],
+      });
+    }
+  }
+  for (const e of snapshot.edges) {
     const style = SNAPSHOT_EDGE_STYLES[e.kind];
-    if (style) add(nodeOf.get(e.from), nodeOf.get(e.to), style);
+    if (style) add(endOf(e.from), endOf(e.to), style, [e.from, e.to]);
   }
+
+  // A flow finding may be reported inside another one about the same problem (its `related`): still red.
+  const open = new Set(
+    index.data.report.findings
+      .filter((f) => includeWaived || !f.waived)
+      .flatMap((f) => [f.fingerprint, ...(f.related ?? []).map((r) => r.fingerprint)]),
+  );
   for (const f of index.data.report.view?.flows ?? []) {
-    add(nodeOf.get(f.from), nodeOf.get(f.to), `flow-${f.status}`, `tcp/${f.ports}`);
+    const style: EdgeStyle =
+      f.finding && open.has(f.finding)
+        ? "flow-undocumented"
+        : f.status === "documented"
+          ? "flow-documented"
+          : "flow-possible";
+    const ports = f.ports
+      .split(", ")
+      .map((p) => `:${p}`)
+      .join(", ");
+    const more = {
+      ports,
+      ...(style === "flow-undocumented" && f.finding ? { finding: f.finding } : {}),
+      ...(f.evidence ? { evidence: f.evidence } : {}),
+    };
+    const igw = f.from === INTERNET_ID ? igwFor(f.to) : undefined;
+    const igwNode = igw ? endOf(igw) : undefined;
+    if (f.from === INTERNET_ID && igwNode && igwNode !== endOf(f.to)) {
+      // The internet comes in through the VPC's internet gateway: one edge to it, then one per target.
+      add(INTERNET_ID, igwNode, style, [f.from, f.to], { ...more, key: `internet|${igwNode}` });
+      add(igwNode, endOf(f.to), style, [f.from, f.to], more);
+    } else add(endOf(f.from), endOf(f.to), style, [f.from, f.to], more);
   }
-  // An undocumented flow drawn over a documented one between the same nodes wins the eye: keep both.
-  return [...out.values()];
+  return [...out.values()].map(({ portSet, ...e }) =>
+    portSet.size > 0 ? { ...e, ports: mergePorts([...portSet]) } : e,
+  );
 }
 
-function mergePorts(a: string | undefined, b: string): string {
-  if (!a) return b;
-  const ports = new Set([...a.replace(/^tcp\//, "").split(", "), ...b.replace(/^tcp\//, "").split(", ")]);
-  return `tcp/${[...ports].join(", ")}`;
+function cachedSet(m: Map<string, Set<string>>, k: string): Set<string> {
+  let s = m.get(k);
+  if (!s) {
+    s = new Set();
+    m.set(k, s);
+  }
+  return s;
+}
+
+/** ":80", ":443" → ":80, 443"; protocol-qualified ones ("HTTP:8000") stay as they are. */
+function mergePorts(ports: string[]): string {
+  const bare = ports.filter((p) => p.startsWith(":")).map((p) => p.slice(1));
+  const named = ports.filter((p) => !p.startsWith(":"));
+  const num = (p: string) => Number.parseInt(p, 10);
+  bare.sort((a, b) => num(a) - num(b) || (a < b ? -1 : 1));
+  return [...named.sort(), ...(bare.length > 0 ? [`:${bare.join(", ")}`] : [])].join(" ");
 }
 
 const TYPE_ORDER = [
@@ -523,12 +865,17 @@ const GROUP_ORDER: Record<GroupKind, number> = {
   vpc: 4,
   az: 5,
   subnet: 6,
-  services: 7,
-  root: 8,
+  asg: 7,
+  services: 8,
+  root: 9,
 };
 function nodeOrder(n: DiagramNode): number {
-  // Leaves first (resources spanning AZs sit above the AZ columns), then groups in a fixed order.
-  return n.kind === "leaf" ? 0 : 1 + GROUP_ORDER[n.groupKind];
+  // In paint order: AZ columns (with their subnets) under what spans them (ASGs, load balancers), the
+  // internet last; elsewhere leaves before boxes.
+  if (n.kind === "leaf") return n.id === INTERNET_ID ? 20 : 10;
+  if (n.groupKind === "az") return 0;
+  if (n.groupKind === "asg") return 11;
+  return 11 + GROUP_ORDER[n.groupKind];
 }
 
 /** The readable tail of an ARN or id: "i-0abc…" from "arn:aws:ec2:…:instance/i-0abc…". */

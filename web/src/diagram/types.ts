@@ -1,6 +1,7 @@
 import type { Severity } from "../../../src/architecture/schema.ts";
 import type { Snapshot } from "../../../src/model/snapshot.ts";
 import type { Finding, FindingsReport } from "../../../src/rules/finding.ts";
+import type { IconKey } from "./icon-files.ts";
 
 export type { Finding, FindingsReport, Severity, Snapshot };
 export type Resource = Snapshot["resources"][number];
@@ -20,6 +21,8 @@ export type GroupKind =
   | "vpc"
   | "az"
   | "subnet"
+  /** An Auto Scaling group: a dashed box around its instances, across the AZ columns of its subnets. */
+  | "asg"
   | "internet";
 
 export interface LeafNode {
@@ -27,7 +30,18 @@ export interface LeafNode {
   id: string;
   /** The resource type (or the shared type of an aggregate). */
   type: string;
+  /** The full name (or the aggregate's "24 instances"): tooltips, search, the inspector. */
   label: string;
+  /** The name as drawn: one or two lines, cut in the middle (keeping the distinguishing end) when longer. */
+  lines: string[];
+  /** The second text: the kind of resource, plus what tells it apart from a namesake (AZ or id suffix). */
+  sub: string;
+  /** Its AWS Architecture Icon. */
+  icon: IconKey;
+  /** Subnets (resource ids) it is placed over: one for most, several for what spans subnets (a load balancer). */
+  subnets: string[];
+  /** Drawn on its VPC's border (an internet gateway), or the standby copy of a Multi-AZ database. */
+  role?: "border" | "standby";
   /** The resources it stands for: one, or several for an aggregate ("24 instances"). */
   resourceIds: string[];
   aggregate: boolean;
@@ -44,9 +58,15 @@ export interface GroupNode {
   id: string;
   groupKind: GroupKind;
   label: string;
+  /** A shorter title for when the label does not fit: a subnet's name without what its VPC's name says. */
+  shortLabel?: string;
   sublabel?: string;
-  /** The resource the group is (a VPC, a subnet), when it is one. */
+  /** The resource the group is (a VPC, a subnet, an Auto Scaling group), when it is one. */
   resourceId?: string;
+  /** A subnet's class from its route table: public, private, isolated, or unknown (route table not recorded). */
+  subnetClass?: string;
+  /** An Auto Scaling group's subnets (resource ids): the AZ columns it spans. */
+  subnets?: string[];
   children: DiagramNode[];
   collapsed: boolean;
   /** Visible resources inside, counted through collapsed and aggregated children. */
@@ -63,9 +83,12 @@ export interface GroupNode {
 export type DiagramNode = LeafNode | GroupNode;
 
 export type EdgeStyle =
+  /** A documented flow (the spec allows every port). */
   | "flow-documented"
+  /** A flow a flow-undocumented finding reports: the only red edges. */
   | "flow-undocumented"
-  | "flow-unspecified"
+  /** Possible, with no finding: no spec given, or what the internet already reaches anyway. */
+  | "flow-possible"
   | "targets"
   | "aliases"
   | "origin"
@@ -73,11 +96,24 @@ export type EdgeStyle =
 
 export interface DiagramEdge {
   id: string;
+  /** Drawn node ids (a resource, an aggregate, an Auto Scaling group, a collapsed box). */
   from: string;
   to: string;
   style: EdgeStyle;
-  /** Ports of a flow, for the tooltip. */
-  label?: string;
+  /** The ports, as drawn on the edge: ":443", ":80, 443", "HTTP:8000". */
+  ports?: string;
+  /** Fingerprints of the findings the edge shows (flow-undocumented). */
+  findings: string[];
+  /** Why it is possible: security-group rules, NACL entries, routes (from the findings JSON). */
+  evidence: string[];
+  /** The resource-level pairs it aggregates ("internet" or a resource id → a resource id). */
+  pairs: [string, string][];
+}
+
+/** An edge once routed: orthogonal points from its source's border to its target's, and its label's place. */
+export interface RoutedEdge extends DiagramEdge {
+  points: [number, number][];
+  label?: { x: number; y: number; w: number; h: number };
 }
 
 export interface Diagram {
