@@ -55,6 +55,31 @@ try {
     }
   };
   step(`asbuilt --version: ${run(["--version"], 0).trim()}`);
+  const npx = execFileSync(
+    process.platform === "win32" ? "npx.cmd" : "npx",
+    ["--yes", "--package", join(work, tarball), "asbuilt", "--version"],
+    {
+      cwd: work,
+      encoding: "utf8",
+    },
+  ).trim();
+  if (npx !== run(["--version"], 0).trim())
+    throw new Error(`npx --package ${tarball} asbuilt --version printed ${npx}`);
+  step(`npx --package ${tarball} asbuilt --version: ${npx}`);
+  // The library, by its name, with its declarations.
+  const lib = execFileSync(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `import { analyze, loadSnapshot } from "asbuilt"; const s = await loadSnapshot(${JSON.stringify(fixture("snapshot.json"))}); process.stdout.write(String(analyze(s).findings.length));`,
+    ],
+    { cwd: join(work, "prefix", "lib"), encoding: "utf8" },
+  );
+  if (!(Number(lib) > 0)) throw new Error(`import from "asbuilt" analyzed nothing: ${lib}`);
+  if (!existsSync(join(pkg, "dist", "types", "index.d.ts")))
+    throw new Error("the package has no type declarations");
+  step(`import { analyze } from "asbuilt": ${lib} findings, declarations in dist/types`);
   run(
     [
       "check",
