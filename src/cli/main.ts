@@ -320,12 +320,15 @@ export function buildProgram(): Command {
     .description(
       paragraphs(
         "Prints the completion script of a shell, generated from asbuilt's own commands and flags: commands, each command's flags, the values of --format and --fail-on, the demo's fixtures, and file names.",
-      ) +
-        examples(
-          "source <(asbuilt completion bash)",
-          "asbuilt completion zsh > ~/.zfunc/_asbuilt",
-          "asbuilt completion fish | source",
-        ),
+      ),
+    )
+    .addHelpText(
+      "after",
+      examples(
+        "source <(asbuilt completion bash)",
+        "asbuilt completion zsh > ~/.zfunc/_asbuilt",
+        "asbuilt completion fish | source",
+      ),
     )
     .argument("<shell>", "bash, zsh or fish")
     .action(async (shell: string) => {
