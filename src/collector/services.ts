@@ -4,11 +4,14 @@ import cloudfront from "./cloudfront/index.ts";
 import type { ConfigReader } from "./config/reader.ts";
 import ec2 from "./ec2/index.ts";
 import ecs from "./ecs/index.ts";
+import eks from "./eks/index.ts";
 import elasticache from "./elasticache/index.ts";
 import elbv2 from "./elbv2/index.ts";
 import type { DumpReader, OperationFile } from "./import/dump.ts";
 import lambda from "./lambda/index.ts";
+import opensearch from "./opensearch/index.ts";
 import rds from "./rds/index.ts";
+import redshift from "./redshift/index.ts";
 import route53 from "./route53/index.ts";
 import s3 from "./s3/index.ts";
 import tagging from "./tagging/index.ts";
@@ -27,6 +30,9 @@ export const SOURCES: readonly ServiceSources[] = [
   autoscaling,
   ecs,
   lambda,
+  redshift,
+  eks,
+  opensearch,
   wafv2,
   acm,
   s3,

@@ -328,6 +328,64 @@ export const ReplicationGroupProps = z.strictObject({
   port: Port.nullable(),
 });
 
+export const RedshiftClusterProps = z.strictObject({
+  clusterIdentifier: Id,
+  nodeType: z.string(),
+  numberOfNodes: z.number().int().min(0).optional(),
+  /** PubliclyAccessible: the endpoint resolves to a public address. Absent when the source did not say. */
+  publiclyAccessible: z.boolean().optional(),
+  encrypted: z.boolean().optional(),
+  availabilityZone: z.string().nullable(),
+  /** The cluster subnet group, which holds the subnets (null for an EC2-Classic cluster). */
+  clusterSubnetGroupName: z.string().nullable(),
+  vpcId: Id.nullable(),
+  /** From the cluster subnet group; empty when it was not recorded. */
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  endpoint: Endpoint,
+});
+
+export const EksClusterProps = z.strictObject({
+  name: Id,
+  version: z.string().optional(),
+  /** The API server endpoint URL. */
+  endpoint: z.string().nullable(),
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  /** The cluster security group and the additional ones (resourcesVpcConfig). */
+  securityGroupIds: Ids,
+  /** Each absent when the source did not record it (older AWS Config items lack all three). */
+  endpointPublicAccess: z.boolean().optional(),
+  endpointPrivateAccess: z.boolean().optional(),
+  publicAccessCidrs: z.array(z.string()).optional(),
+});
+
+export const OpenSearchDomainProps = z.strictObject({
+  domainName: Id,
+  /** "OpenSearch_2.11", "Elasticsearch_7.10" (the Elasticsearch API reports "7.10": prefixed here). */
+  engineVersion: z.string().optional(),
+  /**
+   * The endpoint is public (no VPCOptions, a public `Endpoint`): false for a domain in a VPC; absent when
+   * the source shows neither.
+   */
+  publicEndpoint: z.boolean().optional(),
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  /** The domain's endpoint host name(s), public or VPC. */
+  endpoints: z.array(z.string()),
+  /**
+   * The access policy lets anyone (Principal "*" without a Condition) call the domain; absent when the
+   * policy was not recorded. The policy text itself is not kept.
+   */
+  accessPolicyOpen: z.boolean().optional(),
+  /** The anonymous statements' Condition keys when it is not fully open ("aws:SourceIp"…). */
+  accessPolicyConditions: z.array(z.string()).optional(),
+  encryptionAtRest: z.boolean().optional(),
+  nodeToNodeEncryption: z.boolean().optional(),
+  enforceHttps: z.boolean().optional(),
+});
+
 export const BucketProps = z.strictObject({
   bucketName: Id,
   /**
@@ -542,6 +600,9 @@ export const PROPS_BY_TYPE = {
   "AWS::RDS::DBProxy": DbProxyProps,
   "AWS::ElastiCache::CacheCluster": CacheClusterProps,
   "AWS::ElastiCache::ReplicationGroup": ReplicationGroupProps,
+  "AWS::Redshift::Cluster": RedshiftClusterProps,
+  "AWS::EKS::Cluster": EksClusterProps,
+  "AWS::OpenSearch::Domain": OpenSearchDomainProps,
   "AWS::S3::Bucket": BucketProps,
   "AWS::CloudFront::Distribution": DistributionProps,
   "AWS::Route53::HostedZone": HostedZoneProps,

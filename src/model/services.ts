@@ -45,6 +45,9 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
   autoscaling: { global: false, types: ["AWS::AutoScaling::AutoScalingGroup"] },
   ecs: { global: false, types: ["AWS::ECS::Cluster", "AWS::ECS::Service"] },
   lambda: { global: false, types: ["AWS::Lambda::Function"] },
+  redshift: { global: false, types: ["AWS::Redshift::Cluster"] },
+  eks: { global: false, types: ["AWS::EKS::Cluster"] },
+  opensearch: { global: false, types: ["AWS::OpenSearch::Domain"] },
   // Regional web ACLs are read in their region; CloudFront-scope ones in us-east-1, recorded as "global".
   wafv2: { global: false, types: ["AWS::WAFv2::WebACL"] },
   acm: { global: false, types: ["AWS::CertificateManager::Certificate"] },

@@ -9,4 +9,6 @@ export const PASSIVE_TYPES: ReadonlySet<string> = new Set([
   "AWS::ElastiCache::CacheCluster",
   "AWS::S3::Bucket",
   "AWS::CloudFront::Distribution",
+  "AWS::Redshift::Cluster",
+  "AWS::OpenSearch::Domain",
 ]);

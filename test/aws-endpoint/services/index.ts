@@ -4,11 +4,14 @@ import { cloudfrontHandler } from "./cloudfront.ts";
 import { configHandler } from "./config.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
+import { eksHandler } from "./eks.ts";
 import { elasticacheHandler } from "./elasticache.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { organizationsHandler, stsHandler } from "./identity.ts";
 import { lambdaHandler } from "./lambda.ts";
+import { opensearchHandler } from "./opensearch.ts";
 import { rdsHandler } from "./rds.ts";
+import { redshiftHandler } from "./redshift.ts";
 import { route53Handler } from "./route53.ts";
 import { s3Handler } from "./s3.ts";
 import { taggingHandler } from "./tagging.ts";
@@ -25,6 +28,9 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   autoscalingHandler,
   ecsHandler,
   lambdaHandler,
+  redshiftHandler,
+  eksHandler,
+  opensearchHandler,
   wafv2Handler,
   acmHandler,
   s3Handler,
