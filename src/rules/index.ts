@@ -10,16 +10,19 @@ import dbPortOpenToWorld from "./baseline/db-port-open-to-world.ts";
 import defaultSecurityGroupAllowsTraffic from "./baseline/default-security-group-allows-traffic.ts";
 import ebsUnencrypted from "./baseline/ebs-unencrypted.ts";
 import eipUnused from "./baseline/eip-unused.ts";
+import eksEndpointPublic from "./baseline/eks-endpoint-public.ts";
 import elasticacheEncryptionDisabled from "./baseline/elasticache-encryption-disabled.ts";
 import httpListenerWithoutRedirect from "./baseline/http-listener-without-redirect.ts";
 import imdsv1Enabled from "./baseline/imdsv1-enabled.ts";
 import instancePublicIp from "./baseline/instance-public-ip.ts";
 import lbSingleAz from "./baseline/lb-single-az.ts";
 import natSingleAz from "./baseline/nat-single-az.ts";
+import opensearchPublicDomain from "./baseline/opensearch-public-domain.ts";
 import rdsBackupsDisabled from "./baseline/rds-backups-disabled.ts";
 import rdsPubliclyAccessible from "./baseline/rds-publicly-accessible.ts";
 import rdsSingleAz from "./baseline/rds-single-az.ts";
 import rdsStorageUnencrypted from "./baseline/rds-storage-unencrypted.ts";
+import redshiftPubliclyAccessible from "./baseline/redshift-publicly-accessible.ts";
 import s3DefaultEncryptionMissing from "./baseline/s3-default-encryption-missing.ts";
 import s3PublicAccessNotBlocked from "./baseline/s3-public-access-not-blocked.ts";
 import vpcFlowLogsDisabled from "./baseline/vpc-flow-logs-disabled.ts";
@@ -52,6 +55,7 @@ export const RULES: readonly Rule[] = [
   defaultSecurityGroupAllowsTraffic,
   ebsUnencrypted,
   eipUnused,
+  eksEndpointPublic,
   elasticacheEncryptionDisabled,
   environmentsShareVpc,
   flowBroken,
@@ -61,10 +65,12 @@ export const RULES: readonly Rule[] = [
   instancePublicIp,
   lbSingleAz,
   natSingleAz,
+  opensearchPublicDomain,
   rdsBackupsDisabled,
   rdsPubliclyAccessible,
   rdsSingleAz,
   rdsStorageUnencrypted,
+  redshiftPubliclyAccessible,
   requiredTagsMissing,
   resourceUndocumented,
   s3DefaultEncryptionMissing,
