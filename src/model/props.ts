@@ -514,6 +514,21 @@ export const LambdaFunctionProps = z.strictObject({
   architectures: z.array(z.string()),
   /** null for a function outside any VPC. Environment variables are never stored. */
   vpcConfig: z.strictObject({ vpcId: Id, subnetIds: Ids, securityGroupIds: Ids }).nullable(),
+  /**
+   * The function URLs (ListFunctionUrlConfigs: the function's own and its aliases'), [] when it has none;
+   * absent when they were not read (AWS Config does not record them, a dump may lack the files).
+   */
+  functionUrls: z
+    .array(
+      z.strictObject({
+        url: z.string(),
+        /** NONE: anyone on the internet may invoke the function through the URL. */
+        authType: z.enum(["NONE", "AWS_IAM"]).optional(),
+        /** The alias the URL belongs to; null for the unqualified function. */
+        qualifier: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export const VpcPeeringProps = z.strictObject({

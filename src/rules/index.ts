@@ -15,6 +15,7 @@ import elasticacheEncryptionDisabled from "./baseline/elasticache-encryption-dis
 import httpListenerWithoutRedirect from "./baseline/http-listener-without-redirect.ts";
 import imdsv1Enabled from "./baseline/imdsv1-enabled.ts";
 import instancePublicIp from "./baseline/instance-public-ip.ts";
+import lambdaUrlWithoutAuth from "./baseline/lambda-url-without-auth.ts";
 import lbSingleAz from "./baseline/lb-single-az.ts";
 import natSingleAz from "./baseline/nat-single-az.ts";
 import opensearchPublicDomain from "./baseline/opensearch-public-domain.ts";
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   httpListenerWithoutRedirect,
   imdsv1Enabled,
   instancePublicIp,
+  lambdaUrlWithoutAuth,
   lbSingleAz,
   natSingleAz,
   opensearchPublicDomain,

@@ -99,7 +99,8 @@ describe("scan --source config", () => {
     expect([...new Set(gaps.map((g) => `${g.service} ${g.status}`))].sort()).toEqual([
       "cloudfront partial",
       "elasticache partial",
-      // AWS Config records no OpenSearch access policies.
+      // AWS Config records no Lambda function URLs and no OpenSearch access policies.
+      "lambda partial",
       "opensearch partial",
       "rds partial",
       "route53 partial",
