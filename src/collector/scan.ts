@@ -1,6 +1,6 @@
 import type { RetryStrategyV2 } from "@smithy/types";
 import pLimit from "p-limit";
-import type { Coverage, Edge, Resource, Snapshot } from "../model/snapshot.ts";
+import type { Coverage, Edge, NotEvaluated, Resource, Snapshot } from "../model/snapshot.ts";
 import { CallLog, clientFactory, countingHttpHandler, type HttpTimeouts } from "./clients.ts";
 import { classifyError } from "./errors.ts";
 import { linkAcrossServices } from "./link.ts";
@@ -161,6 +161,8 @@ export interface SnapshotParts {
   /** "scan", "aws-config", "import". */
   source: string;
   scannedAt: Date;
+  /** What the source shows exists but no resource stands for (unread dump files, Config items not kept). */
+  notEvaluated?: NotEvaluated[];
 }
 
 /**
@@ -194,6 +196,7 @@ export function assembleSnapshot(parts: SnapshotParts): { snapshot: Snapshot; dr
       resources: unique,
       edges: dedupedEdges,
       coverage,
+      ...(parts.notEvaluated && parts.notEvaluated.length > 0 ? { notEvaluated: parts.notEvaluated } : {}),
     },
     droppedEdges: all.length - kept.length,
   };

@@ -167,6 +167,17 @@ export function serializeSnapshot(snapshot: Snapshot): string {
     coverage: [...snapshot.coverage].sort(
       (a, b) => cmp(a.account, b.account) || cmp(a.region, b.region) || cmp(a.service, b.service),
     ),
+    ...(snapshot.notEvaluated && snapshot.notEvaluated.length > 0
+      ? {
+          notEvaluated: [...snapshot.notEvaluated].sort(
+            (a, b) =>
+              cmp(a.account, b.account) ||
+              cmp(a.region, b.region) ||
+              cmp(a.type, b.type) ||
+              cmp(a.source, b.source),
+          ),
+        }
+      : {}),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
 import { serializeSnapshot } from "./io.ts";
-import type { Coverage, Edge, Resource, Snapshot } from "./snapshot.ts";
+import type { Coverage, Edge, NotEvaluated, Resource, Snapshot } from "./snapshot.ts";
 
 export interface MergeResult {
   snapshot: Snapshot;
@@ -35,6 +35,11 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
       if (prev?.status !== "scanned" || c.status === "scanned") coverage.set(k, c);
     }
   }
+  // Present, not evaluated: one entry per place, type and source; the most recent snapshot's count wins.
+  const notEvaluated = new Map<string, NotEvaluated>();
+  for (const s of ordered)
+    for (const n of s.notEvaluated ?? [])
+      notEvaluated.set(`${n.account}/${n.region}/${n.type}/${n.source}`, n);
   const first = ordered[0];
   const merged: Snapshot = {
     schemaVersion: 1,
@@ -47,6 +52,7 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
     resources: [...resources.values()],
     edges: [...edges.values()],
     coverage: [...coverage.values()],
+    ...(notEvaluated.size > 0 ? { notEvaluated: [...notEvaluated.values()] } : {}),
   };
   // Canonical form, like every snapshot asbuilt writes.
   return { snapshot: JSON.parse(serializeSnapshot(merged)) as Snapshot, conflicts: [...conflicts].sort() };

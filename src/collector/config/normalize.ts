@@ -5,6 +5,7 @@ import {
   type Edge,
   type EdgeKind,
   type GenericResource,
+  type NotEvaluated,
   Region,
   type Resource,
 } from "../../model/snapshot.ts";
@@ -98,6 +99,8 @@ export interface FromConfig {
   places: { account: string; region: string }[];
   /** What could not become a resource, and why: one line each, for the summary. */
   skipped: string[];
+  /** Items left out that were present (not deleted): present, not evaluated, by place and type. */
+  notEvaluated: NotEvaluated[];
   /** Items of deleted or unrecorded resources, left out. */
   leftOut: number;
 }
@@ -124,6 +127,13 @@ const GENERIC_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
 
 /** Pure: configuration items → the resources and edges a scan of the same account would hold. */
 export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
+  const notKept = new Map<string, NotEvaluated>();
+  const unread = (where: Where, type: string) => {
+    const k = `${where.account}/${where.region}/${type}`;
+    const e = notKept.get(k) ?? { ...where, type, count: 0, source: "aws-config" as const };
+    e.count++;
+    notKept.set(k, e);
+  };
   const skipped: string[] = [];
   let leftOut = 0;
   const groups = new Map<string, Group>();
@@ -187,10 +197,12 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
         r.types[i.resourceType]?.(raw, i, g);
         wanted.set(i.resourceType, (wanted.get(i.resourceType) ?? 0) + 1);
       } else if (isKnownType(i.resourceType)) {
+        unread(g.where, i.resourceType);
         skipped.push(
           `${i.resourceType} ${i.arn ?? i.resourceId}: asbuilt cannot read this modelled type from AWS Config yet`,
         );
       } else if (!GENERIC_TYPE.test(i.resourceType) || !i.arn) {
+        unread(g.where, i.resourceType);
         skipped.push(`${i.resourceType} ${i.resourceId}: no ARN or not a type name asbuilt can keep`);
       } else {
         const out = generic(i, g.where, idOf);
@@ -218,6 +230,7 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
     edges,
     places: [...groups.values()].map((g) => g.where),
     skipped,
+    notEvaluated: [...notKept.values()],
     leftOut,
   };
 }
