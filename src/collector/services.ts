@@ -1,4 +1,6 @@
 import acm from "./acm/index.ts";
+import apigateway from "./apigateway/index.ts";
+import apigatewayv2 from "./apigatewayv2/index.ts";
 import autoscaling from "./autoscaling/index.ts";
 import cloudfront from "./cloudfront/index.ts";
 import type { ConfigReader } from "./config/reader.ts";
@@ -33,6 +35,8 @@ export const SOURCES: readonly ServiceSources[] = [
   redshift,
   eks,
   opensearch,
+  apigateway,
+  apigatewayv2,
   wafv2,
   acm,
   s3,

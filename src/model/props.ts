@@ -386,6 +386,37 @@ export const OpenSearchDomainProps = z.strictObject({
   enforceHttps: z.boolean().optional(),
 });
 
+/** One method (REST) or route (HTTP/WebSocket) of an API Gateway API, and who may call it. */
+const ApiRoute = z.strictObject({
+  /** "GET /orders/{id}" (REST: method and resource path), "POST /hooks" or "$default" (HTTP API route key). */
+  route: z.string(),
+  /** NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS, JWT; absent when the source did not record it. */
+  authorizationType: z.string().optional(),
+  /** REST only: an API key is required (which authenticates nothing, but does gate calls). */
+  apiKeyRequired: z.boolean().optional(),
+  /** What the route calls: a Lambda function ARN, a load balancer listener ARN, a URL; null when none. */
+  target: z.string().nullable(),
+});
+
+export const RestApiProps = z.strictObject({
+  restApiId: Id,
+  /** EDGE, REGIONAL or PRIVATE. */
+  endpointTypes: z.array(z.string()),
+  disableExecuteApiEndpoint: z.boolean().optional(),
+  /** Every resource's methods (GetResources); absent when they were not read (AWS Config records none). */
+  routes: z.array(ApiRoute).optional(),
+});
+
+export const HttpApiProps = z.strictObject({
+  apiId: Id,
+  /** HTTP or WEBSOCKET. */
+  protocolType: z.string(),
+  apiEndpoint: z.string().nullable(),
+  disableExecuteApiEndpoint: z.boolean().optional(),
+  /** GetRoutes with GetIntegrations' targets; absent when they were not read (AWS Config records none). */
+  routes: z.array(ApiRoute).optional(),
+});
+
 export const BucketProps = z.strictObject({
   bucketName: Id,
   /**
@@ -618,6 +649,8 @@ export const PROPS_BY_TYPE = {
   "AWS::Redshift::Cluster": RedshiftClusterProps,
   "AWS::EKS::Cluster": EksClusterProps,
   "AWS::OpenSearch::Domain": OpenSearchDomainProps,
+  "AWS::ApiGateway::RestApi": RestApiProps,
+  "AWS::ApiGatewayV2::Api": HttpApiProps,
   "AWS::S3::Bucket": BucketProps,
   "AWS::CloudFront::Distribution": DistributionProps,
   "AWS::Route53::HostedZone": HostedZoneProps,

@@ -1,6 +1,7 @@
 import adminPortOpenToWorld from "./baseline/admin-port-open-to-world.ts";
 import albOutdatedTlsPolicy from "./baseline/alb-outdated-tls-policy.ts";
 import albWithoutWaf from "./baseline/alb-without-waf.ts";
+import apiGatewayRouteWithoutAuth from "./baseline/api-gateway-route-without-auth.ts";
 import asgSingleAz from "./baseline/asg-single-az.ts";
 import cloudfrontAllowsHttp from "./baseline/cloudfront-allows-http.ts";
 import cloudfrontS3OriginWithoutOac from "./baseline/cloudfront-s3-origin-without-oac.ts";
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   adminPortOpenToWorld,
   albOutdatedTlsPolicy,
   albWithoutWaf,
+  apiGatewayRouteWithoutAuth,
   asgSingleAz,
   cloudfrontAllowsHttp,
   cloudfrontS3OriginWithoutOac,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
+import { apigatewayHandler } from "../aws-endpoint/services/apigateway.ts";
 import { ec2Handler } from "../aws-endpoint/services/ec2.ts";
 import { eksHandler } from "../aws-endpoint/services/eks.ts";
+import { lambdaHandler } from "../aws-endpoint/services/lambda.ts";
 import { opensearchHandler } from "../aws-endpoint/services/opensearch.ts";
 import { redshiftHandler } from "../aws-endpoint/services/redshift.ts";
 import { taggingHandler } from "../aws-endpoint/services/tagging.ts";
@@ -45,6 +47,24 @@ function account() {
   a.openSearchDomain("logs", { policy: "open", nodeToNodeEncryption: false, tags });
   a.openSearchDomain("metrics", { policy: "source-ip" });
   a.openSearchDomain("search", { vpc: { v, subnets: [dataA], securityGroups: [searchSg] } });
+  const orders = a.lambda("orders", { url: "AWS_IAM" });
+  const hooks = a.lambda("hooks", { url: "NONE" });
+  a.restApi("shop", {
+    routes: [
+      { route: "GET /orders", auth: "COGNITO_USER_POOLS", target: orders },
+      { route: "POST /orders", auth: "NONE", target: orders },
+      { route: "OPTIONS /orders", auth: "NONE" },
+      { route: "GET /health", auth: "NONE", apiKey: true },
+    ],
+    tags,
+  });
+  a.restApi("internal", { endpointTypes: ["PRIVATE"], routes: [{ route: "ANY /{proxy+}", target: orders }] });
+  a.httpApi("webhooks", {
+    routes: [
+      { route: "POST /hooks", target: hooks },
+      { route: "$default", auth: "JWT" },
+    ],
+  });
   return b.build();
 }
 
@@ -53,11 +73,22 @@ const TYPES = new Set([
   "AWS::Redshift::Cluster",
   "AWS::EKS::Cluster",
   "AWS::OpenSearch::Domain",
+  "AWS::Lambda::Function",
+  "AWS::ApiGateway::RestApi",
+  "AWS::ApiGatewayV2::Api",
 ]);
-const HANDLERS = [ec2Handler, redshiftHandler, eksHandler, opensearchHandler, taggingHandler];
-const SERVICES = ["ec2", "redshift", "eks", "opensearch", "tagging"];
+const HANDLERS = [
+  ec2Handler,
+  redshiftHandler,
+  eksHandler,
+  opensearchHandler,
+  lambdaHandler,
+  apigatewayHandler,
+  taggingHandler,
+];
+const SERVICES = ["ec2", "redshift", "eks", "opensearch", "lambda", "apigateway", "apigatewayv2", "tagging"];
 
-describe("Redshift, EKS and OpenSearch collectors against the loopback endpoint", () => {
+describe("Redshift, EKS, OpenSearch, Lambda URL and API Gateway collectors against the loopback endpoint", () => {
   it("scan back clusters and domains, their placement, endpoint access and access policies", async () => {
     const { expected, actual, result, endpoint } = await roundTrip(account(), {
       handlers: HANDLERS,
@@ -71,6 +102,20 @@ describe("Redshift, EKS and OpenSearch collectors against the loopback endpoint"
     expect(endpoint.calls.get("eks:DescribeCluster")).toBe(2);
     expect(endpoint.calls.get("es:DescribeDomains")).toBe(1);
     expect(endpoint.calls.get("redshift:DescribeClusters")).toBe(1);
+    // One GetResources per REST API (methods embedded), one ListFunctionUrlConfigs per function.
+    expect(endpoint.calls.get("apigateway:GetResources")).toBe(2);
+    expect(endpoint.calls.get("lambda:ListFunctionUrlConfigs")).toBe(2);
+    // The APIs' edges to the functions they call.
+    expect(
+      actual.edges
+        .filter((e) => e.kind === "targets")
+        .map((e) => `${e.from.split("/").slice(-2).join("/")} → ${e.to.split(":").pop()}`)
+        .sort(),
+    ).toEqual([
+      expect.stringMatching(/^apis\/\w+ → hooks$/),
+      expect.stringMatching(/^restapis\/\w+ → orders$/),
+      expect.stringMatching(/^restapis\/\w+ → orders$/),
+    ]);
   });
 
   it("a denied EKS is a coverage gap; Redshift and OpenSearch are still scanned", async () => {

@@ -68,6 +68,8 @@ export const MODULE_TYPE_PREFIXES: Readonly<Record<string, readonly string[]>> =
   redshift: ["AWS::Redshift::"],
   eks: ["AWS::EKS::"],
   opensearch: ["AWS::OpenSearch::"],
+  apigateway: ["AWS::ApiGateway::"],
+  apigatewayv2: ["AWS::ApiGatewayV2::"],
   wafv2: ["AWS::WAFv2::"],
   acm: ["AWS::CertificateManager::"],
   s3: ["AWS::S3::"],

@@ -61,8 +61,6 @@ export const CONFIG_SERVICES: readonly string[] = [...CONFIG_READERS.map((r) => 
  * architecture is made of, not the whole recorder (IAM policies, compliance items, SSM inventory).
  */
 export const GENERIC_CONFIG_TYPES: readonly string[] = [
-  "AWS::ApiGateway::RestApi",
-  "AWS::ApiGatewayV2::Api",
   "AWS::Batch::ComputeEnvironment",
   "AWS::Batch::JobQueue",
   "AWS::CloudFormation::Stack",

@@ -1,4 +1,5 @@
 import type { ServiceHandler } from "../types.ts";
+import { apigatewayHandler } from "./apigateway.ts";
 import { autoscalingHandler } from "./autoscaling.ts";
 import { cloudfrontHandler } from "./cloudfront.ts";
 import { configHandler } from "./config.ts";
@@ -31,6 +32,7 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   redshiftHandler,
   eksHandler,
   opensearchHandler,
+  apigatewayHandler,
   wafv2Handler,
   acmHandler,
   s3Handler,
