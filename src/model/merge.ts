@@ -35,6 +35,9 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
       if (prev?.status !== "scanned" || c.status === "scanned") coverage.set(k, c);
     }
   }
+  const notes = new Map<string, { resource: string; note: string }>();
+  for (const s of ordered)
+    for (const n of s.notes ?? []) if (resources.has(n.resource)) notes.set(`${n.resource}\0${n.note}`, n);
   const first = ordered[0];
   const merged: Snapshot = {
     schemaVersion: 1,
@@ -47,6 +50,7 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
     resources: [...resources.values()],
     edges: [...edges.values()],
     coverage: [...coverage.values()],
+    ...(notes.size > 0 ? { notes: [...notes.values()] } : {}),
   };
   // Canonical form, like every snapshot asbuilt writes.
   return { snapshot: JSON.parse(serializeSnapshot(merged)) as Snapshot, conflicts: [...conflicts].sort() };

@@ -31,6 +31,12 @@ export const SubnetProps = z.strictObject({
   ipv6CidrBlock: Cidr6.nullable(),
   availabilityZone: Id.optional(),
   mapPublicIpOnLaunch: z.boolean().optional(),
+  /**
+   * The route table a subnet-side association record names (AWS Config's SubnetRouteTableAssociation),
+   * when the source has one. When no recorded route table lists the subnet, the subnet's table is this
+   * unrecorded one, not the VPC's main table: its class is unknown.
+   */
+  routeTableId: Id.optional(),
 });
 export type SubnetProps = z.infer<typeof SubnetProps>;
 

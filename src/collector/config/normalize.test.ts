@@ -191,17 +191,26 @@ describe("normalizeConfigItems", () => {
     });
     expect(out.leftOut).toBe(1);
     expect(out.skipped).toEqual([
+      "AWS::EC2::VPC vpc-gone in 123456789012/eu-west-1: deleted (ResourceDeleted at 2026-11-01T08:55:00.000Z): left out",
       'AWS::EC2::VPC vpc-x: account "123456789012" or region "mars-1" is not valid',
       "AWS::Route53::RecordSet arn:aws:route53:::hostedzone/Z1/www.example.com./A: asbuilt cannot read this modelled type from AWS Config yet",
     ]);
     expect(out.places).toEqual([{ account: ACCOUNT, region: REGION }]);
   });
 
-  it("says how many items of a modelled type lacked what the model needs", () => {
-    const out = normalizeConfigItems([item({ resourceType: "AWS::EC2::Subnet", resourceId: "subnet-1" })]);
+  it("names each item of a modelled type that lacked what the model needs, and each torn down", () => {
+    const out = normalizeConfigItems([
+      item({ resourceType: "AWS::EC2::Subnet", resourceId: "subnet-1" }),
+      item({
+        resourceType: "AWS::EC2::NatGateway",
+        resourceId: "nat-1",
+        configuration: { natGatewayId: "nat-1", subnetId: "subnet-1", vpcId: "vpc-1", state: "deleted" },
+      }),
+    ]);
     expect(out.resources).toEqual([]);
     expect(out.skipped).toEqual([
-      "1 AWS::EC2::Subnet item in 123456789012/eu-west-1: the configuration lacks what the model needs",
+      "AWS::EC2::Subnet subnet-1 in 123456789012/eu-west-1: the configuration lacks what the model needs (it is empty)",
+      "AWS::EC2::NatGateway nat-1 in 123456789012/eu-west-1: torn down (state deleted at 2026-11-01T08:55:00.000Z): left out",
     ]);
   });
 });

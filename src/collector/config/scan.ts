@@ -11,7 +11,13 @@ import { type AccountTarget, assembleSnapshot, type ScanOptions, type ScanResult
 import { CONFIG_READERS, SERVICES } from "../services.ts";
 import type { ClientSettings, Operation } from "../types.ts";
 import { type ConfigItem, parseConfigItem } from "./item.ts";
-import { CONFIG_SERVICES, configTypesOf, GENERIC_CONFIG_TYPES, normalizeConfigItems } from "./normalize.ts";
+import {
+  CONFIG_SERVICES,
+  configTypesOf,
+  GENERIC_CONFIG_TYPES,
+  normalizeConfigItems,
+  withNotRecorded,
+} from "./normalize.ts";
 
 // AWS Config as a scan source (asbuilt scan --source config): the advanced query, per account × region or
 // once through an aggregator, its results read as configuration items.
@@ -265,7 +271,8 @@ export async function scanConfig(opts: ConfigScanOptions): Promise<ConfigScanRes
   const { snapshot, droppedEdges } = assembleSnapshot({
     resources: converted.resources,
     edges: converted.edges,
-    coverage,
+    coverage: withNotRecorded(coverage, converted.notRecorded),
+    notes: converted.notes,
     accounts,
     regions: regions.filter((r) => r !== "global"),
     source: opts.aggregator ? `aws-config:${opts.aggregator}` : "aws-config",

@@ -2,9 +2,16 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import { InputError } from "../../model/errors.ts";
 import { SERVICE_TYPES } from "../../model/services.ts";
-import { type Coverage, type Edge, Region, type Resource, type Snapshot } from "../../model/snapshot.ts";
+import {
+  type Coverage,
+  type Edge,
+  Region,
+  type Resource,
+  type ResourceNote,
+  type Snapshot,
+} from "../../model/snapshot.ts";
 import type { ConfigItem } from "../config/item.ts";
-import { normalizeConfigItems } from "../config/normalize.ts";
+import { type FromConfig, normalizeConfigItems, withNotRecorded } from "../config/normalize.ts";
 import { configCoverage } from "../config/scan.ts";
 import { assembleSnapshot } from "../scan.ts";
 import { DUMP_FILES, DUMP_READERS, SERVICES } from "../services.ts";
@@ -215,6 +222,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   const accounts = new Set<string>();
   const regions = new Set<string>();
   const notes: string[] = [];
+  const resourceNotes: ResourceNote[] = [];
+  const notRecorded: FromConfig["notRecorded"] = [];
 
   const readable = new Set(DUMP_READERS.map((r) => r.module.service));
   for (const [accountDir, byRegion] of dumps) {
@@ -291,8 +300,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     resources.push(...converted.resources);
     edges.push(...converted.edges);
     notes.push(...converted.skipped);
-    if (converted.leftOut > 0)
-      notes.push(`${converted.leftOut} AWS Config item(s) of deleted or unrecorded resources left out`);
+    resourceNotes.push(...converted.notes);
+    notRecorded.push(...converted.notRecorded);
     const queries: Coverage[] = [];
     for (const p of converted.places) {
       accounts.add(p.account);
@@ -315,7 +324,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   const { snapshot, droppedEdges } = assembleSnapshot({
     resources,
     edges,
-    coverage: dedupeCoverage(coverage),
+    coverage: withNotRecorded(dedupeCoverage(coverage), notRecorded),
+    notes: resourceNotes,
     accounts: [...accounts],
     regions,
     source: "import",
