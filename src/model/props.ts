@@ -32,9 +32,9 @@ export const SubnetProps = z.strictObject({
   availabilityZone: Id.optional(),
   mapPublicIpOnLaunch: z.boolean().optional(),
   /**
-   * The route table a subnet-side association record names (AWS Config's SubnetRouteTableAssociation),
-   * when the source has one. When no recorded route table lists the subnet, the subnet's table is this
-   * unrecorded one, not the VPC's main table: its class is unknown.
+   * The route table an association record (AWS Config's SubnetRouteTableAssociation) names for the subnet
+   * when that table is not in the snapshot: the subnet's routes are unknown, and the VPC's main table does
+   * not apply. Absent otherwise (a recorded table lists the subnet in its `subnetIds`).
    */
   routeTableId: Id.optional(),
 });

@@ -78,6 +78,7 @@ describe("the advanced query", () => {
     expect(q).not.toContain("AWS::CertificateManager::Certificate");
     expect(q).toMatch(/AND configurationItemStatus IN \('OK', 'ResourceDiscovered'\)$/);
     expect(configResourceTypes(["lambda"])).toEqual(["AWS::Lambda::Function"]);
+    expect(configResourceTypes(["ec2"])).toContain("AWS::EC2::SubnetRouteTableAssociation");
   });
 });
 

@@ -131,8 +131,9 @@ export function reconcileGroup(
       if (!associate(a, "route table", tables, table, subnet)) continue;
       const rt = get("AWS::EC2::RouteTable", arn("route-table", table));
       if (rt && !rt.props.subnetIds.includes(subnet)) rt.props.subnetIds.push(subnet);
+      // Recorded table: it lists the subnet, as a live scan has it. Unrecorded: the subnet says which.
       const s = subnetRes(subnet);
-      if (s) s.props.routeTableId = table;
+      if (s && !rt) s.props.routeTableId = table;
       if (!rt)
         summary.push(
           `${place}: ${a.resourceType} ${a.resourceId} associates subnet ${subnet} with route table ${table}, which is not in the data: the subnet's routes are unknown`,

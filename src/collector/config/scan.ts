@@ -125,7 +125,13 @@ export function configCoverage(
 /** The Config resource types a scan of these services asks for (all services: undefined). */
 export function configResourceTypes(services?: readonly string[]): string[] {
   const wanted = services && services.length > 0 ? services : CONFIG_SERVICES;
-  const types = wanted.flatMap((s) => (s === "tagging" ? [...GENERIC_CONFIG_TYPES] : configTypesOf(s)));
+  const types = wanted.flatMap((s) =>
+    s === "tagging"
+      ? [...GENERIC_CONFIG_TYPES]
+      : // Route table associations are items of their own (reconcile.ts); the other association types
+        // are read when a file has them but are not in the advanced query's schema, so not asked for.
+        [...configTypesOf(s), ...(s === "ec2" ? ["AWS::EC2::SubnetRouteTableAssociation"] : [])],
+  );
   return [...new Set(types)].sort();
 }
 

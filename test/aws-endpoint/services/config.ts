@@ -568,6 +568,29 @@ export function configurationItems(
       const globalResource = r?.region === "global";
       return item(m, r, account, globalResource ? "global" : region, style);
     });
+  // Each explicit subnet association of a route table is also an item of its own, as Config records
+  // AWS::EC2::SubnetRouteTableAssociation (CloudFormation-shaped: Id, RouteTableId, SubnetId).
+  for (const rt of resources)
+    if (rt.type === "AWS::EC2::RouteTable")
+      for (const subnetId of (rt.props as { subnetIds: string[] }).subnetIds) {
+        const id = `rtbassoc-${subnetId.replace(/^subnet-/, "")}`;
+        const routeTableId = (rt.props as { routeTableId: string }).routeTableId;
+        items.push(
+          item(
+            {
+              resourceType: "AWS::EC2::SubnetRouteTableAssociation",
+              resourceId: id,
+              arn: `arn:aws:ec2:${region}:${account}:subnet-route-table-association/${id}`,
+              configuration: { Id: id, RouteTableId: routeTableId, SubnetId: subnetId },
+              noTags: true,
+            },
+            undefined,
+            account,
+            region,
+            style,
+          ),
+        );
+      }
   // A resource deleted since: Config keeps its last item with status ResourceDeleted.
   items.push(
     item(
