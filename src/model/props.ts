@@ -444,7 +444,8 @@ export const EcsServiceProps = z.strictObject({
   clusterArn: Id,
   launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
   desiredCount: z.number().int().min(0),
-  runningCount: z.number().int().min(0),
+  /** Absent when the source did not record it (AWS Config's CloudFormation-shaped items have no running count). */
+  runningCount: z.number().int().min(0).optional(),
   taskDefinitionArn: z.string(),
   networkConfiguration: z
     .strictObject({ subnetIds: Ids, securityGroupIds: Ids, assignPublicIp: z.boolean() })

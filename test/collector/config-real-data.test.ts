@@ -22,7 +22,7 @@ import { RULES } from "../../src/rules/index.ts";
 // load, give the same resources, and get the model right on what the item says.
 
 const ROOT = join(import.meta.dirname, "../../src/collector");
-const SERVICES = ["ec2", "elbv2", "lambda", "rds", "s3", "tagging"];
+const SERVICES = ["ec2", "ecs", "elbv2", "lambda", "rds", "s3", "tagging"];
 
 interface Input {
   service: string;
@@ -96,11 +96,11 @@ describe("real AWS Config items", async () => {
   it("counts what the tests import, per service and per source kind", async () => {
     const perService: Record<string, number> = {};
     for (const i of loadable) perService[i.service] = (perService[i.service] ?? 0) + i.items.length;
-    expect(perService).toEqual({ ec2: 7, elbv2: 1, rds: 2, s3: 10, tagging: 2 });
+    expect(perService).toEqual({ ec2: 7, ecs: 1, elbv2: 1, rds: 2, s3: 10, tagging: 4 });
     const r = await importPaths(loadable.map((i) => i.file));
     const kinds: Record<string, number> = {};
     for (const f of r.read) kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
-    expect(kinds).toEqual({ "AWS Config snapshot": 20 });
+    expect(kinds).toEqual({ "AWS Config snapshot": 23 });
     expect(all.length - loadable.length).toBe(3);
   });
 
@@ -132,6 +132,26 @@ describe("real AWS Config items", async () => {
     const checks = runChecks(BASELINE_RULES, new Graph(r.snapshot));
     expect(checks.findings.filter((f) => f.ruleId === "s3-public-access-not-blocked")).toEqual([]);
     expect(checks.unverified.filter((u) => u.ruleId === "s3-public-access-not-blocked")).toHaveLength(1);
+  });
+
+  it("reads a CloudFormation-shaped ECS service: its running count, which Config does not record, unknown", async () => {
+    const r = await importPaths([join(ROOT, "ecs/testdata/config/ecs-service-history.json")]);
+    const service = r.snapshot.resources.find((x) => x.type === "AWS::ECS::Service");
+    expect(service?.props).toMatchObject({
+      serviceName: "queue-processor",
+      clusterArn: "arn:aws:ecs:us-east-2:123456789012:cluster/dev",
+      desiredCount: 1,
+      networkConfiguration: { securityGroupIds: ["sg-04f520370e79f229f"], assignPublicIp: true },
+    });
+    expect((service?.props as { runningCount?: number } | undefined)?.runningCount).toBeUndefined();
+  });
+
+  it("keeps unmodelled types generic, without their configuration", async () => {
+    const r = await importPaths([join(ROOT, "tagging/testdata/config/ecs-task-definition-history.json")]);
+    expect(r.snapshot.resources).toMatchObject([
+      { type: "AWS::ECS::TaskDefinition", name: "TEST:1", props: {} },
+    ]);
+    expect(JSON.stringify(r.snapshot)).not.toContain("awslogs-group");
   });
 
   it("reports a deleted bucket as deleted, by name", async () => {

@@ -818,7 +818,7 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
           delete c.parent;
           break;
         case "AWS::ECS::Service":
-          c.props.runningCount = 0;
+          delete c.props.runningCount;
           break;
         case "AWS::WAFv2::WebACL":
           c.props.associatedResourceArns = (c.props.associatedResourceArns as string[]).filter((a) =>
