@@ -254,6 +254,8 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
     }
     const raws = new Map<ConfigReader<unknown>, unknown>();
     const wanted = new Map<string, ConfigItem[]>();
+    // Items the normalizers dropped as torn down (a NAT gateway "deleted", an instance "terminated").
+    const torn = new Map<string, { item: ConfigItem; state: string }>();
     const groupResources: Resource[] = [];
     const groupEdges: Edge[] = [];
     for (const i of g.items) {
@@ -296,6 +298,8 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
         for (const i of identified) {
           if (made.has(snapshotId(i) as string)) continue;
           const state = lifecycleState(i.configuration);
+          if (state && TORN_DOWN.has(state.toLowerCase()))
+            torn.set(`${type}\0${i.resourceId}`, { item: i, state });
           skipped.push(
             state && TORN_DOWN.has(state.toLowerCase())
               ? `${type} ${i.resourceId} in ${g.where.account}/${g.where.region}: torn down (state ${state}${captured(i)}): left out`
@@ -321,7 +325,7 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
     );
     skipped.push(...g.notes, ...joined.summary);
     notes.push(...joined.notes);
-    notes.push(...tornDown(g, gone, idOf));
+    notes.push(...tornDown(g, gone, torn, idOf));
     skipped.push(...dangling(g, gone, idOf));
     resources.push(...groupResources);
     edges.push(...groupEdges);
@@ -346,13 +350,20 @@ function modelledTargets(i: ConfigItem): ConfigRelationship[] {
 function tornDown(
   g: Group,
   gone: ReadonlyMap<string, ConfigItem>,
+  torn: ReadonlyMap<string, { item: ConfigItem; state: string }>,
   idOf: ReadonlyMap<string, string>,
 ): ResourceNote[] {
   const out: ResourceNote[] = [];
   for (const i of g.items) {
     const id = idOf.get(`${i.resourceType}\0${i.resourceId}`);
-    if (!id) continue;
+    if (!id || torn.has(`${i.resourceType}\0${i.resourceId}`)) continue;
     for (const rel of modelledTargets(i)) {
+      const dying = torn.get(`${modelType(rel.resourceType)}\0${rel.resourceId}`);
+      if (dying)
+        out.push({
+          resource: id,
+          note: `half torn down or stale: its AWS Config item${captured(i)} relates it to ${rel.resourceType} ${rel.resourceId} (${rel.name || "related"}), whose own item${captured(dying.item)} has state ${dying.state}`,
+        });
       const dead = gone.get(
         `${g.where.account}\0${g.where.region}\0${modelType(rel.resourceType)}\0${rel.resourceId}`,
       );

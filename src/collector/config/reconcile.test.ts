@@ -322,6 +322,33 @@ describe("reconciling AWS Config items", () => {
     );
   });
 
+  it("notes a resource related to one whose own item says it is being torn down", () => {
+    const out = normalizeConfigItems([
+      item({
+        resourceType: "AWS::EC2::Instance",
+        resourceId: "i-dying",
+        configuration: { instanceId: "i-dying", state: { name: "terminated" } },
+      }),
+      item({
+        resourceType: "AWS::EC2::SecurityGroup",
+        resourceId: "sg-1",
+        configuration: { groupId: "sg-1", groupName: "web", description: "web", vpcId: "vpc-1" },
+        relationships: [
+          { resourceType: "AWS::EC2::Instance", resourceId: "i-dying", name: "Is associated with Instance" },
+        ],
+      }),
+    ]);
+    expect(out.skipped).toContainEqual(
+      "AWS::EC2::Instance i-dying in 123456789012/eu-west-1: torn down (state terminated at 2026-11-01T08:55:00.000Z): left out",
+    );
+    expect(out.notes).toEqual([
+      {
+        resource: arn("security-group", "sg-1"),
+        note: "half torn down or stale: its AWS Config item at 2026-11-01T08:55:00.000Z relates it to AWS::EC2::Instance i-dying (Is associated with Instance), whose own item at 2026-11-01T08:55:00.000Z has state terminated",
+      },
+    ]);
+  });
+
   it("lists a dangling reference to a resource of a type it read", () => {
     const out = normalizeConfigItems([
       vpc,
