@@ -96,12 +96,42 @@ describe("real AWS Config items", async () => {
   it("counts what the tests import, per service and per source kind", async () => {
     const perService: Record<string, number> = {};
     for (const i of loadable) perService[i.service] = (perService[i.service] ?? 0) + i.items.length;
-    expect(perService).toEqual({ ec2: 7, ecs: 1, elbv2: 1, rds: 2, s3: 10, tagging: 4 });
+    expect(perService).toEqual({ ec2: 8, ecs: 1, elbv2: 1, rds: 2, s3: 11, tagging: 4 });
+    // Distinct recorded items (two files re-shape recorded items as query output; the history of one
+    // security group is in two files).
+    const distinct: Record<string, Set<string>> = {};
+    for (const i of loadable)
+      for (const raw of i.items) {
+        const x = (typeof raw === "string" ? JSON.parse(raw) : raw) as Record<string, unknown>;
+        const key = `${String(x.resourceType)} ${String(x.resourceId)} ${String(x.configurationItemCaptureTime)}`;
+        (distinct[i.service] ??= new Set()).add(key);
+      }
+    expect(Object.fromEntries(Object.entries(distinct).map(([k, v]) => [k, v.size]))).toEqual({
+      ec2: 5,
+      ecs: 1,
+      elbv2: 1,
+      rds: 2,
+      s3: 10,
+      tagging: 4,
+    });
     const r = await importPaths(loadable.map((i) => i.file));
     const kinds: Record<string, number> = {};
     for (const f of r.read) kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
-    expect(kinds).toEqual({ "AWS Config snapshot": 23 });
+    expect(kinds).toEqual({ "AWS Config snapshot": 23, "AWS Config query result": 2 });
     expect(all.length - loadable.length).toBe(3);
+  });
+
+  it("reads an item alike from a snapshot file and from select-resource-config's output", async () => {
+    for (const [a, b] of [
+      [
+        "ec2/testdata/config/sg-rule-event-both-shapes.json",
+        "ec2/testdata/config/sg-select-resource-config.json",
+      ],
+      ["s3/testdata/config/s3.json", "s3/testdata/config/s3-select-resource-config.json"],
+    ] as const) {
+      const [x, y] = await Promise.all([importPaths([join(ROOT, a)]), importPaths([join(ROOT, b)])]);
+      expect(canonical(y.snapshot).resources).toEqual(canonical(x.snapshot).resources);
+    }
   });
 
   it("reads an old security group's bare CIDR strings: 8080 open to the world is seen", async () => {
