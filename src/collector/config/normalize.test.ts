@@ -284,7 +284,7 @@ describe("normalizeConfigItems", () => {
     ]);
     expect(out.resources).toEqual([]);
     expect(out.skipped).toEqual([
-      "AWS::EC2::Subnet subnet-1 in 123456789012/eu-west-1: the configuration lacks what the model needs (it is empty)",
+      "AWS::EC2::Subnet subnet-1 in 123456789012/eu-west-1: the configuration lacks what the model needs (it is empty: an item of a deleted resource, or a query that did not select configuration)",
       "AWS::EC2::NatGateway nat-1 in 123456789012/eu-west-1: torn down (state deleted at 2026-11-01T08:55:00.000Z): left out",
     ]);
   });

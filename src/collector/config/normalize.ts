@@ -303,7 +303,7 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
           skipped.push(
             state && TORN_DOWN.has(state.toLowerCase())
               ? `${type} ${i.resourceId} in ${g.where.account}/${g.where.region}: torn down (state ${state}${captured(i)}): left out`
-              : `${type} ${i.resourceId} in ${g.where.account}/${g.where.region}: the configuration lacks what the model needs${Object.keys(i.configuration).length === 0 ? " (it is empty)" : ""}`,
+              : `${type} ${i.resourceId} in ${g.where.account}/${g.where.region}: the configuration lacks what the model needs${Object.keys(i.configuration).length === 0 ? ` (it is empty: an item of a deleted resource${i.status ? "" : " without its configurationItemStatus"}, or a query that did not select configuration)` : ""}`,
           );
         }
         const unidentified = items.length - identified.length;
