@@ -821,9 +821,13 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
           delete c.props.runningCount;
           break;
         case "AWS::WAFv2::WebACL":
-          c.props.associatedResourceArns = (c.props.associatedResourceArns as string[]).filter((a) =>
-            distributions.has(a),
-          );
+          // A regional ACL's item names nothing it protects: unknown. CloudFront-scope ones are found
+          // from the distributions.
+          if (c.props.scope === "REGIONAL") delete c.props.associatedResourceArns;
+          else
+            c.props.associatedResourceArns = (c.props.associatedResourceArns as string[]).filter((a) =>
+              distributions.has(a),
+            );
           break;
         case "AWS::S3::Bucket":
           if (c.props.policyIsPublic === true) c.props.policyIsPublic = null;
