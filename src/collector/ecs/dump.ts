@@ -26,11 +26,21 @@ const dump: DumpReader<unknown> = dumpReader<EcsRaw>({
       (t) => t.taskArn,
     );
     const gaps: string[] = [];
-    if (clusters.length > 0 && get("ecs-describe-services").length === 0)
-      gaps.push("no ecs-describe-services: the clusters' services are missing");
+    const notRecorded: string[] = [];
+    // Without the clusters (CloudMapper's collect lists clusters and tasks, never describes clusters or
+    // services), nobody can say whether there were services: their tasks are read as tasks of their own.
+    const noClusters = get("ecs-describe-clusters").length === 0;
+    if ((clusters.length > 0 || noClusters) && get("ecs-describe-services").length === 0) {
+      gaps.push(
+        tasks.length > 0
+          ? `no ecs-describe-services: the services are missing (their ${tasks.length} task(s) are read on their own)`
+          : "no ecs-describe-services: the clusters' services are missing",
+      );
+      notRecorded.push("AWS::ECS::Service");
+    }
     if (services.some((s) => (s.runningCount ?? 0) > 0) && get("ecs-describe-tasks").length === 0)
       gaps.push("no ecs-describe-tasks: the services' task ENIs stay unattached");
-    return { raw: { clusters, services, tasks }, gaps };
+    return { raw: { clusters, services, tasks }, gaps, notRecorded };
   },
 });
 

@@ -18,6 +18,8 @@ import type { ServiceModule } from "../types.ts";
 export interface DumpResponse<T = Record<string, unknown>> {
   out: T;
   param?: string;
+  /** Every folder and file name below the operation's folder, decoded: [cluster, task], [region, vpc id]. */
+  params?: string[];
   file: string;
   /**
    * The error code the file records instead of a response (operations with `errorRecords` only): botocore's

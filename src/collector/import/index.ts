@@ -52,25 +52,42 @@ interface DumpPlace {
   operation: string;
   /** Per-resource response: the file's name, URL-decoded (CloudMapper writes quote_plus of the parameter). */
   param?: string;
+  /**
+   * Every folder and file name below the operation's folder, URL-decoded: CloudMapper nests some per-resource
+   * calls two deep (ecs-describe-tasks/<cluster>/<task>, route53-list-hosted-zones-by-vpc/<region>/<vpc>).
+   */
+  params?: string[];
 }
 
-function dumpPlace(file: string): DumpPlace | undefined {
+/**
+ * The place of a file in a dump. A per-resource folder can itself hold a folder named after a region
+ * (CloudMapper's route53-list-hosted-zones-by-vpc/us-east-1/vpc-…), so the innermost region folder is not
+ * always the dump's: an operation asbuilt knows wins over one it does not, and a file directly in a region
+ * folder is an operation's output only when it ends in .json (CloudMapper and the AWS CLI redirections name
+ * them so; per-resource files have no extension).
+ */
+function dumpPlace(file: string, known: (operation: string) => boolean): DumpPlace | undefined {
   const segs = file.split(sep);
+  let fallback: DumpPlace | undefined;
   for (let k = segs.length - 2; k >= 1; k--) {
     const region = segs[k];
     const op = segs[k + 1];
     if (!isRegion(region) || op === undefined) continue;
-    const operation = k + 1 === segs.length - 1 ? stripJson(op) : op;
+    const flat = k + 1 === segs.length - 1;
+    const operation = flat ? stripJson(op) : op;
+    if (flat && !/\.json$/i.test(op) && !known(operation)) continue;
     if (!OPERATION_NAME.test(operation)) continue;
-    const last = segs[segs.length - 1] ?? "";
-    return {
+    const params = segs.slice(k + 2).map((s, i, all) => decodeParam(i === all.length - 1 ? stripJson(s) : s));
+    const place: DumpPlace = {
       accountDir: segs.slice(0, k).join(sep),
       region: region as string,
       operation,
-      ...(k + 1 < segs.length - 1 ? { param: decodeParam(stripJson(last)) } : {}),
+      ...(params.length > 0 ? { param: params[params.length - 1] as string, params } : {}),
     };
+    if (known(operation)) return place;
+    fallback ??= place;
   }
-  return undefined;
+  return fallback;
 }
 
 function decodeParam(name: string): string {
@@ -129,7 +146,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   };
 
   for (const file of [...new Set(files)]) {
-    const place = dumpPlace(file);
+    const place = dumpPlace(file, (op) => op === CALLER_IDENTITY || DUMP_FILES.has(op));
     const spec = place ? DUMP_FILES.get(place.operation) : undefined;
     if (place && place.operation === CALLER_IDENTITY) {
       // Read when the account folder is not named by its id (accountOf).
@@ -152,7 +169,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
         dumpsAt(place).push({
           out: {},
           file,
-          ...(place.param !== undefined ? { param: place.param } : {}),
+          ...(place.param !== undefined ? { param: place.param, params: place.params } : {}),
           ...(recorded !== undefined ? { error: recorded } : {}),
         });
         read.push({
@@ -178,7 +195,11 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
           "Write the file with `aws … --output json > file`, or delete it.",
         );
       const out = fromJson<Record<string, unknown>>(outputOf(spec.op), data) ?? {};
-      dumpsAt(place).push({ out, file, ...(place.param !== undefined ? { param: place.param } : {}) });
+      dumpsAt(place).push({
+        out,
+        file,
+        ...(place.param !== undefined ? { param: place.param, params: place.params } : {}),
+      });
       read.push({ file, kind: `AWS CLI output (${cli(place.operation)})` });
       times.push((await stat(file)).mtimeMs);
       continue;
