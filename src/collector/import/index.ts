@@ -1,8 +1,17 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import { InputError } from "../../model/errors.ts";
-import { SERVICE_TYPES } from "../../model/services.ts";
-import { type Coverage, type Edge, Region, type Resource, type Snapshot } from "../../model/snapshot.ts";
+import { serializeSnapshot, validateSnapshot } from "../../model/io.ts";
+import { formatPath, issueMessage } from "../../model/locate.ts";
+import { SERVICE_OF_TYPE, SERVICE_TYPES } from "../../model/services.ts";
+import {
+  type Coverage,
+  type Edge,
+  Region,
+  type Resource,
+  resourceSchemaFor,
+  type Snapshot,
+} from "../../model/snapshot.ts";
 import type { ConfigItem } from "../config/item.ts";
 import { normalizeConfigItems } from "../config/normalize.ts";
 import { configCoverage } from "../config/scan.ts";
@@ -332,18 +341,87 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
       skipped.slice(0, 20).map((s) => `${s.file}: ${s.reason}`),
     );
 
+  // Nothing the loader would reject is written: each resource is checked against the schema `check` loads
+  // snapshots with. A resource the data describes too little to model (a field the schema needs that the
+  // file lacks) is left out with a note, and its service's coverage says its type is not fully recorded.
+  const { valid, dropped } = validResources(resources);
+  for (const d of dropped) notes.push(d.note);
   const newest = times.length > 0 ? new Date(Math.max(...times)) : new Date();
   const { snapshot, droppedEdges } = assembleSnapshot({
-    resources,
+    resources: valid,
     edges,
-    coverage: dedupeCoverage(coverage),
+    coverage: markDropped(dedupeCoverage(coverage), dropped),
     accounts: [...accounts],
     regions,
     source: "import",
     scannedAt: opts.scannedAt ?? newest,
   });
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // What is left must load: anything else is asbuilt's bug, reported as one clear error before writing.
+  const check = validateSnapshot(JSON.parse(serializeSnapshot(snapshot)));
+  if (!check.ok)
+    throw new InputError(
+      `the imported data does not make a valid snapshot (${check.problems.length} problem(s)); nothing was written.`,
+      undefined,
+      "Report this with the listed problems (https://github.com/asbuilt/asbuilt/issues); meanwhile, remove the files of the named resources and re-run asbuilt import.",
+      check.problems.slice(0, 10).map((p) => `${formatPath(p.path)}: ${p.message}`),
+    );
   return { snapshot, droppedEdges, read, skipped, notes };
+}
+
+interface DroppedResource {
+  resource: Resource;
+  note: string;
+}
+
+/** Resources as the snapshot loader reads them (their JSON), split into those it accepts and those it would not. */
+function validResources(resources: readonly Resource[]): { valid: Resource[]; dropped: DroppedResource[] } {
+  const valid: Resource[] = [];
+  const dropped: DroppedResource[] = [];
+  for (const r of resources) {
+    const parsed = resourceSchemaFor(r.type).safeParse(JSON.parse(JSON.stringify(r)));
+    if (parsed.success) {
+      valid.push(r);
+      continue;
+    }
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${formatPath(i.path)}: ${issueMessage(i)}`)
+      .join("; ");
+    dropped.push({
+      resource: r,
+      note: `${r.type} ${r.id} left out: the data lacks what the model needs (${problems})`,
+    });
+  }
+  return { valid, dropped };
+}
+
+/** The coverage of a service some of whose resources were left out: partial, their types not fully recorded. */
+function markDropped(coverage: Coverage[], dropped: readonly DroppedResource[]): Coverage[] {
+  if (dropped.length === 0) return coverage;
+  const out = coverage.map((c) => ({ ...c }));
+  for (const d of dropped) {
+    const service = SERVICE_OF_TYPE.get(d.resource.type) ?? "tagging";
+    const region = SERVICE_TYPES[service]?.global ? "global" : d.resource.region;
+    let c = out.find((x) => x.account === d.resource.account && x.region === region && x.service === service);
+    if (!c) {
+      c = { account: d.resource.account, region, service, status: "partial" };
+      out.push(c);
+    }
+    const left = dropped.filter(
+      (x) =>
+        x.resource.type === d.resource.type &&
+        x.resource.account === d.resource.account &&
+        (region === "global" || x.resource.region === d.resource.region),
+    );
+    const what = `${left.length} ${d.resource.type} left out, the data incomplete (see the import notes)`;
+    if (c.status === "scanned") {
+      c.status = "partial";
+      c.error = `partial import: ${what}`;
+    } else if (!c.error?.includes(what)) c.error = `${c.error ? `${c.error}; ` : "partial import: "}${what}`;
+    c.notRecorded = [...new Set([...(c.notRecorded ?? []), d.resource.type])];
+  }
+  return out;
 }
 
 /** "ec2-describe-vpcs" → "ec2 describe-vpcs", as it is typed ("s3-list-buckets" is `aws s3api list-buckets`). */
