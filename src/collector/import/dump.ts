@@ -58,6 +58,12 @@ export interface DumpReader<Raw> {
    */
   records?: Readonly<Record<string, readonly string[]>>;
   /**
+   * Required files this dump does not need, given what else it has: the per-parent calls of parents it
+   * lists as none (no load balancers: no listeners or target groups to describe), or an operation answered
+   * another way (CloudMapper's ecs-list-clusters.json listing no cluster).
+   */
+  notNeeded?(get: Get): readonly string[];
+  /**
    * The module's raw input from the files; `gaps` says in words what per-resource answers are missing,
    * `notRecorded` what that leaves unrecorded (types or "Type.prop").
    */

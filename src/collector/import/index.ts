@@ -1,5 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
-import { basename, join, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../../model/errors.ts";
 import { serializeSnapshot, validateSnapshot } from "../../model/io.ts";
 import { formatPath, issueMessage } from "../../model/locate.ts";
@@ -49,6 +49,8 @@ export interface ImportResult {
 }
 
 const CALLER_IDENTITY = "sts-get-caller-identity";
+/** CloudMapper's collect writes the regions it read into the account folder. */
+const REGION_LIST = "describe-regions.json";
 const OPERATION_NAME = /^[a-z0-9]+-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const stripJson = (name: string) => name.replace(/\.json$/i, "");
@@ -154,7 +156,31 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     return list;
   };
 
+  /** Account folder → the regions its describe-regions.json lists (what the collector meant to read). */
+  const listedRegions = new Map<string, string[]>();
+
   for (const file of [...new Set(files)]) {
+    if (basename(file) === REGION_LIST && !dumpPlace(file, () => false)) {
+      const text = await readImportText(file);
+      const data = parseImportJson(text, file, "the output of aws ec2 describe-regions");
+      const list = isRecord(data) ? data.Regions : undefined;
+      if (!Array.isArray(list))
+        throw shapeError(
+          text,
+          file,
+          [],
+          'expected the JSON object that aws ec2 describe-regions prints, with a "Regions" list.',
+          "Write it with `aws ec2 describe-regions > describe-regions.json` (CloudMapper's collect writes it), or delete it.",
+        );
+      listedRegions.set(
+        dirname(file),
+        list.flatMap((r) =>
+          isRecord(r) && isRegion(r.RegionName as string) ? [r.RegionName as string] : [],
+        ),
+      );
+      read.push({ file, kind: "AWS CLI output (ec2 describe-regions: the regions collected)" });
+      continue;
+    }
     const place = dumpPlace(file, (op) => op === CALLER_IDENTITY || DUMP_FILES.has(op));
     const spec = place ? DUMP_FILES.get(place.operation) : undefined;
     if (place && place.operation === CALLER_IDENTITY) {
@@ -260,6 +286,19 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
           status: "skipped",
           error: `asbuilt does not read ${m.service} from an AWS CLI dump yet; scan it with asbuilt scan --services ${m.service}`,
         });
+    // Regions the collector listed that the dump has no files of: every regional service there is a gap.
+    for (const region of listedRegions.get(accountDir) ?? [])
+      if (!byRegion.has(region)) {
+        regions.add(region);
+        for (const r of DUMP_READERS.filter((x) => !x.module.global))
+          coverage.push({
+            account,
+            region,
+            service: r.module.service,
+            status: "skipped",
+            error: `not in the import: describe-regions.json lists ${region}, but the dump has no files of it`,
+          });
+      }
     for (const [region, byOp] of byRegion) {
       const get: Get = <T>(name: string) => (byOp.get(name) ?? []) as DumpResponse<T>[];
       if (region !== "global") regions.add(region);
@@ -291,7 +330,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
         const out = r.module.normalize(raw, where);
         resources.push(...out.resources);
         edges.push(...out.edges);
-        const absent = r.required.filter((f) => !byOp.has(f));
+        const notNeeded = new Set(r.notNeeded?.(get) ?? []);
+        const absent = r.required.filter((f) => !byOp.has(f) && !notNeeded.has(f));
         const missing = absent.map((f) => `${f}.json`);
         const problems = [...(missing.length > 0 ? [`no ${missing.join(", ")}`] : []), ...gaps];
         // What the missing files would have recorded stays unknown; the rest of the service was read.
