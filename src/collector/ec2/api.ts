@@ -38,6 +38,9 @@ import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
 import { all, Collected, nameOf, oneOf, orNull, tagsOf } from "../util.ts";
 
+/** Transit gateway attachment states in which the attachment no longer joins anything. */
+const GONE_ATTACHMENT = new Set(["deleted", "deleting", "failed", "failing", "rejected", "rejecting"]);
+
 export interface Ec2Raw {
   vpcs: Vpc[];
   subnets: Subnet[];
@@ -496,7 +499,8 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
   }
 
   for (const t of raw.transitGatewayAttachments) {
-    if (!t.TransitGatewayAttachmentId || !t.TransitGatewayId) continue;
+    // AWS lists deleted attachments for a while: they join no VPC to anything.
+    if (!t.TransitGatewayAttachmentId || !t.TransitGatewayId || GONE_ATTACHMENT.has(t.State ?? "")) continue;
     const tags = tagsOf(t.Tags);
     out.add<ResourceOf<"AWS::EC2::TransitGatewayAttachment">>({
       ...base(arn("transit-gateway-attachment", t.TransitGatewayAttachmentId), tags, nameOf(tags)),
