@@ -371,8 +371,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       if (g) out.push(g);
       else missing.push(s);
     }
-    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address counts.
-    if (typeof p.publicIp === "string") for (const g of out) g.publicIp = true;
+    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address counts,
+    // and an internet-facing load balancer has public addresses on every ENI.
+    if (
+      typeof p.publicIp === "string" ||
+      (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
+        (r.props as { scheme?: unknown }).scheme === "internet-facing")
+    )
+      for (const g of out) g.publicIp = true;
     if (missing.length > 0 && !vaguePlacement.has(r.id))
       vaguePlacement.set(
         r.id,

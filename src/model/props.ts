@@ -455,6 +455,24 @@ export const EcsServiceProps = z.strictObject({
   ),
 });
 
+/**
+ * A running ECS task that no recorded service accounts for: one started alone (RunTask, a schedule, AWS Batch:
+ * group "family:…"), or a service's task when the services were not read (a CloudMapper dump has
+ * ecs-describe-tasks but no describe-services). A service's tasks are otherwise the service's ENIs.
+ */
+export const EcsTaskProps = z.strictObject({
+  taskArn: Id,
+  clusterArn: Id,
+  /** "service:<name>" or "family:<task definition family>", as ECS records it. */
+  group: z.string().optional(),
+  launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
+  lastStatus: z.string().optional(),
+  taskDefinitionArn: z.string().optional(),
+  /** awsvpc tasks' ENIs; their subnets and security groups are the ENIs' (network-interface resources). */
+  networkInterfaceIds: Ids,
+  privateIpAddresses: z.array(z.string()),
+});
+
 export const LambdaFunctionProps = z.strictObject({
   functionName: Id,
   runtime: z.string().nullable(),
@@ -557,6 +575,7 @@ export const PROPS_BY_TYPE = {
   "AWS::AutoScaling::AutoScalingGroup": AutoScalingGroupProps,
   "AWS::ECS::Cluster": EcsClusterProps,
   "AWS::ECS::Service": EcsServiceProps,
+  "AWS::ECS::Task": EcsTaskProps,
   "AWS::Lambda::Function": LambdaFunctionProps,
 } as const;
 
