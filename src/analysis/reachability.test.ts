@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
 import { Graph } from "../model/graph.ts";
-import { formatPorts, type PortSet, union } from "./ports.ts";
+import { formatPorts, formatTraffic, type PortSet, union } from "./ports.ts";
 import { computeReachability, portsBetweenGroups } from "./reachability.ts";
 import { classifySubnets } from "./subnets.ts";
 
@@ -226,5 +226,85 @@ describe("pairs only between joined VPCs", () => {
         ).ports,
       ),
     ).toBe("5432");
+  });
+
+  it("decides UDP and ICMP as well as TCP: SG rules by protocol name, NACL rules by protocol number", () => {
+    const { b, a, v, priv, web, appSg, app } = shop();
+    a.allowIngress(appSg, { protocol: "udp", ports: 53, from: "10.0.1.0/24" });
+    a.allowIngress(appSg, { protocol: "icmp", ports: [8, -1], from: "10.0.0.0/16" });
+    const before = analyse(b).between(web, app);
+    expect(formatTraffic(before.ports)).toBe("tcp/8080, tcp/9000-9100, udp/53, icmp/8");
+    expect(before.hops.map((h) => h.text)).toContainEqual(
+      expect.stringMatching(/ingress udp\/53 from 10\.0\.1\.0\/24$/),
+    );
+    // An ICMP entry records its type and code (-1: all) as fromPort/toPort, as the collector writes it.
+    const entry = (ruleNumber: number, egress: boolean, action: "allow" | "deny", protocol: string) => ({
+      ruleNumber,
+      egress,
+      protocol,
+      ruleAction: action,
+      cidrBlock: "0.0.0.0/0",
+      ipv6CidrBlock: null,
+      fromPort: protocol === "1" ? -1 : null,
+      toPort: protocol === "1" ? -1 : null,
+    });
+    // UDP (17) denied inbound, ICMP (1) denied outbound (so the echo reply cannot leave), the rest allowed.
+    a.networkAcl(v, "app-acl", {
+      subnets: [priv],
+      entries: [
+        entry(10, false, "deny", "17"),
+        entry(100, false, "allow", "-1"),
+        entry(10, true, "deny", "1"),
+        entry(100, true, "allow", "-1"),
+      ],
+    });
+    const after = analyse(b).between(web, app);
+    expect(formatTraffic(after.ports)).toBe("tcp/8080, tcp/9000-9100");
+    expect(after.hops.filter((h) => h.kind === "nacl").map((h) => h.text)).toContainEqual(
+      expect.stringMatching(
+        /network ACL acl-[0-9a-f]+ rule 100 allows tcp\/8080, tcp\/9000-9100, icmp\/8 in from 0\.0\.0\.0\/0/,
+      ),
+    );
+  });
+
+  it("an ICMP NACL deny whose type was not recorded blocks nothing for sure", () => {
+    const { b, a, v, priv, web, appSg, app } = shop();
+    a.allowIngress(appSg, { protocol: "icmp", ports: "all", from: "10.0.0.0/16" });
+    a.networkAcl(v, "app-acl", {
+      subnets: [priv],
+      entries: [
+        {
+          ruleNumber: 10,
+          egress: false,
+          protocol: "1",
+          ruleAction: "deny",
+          cidrBlock: "0.0.0.0/0",
+          ipv6CidrBlock: null,
+          fromPort: null,
+          toPort: null,
+        },
+        {
+          ruleNumber: 100,
+          egress: false,
+          protocol: "-1",
+          ruleAction: "allow",
+          cidrBlock: "0.0.0.0/0",
+          ipv6CidrBlock: null,
+          fromPort: null,
+          toPort: null,
+        },
+        {
+          ruleNumber: 100,
+          egress: true,
+          protocol: "-1",
+          ruleAction: "allow",
+          cidrBlock: "0.0.0.0/0",
+          ipv6CidrBlock: null,
+          fromPort: null,
+          toPort: null,
+        },
+      ],
+    });
+    expect(formatTraffic(analyse(b).between(web, app).ports)).toContain("icmp/all");
   });
 });

@@ -6,18 +6,23 @@ import { cidrContains, cidrOverlaps, isWorld, parseCidr } from "./cidr.ts";
 import {
   ALL_PORTS,
   EPHEMERAL,
-  formatPorts,
+  formatTraffic,
+  icmpTypeUnknown,
   intersect,
   isEmpty,
   NO_PORTS,
   type PortSet,
-  portSet,
+  PROTOCOLS,
+  protocolPorts,
+  protocolRange,
+  ruleTraffic,
   subtract,
   union,
 } from "./ports.ts";
 import type { SubnetFacts } from "./subnets.ts";
 
-// Network reachability: can A open a TCP connection to B, on which ports, and why. Decided the way
+// Network reachability: can A open a TCP or UDP connection to B, or send it ICMP, on which ports, and why
+// (ports are on the number line of ports.ts, which holds every protocol). Decided the way
 // AWS does, from security groups (stateful: the egress of A and the ingress of B), network ACLs
 // (stateless: both directions, the request and its return on ephemeral ports, first matching rule by
 // number wins), and route tables (local, peering, transit gateway, internet gateway). Load balancers
@@ -226,9 +231,6 @@ export function combinePaths(paths: readonly Path[]): Path {
   return { ports, hops, unknown: { ports: extra, reasons, hops: maybeHops } };
 }
 
-const isTcp = (protocol: string) =>
-  protocol === "-1" || protocol === "tcp" || protocol === "6" || protocol === "all";
-
 /** An address block a rule is compared with: a subnet's CIDR, or the internet. */
 type Peer = { kind: "block"; cidr: string | undefined } | { kind: "internet" };
 
@@ -412,15 +414,15 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         vague(ALL_PORTS, `the ${direction} rules of security group ${sgLabel(sg)} are not recorded`, sg.id);
         continue;
       }
-      for (const rule of rules) {
-        if (!isTcp(rule.protocol)) continue;
-        const rp = rule.protocol === "-1" ? ALL_PORTS : portSet(rule.fromPort, rule.toPort);
+      rules.forEach((rule) => {
+        const rp = ruleTraffic(rule.protocol, rule.fromPort, rule.toPort);
+        if (isEmpty(rp)) return;
         const m = ruleMatches(rule, peer, sg, worldOnly);
         if (m.unknown) vague(rp, m.unknown, sg.id);
         const why = m.why;
-        if (!why) continue;
+        if (!why) return;
         const added = subtract(rp, ports);
-        if (isEmpty(added)) continue;
+        if (isEmpty(added)) return;
         ports = union(ports, rp);
         hops.push({
           kind: "security-group",
@@ -428,10 +430,10 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           ports: rp,
           // Evidence text is built only when a finding reads it: most pairs are never reported.
           get text() {
-            return `security group ${sgLabel(sg)} ${direction} tcp/${formatPorts(rp)} ${direction === "ingress" ? "from" : "to"} ${why}`;
+            return `security group ${sgLabel(sg)} ${direction} ${formatTraffic(rp)} ${direction === "ingress" ? "from" : "to"} ${why}`;
           },
         });
-      }
+      });
     }
     return { proven: ports, possible: union(ports, maybe), hops, reasons };
   }
@@ -507,10 +509,12 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     let allowed: PortSet = NO_PORTS;
     const hops: Hop[] = [];
     for (const e of entries) {
-      if (e.egress !== egress || !isTcp(e.protocol)) continue;
+      if (e.egress !== egress) continue;
+      const traffic = ruleTraffic(e.protocol, e.fromPort, e.toPort);
+      if (isEmpty(traffic)) continue;
       const match = entryMatch(e, peer);
       if (match === "none") continue;
-      const take = intersect(undecided, e.protocol === "-1" ? ALL_PORTS : portSet(e.fromPort, e.toPort));
+      const take = intersect(undecided, traffic);
       if (isEmpty(take)) continue;
       if (e.ruleAction === "allow") {
         allowed = union(allowed, take);
@@ -520,10 +524,11 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           resourceId: acl.id,
           ports: take,
           get text() {
-            return `network ACL ${acl.props.networkAclId} rule ${e.ruleNumber} allows tcp/${formatPorts(take)} ${egress ? "out to" : "in from"} ${e.cidrBlock ?? e.ipv6CidrBlock}`;
+            return `network ACL ${acl.props.networkAclId} rule ${e.ruleNumber} allows ${formatTraffic(take)} ${egress ? "out to" : "in from"} ${e.cidrBlock ?? e.ipv6CidrBlock}`;
           },
         });
-      } else if (match === "full") {
+      } else if (match === "full" && !icmpTypeUnknown(e.protocol, e.fromPort)) {
+        // A deny of ICMP whose type was not recorded may cover only some types: it blocks nothing for sure.
         undecided = subtract(undecided, take);
       }
     }
@@ -645,23 +650,48 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       const within = intersect(out.possible, inn.possible);
       const naclOut = naclPorts(a.subnet, true, bBlock, within);
       const naclIn = naclPorts(b.subnet, false, aBlock, naclOut.possible);
-      // The return traffic, on the client's ephemeral ports: it must get back for any port to work.
-      const returnIn = naclPorts(a.subnet, false, bBlock, EPHEMERAL);
-      const returnOut = naclPorts(b.subnet, true, aBlock, EPHEMERAL);
-      stages.push(naclOut, naclIn, returnGate(returnIn), returnGate(returnOut));
+      stages.push(
+        naclOut,
+        naclIn,
+        returnGate(naclIn.possible, { subnet: a.subnet, peer: bBlock }, b.subnet, aBlock),
+      );
     }
     stages.push(inn);
     return chain(stages);
   }
 
-  /** A return-traffic check as a step: all ports when the return gets through, none when it cannot, unknown when unrecorded. */
-  function returnGate(st: Stage): Stage {
-    return {
-      proven: isEmpty(st.proven) ? NO_PORTS : ALL_PORTS,
-      possible: isEmpty(st.possible) ? NO_PORTS : ALL_PORTS,
-      hops: st.reasons.length > 0 ? st.hops : [],
-      reasons: st.reasons,
-    };
+  /**
+   * The return traffic as a step, per protocol: a reply must get back for a request to count (a TCP or UDP
+   * reply to one of the client's ephemeral ports, an ICMP echo reply), through the server's subnet ACL
+   * outbound and, when the client is in a subnet, the client's ACL inbound, on the same client port. Every
+   * port of a protocol passes when its reply gets through, none when it cannot, unknown when unrecorded.
+   */
+  function returnGate(
+    within: PortSet,
+    client: { subnet: SubnetFacts; peer: Peer } | undefined,
+    server: SubnetFacts,
+    clientPeer: Peer,
+  ): Stage {
+    let proven: PortSet = NO_PORTS;
+    let possible: PortSet = NO_PORTS;
+    const hops: Hop[] = [];
+    const reasons: string[] = [];
+    for (const p of PROTOCOLS) {
+      const range = protocolRange(p);
+      if (isEmpty(intersect(within, range))) continue;
+      const out = naclPorts(server, true, clientPeer, EPHEMERAL[p]);
+      const back = client ? naclPorts(client.subnet, false, client.peer, out.possible) : out;
+      const sure = client ? intersect(out.proven, back.proven) : out.proven;
+      if (!isEmpty(sure)) proven = union(proven, range);
+      if (!isEmpty(back.possible)) possible = union(possible, range);
+      for (const st of client ? [out, back] : [out])
+        for (const r of st.reasons)
+          if (!reasons.includes(r)) {
+            reasons.push(r);
+            hops.push(...st.hops.filter((h) => h.kind === "unknown"));
+          }
+    }
+    return { proven, possible, hops, reasons };
   }
 
   function fromInternet(b: EndpointGroup, worldOnly: boolean): Path {
@@ -671,7 +701,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     const inn = sgPorts(b, "ingress", "internet", worldOnly);
     if (isEmpty(inn.possible)) return NO_PATH;
     const nacl = naclPorts(b.subnet, false, { kind: "internet" }, inn.possible);
-    const ret = naclPorts(b.subnet, true, { kind: "internet" }, EPHEMERAL);
+    const ret = returnGate(nacl.possible, undefined, b.subnet, { kind: "internet" });
     const igw = b.subnet.defaultRoute;
     const route =
       cls === "public"
@@ -686,7 +716,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
             `whether subnet ${b.subnet.subnet.name ?? b.subnet.subnet.props.subnetId} routes to an internet gateway: ${b.subnet.unknownReason ?? "its route table is not recorded"}`,
             b.subnet.subnet.id,
           );
-    return chain([route, nacl, returnGate(ret), inn]);
+    return chain([route, nacl, ret, inn]);
   }
 
   /** The unknown a resource's unrecorded placement adds to its answers (it may sit where anything reaches it). */
@@ -821,13 +851,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           port: l.props.port,
           listener: l,
         }));
+        const tp = trafficOn(tg.props.protocol, targetPort);
         // Listeners not recorded: the load balancer may forward to this group on any port.
         if (listenersGap && fronts.length === 0) fronts.push({ port: undefined });
         for (const f of fronts) {
-          const front = f.port === undefined ? between("internet", lb) : exposureOfLb(lb, f.port);
+          const front =
+            f.port === undefined || !f.listener ? between("internet", lb) : exposureOfLb(lb, f.listener);
           if (isEmpty(possiblePorts(front))) continue;
           const back = between(lb, r);
-          const tp: PortSet = [[targetPort, targetPort]];
           const backOpen = intersect(back.ports, tp);
           const backMaybe = intersect(possiblePorts(back), tp);
           if (isEmpty(backMaybe)) continue;
@@ -874,13 +905,13 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   const lbFronts = new Map<string, Path>();
-  function exposureOfLb(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
-    return cached(lbFronts, `${lb.id}|${port}`, () => computeLbFront(lb, port));
+  function exposureOfLb(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, l: Listener): Path {
+    return cached(lbFronts, l.id, () => computeLbFront(lb, l));
   }
 
-  function computeLbFront(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
+  function computeLbFront(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, l: Listener): Path {
     const p = between("internet", lb);
-    const only: PortSet = [[port, port]];
+    const only = trafficOn(l.props.protocol, l.props.port);
     const ports = intersect(p.ports, only);
     // NLBs without security groups pass whatever the listener accepts.
     if (isEmpty(ports) && lb.props.loadBalancerType === "network" && lb.props.securityGroupIds.length === 0) {
@@ -973,4 +1004,20 @@ export function portsBetweenGroups(
   if (vague.length === 0) return { ports, sample };
   const all = combinePaths([{ ports, hops: sample?.hops ?? [] }, ...vague]);
   return all.unknown ? { ports, sample, unknown: all.unknown } : { ports, sample };
+}
+
+/**
+ * The traffic a listener or target group protocol carries on a port: UDP for "UDP", both for "TCP_UDP",
+ * TCP for every other (HTTP, HTTPS, TCP, TLS; GENEVE is UDP 6081, on the port it names).
+ */
+export function trafficOn(protocol: string | null, port: number): PortSet {
+  switch (protocol) {
+    case "UDP":
+    case "GENEVE":
+      return protocolPorts("udp", port, port);
+    case "TCP_UDP":
+      return union(protocolPorts("tcp", port, port), protocolPorts("udp", port, port));
+    default:
+      return protocolPorts("tcp", port, port);
+  }
 }
