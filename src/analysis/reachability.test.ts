@@ -308,3 +308,90 @@ describe("pairs only between joined VPCs", () => {
     expect(formatTraffic(analyse(b).between(web, app).ports)).toContain("icmp/all");
   });
 });
+
+describe("precision", () => {
+  it("a database opens no connections, and a load balancer only to its targets on the target port", () => {
+    const { b, a, v, pub, priv, app, appSg, web } = shop();
+    const dbSg = a.securityGroup(v, "db", { ingress: [tcp(5432, appSg)] });
+    const db = a.dbInstance(v, "db", { engine: "postgres", subnets: [priv], securityGroups: [dbSg] });
+    // The app group allows 8080 from the db's group: no connection is ever opened that way.
+    a.allowIngress(appSg, tcp(8080, dbSg));
+    const lbSg = a.securityGroup(v, "lb", { ingress: [tcp(443, "0.0.0.0/0")] });
+    a.allowIngress(appSg, tcp([8000, 8100], lbSg));
+    const tg = a.targetGroup(v, "app", { port: 8080, targets: [app] });
+    const lb = a.loadBalancer(v, "front", {
+      scheme: "internet-facing",
+      subnets: [pub],
+      securityGroups: [lbSg],
+    });
+    a.listener(lb, { protocol: "HTTPS", port: 443, forwardTo: tg });
+    const r = analyse(b);
+    expect(formatPorts(r.between(app, db).ports)).toBe("5432");
+    expect(formatPorts(r.between(db, app).ports)).toBe("");
+    expect(formatPorts(r.between(lb, app).ports)).toBe("8080");
+    // Not a target of the load balancer: nothing, whatever the groups allow.
+    expect(formatPorts(r.between(lb, web).ports)).toBe("");
+  });
+
+  it("a load balancer is exposed on its listener ports only, and internet-facing without recorded ENIs", () => {
+    const b = new SnapshotBuilder("test:lb");
+    const a = b.in("111111111111", "us-east-2");
+    const v = a.vpc("shop", { cidr: "10.0.0.0/16" });
+    const igw = a.internetGateway(v, "igw");
+    const pub = a.subnet(v, "web", { cidr: "10.0.1.0/24", az: "us-east-2a" });
+    a.routeTable(v, "public", { subnets: [pub], routes: [{ destination: "0.0.0.0/0", via: igw }] });
+    const lbSg = a.securityGroup(v, "lb", { ingress: [tcp([0, 65535], "0.0.0.0/0")] });
+    const lb = a.loadBalancer(v, "front", {
+      scheme: "internet-facing",
+      subnets: [pub],
+      securityGroups: [lbSg],
+    });
+    a.listener(lb, { protocol: "HTTPS", port: 443 });
+    const withEnis = analyse(b).exposure(lb);
+    expect(formatPorts(withEnis.world.ports)).toBe("443");
+    expect(withEnis.world.hops.at(-1)?.text).toBe("listener HTTPS:443 on front");
+    // The same account read from a dump without describe-network-interfaces.
+    const snapshot = b.build();
+    const enis = new Set(
+      snapshot.resources.filter((r) => r.type === "AWS::EC2::NetworkInterface").map((r) => r.id),
+    );
+    snapshot.resources = snapshot.resources.filter((r) => !enis.has(r.id));
+    snapshot.edges = snapshot.edges.filter((e) => !enis.has(e.from) && !enis.has(e.to));
+    const graph = new Graph(snapshot);
+    const bare = computeReachability(graph, classifySubnets(graph));
+    const lbRes = graph.get(lb.id) as typeof lb;
+    expect(formatPorts(bare.exposure(lbRes).world.ports)).toBe("443");
+  });
+
+  it("resolves a security-group reference to another account's group when both accounts are recorded", () => {
+    const b = new SnapshotBuilder("test:xacct");
+    const a1 = b.in("111111111111", "us-east-2");
+    const a2 = b.in("222222222222", "us-east-2");
+    const v1 = a1.vpc("one", { cidr: "10.1.0.0/16" });
+    const v2 = a2.vpc("two", { cidr: "10.2.0.0/16" });
+    const s1 = a1.subnet(v1, "s1", { cidr: "10.1.0.0/24", az: "us-east-2a" });
+    const s2 = a2.subnet(v2, "s2", { cidr: "10.2.0.0/24", az: "us-east-2a" });
+    const pcx = a1.peering(v1, v2, "one-two");
+    a1.routeTable(v1, "rt1", { subnets: [s1], routes: [{ destination: "10.2.0.0/16", via: pcx }] });
+    a2.routeTable(v2, "rt2", { subnets: [s2], routes: [{ destination: "10.1.0.0/16", via: pcx }] });
+    const clientSg = a1.securityGroup(v1, "client");
+    const serverSg = a2.securityGroup(v2, "server");
+    serverSg.props.ingress.push({
+      protocol: "tcp",
+      fromPort: 5432,
+      toPort: 5432,
+      ipv4Ranges: [],
+      ipv6Ranges: [],
+      groupRefs: [{ groupId: clientSg.props.groupId, account: "111111111111" }],
+      prefixListIds: [],
+      description: null,
+    });
+    const client = a1.instance(s1, "client", { securityGroups: [clientSg] });
+    const server = a2.instance(s2, "server", { securityGroups: [serverSg] });
+    const p = analyse(b).between(client, server);
+    expect(formatPorts(p.ports)).toBe("5432");
+    expect(p.hops.map((h) => h.text)).toContainEqual(
+      expect.stringMatching(/from sg-[0-9a-f]+ of account 111111111111 \(a group the peer is in\)/),
+    );
+  });
+});

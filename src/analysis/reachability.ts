@@ -1,5 +1,6 @@
 import type { Graph } from "../model/graph.ts";
 import { cached, push } from "../model/maps.ts";
+import { PASSIVE_TYPES } from "../model/passive-types.ts";
 import type { NetworkAclEntry, Route, SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
 import { cidrContains, cidrOverlaps, isWorld, parseCidr } from "./cidr.ts";
@@ -373,8 +374,12 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       if (g) out.push(g);
       else missing.push(s);
     }
-    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address counts.
-    if (typeof p.publicIp === "string") for (const g of out) g.publicIp = true;
+    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address
+    // counts, and an internet-facing load balancer always has public addresses in its subnets.
+    const lbPublic =
+      r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
+      (r.props as { scheme?: string }).scheme === "internet-facing";
+    if (typeof p.publicIp === "string" || lbPublic) for (const g of out) g.publicIp = true;
     if (missing.length > 0 && !vaguePlacement.has(r.id))
       vaguePlacement.set(
         r.id,
@@ -455,9 +460,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       );
       return cidrs.length > 0 ? { why: cidrs.join(", ") } : lists && !worldOnly ? { unknown: lists } : {};
     }
+    // A reference names the group's account when it is another one (a peered VPC of another account):
+    // it matches a peer in that account, which resolves when both accounts are in the snapshot.
+    const peerAccount = peer.subnet.subnet.account;
     for (const ref of rule.groupRefs) {
-      if ((ref.account === null || ref.account === sg.account) && peer.sgIds.includes(ref.groupId))
-        return { why: `${ref.groupId} (a group the peer is in)` };
+      if ((ref.account ?? sg.account) === peerAccount && peer.sgIds.includes(ref.groupId))
+        return {
+          why: `${ref.groupId}${peerAccount !== sg.account ? ` of account ${peerAccount}` : ""} (a group the peer is in)`,
+        };
     }
     const block = peer.subnet.subnet.props.cidrBlock;
     if (block === undefined)
@@ -734,6 +744,49 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   function between(from: Source, to: Resource): Path {
+    if (from !== "internet" && PASSIVE_TYPES.has(from.type)) return fromPassive(from, to);
+    return networkBetween(from, to);
+  }
+
+  /**
+   * A database, cache or bucket opens no connections; a load balancer opens them only to its targets,
+   * on the target group's port (what the listener → target group → target hops decide).
+   */
+  function fromPassive(from: Resource, to: Resource): Path {
+    if (from.type !== "AWS::ElasticLoadBalancingV2::LoadBalancer") return NO_PATH;
+    const { ports, vague } = targetPortsFrom(from.id, to);
+    if (isEmpty(ports) && isEmpty(vague)) return NO_PATH;
+    const p = networkBetween(from, to);
+    const sure = intersect(p.ports, ports);
+    const maybe = subtract(intersect(possiblePorts(p), union(ports, vague)), sure);
+    if (isEmpty(maybe)) return isEmpty(sure) ? NO_PATH : { ports: sure, hops: p.hops };
+    const reasons = [
+      ...(p.unknown?.reasons ?? []),
+      ...(isEmpty(vague)
+        ? []
+        : [`the targets of a target group of ${from.name ?? from.id} are not recorded`]),
+    ];
+    return {
+      ports: sure,
+      hops: isEmpty(sure) ? [] : p.hops,
+      unknown: { ports: maybe, reasons: [...new Set(reasons)], hops: p.unknown?.hops ?? p.hops },
+    };
+  }
+
+  /** The ports a load balancer sends to `to` on (its target groups that target it), and those it may (targets not recorded). */
+  function targetPortsFrom(lbArn: string, to: Resource): { ports: PortSet; vague: PortSet } {
+    let ports: PortSet = NO_PORTS;
+    let vague: PortSet = NO_PORTS;
+    for (const { tg, vague: unsure, port } of targetGroupsFor(to)) {
+      if (!tg.props.loadBalancerArns.includes(lbArn)) continue;
+      const tp = trafficOn(tg.props.protocol, port);
+      if (unsure) vague = union(vague, tp);
+      else ports = union(ports, tp);
+    }
+    return { ports, vague: subtract(vague, ports) };
+  }
+
+  function networkBetween(from: Source, to: Resource): Path {
     const targets = groupsOf(to);
     if (from === "internet")
       return withPlacement(
@@ -766,7 +819,61 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         ? { unknown: { ...restricted.unknown, ports: subtract(restricted.unknown.ports, worldPossible) } }
         : {}),
     };
+    if (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+      const lb = r as ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">;
+      return {
+        world: onListeners(lb, world),
+        restricted: onListeners(lb, rest),
+        viaLoadBalancers: [],
+      };
+    }
     return { world, restricted: rest, viaLoadBalancers: viaLbs(r) };
+  }
+
+  /**
+   * What reaches a load balancer is what its listeners accept: a port its security group opens without a
+   * listener answers nothing. Listeners not recorded: the open ports may be listened on (unknown). An NLB
+   * without security groups accepts whatever its listeners do.
+   */
+  function onListeners(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, p: Path): Path {
+    const listeners = listenersOf(lb);
+    const gap = graph.recorded.gap(lb.account, lb.region, "AWS::ElasticLoadBalancingV2::Listener");
+    if (listeners.length === 0 && gap) {
+      const maybe = possiblePorts(p);
+      if (isEmpty(maybe)) return NO_PATH;
+      const reason = `the listeners of ${lb.props.name}: ${gap}`;
+      return {
+        ports: NO_PORTS,
+        hops: [],
+        unknown: {
+          ports: maybe,
+          reasons: [...new Set([...(p.unknown?.reasons ?? []), reason])],
+          hops: [
+            ...(isEmpty(p.ports) ? (p.unknown?.hops ?? []) : p.hops),
+            { kind: "unknown", resourceId: lb.id, text: `unknown: ${reason}` },
+          ],
+        },
+      };
+    }
+    let on: PortSet = NO_PORTS;
+    for (const l of listeners) on = union(on, trafficOn(l.props.protocol, l.props.port));
+    const ports = intersect(p.ports, on);
+    const maybe = p.unknown ? intersect(p.unknown.ports, on) : NO_PORTS;
+    const hops = [
+      ...p.hops,
+      ...listeners
+        .filter((l) => !isEmpty(intersect(ports, trafficOn(l.props.protocol, l.props.port))))
+        .map(
+          (l): Hop => ({
+            kind: "listener",
+            resourceId: l.id,
+            ports: trafficOn(l.props.protocol, l.props.port),
+            text: `listener ${l.props.protocol}:${l.props.port} on ${lb.props.name}`,
+          }),
+        ),
+    ];
+    if (isEmpty(maybe)) return isEmpty(ports) ? NO_PATH : { ports, hops };
+    return { ports, hops: isEmpty(ports) ? [] : hops, unknown: { ...(p.unknown as Unknown), ports: maybe } };
   }
 
   // Target groups by what they target (instance id, ARN, IP, or a `targets` edge's resource), built on
@@ -814,8 +921,8 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     "AWS::EC2::NetworkInterface": "ip",
   };
 
-  function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
-    const out: Exposure["viaLoadBalancers"] = [];
+  /** The target groups that target `r` (or may: `vague`, its targets not recorded), with the port each sends to. */
+  function targetGroupsFor(r: Resource): { tg: TargetGroup; vague: boolean; port: number }[] {
     const targetIds = new Set<string>([r.id]);
     const native = (r.props as { instanceId?: string }).instanceId;
     if (native) targetIds.add(native);
@@ -831,11 +938,20 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       for (const vpc of new Set(groupsOf(r).map((g) => g.vpcKey)))
         for (const tg of vagueTgs?.get(vpc) ?? [])
           if (tg.props.targetType === kind) candidates.push({ tg, vague: true });
+    const out: { tg: TargetGroup; vague: boolean; port: number }[] = [];
     for (const { tg, vague } of candidates) {
       const target = tg.props.targets?.find((t) => targetIds.has(t.id) || ips.has(t.id));
       const viaService = graph.out(tg.id, "targets").some((e) => e.to === r.id);
       if (!target && !viaService && !vague) continue;
-      const targetPort = target?.port ?? tg.props.port ?? 0;
+      if (out.some((o) => o.tg === tg)) continue;
+      out.push({ tg, vague: vague && !target && !viaService, port: target?.port ?? tg.props.port ?? 0 });
+    }
+    return out;
+  }
+
+  function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
+    const out: Exposure["viaLoadBalancers"] = [];
+    for (const { tg, vague, port: targetPort } of targetGroupsFor(r)) {
       for (const lbArn of tg.props.loadBalancerArns) {
         const lb = graph.getOfType(lbArn, "AWS::ElasticLoadBalancingV2::LoadBalancer");
         if (lb?.props.scheme !== "internet-facing") continue;
@@ -858,7 +974,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           const front =
             f.port === undefined || !f.listener ? between("internet", lb) : exposureOfLb(lb, f.listener);
           if (isEmpty(possiblePorts(front))) continue;
-          const back = between(lb, r);
+          const back = networkBetween(lb, r);
           const backOpen = intersect(back.ports, tp);
           const backMaybe = intersect(possiblePorts(back), tp);
           if (isEmpty(backMaybe)) continue;

@@ -1,6 +1,6 @@
 import { formatPorts, isEmpty, type PortSet, subtract, tcpOnly, union } from "../../analysis/ports.ts";
 import { type Path, portsBetweenGroups, possiblePorts } from "../../analysis/reachability.ts";
-import { documentedPorts, groupsOfAll, networkMembers } from "../flows.ts";
+import { documentedPorts, groupsOfAll, initiators, networkMembers } from "../flows.ts";
 import { defineRule, type RuleResult, unverified } from "../types.ts";
 import { label } from "../util.ts";
 
@@ -31,7 +31,7 @@ export default defineRule({
     const tiers = Object.keys(spec.spec.tiers);
     const documented = documentedPorts(spec.spec.flows);
     const members = new Map(tiers.map((t) => [t, networkMembers(ctx, t)]));
-    const sourceGroups = new Map(tiers.map((t) => [t, groupsOfAll(ctx, members.get(t) ?? [])]));
+    const sourceGroups = new Map(tiers.map((t) => [t, groupsOfAll(ctx, initiators(members.get(t) ?? []))]));
     const out: RuleResult[] = [];
     const done = new Set<string>();
     const pairs = new Map<string, ReturnType<typeof portsBetweenGroups>>();
