@@ -4,6 +4,7 @@ import { PASSIVE_TYPES } from "../model/passive-types.ts";
 import type { NetworkAclEntry, Route, SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
 import { cidrContains, cidrOverlaps, isWorld, parseCidr } from "./cidr.ts";
+import { FRONT_DOORS } from "./front-doors.ts";
 import {
   ALL_PORTS,
   EPHEMERAL,
@@ -109,6 +110,8 @@ export interface Reachability {
   placementUnknown(r: Resource): string | undefined;
   /** TCP ports `from` can open to `to` (a union over their endpoint groups), with the evidence of the first pair that allows any. */
   between(from: Source, to: Resource): Path;
+  /** The network alone, whoever opens the connection (a classic load balancer to its instances). */
+  network(from: Source, to: Resource): Path;
   /** How the internet reaches `r`: directly, and through internet-facing load balancers that target it. */
   exposure(r: Resource): Exposure;
   readonly groups: readonly EndpointGroup[];
@@ -375,11 +378,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       else missing.push(s);
     }
     // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address
-    // counts, and an internet-facing load balancer always has public addresses in its subnets.
-    const lbPublic =
-      r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer" &&
-      (r.props as { scheme?: string }).scheme === "internet-facing";
-    if (typeof p.publicIp === "string" || lbPublic) for (const g of out) g.publicIp = true;
+    // counts, or what its type says (an internet-facing load balancer, a publicly accessible database).
+    if (typeof p.publicIp === "string" || FRONT_DOORS[r.type]?.publicAddress?.(r) === true)
+      for (const g of out) g.publicIp = true;
     if (missing.length > 0 && !vaguePlacement.has(r.id))
       vaguePlacement.set(
         r.id,
@@ -985,7 +986,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
             ...(isEmpty(backOpen) ? (back.unknown?.reasons ?? []) : []),
           ];
           const hops: Hop[] = [
-            ...(isEmpty(front.ports) ? (front.unknown?.hops ?? []) : front.hops),
+            // The front's steps are about the listener port, the rest about the target port: the front's
+            // are kept for the listener port and no longer port-specific, so a target-port filter keeps them.
+            ...frontHops(isEmpty(front.ports) ? (front.unknown?.hops ?? []) : front.hops, f.listener),
             f.listener
               ? {
                   kind: "listener",
@@ -1048,6 +1051,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     groupsOf,
     placementUnknown,
     between,
+    network: networkBetween,
     exposure,
     betweenGroups: groupToGroup,
     joinedVpcs(vpcKey) {
@@ -1066,6 +1070,23 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       return [...groups.values()];
     },
   };
+}
+
+/** The steps that matter for a listener's port, as plain steps (see viaLbs). */
+function frontHops(
+  hops: readonly Hop[],
+  l: { props: { protocol: string; port: number } } | undefined,
+): Hop[] {
+  const on = l ? trafficOn(l.props.protocol, l.props.port) : undefined;
+  return hops
+    .filter((h) => !on || !h.ports || !isEmpty(intersect(h.ports, on)))
+    .map((h) => ({
+      kind: h.kind,
+      ...(h.resourceId !== undefined ? { resourceId: h.resourceId } : {}),
+      get text() {
+        return h.text;
+      },
+    }));
 }
 
 function sgLabel(sg: Sg): string {
