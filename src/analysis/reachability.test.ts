@@ -394,4 +394,13 @@ describe("precision", () => {
       expect.stringMatching(/from sg-[0-9a-f]+ of account 111111111111 \(a group the peer is in\)/),
     );
   });
+
+  it("an instance without a public address is not exposed because a load balancer with its groups in its subnet is", () => {
+    // Found by the oracle (test/reachability): endpoint groups were keyed by subnet and groups only.
+    const { b, a, v, pub, webSg } = shop();
+    const quiet = a.instance(pub, "quiet", { securityGroups: [webSg], publicIp: false });
+    a.loadBalancer(v, "front", { scheme: "internet-facing", subnets: [pub], securityGroups: [webSg] });
+    const r = analyse(b);
+    expect(formatPorts(r.exposure(quiet).world.ports)).toBe("");
+  });
 });

@@ -239,6 +239,12 @@ export function combinePaths(paths: readonly Path[]): Path {
 type Peer = { kind: "block"; cidr: string | undefined } | { kind: "internet" };
 
 export function computeReachability(graph: Graph, subnets: Map<string, SubnetFacts>): Reachability {
+  const prefixLists = new Map<string, ResourceOf<"AWS::EC2::PrefixList">>();
+  for (const pl of graph.ofType("AWS::EC2::PrefixList")) {
+    prefixLists.set(`${pl.account}/${pl.region}/${pl.props.prefixListId}`, pl);
+    if (pl.props.entries || !prefixLists.has(`*/${pl.region}/${pl.props.prefixListId}`))
+      prefixLists.set(`*/${pl.region}/${pl.props.prefixListId}`, pl);
+  }
   const sgById = new Map<string, Sg>();
   for (const sg of graph.ofType("AWS::EC2::SecurityGroup"))
     sgById.set(`${sg.account}/${sg.region}/${sg.props.groupId}`, sg);
@@ -300,11 +306,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     region: string,
     subnetId: string,
     sgIds: string[],
+    publicIp: boolean,
   ): EndpointGroup | undefined => {
     const subnet = subnetByNative.get(`${account}/${region}/${subnetId}`);
     if (!subnet) return undefined;
     const ids = [...new Set(sgIds)].sort();
-    const key = `${account}/${region}/${subnetId}|${ids.join(",")}`;
+    // A public address is part of the key: an ENI without one is not exposed because another ENI with the
+    // same groups in the same subnet is.
+    const key = `${account}/${region}/${subnetId}|${ids.join(",")}${publicIp ? "|public" : ""}`;
     let g = groups.get(key);
     if (!g) {
       const sgs: Sg[] = [];
@@ -322,7 +331,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         sgs,
         missingSgIds,
         enis: [],
-        publicIp: false,
+        publicIp,
       };
       groups.set(key, g);
       push(groupsByVpc, g.vpcKey, g);
@@ -335,7 +344,13 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     groupsByOwner.set(ownerId, list);
   };
   for (const eni of graph.ofType("AWS::EC2::NetworkInterface")) {
-    const g = groupFor(eni.account, eni.region, eni.props.subnetId, eni.props.securityGroupIds);
+    const g = groupFor(
+      eni.account,
+      eni.region,
+      eni.props.subnetId,
+      eni.props.securityGroupIds,
+      eni.props.publicIp !== null,
+    );
     if (!g) {
       const why = `subnet ${eni.props.subnetId} of network interface ${eni.props.networkInterfaceId} is not recorded`;
       vaguePlacement.set(eni.id, why);
@@ -343,7 +358,6 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       continue;
     }
     g.enis.push(eni);
-    if (eni.props.publicIp) g.publicIp = true;
     addOwner(eni.id, g);
     if (eni.props.attachedTo) addOwner(eni.props.attachedTo, g);
   }
@@ -372,15 +386,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       cfg?.securityGroupIds ?? (Array.isArray(p.securityGroupIds) ? (p.securityGroupIds as string[]) : []);
     const out: EndpointGroup[] = [];
     const missing: string[] = [];
+    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address
+    // counts, or what its type says (an internet-facing load balancer, a publicly accessible database).
+    const publicIp = typeof p.publicIp === "string" || FRONT_DOORS[r.type]?.publicAddress?.(r) === true;
     for (const s of subnetIds) {
-      const g = groupFor(r.account, r.region, s, sgIds);
+      const g = groupFor(r.account, r.region, s, sgIds, publicIp);
       if (g) out.push(g);
       else missing.push(s);
     }
-    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address
-    // counts, or what its type says (an internet-facing load balancer, a publicly accessible database).
-    if (typeof p.publicIp === "string" || FRONT_DOORS[r.type]?.publicAddress?.(r) === true)
-      for (const g of out) g.publicIp = true;
     if (missing.length > 0 && !vaguePlacement.has(r.id))
       vaguePlacement.set(
         r.id,
@@ -451,14 +464,25 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     sg: Sg,
     worldOnly: boolean,
   ): { why?: string; unknown?: string } {
+    // Prefix lists stand for their entries' CIDRs; one whose entries were not recorded is unknown.
+    const resolved: { cidr: string; list: string }[] = [];
+    const unresolved: string[] = [];
+    for (const id of rule.prefixListIds) {
+      const entries = prefixListEntries(sg, id);
+      if (entries) for (const cidr of entries) resolved.push({ cidr, list: id });
+      else unresolved.push(id);
+    }
     const lists =
-      rule.prefixListIds.length > 0
-        ? `prefix list${rule.prefixListIds.length === 1 ? "" : "s"} ${rule.prefixListIds.join(", ")} in ${sgLabel(sg)}: ${rule.prefixListIds.length === 1 ? "its" : "their"} addresses are not resolved`
+      unresolved.length > 0
+        ? `prefix list${unresolved.length === 1 ? "" : "s"} ${unresolved.join(", ")} in ${sgLabel(sg)}: ${unresolved.length === 1 ? "its" : "their"} entries are not recorded`
         : undefined;
+    const named = (c: { cidr: string; list: string }) => `${c.cidr} (in prefix list ${c.list})`;
     if (peer === "internet") {
-      const cidrs = [...rule.ipv4Ranges, ...rule.ipv6Ranges].filter((c) =>
-        worldOnly ? isWorld(c) : isPublicCidr(c) && !isWorld(c),
-      );
+      const pick = (c: string) => (worldOnly ? isWorld(c) : isPublicCidr(c) && !isWorld(c));
+      const cidrs = [
+        ...[...rule.ipv4Ranges, ...rule.ipv6Ranges].filter(pick),
+        ...resolved.filter((c) => pick(c.cidr)).map(named),
+      ];
       return cidrs.length > 0 ? { why: cidrs.join(", ") } : lists && !worldOnly ? { unknown: lists } : {};
     }
     // A reference names the group's account when it is another one (a peered VPC of another account):
@@ -476,7 +500,15 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         ? { unknown: `the address block of subnet ${peer.subnet.subnet.props.subnetId} is not recorded` }
         : {};
     const cidr = rule.ipv4Ranges.find((c) => cidrOverlaps(c, block));
-    return cidr ? { why: cidr } : lists ? { unknown: lists } : {};
+    if (cidr) return { why: cidr };
+    const fromList = resolved.find((c) => cidrOverlaps(c.cidr, block));
+    return fromList ? { why: named(fromList) } : lists ? { unknown: lists } : {};
+  }
+
+  /** A prefix list's CIDRs as seen from a group's account and region (a shared list: any account's), or undefined. */
+  function prefixListEntries(sg: Sg, id: string): string[] | undefined {
+    const pl = prefixLists.get(`${sg.account}/${sg.region}/${id}`) ?? prefixLists.get(`*/${sg.region}/${id}`);
+    return pl?.props.entries?.map((e) => e.cidr);
   }
 
   // ── network ACLs ──
