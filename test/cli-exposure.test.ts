@@ -50,3 +50,51 @@ describe("asbuilt exposure", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("exposure in the reports", () => {
+  it("check's JSON has an exposure array, its Markdown an exposure section, the HTML review a table after the summary", async () => {
+    const { analyzeFiles } = await import("../src/analyze.ts");
+    const { findingsReportFor } = await import("../src/cli/serve.ts");
+    const { renderHtmlReport } = await import("../src/report/html.tsx");
+    const { formatMarkdown } = await import("../src/report/markdown.ts");
+    const { ruleIndex } = await import("../src/analyze.ts");
+    const { FindingsReport } = await import("../src/rules/finding.ts");
+    const a = await analyzeFiles(
+      "fixtures/status-page/snapshot.json",
+      "fixtures/status-page/architecture.yaml",
+    );
+    const report = findingsReportFor(
+      a.snapshot,
+      a.findings,
+      a.view(),
+      "snapshot.json",
+      "architecture.yaml",
+      a.unverified,
+      a.exposure(),
+    );
+    const parsed = FindingsReport.parse(JSON.parse(JSON.stringify(report)));
+    expect(parsed.exposure?.map((e) => `${e.resourceName} ${e.traffic} ${e.via} ${e.unknown}`)).toContain(
+      "status-page-app-1 tcp/8000 load-balancer false",
+    );
+    const md = formatMarkdown({
+      version: "test",
+      snapshotFile: "snapshot.json",
+      snapshot: a.snapshot,
+      findings: a.findings,
+      unverified: a.unverified,
+      rules: ruleIndex(),
+      failOn: "high",
+      exposure: a.exposure(),
+    });
+    expect(md).toMatch(/### Internet exposure\n\n\| resource \| traffic \| via \| from \| path \|/);
+    expect(md.indexOf("### Internet exposure")).toBeLessThan(md.indexOf("### 🔴 high"));
+    const html = await renderHtmlReport({
+      data: { snapshot: a.snapshot, report },
+      version: "test",
+      generatedAt: new Date(0),
+    });
+    expect(html.indexOf("<h2>Internet exposure</h2>")).toBeGreaterThan(html.indexOf("<h2>Summary</h2>"));
+    expect(html.indexOf("<h2>Internet exposure</h2>")).toBeLessThan(html.indexOf("<h2>Diagram"));
+    expect(html).toMatch(/<table data-exposure="true">.*ci-runner/s);
+  });
+});

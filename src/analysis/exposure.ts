@@ -1,8 +1,8 @@
-import { z } from "zod";
 import type { Graph } from "../model/graph.ts";
 import type { Resource } from "../model/snapshot.ts";
+import type { ExposureEntry, ExposureHop } from "./exposure-schema.ts";
 import type { Facts } from "./facts.ts";
-import { FRONT_DOORS, VIAS } from "./front-doors.ts";
+import { FRONT_DOORS } from "./front-doors.ts";
 import {
   formatTraffic,
   type Interval,
@@ -23,40 +23,7 @@ import { type Hop, hopsFor, type Path, possiblePorts } from "./reachability.ts";
 // path and the rule that allows each hop. What is possible only if unrecorded data allows it is listed
 // apart (`unknown`), never dropped and never counted as reached.
 
-export const ExposureHop = z.strictObject({
-  kind: z.string(),
-  resourceId: z.string().optional(),
-  text: z.string(),
-});
-export type ExposureHop = z.infer<typeof ExposureHop>;
-
-export const ExposureEntry = z.strictObject({
-  resourceId: z.string(),
-  resourceType: z.string(),
-  resourceName: z.string().optional(),
-  account: z.string(),
-  region: z.string(),
-  protocol: z.enum(["tcp", "udp", "icmp"]),
-  /** "443", "8000-8100", "all" (ICMP: types). */
-  ports: z.string(),
-  /** "tcp/443": protocol and ports together. */
-  traffic: z.string(),
-  /** "anyone": any internet address; "some addresses": listed public ranges only. */
-  audience: z.enum(["anyone", "some addresses"]),
-  via: z.enum(VIAS),
-  /** The front door (load balancer, distribution…) when not direct. */
-  viaId: z.string().optional(),
-  viaName: z.string().optional(),
-  /** Steps in order, each naming what allows it (route, NACL rule number, security group rule, listener). */
-  hops: z.array(ExposureHop),
-  /** True when some step was not recorded: reachable only if what nobody read allows it. */
-  unknown: z.boolean(),
-  /** What was not recorded (empty when `unknown` is false). */
-  reasons: z.array(z.string()),
-  /** With a spec: whether a documented flow from the internet to the resource's tier allows this traffic. */
-  documented: z.boolean().optional(),
-});
-export type ExposureEntry = z.infer<typeof ExposureEntry>;
+export { ExposureEntry, ExposureHop } from "./exposure-schema.ts";
 
 const text = (h: Hop): ExposureHop => ({
   kind: h.kind,

@@ -1,5 +1,6 @@
 import type { Graph } from "../model/graph.ts";
 import type { Resource } from "../model/snapshot.ts";
+import type { Via } from "./exposure-schema.ts";
 import { type PortSet, protocolPorts, union } from "./ports.ts";
 
 // The internet's front doors that are not a network interface in a subnet: managed endpoints (CloudFront,
@@ -9,18 +10,7 @@ import { type PortSet, protocolPorts, union } from "./ports.ts";
 // soon as its props carry the names documented on its row, and a row whose props are absent finds an
 // unknown, never "not exposed".
 
-/** How the internet gets to a resource. */
-export const VIAS = [
-  "direct",
-  "load-balancer",
-  "classic-load-balancer",
-  "cloudfront",
-  "api-gateway",
-  "lambda-url",
-  "eks-endpoint",
-  "opensearch-endpoint",
-] as const;
-export type Via = (typeof VIAS)[number];
+export { VIAS, type Via } from "./exposure-schema.ts";
 
 /** What one front door lets the internet reach on the resource itself. */
 export interface DoorEntry {
