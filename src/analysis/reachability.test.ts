@@ -403,4 +403,34 @@ describe("precision", () => {
     const r = analyse(b);
     expect(formatPorts(r.exposure(quiet).world.ports)).toBe("");
   });
+
+  it("resolves prefix lists in security-group rules and routes; a list whose entries were not read is unknown", () => {
+    const b = new SnapshotBuilder("test:pl");
+    const a = b.in("111111111111", "us-east-2");
+    const v1 = a.vpc("one", { cidr: "10.1.0.0/16" });
+    const v2 = a.vpc("two", { cidr: "10.2.0.0/16" });
+    const s1 = a.subnet(v1, "s1", { cidr: "10.1.0.0/24", az: "us-east-2a" });
+    const s2 = a.subnet(v2, "s2", { cidr: "10.2.0.0/24", az: "us-east-2a" });
+    const pcx = a.peering(v1, v2, "one-two");
+    const toTwo = a.prefixList("vpc-two", ["10.2.0.0/16"]);
+    const fromOne = a.prefixList("vpc-one", ["10.1.0.0/16"]);
+    a.routeTable(v1, "rt1", { subnets: [s1], routes: [{ destination: toTwo.props.prefixListId, via: pcx }] });
+    a.routeTable(v2, "rt2", { subnets: [s2], routes: [{ destination: "10.1.0.0/16", via: pcx }] });
+    const client = a.instance(s1, "client", { securityGroups: [a.securityGroup(v1, "client")] });
+    const server = a.instance(s2, "server", {
+      securityGroups: [a.securityGroup(v2, "server", { ingress: [tcp(5432, fromOne.props.prefixListId)] })],
+    });
+    const p = analyse(b).between(client, server);
+    expect(formatPorts(p.ports)).toBe("5432");
+    expect(p.hops.map((h) => h.text)).toContainEqual(
+      expect.stringMatching(/ingress tcp\/5432 from 10\.1\.0\.0\/16 \(in prefix list pl-[0-9a-f]+\)/),
+    );
+    delete (toTwo.props as { entries?: unknown }).entries;
+    const vague = analyse(b).between(client, server);
+    expect(formatPorts(vague.ports)).toBe("");
+    expect(formatPorts(vague.unknown?.ports ?? [])).toBe("5432");
+    expect(vague.unknown?.reasons[0]).toMatch(
+      /the entries of prefix list pl-[0-9a-f]+, which a route of rtb-[0-9a-f]+ names, are not recorded/,
+    );
+  });
 });

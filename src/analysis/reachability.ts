@@ -588,19 +588,35 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   // ── routes ──
-  function routeTo(from: SubnetFacts, toCidr: string): Route | undefined {
-    const routes = from.routeTable?.props.routes ?? [];
+  /**
+   * The longest-prefix route for a block; a route to a prefix list counts for each of its CIDRs. `vague`
+   * names a prefix list whose entries were not recorded (it might hold a longer prefix).
+   */
+  function routeLookup(from: SubnetFacts, toCidr: string): { best: Route | undefined; vague?: string } {
+    const table = from.routeTable;
+    const routes = table?.props.routes ?? [];
     let best: Route | undefined;
     let bestLen = -1;
+    let vague: string | undefined;
     for (const r of routes) {
-      if (r.state !== "active" || !r.destinationCidr) continue;
-      const c = parseCidr(r.destinationCidr);
-      if (c && cidrContains(r.destinationCidr, toCidr) && c.prefix > bestLen) {
-        best = r;
-        bestLen = c.prefix;
+      if (r.state !== "active") continue;
+      let dests: string[] = r.destinationCidr ? [r.destinationCidr] : [];
+      if (r.destinationPrefixListId && table) {
+        const pl =
+          prefixLists.get(`${table.account}/${table.region}/${r.destinationPrefixListId}`) ??
+          prefixLists.get(`*/${table.region}/${r.destinationPrefixListId}`);
+        if (pl?.props.entries) dests = pl.props.entries.map((e) => e.cidr);
+        else vague ??= r.destinationPrefixListId;
+      }
+      for (const d of dests) {
+        const c = parseCidr(d);
+        if (c && cidrContains(d, toCidr) && c.prefix > bestLen) {
+          best = r;
+          bestLen = c.prefix;
+        }
       }
     }
-    return best;
+    return { best, ...(vague ? { vague } : {}) };
   }
 
   function routeStage(a: EndpointGroup, b: EndpointGroup): Stage | undefined {
@@ -626,8 +642,16 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         ALL_PORTS,
         `the address block of subnet ${(aBlock === undefined ? a : b).subnet.subnet.props.subnetId} is not recorded`,
       );
-    const there = routeTo(a.subnet, bBlock);
-    const back = routeTo(b.subnet, aBlock);
+    const thereLookup = routeLookup(a.subnet, bBlock);
+    const backLookup = routeLookup(b.subnet, aBlock);
+    const vagueList = thereLookup.vague ?? backLookup.vague;
+    if (vagueList)
+      return unrecorded(
+        ALL_PORTS,
+        `the entries of prefix list ${vagueList}, which a route of ${(thereLookup.vague ? a : b).subnet.routeTable?.props.routeTableId} names, are not recorded`,
+      );
+    const there = thereLookup.best;
+    const back = backLookup.best;
     if (!there || !back || there.targetKind === "local" || back.targetKind !== there.targetKind)
       return undefined;
     if (there.targetKind === "vpc-peering") {

@@ -135,6 +135,7 @@ export const NetworkAclEntry = z.strictObject({
   ruleAction: z.enum(["allow", "deny"]),
   cidrBlock: Cidr4.nullable(),
   ipv6CidrBlock: Cidr6.nullable(),
+  /** For ICMP (protocol "1"), the ICMP type and code (-1: all); null for ICMP: not recorded (older snapshots). */
   fromPort: Port.nullable(),
   toPort: Port.nullable(),
 });
