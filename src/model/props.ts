@@ -141,6 +141,7 @@ export const NetworkAclEntry = z.strictObject({
   ruleAction: z.enum(["allow", "deny"]),
   cidrBlock: Cidr4.nullable(),
   ipv6CidrBlock: Cidr6.nullable(),
+  /** For ICMP (protocol "1"), the ICMP type and code (-1: all); null for ICMP: not recorded (older snapshots). */
   fromPort: Port.nullable(),
   toPort: Port.nullable(),
 });
@@ -483,6 +484,21 @@ export const LambdaFunctionProps = z.strictObject({
   vpcConfig: z.strictObject({ vpcId: Id, subnetIds: Ids, securityGroupIds: Ids }).nullable(),
 });
 
+/**
+ * A managed prefix list (DescribeManagedPrefixLists), with its CIDRs (GetManagedPrefixListEntries):
+ * security-group rules and routes may name it instead of a CIDR. AWS-managed lists (S3, DynamoDB,
+ * CloudFront's origin-facing addresses) are listed in every account with owner "AWS".
+ */
+export const PrefixListProps = z.strictObject({
+  prefixListId: Id,
+  prefixListName: z.string().optional(),
+  addressFamily: z.enum(["IPv4", "IPv6"]).optional(),
+  ownerId: z.string().optional(),
+  /** Absent when the entries were not read: then the addresses it stands for are unknown. */
+  entries: z.array(z.strictObject({ cidr: z.string(), description: z.string().nullable() })).optional(),
+});
+export type PrefixListProps = z.infer<typeof PrefixListProps>;
+
 export const VpcPeeringProps = z.strictObject({
   vpcPeeringConnectionId: Id,
   status: z.string(),
@@ -554,6 +570,7 @@ export const PROPS_BY_TYPE = {
   "AWS::EC2::NetworkInterface": NetworkInterfaceProps,
   "AWS::EC2::Instance": InstanceProps,
   "AWS::EC2::VPCPeeringConnection": VpcPeeringProps,
+  "AWS::EC2::PrefixList": PrefixListProps,
   "AWS::EC2::VPCEndpoint": VpcEndpointProps,
   "AWS::EC2::TransitGatewayAttachment": TransitGatewayAttachmentProps,
   "AWS::EC2::FlowLog": FlowLogProps,

@@ -27,6 +27,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
       "AWS::EC2::TransitGatewayAttachment",
       "AWS::EC2::FlowLog",
       "AWS::EC2::Volume",
+      "AWS::EC2::PrefixList",
     ],
   },
   elbv2: {
