@@ -1,6 +1,6 @@
 import type { RetryStrategyV2 } from "@smithy/types";
 import pLimit from "p-limit";
-import type { Coverage, Edge, NotEvaluated, Resource, Snapshot } from "../model/snapshot.ts";
+import type { Coverage, Edge, NotEvaluated, Resource, ResourceNote, Snapshot } from "../model/snapshot.ts";
 import { CallLog, clientFactory, countingHttpHandler, type HttpTimeouts } from "./clients.ts";
 import { classifyError } from "./errors.ts";
 import { linkAcrossServices } from "./link.ts";
@@ -163,6 +163,8 @@ export interface SnapshotParts {
   scannedAt: Date;
   /** What the source shows exists but no resource stands for (unread dump files, Config items not kept). */
   notEvaluated?: NotEvaluated[];
+  /** Notes on resources' data (src/model/snapshot.ts ResourceNote); those of absent resources are dropped. */
+  notes?: readonly ResourceNote[];
 }
 
 /**
@@ -187,6 +189,13 @@ export function assembleSnapshot(parts: SnapshotParts): { snapshot: Snapshot; dr
   });
   const regions = new Set(parts.regions);
   if (unique.some((r) => r.region === "global")) regions.add("global");
+  const noteKeys = new Set<string>();
+  const notes = (parts.notes ?? []).filter((n) => {
+    const k = `${n.resource}\0${n.note}`;
+    if (!byId.has(n.resource) || noteKeys.has(k)) return false;
+    noteKeys.add(k);
+    return true;
+  });
   return {
     snapshot: {
       schemaVersion: 1,
@@ -197,6 +206,7 @@ export function assembleSnapshot(parts: SnapshotParts): { snapshot: Snapshot; dr
       edges: dedupedEdges,
       coverage,
       ...(parts.notEvaluated && parts.notEvaluated.length > 0 ? { notEvaluated: parts.notEvaluated } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
     },
     droppedEdges: all.length - kept.length,
   };

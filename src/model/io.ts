@@ -178,6 +178,11 @@ export function serializeSnapshot(snapshot: Snapshot): string {
           ),
         }
       : {}),
+    ...(snapshot.notes && snapshot.notes.length > 0
+      ? {
+          notes: [...snapshot.notes].sort((a, b) => cmp(a.resource, b.resource) || cmp(a.note, b.note)),
+        }
+      : {}),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }

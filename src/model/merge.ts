@@ -40,6 +40,13 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
   for (const s of ordered)
     for (const n of s.notEvaluated ?? [])
       notEvaluated.set(`${n.account}/${n.region}/${n.type}/${n.source}`, n);
+  // A resource's notes are those of the input whose copy was kept (a newer copy's data is not stale).
+  const keptFrom = new Map<string, Snapshot>();
+  for (const s of ordered) for (const r of s.resources) keptFrom.set(r.id, s);
+  const notes = new Map<string, { resource: string; note: string }>();
+  for (const s of ordered)
+    for (const n of s.notes ?? [])
+      if (keptFrom.get(n.resource) === s) notes.set(`${n.resource}\0${n.note}`, n);
   const first = ordered[0];
   const merged: Snapshot = {
     schemaVersion: 1,
@@ -53,6 +60,7 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
     edges: [...edges.values()],
     coverage: [...coverage.values()],
     ...(notEvaluated.size > 0 ? { notEvaluated: [...notEvaluated.values()] } : {}),
+    ...(notes.size > 0 ? { notes: [...notes.values()] } : {}),
   };
   // Canonical form, like every snapshot asbuilt writes.
   return { snapshot: JSON.parse(serializeSnapshot(merged)) as Snapshot, conflicts: [...conflicts].sort() };

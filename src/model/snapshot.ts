@@ -120,6 +120,13 @@ export const NotEvaluated = z.strictObject({
 });
 export type NotEvaluated = z.infer<typeof NotEvaluated>;
 
+/**
+ * What a source says about one resource's data beyond its props: the item was contradicted by a newer one,
+ * it refers to something recorded as deleted (half torn down). Findings on the resource quote it.
+ */
+export const ResourceNote = z.strictObject({ resource: z.string().min(1), note: z.string().min(1) });
+export type ResourceNote = z.infer<typeof ResourceNote>;
+
 export const SCHEMA_VERSION = 1;
 
 const SnapshotEnvelope = {
@@ -132,6 +139,8 @@ const SnapshotEnvelope = {
   coverage: z.array(Coverage),
   /** What the sources show exists but asbuilt neither modelled nor kept (absent: nothing such). */
   notEvaluated: z.array(NotEvaluated).optional(),
+  /** Notes on resources' data (stale, contradicted, torn down), by resource id; absent when there are none. */
+  notes: z.array(ResourceNote).optional(),
 };
 
 export const Snapshot = z.strictObject({ ...SnapshotEnvelope, resources: z.array(Resource) });

@@ -14,6 +14,7 @@ export function findingsReport(ungrouped: ReportInput): FindingsReport {
     findings: [...input.findings],
     unverified: [...input.unverified],
     presentNotEvaluated: presentNotEvaluated(input.snapshot),
+    ...(input.exposure ? { exposure: [...input.exposure.reached, ...input.exposure.unknown] } : {}),
     ...(input.view ? { view: input.view } : {}),
   };
 }
