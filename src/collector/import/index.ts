@@ -246,7 +246,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     }
     if (place && !/\.gz$/i.test(file) && !/^\d{12}_Config_/.test(basename(file))) {
       skipped.push({ file, reason: `AWS CLI output asbuilt does not read (aws ${cli(place.operation)})` });
-      unreadDumps.push({ place, count: place.param !== undefined ? 1 : await itemCount(file) });
+      if (!HOLDS_NO_RESOURCES.has(place.operation))
+        unreadDumps.push({ place, count: place.param !== undefined ? 1 : await itemCount(file) });
       continue;
     }
     if (!/\.json(\.gz)?$/i.test(file) && !/\.gz$/i.test(file)) {
@@ -595,3 +596,15 @@ async function itemCount(file: string): Promise<number> {
     return 1;
   }
 }
+
+/**
+ * Unread dump files that stand for no resource asbuilt leaves unevaluated: account metadata, and lists whose
+ * items are read from the describe files beside them. Every other unread file is present, not evaluated.
+ */
+const HOLDS_NO_RESOURCES: ReadonlySet<string> = new Set([
+  "ec2-describe-availability-zones",
+  "ec2-describe-regions",
+  "describe-regions",
+  "ecs-list-tasks",
+  "ecs-list-services",
+]);

@@ -14,6 +14,8 @@ describe("present, not evaluated, from imports", () => {
       [at("sqs-list-queues.json")]: { QueueUrls: ["https://sqs/1/a", "https://sqs/1/b", "https://sqs/1/c"] },
       [at("lambda-get-policy/orders")]: { Policy: "{}" },
       [at("lambda-get-policy/emails")]: { Policy: "{}" },
+      // Metadata, not resources: not listed (still skipped).
+      [at("ec2-describe-availability-zones.json")]: { AvailabilityZones: [{ ZoneName: "eu-west-1a" }] },
     });
     const { snapshot, skipped } = await importPaths([root]);
     expect(snapshot.notEvaluated).toEqual([
