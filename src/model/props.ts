@@ -194,6 +194,12 @@ export const LoadBalancerProps = z.strictObject({
   securityGroupIds: Ids,
   dnsName: z.string(),
   ipAddressType: z.string(),
+  /** DescribeLoadBalancerAttributes access_logs.s3.enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** deletion_protection.enabled; absent when not read. */
+  deletionProtection: z.boolean().optional(),
+  /** routing.http.drop_invalid_header_fields.enabled (ALBs only); absent when not read. */
+  dropInvalidHeaderFields: z.boolean().optional(),
 });
 export type LoadBalancerProps = z.infer<typeof LoadBalancerProps>;
 

@@ -1,4 +1,6 @@
 import adminPortOpenToWorld from "./baseline/admin-port-open-to-world.ts";
+import albAccessLogsDisabled from "./baseline/alb-access-logs-disabled.ts";
+import albDeletionProtectionDisabled from "./baseline/alb-deletion-protection-disabled.ts";
 import albOutdatedTlsPolicy from "./baseline/alb-outdated-tls-policy.ts";
 import albWithoutWaf from "./baseline/alb-without-waf.ts";
 import asgSingleAz from "./baseline/asg-single-az.ts";
@@ -41,6 +43,8 @@ import type { Rule } from "./types.ts";
 /** Every rule, by id. An explicit list (no folder scanning); a test checks it against the files. */
 export const RULES: readonly Rule[] = [
   adminPortOpenToWorld,
+  albAccessLogsDisabled,
+  albDeletionProtectionDisabled,
   albOutdatedTlsPolicy,
   albWithoutWaf,
   asgSingleAz,

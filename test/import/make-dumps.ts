@@ -103,6 +103,11 @@ export async function writeCliDump(
 
     const lbs = list(call(elbv2Handler, "DescribeLoadBalancers", ctx), "LoadBalancers");
     await put(join(dir, "elbv2-describe-load-balancers.json"), { LoadBalancers: lbs });
+    for (const lb of lbs)
+      await put(
+        join(dir, "elbv2-describe-load-balancer-attributes", quotePlus(String(lb.LoadBalancerArn))),
+        call(elbv2Handler, "DescribeLoadBalancerAttributes", ctx, { LoadBalancerArn: lb.LoadBalancerArn }),
+      );
     await put(join(dir, "elbv2-describe-listeners.json"), {
       Listeners: lbs.flatMap((lb) =>
         list(

@@ -181,6 +181,17 @@ function made(ctx: RequestContext): Made[] {
       resourceName: String(lb.LoadBalancerName),
       arn: String(lb.LoadBalancerArn),
       configuration: javaCase(plain(lb)) as Json,
+      // As Config records them: [{key, value}] in supplementaryConfiguration.
+      supplementaryConfiguration: {
+        LoadBalancerAttributes: javaCase(
+          list(
+            call(elbv2Handler, "DescribeLoadBalancerAttributes", ctx, {
+              LoadBalancerArn: lb.LoadBalancerArn,
+            }),
+            "Attributes",
+          ),
+        ) as Json,
+      },
     });
     // CloudFormation-shaped: the SDK's PascalCase names are CloudFormation's.
     for (const l of list(
