@@ -4,6 +4,7 @@ import cloudfront from "./cloudfront/index.ts";
 import type { ConfigReader } from "./config/reader.ts";
 import ec2 from "./ec2/index.ts";
 import ecs from "./ecs/index.ts";
+import efs from "./efs/index.ts";
 import elasticache from "./elasticache/index.ts";
 import elbv2 from "./elbv2/index.ts";
 import type { DumpReader, OperationFile } from "./import/dump.ts";
@@ -27,6 +28,7 @@ export const SOURCES: readonly ServiceSources[] = [
   autoscaling,
   ecs,
   lambda,
+  efs,
   wafv2,
   acm,
   s3,

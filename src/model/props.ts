@@ -522,6 +522,31 @@ export const VolumeProps = z.strictObject({
   attachments: z.array(z.strictObject({ instanceId: Id, device: z.string() })),
 });
 
+export const EfsFileSystemProps = z.strictObject({
+  fileSystemId: Id,
+  /** Encryption at rest; absent when the source did not record it. */
+  encrypted: z.boolean().optional(),
+  kmsKeyId: z.string().nullable(),
+  performanceMode: z.string().optional(),
+  throughputMode: z.string().optional(),
+  lifeCycleState: z.string().optional(),
+  /** NumberOfMountTargets as DescribeFileSystems counts them; absent when not recorded. */
+  numberOfMountTargets: z.number().int().min(0).optional(),
+});
+export type EfsFileSystemProps = z.infer<typeof EfsFileSystemProps>;
+
+export const EfsMountTargetProps = z.strictObject({
+  mountTargetId: Id,
+  fileSystemId: Id,
+  vpcId: Id.nullable(),
+  subnetId: Id,
+  availabilityZone: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  networkInterfaceId: Id.nullable(),
+  /** DescribeMountTargetSecurityGroups; absent when not read (then what reaches NFS is unknown). */
+  securityGroupIds: Ids.optional(),
+});
+
 /** The props schema of every modelled type. Any other type is kept with generic props. */
 export const PROPS_BY_TYPE = {
   "AWS::EC2::VPC": VpcProps,
@@ -557,6 +582,8 @@ export const PROPS_BY_TYPE = {
   "AWS::ECS::Cluster": EcsClusterProps,
   "AWS::ECS::Service": EcsServiceProps,
   "AWS::Lambda::Function": LambdaFunctionProps,
+  "AWS::EFS::FileSystem": EfsFileSystemProps,
+  "AWS::EFS::MountTarget": EfsMountTargetProps,
 } as const;
 
 export type KnownType = keyof typeof PROPS_BY_TYPE;

@@ -45,6 +45,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
   autoscaling: { global: false, types: ["AWS::AutoScaling::AutoScalingGroup"] },
   ecs: { global: false, types: ["AWS::ECS::Cluster", "AWS::ECS::Service"] },
   lambda: { global: false, types: ["AWS::Lambda::Function"] },
+  efs: { global: false, types: ["AWS::EFS::FileSystem", "AWS::EFS::MountTarget"] },
   // Regional web ACLs are read in their region; CloudFront-scope ones in us-east-1, recorded as "global".
   wafv2: { global: false, types: ["AWS::WAFv2::WebACL"] },
   acm: { global: false, types: ["AWS::CertificateManager::Certificate"] },

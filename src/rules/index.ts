@@ -11,6 +11,7 @@ import computeInPublicSubnet from "./baseline/compute-in-public-subnet.ts";
 import dbPortOpenToWorld from "./baseline/db-port-open-to-world.ts";
 import defaultSecurityGroupAllowsTraffic from "./baseline/default-security-group-allows-traffic.ts";
 import ebsUnencrypted from "./baseline/ebs-unencrypted.ts";
+import efsUnencrypted from "./baseline/efs-unencrypted.ts";
 import eipUnused from "./baseline/eip-unused.ts";
 import elasticacheEncryptionDisabled from "./baseline/elasticache-encryption-disabled.ts";
 import httpListenerWithoutRedirect from "./baseline/http-listener-without-redirect.ts";
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   dbPortOpenToWorld,
   defaultSecurityGroupAllowsTraffic,
   ebsUnencrypted,
+  efsUnencrypted,
   eipUnused,
   elasticacheEncryptionDisabled,
   environmentsShareVpc,

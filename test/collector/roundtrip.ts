@@ -65,6 +65,7 @@ export const MODULE_TYPE_PREFIXES: Readonly<Record<string, readonly string[]>> =
   autoscaling: ["AWS::AutoScaling::"],
   ecs: ["AWS::ECS::"],
   lambda: ["AWS::Lambda::"],
+  efs: ["AWS::EFS::"],
   wafv2: ["AWS::WAFv2::"],
   acm: ["AWS::CertificateManager::"],
   s3: ["AWS::S3::"],

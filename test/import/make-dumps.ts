@@ -7,6 +7,7 @@ import { cloudfrontHandler } from "../aws-endpoint/services/cloudfront.ts";
 import { configurationItems, placesOf } from "../aws-endpoint/services/config.ts";
 import { ec2Handler } from "../aws-endpoint/services/ec2.ts";
 import { ecsHandler } from "../aws-endpoint/services/ecs.ts";
+import { efsHandler } from "../aws-endpoint/services/efs.ts";
 import { elasticacheHandler } from "../aws-endpoint/services/elasticache.ts";
 import { elbv2Handler } from "../aws-endpoint/services/elbv2.ts";
 import { lambdaHandler } from "../aws-endpoint/services/lambda.ts";
@@ -183,6 +184,18 @@ export async function writeCliDump(
     }
 
     await flat("lambda-list-functions", lambdaHandler, "ListFunctions");
+
+    const fileSystems = list(call(efsHandler, "DescribeFileSystems", ctx), "FileSystems");
+    await put(join(dir, "efs-describe-file-systems.json"), { FileSystems: fileSystems });
+    for (const f of fileSystems) {
+      const out = call(efsHandler, "DescribeMountTargets", ctx, { FileSystemId: f.FileSystemId });
+      await put(join(dir, "efs-describe-mount-targets", quotePlus(String(f.FileSystemId))), out);
+      for (const m of list(out, "MountTargets"))
+        await put(
+          join(dir, "efs-describe-mount-target-security-groups", quotePlus(String(m.MountTargetId))),
+          call(efsHandler, "DescribeMountTargetSecurityGroups", ctx, { MountTargetId: m.MountTargetId }),
+        );
+    }
 
     const webAcls: Json[] = [];
     for (const scope of region === "us-east-1" ? ["REGIONAL", "CLOUDFRONT"] : ["REGIONAL"])

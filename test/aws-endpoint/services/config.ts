@@ -9,6 +9,7 @@ import { autoscalingHandler } from "./autoscaling.ts";
 import { cloudfrontHandler } from "./cloudfront.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
+import { efsHandler } from "./efs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { lambdaHandler } from "./lambda.ts";
@@ -340,6 +341,27 @@ function made(ctx: RequestContext): Made[] {
     });
   }
 
+  // EFS file systems in CloudFormation's shape (Arn, FileSystemTags, no life-cycle state nor mount target
+  // count); Config records no mount targets.
+  for (const f of list(call(efsHandler, "DescribeFileSystems", ctx), "FileSystems")) {
+    const p = plain(f);
+    out.push({
+      resourceType: "AWS::EFS::FileSystem",
+      resourceId: String(p.FileSystemId),
+      arn: String(p.FileSystemArn),
+      configuration: plain({
+        FileSystemId: p.FileSystemId,
+        Arn: p.FileSystemArn,
+        Encrypted: p.Encrypted,
+        KmsKeyId: p.KmsKeyId,
+        PerformanceMode: p.PerformanceMode,
+        ThroughputMode: p.ThroughputMode,
+        FileSystemTags: p.Tags,
+        BackupPolicy: { Status: "ENABLED" },
+      }),
+    });
+  }
+
   for (const scope of region === "us-east-1" ? ["REGIONAL", "CLOUDFRONT"] : ["REGIONAL"])
     for (const s of list(call(wafv2Handler, "ListWebACLs", ctx, { Scope: scope }), "WebACLs")) {
       const acl = call(wafv2Handler, "GetWebACL", ctx, { Scope: scope, Id: s.Id }).WebACL as Json;
@@ -560,7 +582,7 @@ function hostedZones(global: RequestContext): Made[] {
 }
 
 /** Modelled types Config does not record at all. */
-const NOT_RECORDED = new Set(["AWS::RDS::DBProxy", "AWS::Route53::RecordSet"]);
+const NOT_RECORDED = new Set(["AWS::RDS::DBProxy", "AWS::Route53::RecordSet", "AWS::EFS::MountTarget"]);
 
 /** The configuration items of one account and region, in the chosen file style. */
 export function configurationItems(
@@ -807,6 +829,10 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
           break;
         case "AWS::ECS::Service":
           c.props.runningCount = 0;
+          break;
+        case "AWS::EFS::FileSystem":
+          delete c.props.lifeCycleState;
+          delete c.props.numberOfMountTargets;
           break;
         case "AWS::WAFv2::WebACL":
           c.props.associatedResourceArns = (c.props.associatedResourceArns as string[]).filter((a) =>

@@ -4,6 +4,7 @@ import { cloudfrontHandler } from "./cloudfront.ts";
 import { configHandler } from "./config.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
+import { efsHandler } from "./efs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { organizationsHandler, stsHandler } from "./identity.ts";
@@ -25,6 +26,7 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   autoscalingHandler,
   ecsHandler,
   lambdaHandler,
+  efsHandler,
   wafv2Handler,
   acmHandler,
   s3Handler,
