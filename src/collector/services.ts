@@ -6,6 +6,7 @@ import ec2 from "./ec2/index.ts";
 import ecs from "./ecs/index.ts";
 import efs from "./efs/index.ts";
 import elasticache from "./elasticache/index.ts";
+import elb from "./elb/index.ts";
 import elbv2 from "./elbv2/index.ts";
 import type { DumpReader, OperationFile } from "./import/dump.ts";
 import lambda from "./lambda/index.ts";
@@ -23,6 +24,7 @@ import wafv2 from "./wafv2/index.ts";
 export const SOURCES: readonly ServiceSources[] = [
   ec2,
   elbv2,
+  elb,
   rds,
   elasticache,
   autoscaling,

@@ -50,6 +50,8 @@ export const arns = {
     `arn:aws:ecs:${region}:${account}:cluster/${name}`,
   ecsService: (region: string, account: string, cluster: string, name: string) =>
     `arn:aws:ecs:${region}:${account}:service/${cluster}/${name}`,
+  classicLoadBalancer: (region: string, account: string, name: string) =>
+    `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/${name}`,
   efsFileSystem: (region: string, account: string, id: string) =>
     `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}`,
   /** Mount targets have no ARN of their own in the API: this one follows the file system's form. */

@@ -522,6 +522,36 @@ export const VolumeProps = z.strictObject({
   attachments: z.array(z.strictObject({ instanceId: Id, device: z.string() })),
 });
 
+export const ClassicLoadBalancerProps = z.strictObject({
+  name: z.string(),
+  scheme: z.enum(["internet-facing", "internal"]),
+  /** null for an EC2-Classic load balancer (no VPC). */
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  availabilityZones: Ids,
+  securityGroupIds: Ids,
+  dnsName: z.string(),
+  listeners: z.array(
+    z.strictObject({
+      /** HTTP, HTTPS, TCP or SSL, as the client speaks to the load balancer. */
+      protocol: z.string(),
+      port: Port,
+      /** How the load balancer speaks to the instances. */
+      instanceProtocol: z.string().nullable(),
+      instancePort: Port,
+      sslCertificateId: z.string().nullable(),
+      policyNames: z.array(z.string()),
+    }),
+  ),
+  /** Registered instances (DescribeLoadBalancers lists them with the load balancer). */
+  instanceIds: Ids,
+  /** DescribeLoadBalancerAttributes AccessLog.Enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** CrossZoneLoadBalancing.Enabled; absent when not read. */
+  crossZone: z.boolean().optional(),
+});
+export type ClassicLoadBalancerProps = z.infer<typeof ClassicLoadBalancerProps>;
+
 export const EfsFileSystemProps = z.strictObject({
   fileSystemId: Id,
   /** Encryption at rest; absent when the source did not record it. */
@@ -567,6 +597,7 @@ export const PROPS_BY_TYPE = {
   "AWS::ElasticLoadBalancingV2::LoadBalancer": LoadBalancerProps,
   "AWS::ElasticLoadBalancingV2::Listener": ListenerProps,
   "AWS::ElasticLoadBalancingV2::TargetGroup": TargetGroupProps,
+  "AWS::ElasticLoadBalancing::LoadBalancer": ClassicLoadBalancerProps,
   "AWS::WAFv2::WebACL": WebAclProps,
   "AWS::RDS::DBInstance": DbInstanceProps,
   "AWS::RDS::DBCluster": DbClusterProps,

@@ -37,6 +37,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
       "AWS::ElasticLoadBalancingV2::TargetGroup",
     ],
   },
+  elb: { global: false, types: ["AWS::ElasticLoadBalancing::LoadBalancer"] },
   rds: { global: false, types: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBProxy"] },
   elasticache: {
     global: false,

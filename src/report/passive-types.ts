@@ -4,6 +4,8 @@
 // it depends on nothing, so the library build and the web bundle can both take it.
 export const PASSIVE_TYPES: ReadonlySet<string> = new Set([
   "AWS::ElasticLoadBalancingV2::LoadBalancer",
+  "AWS::ElasticLoadBalancing::LoadBalancer",
+  "AWS::EFS::MountTarget",
   "AWS::RDS::DBInstance",
   "AWS::RDS::DBCluster",
   "AWS::ElastiCache::CacheCluster",

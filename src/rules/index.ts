@@ -4,6 +4,8 @@ import albDeletionProtectionDisabled from "./baseline/alb-deletion-protection-di
 import albOutdatedTlsPolicy from "./baseline/alb-outdated-tls-policy.ts";
 import albWithoutWaf from "./baseline/alb-without-waf.ts";
 import asgSingleAz from "./baseline/asg-single-az.ts";
+import classicElbHttpListener from "./baseline/classic-elb-http-listener.ts";
+import classicElbInternetFacing from "./baseline/classic-elb-internet-facing.ts";
 import cloudfrontAllowsHttp from "./baseline/cloudfront-allows-http.ts";
 import cloudfrontS3OriginWithoutOac from "./baseline/cloudfront-s3-origin-without-oac.ts";
 import cloudfrontWithoutWaf from "./baseline/cloudfront-without-waf.ts";
@@ -49,6 +51,8 @@ export const RULES: readonly Rule[] = [
   albOutdatedTlsPolicy,
   albWithoutWaf,
   asgSingleAz,
+  classicElbHttpListener,
+  classicElbInternetFacing,
   cloudfrontAllowsHttp,
   cloudfrontS3OriginWithoutOac,
   cloudfrontWithoutWaf,

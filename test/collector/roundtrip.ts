@@ -60,6 +60,7 @@ function view(s: Snapshot, types: Set<string>) {
 export const MODULE_TYPE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   ec2: ["AWS::EC2::"],
   elbv2: ["AWS::ElasticLoadBalancingV2::"],
+  elb: ["AWS::ElasticLoadBalancing::"],
   rds: ["AWS::RDS::"],
   elasticache: ["AWS::ElastiCache::"],
   autoscaling: ["AWS::AutoScaling::"],

@@ -9,6 +9,7 @@ import { ec2Handler } from "../aws-endpoint/services/ec2.ts";
 import { ecsHandler } from "../aws-endpoint/services/ecs.ts";
 import { efsHandler } from "../aws-endpoint/services/efs.ts";
 import { elasticacheHandler } from "../aws-endpoint/services/elasticache.ts";
+import { elbHandler } from "../aws-endpoint/services/elb.ts";
 import { elbv2Handler } from "../aws-endpoint/services/elbv2.ts";
 import { lambdaHandler } from "../aws-endpoint/services/lambda.ts";
 import { rdsHandler } from "../aws-endpoint/services/rds.ts";
@@ -137,6 +138,23 @@ export async function writeCliDump(
       tagDescriptions.push(...list(call(elbv2Handler, "DescribeTags", ctx, params), "TagDescriptions"));
     }
     await put(join(dir, "elbv2-describe-tags.json"), { TagDescriptions: tagDescriptions });
+
+    const classic = list(call(elbHandler, "DescribeLoadBalancers", ctx), "LoadBalancerDescriptions");
+    await put(join(dir, "elb-describe-load-balancers.json"), { LoadBalancerDescriptions: classic });
+    const classicTags: Json[] = [];
+    for (const lb of classic) {
+      await put(
+        join(dir, "elb-describe-load-balancer-attributes", quotePlus(String(lb.LoadBalancerName))),
+        call(elbHandler, "DescribeLoadBalancerAttributes", ctx, { LoadBalancerName: lb.LoadBalancerName }),
+      );
+      classicTags.push(
+        ...list(
+          call(elbHandler, "DescribeTags", ctx, { "LoadBalancerNames.member.1": lb.LoadBalancerName }),
+          "TagDescriptions",
+        ),
+      );
+    }
+    await put(join(dir, "elb-describe-tags.json"), { TagDescriptions: classicTags });
 
     await flat("rds-describe-db-instances", rdsHandler, "DescribeDBInstances");
     await flat("rds-describe-db-clusters", rdsHandler, "DescribeDBClusters");

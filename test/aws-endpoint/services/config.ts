@@ -11,6 +11,7 @@ import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
 import { efsHandler } from "./efs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
+import { elbHandler } from "./elb.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { lambdaHandler } from "./lambda.ts";
 import { rdsHandler } from "./rds.ts";
@@ -338,6 +339,27 @@ function made(ctx: RequestContext): Made[] {
       arn: String(f.FunctionArn),
       configuration,
       supplementaryConfiguration: { Concurrency: { reservedConcurrentExecutions: 0 } },
+    });
+  }
+
+  // Classic load balancers as DescribeLoadBalancers' description in Java-bean case, their attributes in
+  // supplementaryConfiguration.
+  for (const lb of list(call(elbHandler, "DescribeLoadBalancers", ctx), "LoadBalancerDescriptions")) {
+    const name = String(lb.LoadBalancerName);
+    out.push({
+      resourceType: "AWS::ElasticLoadBalancing::LoadBalancer",
+      resourceId: name,
+      resourceName: name,
+      arn: `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/${name}`,
+      configuration: javaCase(plain(lb)) as Json,
+      supplementaryConfiguration: {
+        LoadBalancerAttributes: javaCase(
+          plain(
+            call(elbHandler, "DescribeLoadBalancerAttributes", ctx, { LoadBalancerName: name })
+              .LoadBalancerAttributes,
+          ),
+        ) as Json,
+      },
     });
   }
 

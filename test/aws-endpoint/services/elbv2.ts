@@ -40,6 +40,7 @@ function checkPageSize(params: Record<string, unknown>): void {
 
 export const elbv2Handler: ServiceHandler = {
   signingName: "elasticloadbalancing",
+  apiVersion: "2015-12-01",
   protocol: "query",
   xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
   operations: {

@@ -6,6 +6,7 @@ import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
 import { efsHandler } from "./efs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
+import { elbHandler } from "./elb.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { organizationsHandler, stsHandler } from "./identity.ts";
 import { lambdaHandler } from "./lambda.ts";
@@ -21,6 +22,7 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   organizationsHandler,
   ec2Handler,
   elbv2Handler,
+  elbHandler,
   rdsHandler,
   elasticacheHandler,
   autoscalingHandler,
