@@ -85,7 +85,7 @@ describe("normalizeElb on recorded responses", () => {
     const { resources } = normalizeElb({ loadBalancers: lbs(), tags: {}, attributes: {} }, where);
     const tls = resources[1];
     expect(tls?.name).toBe("test-elb");
-    expect((tls?.props as { listeners: unknown[] }).listeners).toEqual([
+    expect((tls?.props as { listeners: unknown[] } | undefined)?.listeners).toEqual([
       {
         protocol: "HTTPS",
         port: 443,

@@ -73,7 +73,8 @@ describe("classic ELB from AWS Config", () => {
       },
     });
     expect(
-      (lb?.props as { listeners: { protocol: string; sslCertificateId: string | null }[] }).listeners,
+      (lb?.props as { listeners: { protocol: string; sslCertificateId: string | null }[] } | undefined)
+        ?.listeners,
     ).toEqual([
       expect.objectContaining({ protocol: "HTTP", port: 80, instancePort: 8080, sslCertificateId: null }),
       expect.objectContaining({
