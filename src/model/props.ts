@@ -387,7 +387,24 @@ export const DistributionProps = z.strictObject({
       originProtocolPolicy: z.enum(["http-only", "https-only", "match-viewer"]).nullable(),
     }),
   ),
+  /** Lambda@Edge functions of every cache behaviour, the default's and the others'. */
   lambdaEdgeArns: Ids,
+  /**
+   * The cache behaviours besides the default, in CloudFront's order (first match wins); the default's
+   * viewer protocol policy is `viewerProtocolPolicy`. Absent when the source did not record them.
+   */
+  cacheBehaviors: z
+    .array(
+      z.strictObject({
+        pathPattern: z.string(),
+        targetOriginId: z.string(),
+        viewerProtocolPolicy: z.enum(["allow-all", "https-only", "redirect-to-https"]).optional(),
+        lambdaEdgeArns: Ids,
+        /** CloudFront Functions (viewer request/response). */
+        functionArns: Ids,
+      }),
+    )
+    .optional(),
 });
 
 export const HostedZoneProps = z.strictObject({
