@@ -108,6 +108,73 @@ export function buildProgram(): Command {
     );
 
   program
+    .command("diff")
+    .summary(
+      "what changed between two snapshots: resources, edges, internet exposure, tier flows and findings",
+    )
+    .description(
+      paragraphs(
+        "Compares two snapshots of the same accounts (an earlier scan and today's): resources added, removed and changed (matched by id, with each property change in words), edges added and removed, paths from the internet that opened or closed (with the step that opened them), flows between the spec's tiers that became possible or impossible, and findings that are new, fixed or still open (by fingerprint, each new one with the change that caused it where it can be named), and checks that became or stopped being unverified.",
+        "What always changes and means nothing is ignored: the scan time, counters that follow the load, the order of sets such as security group rules and tags. A resource whose type the other snapshot did not record (a service denied, a region not scanned) is listed as not compared, never as added or removed.",
+        "Exit codes: 0 no new unwaived finding at or above --fail-on, 1 some, 2 a usage or input error (a bad file or flag, or snapshots of different accounts without --allow-different-scope).",
+      ),
+    )
+    .argument("<old>", "the earlier snapshot JSON")
+    .argument("<new>", "the later snapshot JSON")
+    .option("--spec <file>", "architecture spec: conformance findings, tiers for the tier flows, waivers")
+    .option(
+      "--format <formats>",
+      "output format, or several separated by commas: text, json, markdown, sarif (sarif holds only the new findings)",
+      "text",
+    )
+    .option(
+      "--fail-on <severity>",
+      "lowest severity of a new finding that makes the exit code 1: low, medium, high, critical, or none for a report-only run",
+      "high",
+    )
+    .option(
+      "-o, --output <path>",
+      "write the report to this file (atomically; its folder must exist); with several formats, a folder to write diff.* into",
+    )
+    .option(
+      "--allow-different-scope",
+      "compare snapshots of different account sets (resources of an account only one snapshot covers show as added or removed)",
+    )
+    .addHelpText(
+      "after",
+      examples(
+        "asbuilt diff last-week.json today.json",
+        "asbuilt diff main.json pr.json --spec architecture.yaml \\\n      --format markdown,sarif,json -o diff/",
+        "asbuilt diff old.json new.json --format json -o diff.json --fail-on critical",
+        "asbuilt serve today.json --compare last-week.json   # on the diagram",
+      ),
+    )
+    .action(
+      async (
+        old: string,
+        now: string,
+        opts: {
+          spec?: string;
+          format: string;
+          failOn: string;
+          output?: string;
+          allowDifferentScope?: boolean;
+        },
+      ) => {
+        const { runDiff } = await import("./diff.ts");
+        process.exitCode = await runDiff({
+          oldFile: old,
+          newFile: now,
+          specFile: opts.spec,
+          format: opts.format,
+          failOn: opts.failOn,
+          output: opts.output,
+          allowDifferentScope: opts.allowDifferentScope === true,
+        });
+      },
+    );
+
+  program
     .command("scan")
     .summary("scan live AWS accounts (read-only) into a snapshot")
     .description(
