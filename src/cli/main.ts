@@ -138,7 +138,7 @@ export function buildProgram(): Command {
     )
     .option(
       "--allow-different-scope",
-      "compare snapshots of different account sets (resources of an account only one snapshot covers show as added or removed)",
+      "compare snapshots of different account sets anyway (resources of an account only one snapshot covers are listed as not compared)",
     )
     .addHelpText(
       "after",

@@ -80,10 +80,17 @@ export function diffResources(
     edgesRemoved: [],
   };
   const namer = nameOf(before, after);
+  // Outside a snapshot's scope nothing was read, whatever the type (generic types have no coverage entry).
+  const gapIn = (s: Snapshot, rec: Recorded, r: Resource): string | undefined =>
+    !s.scope.accounts.includes(r.account)
+      ? `account ${r.account} is not in the scan's scope`
+      : r.region !== "global" && !s.scope.regions.includes(r.region)
+        ? `region ${r.region} is not in the scan's scope`
+        : rec.gap(r.account, r.region, r.type);
   for (const r of now.resources) {
     const prev = before.get(r.id);
     if (!prev) {
-      const gap = recorded.old.gap(r.account, r.region, r.type);
+      const gap = gapIn(old, recorded.old, r);
       if (gap) out.unrecorded.push({ resource: r, missingFrom: "old", reason: gap });
       else out.added.push(r);
       continue;
@@ -93,31 +100,27 @@ export function diffResources(
   }
   for (const r of old.resources) {
     if (after.has(r.id)) continue;
-    const gap = recorded.new.gap(r.account, r.region, r.type);
+    const gap = gapIn(now, recorded.new, r);
     if (gap) out.unrecorded.push({ resource: r, missingFrom: "new", reason: gap });
     else out.removed.push(r);
   }
   const key = (e: Edge) => `${e.kind}\0${e.from}\0${e.to}`;
+  // An edge to a resource the other side did not record is not known to be new, nor to be gone.
+  const vague = new Set(out.unrecorded.map((u) => u.resource.id));
+  const compared = (e: Edge) => !vague.has(e.from) && !vague.has(e.to);
   const oldEdges = new Set(old.edges.map(key));
   const newEdges = new Set(now.edges.map(key));
   const seenNew = new Set<string>();
   for (const e of now.edges) {
     const k = key(e);
-    if (!oldEdges.has(k) && !seenNew.has(k)) out.edgesAdded.push(e);
+    if (!oldEdges.has(k) && !seenNew.has(k) && compared(e)) out.edgesAdded.push(e);
     seenNew.add(k);
   }
-  const seen = new Set<string>();
+  const seenOld = new Set<string>();
   for (const e of old.edges) {
     const k = key(e);
-    if (newEdges.has(k) || seen.has(k)) continue;
-    // An edge whose end was not recorded in the new scan is not known to be gone.
-    const end = (id: string) => before.get(id);
-    const gone = [e.from, e.to].some((id) => {
-      const r = end(id);
-      return r !== undefined && !after.has(id) && recorded.new.gap(r.account, r.region, r.type);
-    });
-    if (!gone) out.edgesRemoved.push(e);
-    seen.add(k);
+    if (!newEdges.has(k) && !seenOld.has(k) && compared(e)) out.edgesRemoved.push(e);
+    seenOld.add(k);
   }
   const byId = (a: Resource, b: Resource) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   out.added.sort(byId);

@@ -112,8 +112,10 @@ function marked(r: DiffReport): Marked[] {
   ];
 }
 
-const nameOf = (x: { id: string; name?: string }) =>
-  x.name ? `${x.name} (${x.id.split(/[/:]/).pop()})` : x.id;
+const nameOf = (x: { id: string; name?: string }) => {
+  const short = x.id.split(/[/:]/).pop() || x.id;
+  return x.name && x.name !== short ? `${x.name} (${short})` : x.name || short;
+};
 const findingLabel = (f: Finding) => f.resourceName ?? f.resourceId;
 
 export function formatDiffText(input: DiffFormatInput): string {
@@ -162,7 +164,10 @@ export function formatDiffText(input: DiffFormatInput): string {
   }
   if (r.findings.fixed.length > 0) {
     out.push("", `Fixed findings (${r.findings.fixed.length})`);
-    list(out, r.findings.fixed, (f) => [`  ${f.severity.toUpperCase()} ${f.ruleId}  ${t(findingLabel(f))}`]);
+    const removed = new Set(r.removed.map((x) => x.id));
+    list(out, r.findings.fixed, (f) => [
+      `  ${f.severity.toUpperCase()} ${f.ruleId}  ${t(findingLabel(f))}${removed.has(f.resourceId) ? " (resource removed)" : ""}`,
+    ]);
   }
   if (r.unverified.new.length + r.unverified.resolved.length > 0) {
     out.push("", "Unverified checks");

@@ -21,7 +21,7 @@ export interface DiffOptions {
   spec?: LoadedSpec;
   specFile?: string;
   failOn: FailOn;
-  /** Compare snapshots of different account sets (accounts only one side has show as added or removed). */
+  /** Compare snapshots of different account sets (resources of accounts only one side covers are listed as not compared). */
   allowDifferentScope?: boolean;
   now?: Date;
   version: string;
@@ -34,7 +34,7 @@ export function checkScope(old: Snapshot, now: Snapshot, opts: Pick<DiffOptions,
   if (onlyOld.length === 0 && onlyNew.length === 0) return;
   const list = (xs: string[]) => (xs.length > 0 ? xs.join(", ") : "none");
   throw new InputError(
-    `the two snapshots cover different accounts (only in ${opts.oldFile}: ${list(onlyOld)}; only in ${opts.newFile}: ${list(onlyNew)}), so everything in those accounts would show as added or removed.`,
+    `the two snapshots cover different accounts (only in ${opts.oldFile}: ${list(onlyOld)}; only in ${opts.newFile}: ${list(onlyNew)}), so nothing in the accounts only one of them covers can be compared.`,
     { file: opts.newFile },
     "Diff two scans of the same accounts (asbuilt scan with the same --assume-role / --org), or add --allow-different-scope to compare them anyway.",
   );
@@ -84,13 +84,19 @@ export function diffSnapshots(old: Snapshot, now: Snapshot, opts: DiffOptions): 
   const oldFps = new Set(a.findings.map((f) => f.fingerprint));
   const newFps = new Set(b.findings.map((f) => f.fingerprint));
   const cause = causes(res, internet);
+  // A finding on a resource the other snapshot did not record is neither new nor fixed: not compared.
+  const unrecorded = new Set(res.unrecorded.map((u) => u.resource.id));
+  const notCompared = [
+    ...b.findings.filter((f) => !oldFps.has(f.fingerprint) && unrecorded.has(f.resourceId)),
+    ...a.findings.filter((f) => !newFps.has(f.fingerprint) && unrecorded.has(f.resourceId)),
+  ];
   const fresh: NewFinding[] = b.findings
-    .filter((f) => !oldFps.has(f.fingerprint))
+    .filter((f) => !oldFps.has(f.fingerprint) && !unrecorded.has(f.resourceId))
     .map((f) => {
       const c = cause(f);
       return c.length > 0 ? { ...f, cause: c } : f;
     });
-  const fixed = a.findings.filter((f) => !newFps.has(f.fingerprint));
+  const fixed = a.findings.filter((f) => !newFps.has(f.fingerprint) && !unrecorded.has(f.resourceId));
   const open = b.findings.filter((f) => oldFps.has(f.fingerprint));
 
   const oldU = new Set(a.unverified.map((u) => u.fingerprint));
@@ -151,7 +157,7 @@ export function diffSnapshots(old: Snapshot, now: Snapshot, opts: DiffOptions): 
     })),
     edges: { added: res.edgesAdded, removed: res.edgesRemoved },
     exposure: { internet, tierFlows },
-    findings: { new: fresh, fixed, open },
+    findings: { new: fresh, fixed, open, notCompared },
     unverified: { new: newUnverified, resolved },
   };
 }

@@ -122,6 +122,8 @@ export const DiffReport = z.strictObject({
     new: z.array(NewFinding),
     fixed: z.array(Finding),
     open: z.array(Finding),
+    /** On resources the other snapshot did not record (see `unrecorded`): neither new nor fixed. */
+    notCompared: z.array(Finding),
   }),
   unverified: z.strictObject({
     /** Checks the new snapshot could not decide that the old one could (or that are new). */
