@@ -332,14 +332,20 @@ export function buildProgram(): Command {
       "address to listen on; anything but loopback exposes the inventory (a warning says so)",
       "127.0.0.1",
     )
-    .action(async (snapshot: string, opts: { spec?: string; port: string; host: string }) => {
-      const { parsePort, prepareServeData, serveForever } = await import("./serve.ts");
-      const port = parsePort(opts.port);
-      process.exitCode = await serveForever(await prepareServeData(snapshot, opts.spec), {
-        port,
-        host: opts.host,
-      });
-    });
+    .option(
+      "--compare <old>",
+      "an earlier snapshot: the diagram marks what was added, removed (ghosted at its place) and changed since, with a changes-only filter",
+    )
+    .action(
+      async (snapshot: string, opts: { spec?: string; port: string; host: string; compare?: string }) => {
+        const { parsePort, prepareCompareData, prepareServeData, serveForever } = await import("./serve.ts");
+        const port = parsePort(opts.port);
+        const data = opts.compare
+          ? await prepareCompareData(snapshot, opts.compare, opts.spec)
+          : await prepareServeData(snapshot, opts.spec);
+        process.exitCode = await serveForever(data, { port, host: opts.host });
+      },
+    );
 
   program
     .command("report")
@@ -351,12 +357,17 @@ export function buildProgram(): Command {
     .argument("<snapshot>", "snapshot JSON")
     .option("--spec <file>", "architecture spec to check against")
     .requiredOption("-o, --output <file>", "the HTML file to write (atomically; its folder must exist)")
-    .action(async (snapshot: string, opts: { spec?: string; output: string }) => {
+    .option(
+      "--compare <old>",
+      "an earlier snapshot: the diagram marks what was added, removed (ghosted at its place) and changed since",
+    )
+    .action(async (snapshot: string, opts: { spec?: string; output: string; compare?: string }) => {
       const { runReport } = await import("./report.ts");
       process.exitCode = await runReport({
         snapshotFile: snapshot,
         specFile: opts.spec,
         output: opts.output,
+        ...(opts.compare ? { compare: opts.compare } : {}),
       });
     });
 
