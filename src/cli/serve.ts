@@ -69,7 +69,10 @@ export async function prepareCompareData(
   now?: Date,
 ): Promise<ServeData> {
   const { compareFiles } = await import("../diff/compare.ts");
-  const c = await compareFiles(snapshotFile, oldFile, specFile, { version: VERSION, ...(now ? { now } : {}) });
+  const c = await compareFiles(snapshotFile, oldFile, specFile, {
+    version: VERSION,
+    ...(now ? { now } : {}),
+  });
   return {
     snapshot: c.snapshot,
     findingsJson: findingsJsonFor(c.current, c.findings, c.view, snapshotFile, specFile, c.unverified),

@@ -151,8 +151,9 @@ function Changes({ diff, index }: { diff: DiagramDiff; index: DataIndex }) {
       <h3>Changes since {diff.old}</h3>
       <p>
         {diff.added.length} added, {diff.removed.length} removed, {changed.length} changed;{" "}
-        {diff.edgesAdded.length} edges added, {diff.edgesRemoved.length} removed. The diagram marks them: added
-        resources outlined green (+), removed ones ghosted at their place (−), changed ones outlined amber (~).
+        {diff.edgesAdded.length} edges added, {diff.edgesRemoved.length} removed. The diagram marks them:
+        added resources outlined green (+), removed ones ghosted at their place (−), changed ones outlined
+        amber (~).
       </p>
       {diff.added.length + diff.removed.length + changed.length > 0 ? (
         <table>
