@@ -95,6 +95,8 @@ export function diffResources(
       else out.added.push(r);
       continue;
     }
+    // Most resources are unchanged: a structural comparison that allocates nothing settles those.
+    if (sameValue(prev, r)) continue;
     const changes = diffResource(prev, r, namer);
     if (changes.length > 0) out.changed.push({ before: prev, after: r, changes });
   }
@@ -108,20 +110,26 @@ export function diffResources(
   // An edge to a resource the other side did not record is not known to be new, nor to be gone.
   const vague = new Set(out.unrecorded.map((u) => u.resource.id));
   const compared = (e: Edge) => !vague.has(e.from) && !vague.has(e.to);
-  const oldEdges = new Set(old.edges.map(key));
-  const newEdges = new Set(now.edges.map(key));
+  const oldKeys = old.edges.map(key);
+  const newKeys = now.edges.map(key);
+  const oldEdges = new Set(oldKeys);
+  const newEdges = new Set(newKeys);
   const seenNew = new Set<string>();
-  for (const e of now.edges) {
-    const k = key(e);
-    if (!oldEdges.has(k) && !seenNew.has(k) && compared(e)) out.edgesAdded.push(e);
-    seenNew.add(k);
-  }
+  now.edges.forEach((e, i) => {
+    const k = newKeys[i] ?? "";
+    if (!oldEdges.has(k) && !seenNew.has(k) && compared(e)) {
+      out.edgesAdded.push(e);
+      seenNew.add(k);
+    }
+  });
   const seenOld = new Set<string>();
-  for (const e of old.edges) {
-    const k = key(e);
-    if (!newEdges.has(k) && !seenOld.has(k) && compared(e)) out.edgesRemoved.push(e);
-    seenOld.add(k);
-  }
+  old.edges.forEach((e, i) => {
+    const k = oldKeys[i] ?? "";
+    if (!newEdges.has(k) && !seenOld.has(k) && compared(e)) {
+      out.edgesRemoved.push(e);
+      seenOld.add(k);
+    }
+  });
   const byId = (a: Resource, b: Resource) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   out.added.sort(byId);
   out.removed.sort(byId);
@@ -233,6 +241,28 @@ function value(
     return;
   }
   scalar(out, path, x, y);
+}
+
+/** Deep equality, arrays in order, object keys in any order: true means no change; false means look closer. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!sameValue(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
