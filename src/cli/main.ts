@@ -436,7 +436,7 @@ function examples(...commands: string[]): string {
 
 /** The rule for every command that writes, stated once. */
 const OUTPUT_RULE =
-  "Every command that writes (check -o, report, init -o, merge, import, scan, demo --save) creates the file it is told to write, or for several formats the folder, but never a missing folder above it: a mistyped path stops at once with exit code 2. Files are written atomically, and nothing is written when an input is bad.";
+  "Every command that writes (check -o, diff -o, report, init -o, merge, import, scan, demo --save) creates the file it is told to write, or for several formats the folder, but never a missing folder above it: a mistyped path stops at once with exit code 2. Files are written atomically, and nothing is written when an input is bad.";
 
 function parseDays(text: string): number {
   const n = Number(text);

@@ -150,13 +150,28 @@ interface TierPorts {
   reasons: string[];
 }
 
+/** A tier's endpoint groups on one side, computed once per tier (each tier is in many pairs). */
+const tierGroups = new WeakMap<RuleContext, Map<string, ReturnType<typeof groupsOfAll>>>();
+
+function groupsOfTier(ctx: RuleContext, tier: string): ReturnType<typeof groupsOfAll> {
+  let m = tierGroups.get(ctx);
+  if (!m) {
+    m = new Map();
+    tierGroups.set(ctx, m);
+  }
+  let g = m.get(tier);
+  if (!g) {
+    g = groupsOfAll(ctx, networkMembers(ctx, tier));
+    m.set(tier, g);
+  }
+  return g;
+}
+
 function tierPorts(ctx: RuleContext, from: string, to: string): TierPorts | undefined {
-  const sources = networkMembers(ctx, from);
-  const targets = networkMembers(ctx, to);
+  const sources = groupsOfTier(ctx, from);
+  const targets = groupsOfTier(ctx, to);
   if (sources.length === 0 || targets.length === 0) return undefined;
-  const found = portsBetweenGroups(ctx.facts.reach, groupsOfAll(ctx, sources), groupsOfAll(ctx, targets), {
-    skipSame: true,
-  });
+  const found = portsBetweenGroups(ctx.facts.reach, sources, targets, { skipSame: true });
   return {
     ports: found.ports,
     unknown: found.unknown?.ports ?? NO_PORTS,
