@@ -21,6 +21,8 @@ const d = diffSnapshots(old, now, {
 });
 const ms = performance.now() - t0;
 const { added, removed, changed, findingsNew, findingsFixed, exposureOpened } = d.summary;
+const usage = process.resourceUsage();
+const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
 process.stdout.write(
-  `${JSON.stringify({ ms, rssMiB: process.resourceUsage().maxRSS / 1024, added, removed, changed, findingsNew, findingsFixed, exposureOpened })}\n`,
+  `${JSON.stringify({ ms, cpuMs, rssMiB: usage.maxRSS / 1024, added, removed, changed, findingsNew, findingsFixed, exposureOpened })}\n`,
 );

@@ -271,7 +271,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
               CloudFront → origin, documented flows, and every flow a finding reports (red). Badges count open
               findings.
             </p>
-            <Legend inline />
+            <Legend inline compared={diff !== undefined} />
           </section>
 
           <section className="page">

@@ -97,6 +97,7 @@ describe("serve --compare", () => {
     expect(r.stderr).toContain("2 added, 3 removed, 4 changed");
     const html = readFileSync(out, "utf8");
     expect(html).toContain("data-changes");
+    expect(html).toContain('data-legend="changes"');
     expect(html).toContain('data-change="removed"');
     expect(html).toContain('data-change="added"');
     // The markup in a tag value is text.

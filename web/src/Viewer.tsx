@@ -305,7 +305,7 @@ export function Viewer({ data }: { data: DiagramData }) {
               ? ` · ${data.report.view.flowsLeftOut} flows not drawn`
               : ""}
           </div>
-          {legend ? <Legend /> : null}
+          {legend ? <Legend compared={data.report.view?.diff !== undefined} /> : null}
         </Canvas>
       ) : (
         <main className="canvas">
