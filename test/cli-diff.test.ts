@@ -19,8 +19,11 @@ describe("asbuilt diff", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     const lines = r.stdout.split("\n");
-    expect(lines[1]).toBe("  resources: 2 added, 3 removed, 4 changed; edges: 3 added, 4 removed");
-    expect(lines[4]).toBe("FAIL: 1 new finding at or above high");
+    expect(lines[1]).toBe("  resources: 5 added, 3 removed, 4 changed; edges: 6 added, 4 removed");
+    expect(lines[4]).toBe("FAIL: 2 new findings at or above high");
+    expect(r.stdout).toMatch(
+      /\+ internet → debug-box \(i-0d3b06b0c5e1a2f47\) tcp 22 via any address\n {6}opened by: .*security group "debug-ssh" \(sg-0d3b06b0c5e1a2f47\) ingress tcp\/22 from 0\.0\.0\.0\/0/,
+    );
     expect(r.stdout).toContain("  + edge → cache tcp 6379 now possible");
     expect(r.stdout).toMatch(
       /HIGH environments-share-vpc {2}staging-to-production: Peering .*\n {6}caused by: staging-to-production was added/,
@@ -94,10 +97,10 @@ describe("asbuilt diff", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("diff.md");
-    expect(r.stderr).toContain("FAIL: 1 new finding at or above high");
+    expect(r.stderr).toContain("FAIL: 2 new findings at or above high");
     const md = readFileSync(join(out, "diff.md"), "utf8");
     expect(md).toMatch(/^## asbuilt diff: ❌ FAIL/);
-    expect(md).toContain("<details>\n<summary>New findings (6)</summary>");
+    expect(md).toContain("<details>\n<summary>New findings (10)</summary>");
     expect(md).toContain("tags.Team: + &lt;b&gt;ops\\|data&lt;/b&gt; (tag added)");
     expect(md).not.toContain("<b>ops");
     const d = DiffReport.parse(JSON.parse(readFileSync(join(out, "diff.json"), "utf8")));
@@ -106,7 +109,7 @@ describe("asbuilt diff", () => {
     };
     const fps = sarif.runs[0]?.results.map((x) => x.partialFingerprints["asbuiltFinding/v1"]);
     expect(fps?.sort()).toEqual(d.findings.new.map((f) => f.fingerprint).sort());
-    expect(d.findings.new.length).toBe(6);
+    expect(d.findings.new.length).toBe(10);
   });
 
   it("control characters in AWS strings cannot reach the terminal", () => {

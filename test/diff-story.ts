@@ -9,7 +9,8 @@ import { ROOT } from "./run-cli.ts";
 //   - added an exports bucket, and tagged the artifacts bucket with a team whose name is markup (`<b>ops|data</b>`);
 //   - opened production Redis to the world (tcp/6379 from 0.0.0.0/0) while debugging;
 //   - peered the staging VPC with production (a new peering connection, and a route to it from production-private-a);
-//   - moved the dev data-sync box's Environment tag from dev to staging.
+//   - moved the dev data-sync box's Environment tag from dev to staging;
+//   - launched a debug box in staging-public-a with a public IP and a new security group open to SSH from anywhere.
 
 export const COURSEDOG = join(ROOT, "fixtures", "coursedog", "snapshot.json");
 export const COURSEDOG_SPEC = join(ROOT, "fixtures", "coursedog", "architecture.yaml");
@@ -119,6 +120,81 @@ export function coursedogAWeekLater(): Snapshot {
     state: "active",
   });
   s.edges.push({ from: rt.id, to: pcx.id, kind: "routes" });
+
+  // The debug box: an instance, its ENI (with the public address) and its security group, as a scan records them.
+  const app = byName(s, "AWS::EC2::Instance", "coursedog-staging-app-1") as ResourceOf<"AWS::EC2::Instance">;
+  const appSg = byName(s, "AWS::EC2::SecurityGroup", "staging-app") as ResourceOf<"AWS::EC2::SecurityGroup">;
+  const pub = byName(s, "AWS::EC2::Subnet", "staging-public-a") as ResourceOf<"AWS::EC2::Subnet">;
+  const arn = (kind: string, id: string) => `arn:aws:ec2:${app.region}:${app.account}:${kind}/${id}`;
+  const [sgId, iId, eniId] = ["sg-0d3b06b0c5e1a2f47", "i-0d3b06b0c5e1a2f47", "eni-0d3b06b0c5e1a2f47"];
+  const sshSg: ResourceOf<"AWS::EC2::SecurityGroup"> = {
+    ...structuredClone(appSg),
+    id: arn("security-group", sgId),
+    name: "debug-ssh",
+    tags: { ...appSg.tags, Name: "debug-ssh" },
+    props: {
+      ...structuredClone(appSg.props),
+      groupId: sgId,
+      groupName: "debug-ssh",
+      description: "temporary debugging",
+      ingress: [
+        {
+          protocol: "tcp",
+          fromPort: 22,
+          toPort: 22,
+          ipv4Ranges: ["0.0.0.0/0"],
+          ipv6Ranges: [],
+          groupRefs: [],
+          prefixListIds: [],
+          description: null,
+        },
+      ],
+    },
+  };
+  const box: ResourceOf<"AWS::EC2::Instance"> = {
+    ...structuredClone(app),
+    id: arn("instance", iId),
+    name: "debug-box",
+    tags: { ...app.tags, Name: "debug-box", Role: "debug" },
+    parent: pub.id,
+    props: {
+      ...structuredClone(app.props),
+      instanceId: iId,
+      subnetId: pub.props.subnetId,
+      privateIp: "10.20.0.77",
+      publicIp: "3.140.22.9",
+      securityGroupIds: [sgId],
+      networkInterfaceIds: [eniId],
+      iamInstanceProfileArn: null,
+    },
+  };
+  const eni = {
+    id: arn("network-interface", eniId),
+    type: "AWS::EC2::NetworkInterface",
+    account: app.account,
+    region: app.region,
+    tags: {},
+    parent: pub.id,
+    props: {
+      networkInterfaceId: eniId,
+      vpcId: pub.props.vpcId,
+      subnetId: pub.props.subnetId,
+      availabilityZone: pub.props.availabilityZone,
+      interfaceType: "interface",
+      description: "",
+      privateIpAddresses: ["10.20.0.77"],
+      publicIp: "3.140.22.9",
+      securityGroupIds: [sgId],
+      attachedTo: box.id,
+      requesterManaged: false,
+    },
+  } as Resource;
+  s.resources.push(sshSg, box, eni);
+  s.edges.push(
+    { from: box.id, to: sshSg.id, kind: "uses" },
+    { from: eni.id, to: box.id, kind: "attached" },
+    { from: eni.id, to: sshSg.id, kind: "uses" },
+  );
 
   const sync = byName(s, "AWS::EC2::Instance", "dev-data-sync");
   sync.tags = { ...sync.tags, Environment: "staging" };

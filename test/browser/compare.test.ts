@@ -64,7 +64,7 @@ describe("serve --compare", () => {
         e.parentElement?.closest("[data-kind='subnet']")?.getAttribute("data-id"),
       );
       expect(ghostIn).toBe("arn:aws:ec2:us-east-2:123456789012:subnet/subnet-3ee65626c1327e42c");
-      expect(await page.textContent("[data-summary='changes']")).toContain("+2 −3 ~4");
+      expect(await page.textContent("[data-summary='changes']")).toContain("+5 −3 ~4");
       await page.screenshot({ path: join(ARTIFACTS, "compare-coursedog.png") });
 
       await page.click(`[data-id="${hotfix}"]`);
@@ -94,7 +94,7 @@ describe("serve --compare", () => {
     const out = join(dir, "review.html");
     const r = asbuilt("report", later, "--spec", COURSEDOG_SPEC, "--compare", COURSEDOG, "-o", out);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain("2 added, 3 removed, 4 changed");
+    expect(r.stderr).toContain("5 added, 3 removed, 4 changed");
     const html = readFileSync(out, "utf8");
     expect(html).toContain("data-changes");
     expect(html).toContain('data-legend="changes"');
