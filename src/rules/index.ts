@@ -1,8 +1,12 @@
 import adminPortOpenToWorld from "./baseline/admin-port-open-to-world.ts";
+import albAccessLogsDisabled from "./baseline/alb-access-logs-disabled.ts";
+import albDeletionProtectionDisabled from "./baseline/alb-deletion-protection-disabled.ts";
 import albOutdatedTlsPolicy from "./baseline/alb-outdated-tls-policy.ts";
 import albWithoutWaf from "./baseline/alb-without-waf.ts";
 import apiGatewayRouteWithoutAuth from "./baseline/api-gateway-route-without-auth.ts";
 import asgSingleAz from "./baseline/asg-single-az.ts";
+import classicElbHttpListener from "./baseline/classic-elb-http-listener.ts";
+import classicElbInternetFacing from "./baseline/classic-elb-internet-facing.ts";
 import cloudfrontAllowsHttp from "./baseline/cloudfront-allows-http.ts";
 import cloudfrontS3OriginWithoutOac from "./baseline/cloudfront-s3-origin-without-oac.ts";
 import cloudfrontWithoutWaf from "./baseline/cloudfront-without-waf.ts";
@@ -10,6 +14,7 @@ import computeInPublicSubnet from "./baseline/compute-in-public-subnet.ts";
 import dbPortOpenToWorld from "./baseline/db-port-open-to-world.ts";
 import defaultSecurityGroupAllowsTraffic from "./baseline/default-security-group-allows-traffic.ts";
 import ebsUnencrypted from "./baseline/ebs-unencrypted.ts";
+import efsUnencrypted from "./baseline/efs-unencrypted.ts";
 import eipUnused from "./baseline/eip-unused.ts";
 import eksEndpointPublic from "./baseline/eks-endpoint-public.ts";
 import elasticacheEncryptionDisabled from "./baseline/elasticache-encryption-disabled.ts";
@@ -46,10 +51,14 @@ import type { Rule } from "./types.ts";
 /** Every rule, by id. An explicit list (no folder scanning); a test checks it against the files. */
 export const RULES: readonly Rule[] = [
   adminPortOpenToWorld,
+  albAccessLogsDisabled,
+  albDeletionProtectionDisabled,
   albOutdatedTlsPolicy,
   albWithoutWaf,
   apiGatewayRouteWithoutAuth,
   asgSingleAz,
+  classicElbHttpListener,
+  classicElbInternetFacing,
   cloudfrontAllowsHttp,
   cloudfrontS3OriginWithoutOac,
   cloudfrontWithoutWaf,
@@ -57,6 +66,7 @@ export const RULES: readonly Rule[] = [
   dbPortOpenToWorld,
   defaultSecurityGroupAllowsTraffic,
   ebsUnencrypted,
+  efsUnencrypted,
   eipUnused,
   eksEndpointPublic,
   elasticacheEncryptionDisabled,

@@ -101,6 +101,7 @@ describe("scan --source config", () => {
       "apigateway partial",
       "apigatewayv2 partial",
       "cloudfront partial",
+      "efs partial",
       "elasticache partial",
       // AWS Config records no Lambda function URLs and no OpenSearch access policies.
       "lambda partial",
@@ -108,6 +109,7 @@ describe("scan --source config", () => {
       "rds partial",
       "route53 partial",
     ]);
+    expect(gaps.find((g) => g.service === "efs")).toMatchObject({ notRecorded: ["AWS::EFS::MountTarget"] });
     expect(gaps.find((g) => g.service === "route53")).toMatchObject({
       region: "global",
       notRecorded: ["AWS::Route53::RecordSet"],

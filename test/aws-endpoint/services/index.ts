@@ -5,8 +5,10 @@ import { cloudfrontHandler } from "./cloudfront.ts";
 import { configHandler } from "./config.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
+import { efsHandler } from "./efs.ts";
 import { eksHandler } from "./eks.ts";
 import { elasticacheHandler } from "./elasticache.ts";
+import { elbHandler } from "./elb.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { organizationsHandler, stsHandler } from "./identity.ts";
 import { lambdaHandler } from "./lambda.ts";
@@ -24,11 +26,13 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   organizationsHandler,
   ec2Handler,
   elbv2Handler,
+  elbHandler,
   rdsHandler,
   elasticacheHandler,
   autoscalingHandler,
   ecsHandler,
   lambdaHandler,
+  efsHandler,
   redshiftHandler,
   eksHandler,
   opensearchHandler,
