@@ -94,27 +94,29 @@ describe("the attack surface", () => {
   it("plugs in managed front doors by type: API Gateway, Lambda URLs, EKS, OpenSearch", () => {
     const b = new SnapshotBuilder("test:doors");
     const a = b.in("111111111111", "us-east-2");
-    a.generic("AWS::ApiGateway::RestApi", "arn:aws:apigateway:us-east-2::/restapis/a1", "orders", {
-      props: { endpointTypes: ["REGIONAL"] },
-    });
-    a.generic("AWS::ApiGateway::RestApi", "arn:aws:apigateway:us-east-2::/restapis/a2", "internal", {
-      props: { endpointTypes: ["PRIVATE"] },
-    });
-    a.generic("AWS::ApiGateway::RestApi", "arn:aws:apigateway:us-east-2::/restapis/a3", "unread", {});
+    a.restApi("orders", { endpointTypes: ["REGIONAL"], routes: [{ route: "GET /orders", auth: "AWS_IAM" }] });
+    a.restApi("internal", { endpointTypes: ["PRIVATE"], routes: [] });
+    delete a.restApi("unread", { routes: [] }).props.endpointTypes;
     a.generic("AWS::Lambda::Url", "arn:aws:lambda:us-east-2:111111111111:function:hook/url", "hook-url", {
       props: { authType: "NONE", targetFunctionArn: "arn:aws:lambda:us-east-2:111111111111:function:hook" },
     });
-    a.generic("AWS::EKS::Cluster", "arn:aws:eks:us-east-2:111111111111:cluster/k", "k", {
-      props: { endpointPublicAccess: true, publicAccessCidrs: ["198.51.100.0/24"] },
+    // The lambda module's model: a function with its URLs (one with none).
+    a.lambda("webhook", { url: "NONE" });
+    a.lambda("batch");
+    const kv = a.vpc("k8s", { cidr: "10.9.0.0/16" });
+    const ks = a.subnet(kv, "k8s-a", { cidr: "10.9.1.0/24", az: "us-east-2a" });
+    a.eksCluster(kv, "k", {
+      subnets: [ks],
+      securityGroups: [a.securityGroup(kv, "k8s")],
+      publicAccessCidrs: ["198.51.100.0/24"],
     });
-    a.generic("AWS::OpenSearch::Domain", "arn:aws:es:us-east-2:111111111111:domain/logs", "logs", {
-      props: { publicEndpoint: true, accessPolicyOpen: true, enforceHttps: true },
-    });
+    a.openSearchDomain("logs", { policy: "open" });
     const x = surface(b);
     expect(x.reached.map(line).sort()).toEqual(
       [
         "orders tcp/443 api-gateway anyone",
         "hook-url tcp/443 lambda-url anyone",
+        "webhook tcp/443 lambda-url anyone",
         "k tcp/443 eks-endpoint some addresses",
         "logs tcp/443 opensearch-endpoint anyone",
       ].sort(),

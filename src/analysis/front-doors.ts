@@ -154,6 +154,27 @@ export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
       ];
     },
   },
+  // The model's props (lambda module): functionUrls [{ url, authType, qualifier }], absent when not read.
+  "AWS::Lambda::Function": {
+    via: "lambda-url",
+    entries(r) {
+      const urls = props(r).functionUrls;
+      if (urls === undefined) return unsure(HTTPS, `the function URLs of Lambda function ${r.name ?? r.id}`);
+      if (!Array.isArray(urls)) return [];
+      return urls.map((u: { url?: unknown; authType?: unknown; qualifier?: unknown }) => {
+        const auth = str(u.authType);
+        const alias = str(u.qualifier);
+        return {
+          ports: HTTPS,
+          audience: "anyone" as const,
+          hops: [
+            `function URL ${str(u.url) ?? ""} of ${r.name ?? r.id}${alias ? ` (alias ${alias})` : ""}: auth ${auth ?? "not recorded"}${auth === "NONE" ? " (anyone can invoke it)" : ""}`,
+          ],
+          ...(auth === undefined ? { unknown: "the auth type of the function URL is not recorded" } : {}),
+        };
+      });
+    },
+  },
   // The model's props (entry-point module): endpointPublicAccess, publicAccessCidrs.
   "AWS::EKS::Cluster": {
     via: "eks-endpoint",

@@ -413,8 +413,8 @@ const ApiRoute = z.strictObject({
 
 export const RestApiProps = z.strictObject({
   restApiId: Id,
-  /** EDGE, REGIONAL or PRIVATE. */
-  endpointTypes: z.array(z.string()),
+  /** EDGE, REGIONAL or PRIVATE; absent when the source did not record the endpoint configuration. */
+  endpointTypes: z.array(z.string()).optional(),
   disableExecuteApiEndpoint: z.boolean().optional(),
   /** Every resource's methods (GetResources); absent when they were not read (AWS Config records none). */
   routes: z.array(ApiRoute).optional(),

@@ -89,7 +89,7 @@ export function normalizeApiGateway(raw: ApiGatewayRaw, where: Where) {
       tags,
       props: {
         restApiId: a.id,
-        endpointTypes: a.endpointConfiguration?.types ?? [],
+        ...(a.endpointConfiguration?.types ? { endpointTypes: a.endpointConfiguration.types } : {}),
         ...(a.disableExecuteApiEndpoint !== undefined
           ? { disableExecuteApiEndpoint: a.disableExecuteApiEndpoint }
           : {}),

@@ -40,10 +40,14 @@ describe("api-gateway-route-without-auth", () => {
     delete fromConfig.props.routes;
     const rest = a.restApi("no-embed", { routes: [{ route: "ANY /" }] });
     delete rest.props.routes?.[0]?.authorizationType;
+    // An open route on a REST API whose endpoint type was not recorded: it may be PRIVATE.
+    const untyped = a.restApi("untyped", { routes: [{ route: "GET /", auth: "NONE" }] });
+    delete untyped.props.endpointTypes;
     const { findings, unverified } = runChecks([rule], new Graph(b.build()), { now: NOW });
     expect(findings).toEqual([]);
     expect(unverified.map((u) => u.missing).sort()).toEqual([
       ['authorizationType of route ANY / of API "no-embed" is not recorded'],
+      ['endpoint type of RestApi "untyped" is not recorded'],
       ['routes of Api "from-config" is not recorded'],
     ]);
   });

@@ -28,8 +28,8 @@ export default defineRule({
     ];
     for (const api of apis) {
       const rest = api.type === "AWS::ApiGateway::RestApi";
-      if (rest && api.props.endpointTypes.length > 0 && api.props.endpointTypes.every((t) => t === "PRIVATE"))
-        continue;
+      const endpointTypes = rest ? api.props.endpointTypes : undefined;
+      if (endpointTypes && endpointTypes.length > 0 && endpointTypes.every((t) => t === "PRIVATE")) continue;
       const routes = api.props.routes;
       if (routes === undefined) {
         out.push(unverified(api, [notRecorded(api, rest ? "resources and methods" : "routes")]));
@@ -40,7 +40,10 @@ export default defineRule({
       const open = checked.filter(
         (r) => r.authorizationType === "NONE" && !(rest && r.apiKeyRequired === true),
       );
-      if (open.length > 0) {
+      if (open.length > 0 && rest && endpointTypes === undefined) {
+        // Open routes on an API that may be PRIVATE: not decidable.
+        out.push(unverified(api, [notRecorded(api, "endpoint type")]));
+      } else if (open.length > 0) {
         const named = open.slice(0, MAX_NAMED).map((r) => r.route);
         const more = open.length - named.length;
         out.push({
@@ -48,7 +51,7 @@ export default defineRule({
           message: `API ${label(api)} has ${open.length === 1 ? "a route" : `${open.length} routes`} anyone can call without authorization: ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`,
           evidence: [
             ...open.map((r) => `${r.route}: authorizationType NONE${r.target ? `, calls ${r.target}` : ""}`),
-            ...(rest ? [`endpoint type ${api.props.endpointTypes.join(", ") || "not recorded"}`] : []),
+            ...(endpointTypes ? [`endpoint type ${endpointTypes.join(", ")}`] : []),
             ...(!rest && api.props.apiEndpoint ? [`endpoint ${api.props.apiEndpoint}`] : []),
           ],
         });

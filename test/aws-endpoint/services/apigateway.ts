@@ -31,7 +31,7 @@ export const apigatewayHandler: ServiceHandler = {
         items: rest(resources).map((a) => ({
           id: a.props.restApiId,
           name: a.name,
-          endpointConfiguration: { types: a.props.endpointTypes },
+          ...(a.props.endpointTypes ? { endpointConfiguration: { types: a.props.endpointTypes } } : {}),
           disableExecuteApiEndpoint: a.props.disableExecuteApiEndpoint,
           tags: a.tags,
         })),
