@@ -31,6 +31,12 @@ export const SubnetProps = z.strictObject({
   ipv6CidrBlock: Cidr6.nullable(),
   availabilityZone: Id.optional(),
   mapPublicIpOnLaunch: z.boolean().optional(),
+  /**
+   * The route table an association record (AWS Config's SubnetRouteTableAssociation) names for the subnet
+   * when that table is not in the snapshot: the subnet's routes are unknown, and the VPC's main table does
+   * not apply. Absent otherwise (a recorded table lists the subnet in its `subnetIds`).
+   */
+  routeTableId: Id.optional(),
 });
 export type SubnetProps = z.infer<typeof SubnetProps>;
 
@@ -438,7 +444,8 @@ export const EcsServiceProps = z.strictObject({
   clusterArn: Id,
   launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
   desiredCount: z.number().int().min(0),
-  runningCount: z.number().int().min(0),
+  /** Absent when the source did not record it (AWS Config's CloudFormation-shaped items have no running count). */
+  runningCount: z.number().int().min(0).optional(),
   taskDefinitionArn: z.string(),
   networkConfiguration: z
     .strictObject({ subnetIds: Ids, securityGroupIds: Ids, assignPublicIp: z.boolean() })

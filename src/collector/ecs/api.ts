@@ -191,7 +191,7 @@ export function normalizeEcs(raw: EcsRaw, where: Where) {
         clusterArn: s.clusterArn,
         launchType,
         desiredCount: s.desiredCount ?? 0,
-        runningCount: s.runningCount ?? 0,
+        runningCount: s.runningCount,
         taskDefinitionArn: s.taskDefinition ?? "",
         networkConfiguration: net
           ? {

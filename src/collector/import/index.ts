@@ -9,11 +9,12 @@ import {
   type Edge,
   Region,
   type Resource,
+  type ResourceNote,
   resourceSchemaFor,
   type Snapshot,
 } from "../../model/snapshot.ts";
 import type { ConfigItem } from "../config/item.ts";
-import { normalizeConfigItems } from "../config/normalize.ts";
+import { type FromConfig, normalizeConfigItems, withNotRecorded } from "../config/normalize.ts";
 import { configCoverage } from "../config/scan.ts";
 import { assembleSnapshot } from "../scan.ts";
 import { DUMP_FILES, DUMP_READERS, SERVICES } from "../services.ts";
@@ -271,6 +272,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   const accounts = new Set<string>();
   const regions = new Set<string>();
   const notes: string[] = [];
+  const resourceNotes: ResourceNote[] = [];
+  const notRecorded: FromConfig["notRecorded"] = [];
 
   const readable = new Set(DUMP_READERS.map((r) => r.module.service));
   for (const [accountDir, byRegion] of dumps) {
@@ -361,8 +364,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     resources.push(...converted.resources);
     edges.push(...converted.edges);
     notes.push(...converted.skipped);
-    if (converted.leftOut > 0)
-      notes.push(`${converted.leftOut} AWS Config item(s) of deleted or unrecorded resources left out`);
+    resourceNotes.push(...converted.notes);
+    notRecorded.push(...converted.notRecorded);
     const queries: Coverage[] = [];
     for (const p of converted.places) {
       accounts.add(p.account);
@@ -390,7 +393,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   const { snapshot, droppedEdges } = assembleSnapshot({
     resources: valid,
     edges,
-    coverage: markDropped(dedupeCoverage(coverage), dropped),
+    coverage: markDropped(withNotRecorded(dedupeCoverage(coverage), notRecorded), dropped),
+    notes: resourceNotes,
     accounts: [...accounts],
     regions,
     source: "import",
