@@ -17,7 +17,7 @@ export interface ReportOptions {
 /** Writes the HTML review report. Inputs are validated before anything is written. */
 export async function runReport(opts: ReportOptions): Promise<number> {
   await checkOutputFile(opts.output, "review.html");
-  const { snapshot, drawn, findings, unverified, view } = opts.compare
+  const { snapshot, drawn, findings, unverified, view, exposure } = opts.compare
     ? await (async () => {
         const { compareFiles } = await import("../diff/compare.ts");
         const c = await compareFiles(opts.snapshotFile, opts.compare ?? "", opts.specFile, {
@@ -28,9 +28,17 @@ export async function runReport(opts: ReportOptions): Promise<number> {
       })()
     : await (async () => {
         const a = await analyzeFiles(opts.snapshotFile, opts.specFile, opts.now);
-        return { ...a, drawn: a.snapshot, view: a.view() };
+        return { ...a, drawn: a.snapshot, view: a.view(), exposure: a.exposure() };
       })();
-  const report = findingsReportFor(snapshot, findings, view, opts.snapshotFile, opts.specFile, unverified);
+  const report = findingsReportFor(
+    snapshot,
+    findings,
+    view,
+    opts.snapshotFile,
+    opts.specFile,
+    unverified,
+    exposure,
+  );
   const html = await renderHtmlReport({
     data: { snapshot: drawn, report },
     version: VERSION,

@@ -1,3 +1,4 @@
+import type { ExposureReport } from "../analysis/exposure.ts";
 import { analyzeSnapshot, loadSpecChecked } from "../analyze.ts";
 import type { LoadedSpec } from "../architecture/load.ts";
 import { loadSnapshot } from "../model/io.ts";
@@ -29,6 +30,8 @@ export interface CompareData {
   findings: readonly Finding[];
   unverified: readonly UnverifiedCheck[];
   view: NonNullable<FindingsReport["view"]>;
+  /** The new snapshot's attack surface (what the internet reaches), as serve and report show it. */
+  exposure: ExposureReport;
   report: DiffReport;
 }
 
@@ -71,6 +74,7 @@ export function compareSnapshots(
     findings: a.findings,
     unverified: a.unverified,
     view: { ...a.view(), diff: diagramDiff(report) },
+    exposure: a.exposure(),
     report,
   };
 }

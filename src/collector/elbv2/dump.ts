@@ -38,6 +38,13 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
       "AWS::ElasticLoadBalancingV2::TargetGroup.tags",
     ],
   },
+  // No load balancers listed: nothing has listeners, and CloudMapper's per-load-balancer target group and
+  // tag files have nothing to be named after.
+  notNeeded: (get) =>
+    get("elbv2-describe-load-balancers").length > 0 &&
+    items(get, "elbv2-describe-load-balancers", "LoadBalancers").length === 0
+      ? ["elbv2-describe-listeners", "elbv2-describe-target-groups", "elbv2-describe-tags"]
+      : [],
   build: (get) => {
     const targetGroups = uniqueBy(
       items<Elbv2Raw["targetGroups"][number]>(get, "elbv2-describe-target-groups", "TargetGroups"),
@@ -54,7 +61,15 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
     const noHealth = targetGroups.filter(
       (t) => t.TargetGroupArn && !(t.TargetGroupArn in targetHealth),
     ).length;
+    // CloudMapper's collect asks for tags per load balancer (elbv2-describe-tags/<LB ARN>) and lists target
+    // groups per load balancer: target groups' tags are then not recorded, nor target groups no LB uses.
+    const tagResponses = get("elbv2-describe-tags");
+    const perLbTags = tagResponses.length > 0 && tagResponses.every((r) => r.param !== undefined);
+    const notRecorded = perLbTags
+      ? ["AWS::ElasticLoadBalancingV2::TargetGroup.tags", "AWS::ElasticLoadBalancingV2::Listener.tags"]
+      : [];
     return {
+      notRecorded,
       raw: {
         loadBalancers: uniqueBy(
           items<Elbv2Raw["loadBalancers"][number]>(get, "elbv2-describe-load-balancers", "LoadBalancers"),
@@ -68,12 +83,18 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
         targetHealth,
         tags,
       },
-      gaps:
-        noHealth > 0
+      gaps: [
+        ...(noHealth > 0
           ? [
               `no elbv2-describe-target-health response for ${noHealth} target group(s): their targets are empty`,
             ]
-          : [],
+          : []),
+        ...(perLbTags
+          ? [
+              "tags read per load balancer only (elbv2-describe-tags/<LB ARN>): not those of target groups and listeners",
+            ]
+          : []),
+      ],
     };
   },
 });
