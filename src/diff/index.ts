@@ -192,7 +192,7 @@ function causes(
   const opened = new Map<string, string[]>();
   for (const e of internet)
     if (e.change === "opened" && !opened.has(e.resourceId))
-      opened.set(e.resourceId, [`internet → ${e.ports} via ${e.via}: ${e.openedBy.join("; ")}`]);
+      opened.set(e.resourceId, [`internet → ${e.ports} from ${e.via}: ${e.openedBy.join("; ")}`]);
   const label = (r: Resource) => r.name ?? r.id;
   const lines = (c: (typeof res.changed)[number]) =>
     c.changes.slice(0, 5).map((ch) => `${label(c.after)}: ${ch.text}`);
