@@ -201,6 +201,12 @@ export const LoadBalancerProps = z.strictObject({
   securityGroupIds: Ids,
   dnsName: z.string(),
   ipAddressType: z.string(),
+  /** DescribeLoadBalancerAttributes access_logs.s3.enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** deletion_protection.enabled; absent when not read. */
+  deletionProtection: z.boolean().optional(),
+  /** routing.http.drop_invalid_header_fields.enabled (ALBs only); absent when not read. */
+  dropInvalidHeaderFields: z.boolean().optional(),
 });
 export type LoadBalancerProps = z.infer<typeof LoadBalancerProps>;
 
@@ -388,7 +394,24 @@ export const DistributionProps = z.strictObject({
       originProtocolPolicy: z.enum(["http-only", "https-only", "match-viewer"]).nullable(),
     }),
   ),
+  /** Lambda@Edge functions of every cache behaviour, the default's and the others'. */
   lambdaEdgeArns: Ids,
+  /**
+   * The cache behaviours besides the default, in CloudFront's order (first match wins); the default's
+   * viewer protocol policy is `viewerProtocolPolicy`. Absent when the source did not record them.
+   */
+  cacheBehaviors: z
+    .array(
+      z.strictObject({
+        pathPattern: z.string(),
+        targetOriginId: z.string(),
+        viewerProtocolPolicy: z.enum(["allow-all", "https-only", "redirect-to-https"]).optional(),
+        lambdaEdgeArns: Ids,
+        /** CloudFront Functions (viewer request/response). */
+        functionArns: Ids,
+      }),
+    )
+    .optional(),
 });
 
 export const HostedZoneProps = z.strictObject({
@@ -557,6 +580,61 @@ export const VolumeProps = z.strictObject({
   attachments: z.array(z.strictObject({ instanceId: Id, device: z.string() })),
 });
 
+export const ClassicLoadBalancerProps = z.strictObject({
+  name: z.string(),
+  scheme: z.enum(["internet-facing", "internal"]),
+  /** null for an EC2-Classic load balancer (no VPC). */
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  availabilityZones: Ids,
+  securityGroupIds: Ids,
+  dnsName: z.string(),
+  listeners: z.array(
+    z.strictObject({
+      /** HTTP, HTTPS, TCP or SSL, as the client speaks to the load balancer. */
+      protocol: z.string(),
+      port: Port,
+      /** How the load balancer speaks to the instances. */
+      instanceProtocol: z.string().nullable(),
+      instancePort: Port,
+      sslCertificateId: z.string().nullable(),
+      policyNames: z.array(z.string()),
+    }),
+  ),
+  /** Registered instances (DescribeLoadBalancers lists them with the load balancer). */
+  instanceIds: Ids,
+  /** DescribeLoadBalancerAttributes AccessLog.Enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** CrossZoneLoadBalancing.Enabled; absent when not read. */
+  crossZone: z.boolean().optional(),
+});
+export type ClassicLoadBalancerProps = z.infer<typeof ClassicLoadBalancerProps>;
+
+export const EfsFileSystemProps = z.strictObject({
+  fileSystemId: Id,
+  /** Encryption at rest; absent when the source did not record it. */
+  encrypted: z.boolean().optional(),
+  kmsKeyId: z.string().nullable(),
+  performanceMode: z.string().optional(),
+  throughputMode: z.string().optional(),
+  lifeCycleState: z.string().optional(),
+  /** NumberOfMountTargets as DescribeFileSystems counts them; absent when not recorded. */
+  numberOfMountTargets: z.number().int().min(0).optional(),
+});
+export type EfsFileSystemProps = z.infer<typeof EfsFileSystemProps>;
+
+export const EfsMountTargetProps = z.strictObject({
+  mountTargetId: Id,
+  fileSystemId: Id,
+  vpcId: Id.nullable(),
+  subnetId: Id,
+  availabilityZone: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  networkInterfaceId: Id.nullable(),
+  /** DescribeMountTargetSecurityGroups; absent when not read (then what reaches NFS is unknown). */
+  securityGroupIds: Ids.optional(),
+});
+
 /** The props schema of every modelled type. Any other type is kept with generic props. */
 export const PROPS_BY_TYPE = {
   "AWS::EC2::VPC": VpcProps,
@@ -578,6 +656,7 @@ export const PROPS_BY_TYPE = {
   "AWS::ElasticLoadBalancingV2::LoadBalancer": LoadBalancerProps,
   "AWS::ElasticLoadBalancingV2::Listener": ListenerProps,
   "AWS::ElasticLoadBalancingV2::TargetGroup": TargetGroupProps,
+  "AWS::ElasticLoadBalancing::LoadBalancer": ClassicLoadBalancerProps,
   "AWS::WAFv2::WebACL": WebAclProps,
   "AWS::RDS::DBInstance": DbInstanceProps,
   "AWS::RDS::DBCluster": DbClusterProps,
@@ -594,6 +673,8 @@ export const PROPS_BY_TYPE = {
   "AWS::ECS::Service": EcsServiceProps,
   "AWS::ECS::Task": EcsTaskProps,
   "AWS::Lambda::Function": LambdaFunctionProps,
+  "AWS::EFS::FileSystem": EfsFileSystemProps,
+  "AWS::EFS::MountTarget": EfsMountTargetProps,
 } as const;
 
 export type KnownType = keyof typeof PROPS_BY_TYPE;
