@@ -141,6 +141,7 @@ export const NetworkAclEntry = z.strictObject({
   ruleAction: z.enum(["allow", "deny"]),
   cidrBlock: Cidr4.nullable(),
   ipv6CidrBlock: Cidr6.nullable(),
+  /** For ICMP (protocol "1"), the ICMP type and code (-1: all); null for ICMP: not recorded (older snapshots). */
   fromPort: Port.nullable(),
   toPort: Port.nullable(),
 });
@@ -200,6 +201,12 @@ export const LoadBalancerProps = z.strictObject({
   securityGroupIds: Ids,
   dnsName: z.string(),
   ipAddressType: z.string(),
+  /** DescribeLoadBalancerAttributes access_logs.s3.enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** deletion_protection.enabled; absent when not read. */
+  deletionProtection: z.boolean().optional(),
+  /** routing.http.drop_invalid_header_fields.enabled (ALBs only); absent when not read. */
+  dropInvalidHeaderFields: z.boolean().optional(),
 });
 export type LoadBalancerProps = z.infer<typeof LoadBalancerProps>;
 
@@ -387,7 +394,24 @@ export const DistributionProps = z.strictObject({
       originProtocolPolicy: z.enum(["http-only", "https-only", "match-viewer"]).nullable(),
     }),
   ),
+  /** Lambda@Edge functions of every cache behaviour, the default's and the others'. */
   lambdaEdgeArns: Ids,
+  /**
+   * The cache behaviours besides the default, in CloudFront's order (first match wins); the default's
+   * viewer protocol policy is `viewerProtocolPolicy`. Absent when the source did not record them.
+   */
+  cacheBehaviors: z
+    .array(
+      z.strictObject({
+        pathPattern: z.string(),
+        targetOriginId: z.string(),
+        viewerProtocolPolicy: z.enum(["allow-all", "https-only", "redirect-to-https"]).optional(),
+        lambdaEdgeArns: Ids,
+        /** CloudFront Functions (viewer request/response). */
+        functionArns: Ids,
+      }),
+    )
+    .optional(),
 });
 
 export const HostedZoneProps = z.strictObject({
@@ -455,6 +479,24 @@ export const EcsServiceProps = z.strictObject({
   ),
 });
 
+/**
+ * A running ECS task that no recorded service accounts for: one started alone (RunTask, a schedule, AWS Batch:
+ * group "family:…"), or a service's task when the services were not read (a CloudMapper dump has
+ * ecs-describe-tasks but no describe-services). A service's tasks are otherwise the service's ENIs.
+ */
+export const EcsTaskProps = z.strictObject({
+  taskArn: Id,
+  clusterArn: Id,
+  /** "service:<name>" or "family:<task definition family>", as ECS records it. */
+  group: z.string().optional(),
+  launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
+  lastStatus: z.string().optional(),
+  taskDefinitionArn: z.string().optional(),
+  /** awsvpc tasks' ENIs; their subnets and security groups are the ENIs' (network-interface resources). */
+  networkInterfaceIds: Ids,
+  privateIpAddresses: z.array(z.string()),
+});
+
 export const LambdaFunctionProps = z.strictObject({
   functionName: Id,
   runtime: z.string().nullable(),
@@ -464,6 +506,21 @@ export const LambdaFunctionProps = z.strictObject({
   /** null for a function outside any VPC. Environment variables are never stored. */
   vpcConfig: z.strictObject({ vpcId: Id, subnetIds: Ids, securityGroupIds: Ids }).nullable(),
 });
+
+/**
+ * A managed prefix list (DescribeManagedPrefixLists), with its CIDRs (GetManagedPrefixListEntries):
+ * security-group rules and routes may name it instead of a CIDR. AWS-managed lists (S3, DynamoDB,
+ * CloudFront's origin-facing addresses) are listed in every account with owner "AWS".
+ */
+export const PrefixListProps = z.strictObject({
+  prefixListId: Id,
+  prefixListName: z.string().optional(),
+  addressFamily: z.enum(["IPv4", "IPv6"]).optional(),
+  ownerId: z.string().optional(),
+  /** Absent when the entries were not read: then the addresses it stands for are unknown. */
+  entries: z.array(z.strictObject({ cidr: z.string(), description: z.string().nullable() })).optional(),
+});
+export type PrefixListProps = z.infer<typeof PrefixListProps>;
 
 export const VpcPeeringProps = z.strictObject({
   vpcPeeringConnectionId: Id,
@@ -523,6 +580,61 @@ export const VolumeProps = z.strictObject({
   attachments: z.array(z.strictObject({ instanceId: Id, device: z.string() })),
 });
 
+export const ClassicLoadBalancerProps = z.strictObject({
+  name: z.string(),
+  scheme: z.enum(["internet-facing", "internal"]),
+  /** null for an EC2-Classic load balancer (no VPC). */
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  availabilityZones: Ids,
+  securityGroupIds: Ids,
+  dnsName: z.string(),
+  listeners: z.array(
+    z.strictObject({
+      /** HTTP, HTTPS, TCP or SSL, as the client speaks to the load balancer. */
+      protocol: z.string(),
+      port: Port,
+      /** How the load balancer speaks to the instances. */
+      instanceProtocol: z.string().nullable(),
+      instancePort: Port,
+      sslCertificateId: z.string().nullable(),
+      policyNames: z.array(z.string()),
+    }),
+  ),
+  /** Registered instances (DescribeLoadBalancers lists them with the load balancer). */
+  instanceIds: Ids,
+  /** DescribeLoadBalancerAttributes AccessLog.Enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** CrossZoneLoadBalancing.Enabled; absent when not read. */
+  crossZone: z.boolean().optional(),
+});
+export type ClassicLoadBalancerProps = z.infer<typeof ClassicLoadBalancerProps>;
+
+export const EfsFileSystemProps = z.strictObject({
+  fileSystemId: Id,
+  /** Encryption at rest; absent when the source did not record it. */
+  encrypted: z.boolean().optional(),
+  kmsKeyId: z.string().nullable(),
+  performanceMode: z.string().optional(),
+  throughputMode: z.string().optional(),
+  lifeCycleState: z.string().optional(),
+  /** NumberOfMountTargets as DescribeFileSystems counts them; absent when not recorded. */
+  numberOfMountTargets: z.number().int().min(0).optional(),
+});
+export type EfsFileSystemProps = z.infer<typeof EfsFileSystemProps>;
+
+export const EfsMountTargetProps = z.strictObject({
+  mountTargetId: Id,
+  fileSystemId: Id,
+  vpcId: Id.nullable(),
+  subnetId: Id,
+  availabilityZone: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  networkInterfaceId: Id.nullable(),
+  /** DescribeMountTargetSecurityGroups; absent when not read (then what reaches NFS is unknown). */
+  securityGroupIds: Ids.optional(),
+});
+
 /** The props schema of every modelled type. Any other type is kept with generic props. */
 export const PROPS_BY_TYPE = {
   "AWS::EC2::VPC": VpcProps,
@@ -536,6 +648,7 @@ export const PROPS_BY_TYPE = {
   "AWS::EC2::NetworkInterface": NetworkInterfaceProps,
   "AWS::EC2::Instance": InstanceProps,
   "AWS::EC2::VPCPeeringConnection": VpcPeeringProps,
+  "AWS::EC2::PrefixList": PrefixListProps,
   "AWS::EC2::VPCEndpoint": VpcEndpointProps,
   "AWS::EC2::TransitGatewayAttachment": TransitGatewayAttachmentProps,
   "AWS::EC2::FlowLog": FlowLogProps,
@@ -543,6 +656,7 @@ export const PROPS_BY_TYPE = {
   "AWS::ElasticLoadBalancingV2::LoadBalancer": LoadBalancerProps,
   "AWS::ElasticLoadBalancingV2::Listener": ListenerProps,
   "AWS::ElasticLoadBalancingV2::TargetGroup": TargetGroupProps,
+  "AWS::ElasticLoadBalancing::LoadBalancer": ClassicLoadBalancerProps,
   "AWS::WAFv2::WebACL": WebAclProps,
   "AWS::RDS::DBInstance": DbInstanceProps,
   "AWS::RDS::DBCluster": DbClusterProps,
@@ -557,7 +671,10 @@ export const PROPS_BY_TYPE = {
   "AWS::AutoScaling::AutoScalingGroup": AutoScalingGroupProps,
   "AWS::ECS::Cluster": EcsClusterProps,
   "AWS::ECS::Service": EcsServiceProps,
+  "AWS::ECS::Task": EcsTaskProps,
   "AWS::Lambda::Function": LambdaFunctionProps,
+  "AWS::EFS::FileSystem": EfsFileSystemProps,
+  "AWS::EFS::MountTarget": EfsMountTargetProps,
 } as const;
 
 export type KnownType = keyof typeof PROPS_BY_TYPE;

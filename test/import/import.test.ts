@@ -115,7 +115,12 @@ describe("asbuilt import", () => {
         /ec2-describe-images\.json: AWS CLI output asbuilt does not read \(aws ec2 describe-images\)/.test(s),
       ),
     ).toBe(true);
-    expect(skipped.some((s) => /describe-regions\.json: neither/.test(s))).toBe(true);
+    // CloudMapper's list of the regions it collected is read, not skipped.
+    expect(skipped.filter((s) => /describe-regions\.json/.test(s))).toEqual([]);
+    expect(r.read.filter((f) => f.file.endsWith("describe-regions.json")).map((f) => f.kind)).toEqual([
+      "AWS CLI output (ec2 describe-regions: the regions collected)",
+      "AWS CLI output (ec2 describe-regions: the regions collected)",
+    ]);
     expect(skipped.some((s) => /ecs-list-tasks/.test(s))).toBe(true);
     // The CLI dump's resources come first: for the same id, the dump's copy is kept.
     expect(dumpView(r.snapshot)).toEqual(dumpView(fixture));
