@@ -374,7 +374,9 @@ describe("exposure on the diagram", () => {
       );
       expect(others).toEqual([]);
       // The bright copies name their resources (their titles; names are drawn once zoomed in enough).
-      const labels = await page.$$eval("[data-copy-of] > title", (els) => els.map((e) => e.textContent ?? ""));
+      const labels = await page.$$eval("[data-copy-of] > title", (els) =>
+        els.map((e) => e.textContent ?? ""),
+      );
       expect(labels.join(" ")).toContain("status-page-app-1");
       await page.screenshot({ path: join(ARTIFACTS, "ui-exposed.png") });
       await page.click("[data-exposed-toggle]");
