@@ -180,8 +180,11 @@ export function computeAttackSurface(graph: Graph, facts: Facts): ExposureReport
     seen.add(key);
     return true;
   });
+  // By type and name, as a reviewer reads a list; the id breaks ties (same-named resources of two accounts).
   const sorted = unique.sort(
     (a, b) =>
+      cmp(a.resourceType, b.resourceType) ||
+      cmp(a.resourceName ?? a.resourceId, b.resourceName ?? b.resourceId) ||
       cmp(a.resourceId, b.resourceId) ||
       cmp(a.via, b.via) ||
       cmp(a.viaId ?? "", b.viaId ?? "") ||
