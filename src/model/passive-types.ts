@@ -15,6 +15,7 @@ export const PASSIVE_TYPES: ReadonlySet<string> = new Set([
   "AWS::OpenSearchService::Domain",
   "AWS::Elasticsearch::Domain",
   "AWS::EFS::FileSystem",
+  "AWS::EFS::MountTarget",
   "AWS::S3::Bucket",
   "AWS::CloudFront::Distribution",
 ]);

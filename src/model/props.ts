@@ -37,6 +37,12 @@ export const SubnetProps = z.strictObject({
   ipv6CidrBlock: Cidr6.nullable(),
   availabilityZone: Id.optional(),
   mapPublicIpOnLaunch: z.boolean().optional(),
+  /**
+   * The route table an association record (AWS Config's SubnetRouteTableAssociation) names for the subnet
+   * when that table is not in the snapshot: the subnet's routes are unknown, and the VPC's main table does
+   * not apply. Absent otherwise (a recorded table lists the subnet in its `subnetIds`).
+   */
+  routeTableId: Id.optional(),
 });
 export type SubnetProps = z.infer<typeof SubnetProps>;
 
@@ -201,6 +207,12 @@ export const LoadBalancerProps = z.strictObject({
   securityGroupIds: Ids,
   dnsName: z.string(),
   ipAddressType: z.string(),
+  /** DescribeLoadBalancerAttributes access_logs.s3.enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** deletion_protection.enabled; absent when not read. */
+  deletionProtection: z.boolean().optional(),
+  /** routing.http.drop_invalid_header_fields.enabled (ALBs only); absent when not read. */
+  dropInvalidHeaderFields: z.boolean().optional(),
 });
 export type LoadBalancerProps = z.infer<typeof LoadBalancerProps>;
 
@@ -388,7 +400,24 @@ export const DistributionProps = z.strictObject({
       originProtocolPolicy: z.enum(["http-only", "https-only", "match-viewer"]).nullable(),
     }),
   ),
+  /** Lambda@Edge functions of every cache behaviour, the default's and the others'. */
   lambdaEdgeArns: Ids,
+  /**
+   * The cache behaviours besides the default, in CloudFront's order (first match wins); the default's
+   * viewer protocol policy is `viewerProtocolPolicy`. Absent when the source did not record them.
+   */
+  cacheBehaviors: z
+    .array(
+      z.strictObject({
+        pathPattern: z.string(),
+        targetOriginId: z.string(),
+        viewerProtocolPolicy: z.enum(["allow-all", "https-only", "redirect-to-https"]).optional(),
+        lambdaEdgeArns: Ids,
+        /** CloudFront Functions (viewer request/response). */
+        functionArns: Ids,
+      }),
+    )
+    .optional(),
 });
 
 export const HostedZoneProps = z.strictObject({
@@ -445,7 +474,8 @@ export const EcsServiceProps = z.strictObject({
   clusterArn: Id,
   launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
   desiredCount: z.number().int().min(0),
-  runningCount: z.number().int().min(0),
+  /** Absent when the source did not record it (AWS Config's CloudFormation-shaped items have no running count). */
+  runningCount: z.number().int().min(0).optional(),
   taskDefinitionArn: z.string(),
   networkConfiguration: z
     .strictObject({ subnetIds: Ids, securityGroupIds: Ids, assignPublicIp: z.boolean() })
@@ -453,6 +483,24 @@ export const EcsServiceProps = z.strictObject({
   loadBalancers: z.array(
     z.strictObject({ targetGroupArn: Id, containerName: z.string(), containerPort: Port }),
   ),
+});
+
+/**
+ * A running ECS task that no recorded service accounts for: one started alone (RunTask, a schedule, AWS Batch:
+ * group "family:…"), or a service's task when the services were not read (a CloudMapper dump has
+ * ecs-describe-tasks but no describe-services). A service's tasks are otherwise the service's ENIs.
+ */
+export const EcsTaskProps = z.strictObject({
+  taskArn: Id,
+  clusterArn: Id,
+  /** "service:<name>" or "family:<task definition family>", as ECS records it. */
+  group: z.string().optional(),
+  launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
+  lastStatus: z.string().optional(),
+  taskDefinitionArn: z.string().optional(),
+  /** awsvpc tasks' ENIs; their subnets and security groups are the ENIs' (network-interface resources). */
+  networkInterfaceIds: Ids,
+  privateIpAddresses: z.array(z.string()),
 });
 
 export const LambdaFunctionProps = z.strictObject({
@@ -538,6 +586,61 @@ export const VolumeProps = z.strictObject({
   attachments: z.array(z.strictObject({ instanceId: Id, device: z.string() })),
 });
 
+export const ClassicLoadBalancerProps = z.strictObject({
+  name: z.string(),
+  scheme: z.enum(["internet-facing", "internal"]),
+  /** null for an EC2-Classic load balancer (no VPC). */
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  availabilityZones: Ids,
+  securityGroupIds: Ids,
+  dnsName: z.string(),
+  listeners: z.array(
+    z.strictObject({
+      /** HTTP, HTTPS, TCP or SSL, as the client speaks to the load balancer. */
+      protocol: z.string(),
+      port: Port,
+      /** How the load balancer speaks to the instances. */
+      instanceProtocol: z.string().nullable(),
+      instancePort: Port,
+      sslCertificateId: z.string().nullable(),
+      policyNames: z.array(z.string()),
+    }),
+  ),
+  /** Registered instances (DescribeLoadBalancers lists them with the load balancer). */
+  instanceIds: Ids,
+  /** DescribeLoadBalancerAttributes AccessLog.Enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** CrossZoneLoadBalancing.Enabled; absent when not read. */
+  crossZone: z.boolean().optional(),
+});
+export type ClassicLoadBalancerProps = z.infer<typeof ClassicLoadBalancerProps>;
+
+export const EfsFileSystemProps = z.strictObject({
+  fileSystemId: Id,
+  /** Encryption at rest; absent when the source did not record it. */
+  encrypted: z.boolean().optional(),
+  kmsKeyId: z.string().nullable(),
+  performanceMode: z.string().optional(),
+  throughputMode: z.string().optional(),
+  lifeCycleState: z.string().optional(),
+  /** NumberOfMountTargets as DescribeFileSystems counts them; absent when not recorded. */
+  numberOfMountTargets: z.number().int().min(0).optional(),
+});
+export type EfsFileSystemProps = z.infer<typeof EfsFileSystemProps>;
+
+export const EfsMountTargetProps = z.strictObject({
+  mountTargetId: Id,
+  fileSystemId: Id,
+  vpcId: Id.nullable(),
+  subnetId: Id,
+  availabilityZone: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  networkInterfaceId: Id.nullable(),
+  /** DescribeMountTargetSecurityGroups; absent when not read (then what reaches NFS is unknown). */
+  securityGroupIds: Ids.optional(),
+});
+
 /** The props schema of every modelled type. Any other type is kept with generic props. */
 export const PROPS_BY_TYPE = {
   "AWS::EC2::VPC": VpcProps,
@@ -559,6 +662,7 @@ export const PROPS_BY_TYPE = {
   "AWS::ElasticLoadBalancingV2::LoadBalancer": LoadBalancerProps,
   "AWS::ElasticLoadBalancingV2::Listener": ListenerProps,
   "AWS::ElasticLoadBalancingV2::TargetGroup": TargetGroupProps,
+  "AWS::ElasticLoadBalancing::LoadBalancer": ClassicLoadBalancerProps,
   "AWS::WAFv2::WebACL": WebAclProps,
   "AWS::RDS::DBInstance": DbInstanceProps,
   "AWS::RDS::DBCluster": DbClusterProps,
@@ -573,7 +677,10 @@ export const PROPS_BY_TYPE = {
   "AWS::AutoScaling::AutoScalingGroup": AutoScalingGroupProps,
   "AWS::ECS::Cluster": EcsClusterProps,
   "AWS::ECS::Service": EcsServiceProps,
+  "AWS::ECS::Task": EcsTaskProps,
   "AWS::Lambda::Function": LambdaFunctionProps,
+  "AWS::EFS::FileSystem": EfsFileSystemProps,
+  "AWS::EFS::MountTarget": EfsMountTargetProps,
 } as const;
 
 export type KnownType = keyof typeof PROPS_BY_TYPE;

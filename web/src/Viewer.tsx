@@ -96,8 +96,9 @@ export function Viewer({ data }: { data: DiagramData }) {
         ...(url.environment ? { environment: url.environment } : {}),
         ...(url.vpc ? { vpc: url.vpc } : {}),
         includeWaived: url.waived,
+        changesOnly: url.changes,
       }),
-    [index, url.collapsed, url.expanded, url.environment, url.vpc, url.waived],
+    [index, url.collapsed, url.expanded, url.environment, url.vpc, url.waived, url.changes],
   );
   const [laid, setLaid] = useState<{ diagram: typeof diagram; size: LayoutResult }>();
   useEffect(() => {
@@ -304,7 +305,7 @@ export function Viewer({ data }: { data: DiagramData }) {
               ? ` · ${data.report.view.flowsLeftOut} flows not drawn`
               : ""}
           </div>
-          {legend ? <Legend /> : null}
+          {legend ? <Legend compared={data.report.view?.diff !== undefined} /> : null}
         </Canvas>
       ) : (
         <main className="canvas">

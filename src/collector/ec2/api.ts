@@ -42,6 +42,9 @@ import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
 import { all, Collected, nameOf, oneOf, orNull, tagsOf } from "../util.ts";
 
+/** Transit gateway attachment states in which the attachment no longer joins anything. */
+const GONE_ATTACHMENT = new Set(["deleted", "deleting", "failed", "failing", "rejected", "rejecting"]);
+
 export interface Ec2Raw {
   vpcs: Vpc[];
   subnets: Subnet[];
@@ -426,6 +429,9 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
     if (attachedTo) out.edge(id, attachedTo, "attached");
   }
 
+  const listedEnis = new Set(
+    raw.networkInterfaces.flatMap((e) => (e.NetworkInterfaceId ? [e.NetworkInterfaceId] : [])),
+  );
   for (const i of raw.instances) {
     if (!i.InstanceId || i.State?.Name === "terminated") continue;
     const tags = tagsOf(i.Tags);
@@ -454,6 +460,37 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       },
     });
     for (const g of groups) out.edge(id, arn("security-group", g), "uses");
+    // DescribeInstances carries each interface of the instance in full. Where the ENI listing lacks one (a
+    // dump without ec2-describe-network-interfaces, or one that left it out), the instance's own answer
+    // places it: its subnet, groups and addresses. Its tags are not in that answer.
+    for (const n of i.NetworkInterfaces ?? []) {
+      const vpcId = n.VpcId ?? i.VpcId;
+      if (!n.NetworkInterfaceId || !n.SubnetId || !vpcId || listedEnis.has(n.NetworkInterfaceId)) continue;
+      listedEnis.add(n.NetworkInterfaceId);
+      const eniId = arn("network-interface", n.NetworkInterfaceId);
+      const eniGroups = (n.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : []));
+      out.add<ResourceOf<"AWS::EC2::NetworkInterface">>({
+        ...base(eniId, {}, undefined, arn("subnet", n.SubnetId)),
+        type: "AWS::EC2::NetworkInterface",
+        props: {
+          networkInterfaceId: n.NetworkInterfaceId,
+          vpcId,
+          subnetId: n.SubnetId,
+          availabilityZone: i.Placement?.AvailabilityZone || undefined,
+          interfaceType: n.InterfaceType ?? "interface",
+          description: n.Description ?? "",
+          privateIpAddresses: (n.PrivateIpAddresses ?? []).flatMap((p) =>
+            p.PrivateIpAddress ? [p.PrivateIpAddress] : [],
+          ),
+          publicIp: orNull(n.Association?.PublicIp),
+          securityGroupIds: eniGroups,
+          attachedTo: id,
+          requesterManaged: false,
+        },
+      });
+      for (const g of eniGroups) out.edge(eniId, arn("security-group", g), "uses");
+      out.edge(eniId, id, "attached");
+    }
   }
 
   for (const pl of raw.prefixLists) {
@@ -534,7 +571,8 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
   }
 
   for (const t of raw.transitGatewayAttachments) {
-    if (!t.TransitGatewayAttachmentId || !t.TransitGatewayId) continue;
+    // AWS lists deleted attachments for a while: they join no VPC to anything.
+    if (!t.TransitGatewayAttachmentId || !t.TransitGatewayId || GONE_ATTACHMENT.has(t.State ?? "")) continue;
     const tags = tagsOf(t.Tags);
     out.add<ResourceOf<"AWS::EC2::TransitGatewayAttachment">>({
       ...base(arn("transit-gateway-attachment", t.TransitGatewayAttachmentId), tags, nameOf(tags)),

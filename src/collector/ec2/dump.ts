@@ -17,7 +17,7 @@ import {
   DescribeVpcs$,
   type Reservation,
 } from "@aws-sdk/client-ec2";
-import { type DumpReader, dumpReader, items } from "../import/dump.ts";
+import { type DumpReader, dumpReader, type Get, items } from "../import/dump.ts";
 import api, { type Ec2Raw } from "./api.ts";
 
 const EC2_FILES = {
@@ -45,6 +45,71 @@ const EC2_FILES = {
   "ec2-describe-managed-prefix-lists": { op: DescribeManagedPrefixLists$, list: "PrefixLists" },
 } as const;
 
+/**
+ * Items the model cannot place, which the normalizer leaves out: EC2-Classic security groups and addresses
+ * (no VpcId, no AllocationId), interfaces and subnets of trimmed responses. Recorded responses have them; the
+ * coverage says so rather than showing fewer resources in silence.
+ */
+const INCOMPLETE = [
+  { file: "ec2-describe-subnets", list: "Subnets", type: "AWS::EC2::Subnet", needs: ["SubnetId", "VpcId"] },
+  {
+    file: "ec2-describe-route-tables",
+    list: "RouteTables",
+    type: "AWS::EC2::RouteTable",
+    needs: ["RouteTableId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-addresses",
+    list: "Addresses",
+    type: "AWS::EC2::EIP",
+    needs: ["AllocationId", "PublicIp"],
+  },
+  {
+    file: "ec2-describe-security-groups",
+    list: "SecurityGroups",
+    type: "AWS::EC2::SecurityGroup",
+    needs: ["GroupId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-network-acls",
+    list: "NetworkAcls",
+    type: "AWS::EC2::NetworkAcl",
+    needs: ["NetworkAclId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-network-interfaces",
+    list: "NetworkInterfaces",
+    type: "AWS::EC2::NetworkInterface",
+    needs: ["NetworkInterfaceId", "SubnetId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-vpc-endpoints",
+    list: "VpcEndpoints",
+    type: "AWS::EC2::VPCEndpoint",
+    needs: ["VpcEndpointId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-flow-logs",
+    list: "FlowLogs",
+    type: "AWS::EC2::FlowLog",
+    needs: ["FlowLogId", "ResourceId"],
+  },
+] as const;
+
+const leftOut = (get: Get, c: (typeof INCOMPLETE)[number]) =>
+  items<Record<string, unknown>>(get, c.file, c.list).filter((i) => c.needs.some((k) => !i[k])).length;
+
+function incomplete(get: Get): string[] {
+  return INCOMPLETE.flatMap((c) => {
+    const n = leftOut(get, c);
+    return n > 0
+      ? [
+          `${n} item(s) of ${c.file}.json without ${c.needs.join(" or ")}: left out (EC2-Classic, or a trimmed response)`,
+        ]
+      : [];
+  });
+}
+
 const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
   module: api,
   files: EC2_FILES,
@@ -71,6 +136,8 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
     "ec2-describe-managed-prefix-lists": ["AWS::EC2::PrefixList"],
   },
   build: (get) => ({
+    gaps: incomplete(get),
+    notRecorded: [...new Set(INCOMPLETE.filter((c) => leftOut(get, c) > 0).map((c) => c.type))],
     raw: {
       vpcs: items(get, "ec2-describe-vpcs", "Vpcs"),
       subnets: items(get, "ec2-describe-subnets", "Subnets"),
@@ -96,7 +163,6 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
       prefixLists: items(get, "ec2-describe-managed-prefix-lists", "PrefixLists"),
       prefixListEntries: {},
     },
-    gaps: [],
   }),
 });
 

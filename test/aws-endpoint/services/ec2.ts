@@ -223,35 +223,75 @@ export const ec2Handler: ServiceHandler = {
         };
       }),
     })),
-    DescribeInstances: list(DescribeInstances$, "Reservations", ({ resources, account }) => ({
-      // One reservation per instance keeps paging by instance.
-      Reservations: of(resources, "AWS::EC2::Instance").map((i) => ({
-        ReservationId: `r-${i.props.instanceId.slice(2)}`,
-        OwnerId: account,
-        Instances: [
-          {
-            InstanceId: i.props.instanceId,
-            InstanceType: i.props.instanceType,
-            ImageId: i.props.imageId,
-            State: { Name: i.props.state },
-            VpcId: i.props.vpcId ?? undefined,
-            SubnetId: i.props.subnetId ?? undefined,
-            Placement: { AvailabilityZone: i.props.availabilityZone },
-            PrivateIpAddress: i.props.privateIp ?? undefined,
-            PublicIpAddress: i.props.publicIp ?? undefined,
-            SecurityGroups: i.props.securityGroupIds.map((GroupId) => ({ GroupId })),
-            NetworkInterfaces: i.props.networkInterfaceIds.map((NetworkInterfaceId) => ({
-              NetworkInterfaceId,
-            })),
-            IamInstanceProfile: i.props.iamInstanceProfileArn
-              ? { Arn: i.props.iamInstanceProfileArn }
-              : undefined,
-            MetadataOptions: { HttpTokens: i.props.httpTokens, HttpEndpoint: i.props.httpEndpoint },
-            Tags: tagList(i.tags),
-          },
-        ],
-      })),
-    })),
+    DescribeInstances: list(DescribeInstances$, "Reservations", ({ resources, account }) => {
+      const enis = new Map(
+        of(resources, "AWS::EC2::NetworkInterface").map((n) => [
+          `${n.account}/${n.region}/${n.props.networkInterfaceId}`,
+          n,
+        ]),
+      );
+      return {
+        // One reservation per instance keeps paging by instance.
+        Reservations: of(resources, "AWS::EC2::Instance").map((i) => ({
+          ReservationId: `r-${i.props.instanceId.slice(2)}`,
+          OwnerId: account,
+          Instances: [
+            {
+              InstanceId: i.props.instanceId,
+              InstanceType: i.props.instanceType,
+              ImageId: i.props.imageId,
+              State: { Name: i.props.state },
+              VpcId: i.props.vpcId ?? undefined,
+              SubnetId: i.props.subnetId ?? undefined,
+              Placement: { AvailabilityZone: i.props.availabilityZone },
+              PrivateIpAddress: i.props.privateIp ?? undefined,
+              PublicIpAddress: i.props.publicIp ?? undefined,
+              SecurityGroups: i.props.securityGroupIds.map((GroupId) => ({ GroupId })),
+              // Each interface in full, as EC2 answers (and CloudMapper's collect records it): an instance's
+              // network presence is in its own answer, whether or not the ENI listing has the interface.
+              NetworkInterfaces: i.props.networkInterfaceIds.map((NetworkInterfaceId, DeviceIndex) => {
+                const n = enis.get(`${i.account}/${i.region}/${NetworkInterfaceId}`);
+                if (!n) return { NetworkInterfaceId };
+                return {
+                  NetworkInterfaceId,
+                  VpcId: n.props.vpcId,
+                  SubnetId: n.props.subnetId,
+                  OwnerId: account,
+                  InterfaceType: n.props.interfaceType,
+                  Description: n.props.description,
+                  Status: "in-use",
+                  SourceDestCheck: true,
+                  PrivateIpAddress: n.props.privateIpAddresses[0],
+                  PrivateIpAddresses: n.props.privateIpAddresses.map((PrivateIpAddress, k) => ({
+                    PrivateIpAddress,
+                    Primary: k === 0,
+                    ...(k === 0 && n.props.publicIp
+                      ? { Association: { PublicIp: n.props.publicIp, IpOwnerId: "amazon" } }
+                      : {}),
+                  })),
+                  Association: n.props.publicIp
+                    ? { PublicIp: n.props.publicIp, IpOwnerId: "amazon" }
+                    : undefined,
+                  Groups: n.props.securityGroupIds.map((GroupId) => ({ GroupId })),
+                  Attachment: {
+                    AttachmentId: `eni-attach-${NetworkInterfaceId.slice(4)}`,
+                    DeviceIndex,
+                    Status: "attached",
+                    DeleteOnTermination: true,
+                  },
+                  Ipv6Addresses: [],
+                };
+              }),
+              IamInstanceProfile: i.props.iamInstanceProfileArn
+                ? { Arn: i.props.iamInstanceProfileArn }
+                : undefined,
+              MetadataOptions: { HttpTokens: i.props.httpTokens, HttpEndpoint: i.props.httpEndpoint },
+              Tags: tagList(i.tags),
+            },
+          ],
+        })),
+      };
+    }),
     DescribeVpcPeeringConnections: list(
       DescribeVpcPeeringConnections$,
       "VpcPeeringConnections",
