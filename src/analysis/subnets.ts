@@ -95,6 +95,7 @@ export function subnetIdsOf(resource: Resource): string[] {
       return r.props.subnetId ? [r.props.subnetId] : [];
     case "AWS::EC2::NetworkInterface":
     case "AWS::EC2::NatGateway":
+    case "AWS::EFS::MountTarget":
       return [r.props.subnetId];
     case "AWS::ElasticLoadBalancingV2::LoadBalancer":
     case "AWS::RDS::DBInstance":
@@ -103,6 +104,7 @@ export function subnetIdsOf(resource: Resource): string[] {
     case "AWS::ElastiCache::CacheCluster":
     case "AWS::AutoScaling::AutoScalingGroup":
     case "AWS::EC2::VPCEndpoint":
+    case "AWS::ElasticLoadBalancing::LoadBalancer":
       return r.props.subnetIds;
     case "AWS::ECS::Service":
       return r.props.networkConfiguration?.subnetIds ?? [];

@@ -115,6 +115,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     failOn,
     // Flows cost a reachability pass over tier members: only the JSON report, which diagrams read, needs them.
     ...(formats.includes("json") ? { view: analysis.view(findings) } : {}),
+    ...(formats.some((f) => f === "json" || f === "markdown") ? { exposure: analysis.exposure() } : {}),
   };
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   const FORMATTERS = await loadFormatters(formats);

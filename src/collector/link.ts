@@ -46,6 +46,9 @@ function ownerFromDescription(
   const d = eni.props.description;
   let m = /^ELB ((?:app|net|gwy)\/[^/]+\/[0-9a-f]+)$/.exec(d);
   if (m) return `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/${m[1]}`;
+  // A classic load balancer's ENIs say "ELB <name>" (no type/name/id path as ELBv2's).
+  m = /^ELB ([A-Za-z0-9-]+)$/.exec(d);
+  if (m) return `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/${m[1]}`;
   m = /^Interface for NAT Gateway (nat-[0-9a-f]+)$/.exec(d);
   if (m) return `arn:aws:ec2:${region}:${account}:natgateway/${m[1]}`;
   m = /^ElastiCache (.+)$/.exec(d);

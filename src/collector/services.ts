@@ -4,7 +4,9 @@ import cloudfront from "./cloudfront/index.ts";
 import type { ConfigReader } from "./config/reader.ts";
 import ec2 from "./ec2/index.ts";
 import ecs from "./ecs/index.ts";
+import efs from "./efs/index.ts";
 import elasticache from "./elasticache/index.ts";
+import elb from "./elb/index.ts";
 import elbv2 from "./elbv2/index.ts";
 import type { DumpReader, OperationFile } from "./import/dump.ts";
 import lambda from "./lambda/index.ts";
@@ -22,11 +24,13 @@ import wafv2 from "./wafv2/index.ts";
 export const SOURCES: readonly ServiceSources[] = [
   ec2,
   elbv2,
+  elb,
   rds,
   elasticache,
   autoscaling,
   ecs,
   lambda,
+  efs,
   wafv2,
   acm,
   s3,

@@ -16,7 +16,8 @@ export type Ec2Kind =
   | "vpc-endpoint"
   | "transit-gateway-attachment"
   | "vpc-flow-log"
-  | "volume";
+  | "volume"
+  | "prefix-list";
 
 export function ec2Arn(region: string, account: string, kind: Ec2Kind, id: string): string {
   return `arn:aws:ec2:${region}:${account}:${kind}/${id}`;
@@ -50,6 +51,13 @@ export const arns = {
     `arn:aws:ecs:${region}:${account}:cluster/${name}`,
   ecsService: (region: string, account: string, cluster: string, name: string) =>
     `arn:aws:ecs:${region}:${account}:service/${cluster}/${name}`,
+  classicLoadBalancer: (region: string, account: string, name: string) =>
+    `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/${name}`,
+  efsFileSystem: (region: string, account: string, id: string) =>
+    `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}`,
+  /** Mount targets have no ARN of their own in the API: this one follows the file system's form. */
+  efsMountTarget: (region: string, account: string, id: string) =>
+    `arn:aws:elasticfilesystem:${region}:${account}:mount-target/${id}`,
   webAcl: (region: string, account: string, scope: "REGIONAL" | "CLOUDFRONT", name: string, id: string) =>
     scope === "CLOUDFRONT"
       ? `arn:aws:wafv2:us-east-1:${account}:global/webacl/${name}/${id}`

@@ -19,6 +19,12 @@ const Port = z.number().int().min(-1).max(65535);
 export const VpcProps = z.strictObject({
   vpcId: Id,
   cidrBlock: Cidr4.optional(),
+  /**
+   * Every IPv4 block associated with the VPC, the primary first, secondary ones after
+   * (CidrBlockAssociationSet); absent when the source did not list the associations.
+   */
+  cidrBlocks: z.array(Cidr4).optional(),
+  /** IPv6 blocks associated with the VPC (Ipv6CidrBlockAssociationSet). */
   ipv6CidrBlocks: z.array(Cidr6),
   isDefault: z.boolean().optional(),
 });
@@ -141,6 +147,7 @@ export const NetworkAclEntry = z.strictObject({
   ruleAction: z.enum(["allow", "deny"]),
   cidrBlock: Cidr4.nullable(),
   ipv6CidrBlock: Cidr6.nullable(),
+  /** For ICMP (protocol "1"), the ICMP type and code (-1: all); null for ICMP: not recorded (older snapshots). */
   fromPort: Port.nullable(),
   toPort: Port.nullable(),
 });
@@ -200,6 +207,12 @@ export const LoadBalancerProps = z.strictObject({
   securityGroupIds: Ids,
   dnsName: z.string(),
   ipAddressType: z.string(),
+  /** DescribeLoadBalancerAttributes access_logs.s3.enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** deletion_protection.enabled; absent when not read. */
+  deletionProtection: z.boolean().optional(),
+  /** routing.http.drop_invalid_header_fields.enabled (ALBs only); absent when not read. */
+  dropInvalidHeaderFields: z.boolean().optional(),
 });
 export type LoadBalancerProps = z.infer<typeof LoadBalancerProps>;
 
@@ -387,7 +400,24 @@ export const DistributionProps = z.strictObject({
       originProtocolPolicy: z.enum(["http-only", "https-only", "match-viewer"]).nullable(),
     }),
   ),
+  /** Lambda@Edge functions of every cache behaviour, the default's and the others'. */
   lambdaEdgeArns: Ids,
+  /**
+   * The cache behaviours besides the default, in CloudFront's order (first match wins); the default's
+   * viewer protocol policy is `viewerProtocolPolicy`. Absent when the source did not record them.
+   */
+  cacheBehaviors: z
+    .array(
+      z.strictObject({
+        pathPattern: z.string(),
+        targetOriginId: z.string(),
+        viewerProtocolPolicy: z.enum(["allow-all", "https-only", "redirect-to-https"]).optional(),
+        lambdaEdgeArns: Ids,
+        /** CloudFront Functions (viewer request/response). */
+        functionArns: Ids,
+      }),
+    )
+    .optional(),
 });
 
 export const HostedZoneProps = z.strictObject({
@@ -483,6 +513,21 @@ export const LambdaFunctionProps = z.strictObject({
   vpcConfig: z.strictObject({ vpcId: Id, subnetIds: Ids, securityGroupIds: Ids }).nullable(),
 });
 
+/**
+ * A managed prefix list (DescribeManagedPrefixLists), with its CIDRs (GetManagedPrefixListEntries):
+ * security-group rules and routes may name it instead of a CIDR. AWS-managed lists (S3, DynamoDB,
+ * CloudFront's origin-facing addresses) are listed in every account with owner "AWS".
+ */
+export const PrefixListProps = z.strictObject({
+  prefixListId: Id,
+  prefixListName: z.string().optional(),
+  addressFamily: z.enum(["IPv4", "IPv6"]).optional(),
+  ownerId: z.string().optional(),
+  /** Absent when the entries were not read: then the addresses it stands for are unknown. */
+  entries: z.array(z.strictObject({ cidr: z.string(), description: z.string().nullable() })).optional(),
+});
+export type PrefixListProps = z.infer<typeof PrefixListProps>;
+
 export const VpcPeeringProps = z.strictObject({
   vpcPeeringConnectionId: Id,
   status: z.string(),
@@ -541,6 +586,61 @@ export const VolumeProps = z.strictObject({
   attachments: z.array(z.strictObject({ instanceId: Id, device: z.string() })),
 });
 
+export const ClassicLoadBalancerProps = z.strictObject({
+  name: z.string(),
+  scheme: z.enum(["internet-facing", "internal"]),
+  /** null for an EC2-Classic load balancer (no VPC). */
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  availabilityZones: Ids,
+  securityGroupIds: Ids,
+  dnsName: z.string(),
+  listeners: z.array(
+    z.strictObject({
+      /** HTTP, HTTPS, TCP or SSL, as the client speaks to the load balancer. */
+      protocol: z.string(),
+      port: Port,
+      /** How the load balancer speaks to the instances. */
+      instanceProtocol: z.string().nullable(),
+      instancePort: Port,
+      sslCertificateId: z.string().nullable(),
+      policyNames: z.array(z.string()),
+    }),
+  ),
+  /** Registered instances (DescribeLoadBalancers lists them with the load balancer). */
+  instanceIds: Ids,
+  /** DescribeLoadBalancerAttributes AccessLog.Enabled; absent when the attributes were not read. */
+  accessLogsEnabled: z.boolean().optional(),
+  /** CrossZoneLoadBalancing.Enabled; absent when not read. */
+  crossZone: z.boolean().optional(),
+});
+export type ClassicLoadBalancerProps = z.infer<typeof ClassicLoadBalancerProps>;
+
+export const EfsFileSystemProps = z.strictObject({
+  fileSystemId: Id,
+  /** Encryption at rest; absent when the source did not record it. */
+  encrypted: z.boolean().optional(),
+  kmsKeyId: z.string().nullable(),
+  performanceMode: z.string().optional(),
+  throughputMode: z.string().optional(),
+  lifeCycleState: z.string().optional(),
+  /** NumberOfMountTargets as DescribeFileSystems counts them; absent when not recorded. */
+  numberOfMountTargets: z.number().int().min(0).optional(),
+});
+export type EfsFileSystemProps = z.infer<typeof EfsFileSystemProps>;
+
+export const EfsMountTargetProps = z.strictObject({
+  mountTargetId: Id,
+  fileSystemId: Id,
+  vpcId: Id.nullable(),
+  subnetId: Id,
+  availabilityZone: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  networkInterfaceId: Id.nullable(),
+  /** DescribeMountTargetSecurityGroups; absent when not read (then what reaches NFS is unknown). */
+  securityGroupIds: Ids.optional(),
+});
+
 /** The props schema of every modelled type. Any other type is kept with generic props. */
 export const PROPS_BY_TYPE = {
   "AWS::EC2::VPC": VpcProps,
@@ -554,6 +654,7 @@ export const PROPS_BY_TYPE = {
   "AWS::EC2::NetworkInterface": NetworkInterfaceProps,
   "AWS::EC2::Instance": InstanceProps,
   "AWS::EC2::VPCPeeringConnection": VpcPeeringProps,
+  "AWS::EC2::PrefixList": PrefixListProps,
   "AWS::EC2::VPCEndpoint": VpcEndpointProps,
   "AWS::EC2::TransitGatewayAttachment": TransitGatewayAttachmentProps,
   "AWS::EC2::FlowLog": FlowLogProps,
@@ -561,6 +662,7 @@ export const PROPS_BY_TYPE = {
   "AWS::ElasticLoadBalancingV2::LoadBalancer": LoadBalancerProps,
   "AWS::ElasticLoadBalancingV2::Listener": ListenerProps,
   "AWS::ElasticLoadBalancingV2::TargetGroup": TargetGroupProps,
+  "AWS::ElasticLoadBalancing::LoadBalancer": ClassicLoadBalancerProps,
   "AWS::WAFv2::WebACL": WebAclProps,
   "AWS::RDS::DBInstance": DbInstanceProps,
   "AWS::RDS::DBCluster": DbClusterProps,
@@ -577,6 +679,8 @@ export const PROPS_BY_TYPE = {
   "AWS::ECS::Service": EcsServiceProps,
   "AWS::ECS::Task": EcsTaskProps,
   "AWS::Lambda::Function": LambdaFunctionProps,
+  "AWS::EFS::FileSystem": EfsFileSystemProps,
+  "AWS::EFS::MountTarget": EfsMountTargetProps,
 } as const;
 
 export type KnownType = keyof typeof PROPS_BY_TYPE;

@@ -27,6 +27,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
       "AWS::EC2::TransitGatewayAttachment",
       "AWS::EC2::FlowLog",
       "AWS::EC2::Volume",
+      "AWS::EC2::PrefixList",
     ],
   },
   elbv2: {
@@ -37,6 +38,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
       "AWS::ElasticLoadBalancingV2::TargetGroup",
     ],
   },
+  elb: { global: false, types: ["AWS::ElasticLoadBalancing::LoadBalancer"] },
   rds: { global: false, types: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBProxy"] },
   elasticache: {
     global: false,
@@ -45,6 +47,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
   autoscaling: { global: false, types: ["AWS::AutoScaling::AutoScalingGroup"] },
   ecs: { global: false, types: ["AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::Task"] },
   lambda: { global: false, types: ["AWS::Lambda::Function"] },
+  efs: { global: false, types: ["AWS::EFS::FileSystem", "AWS::EFS::MountTarget"] },
   // Regional web ACLs are read in their region; CloudFront-scope ones in us-east-1, recorded as "global".
   wafv2: { global: false, types: ["AWS::WAFv2::WebACL"] },
   acm: { global: false, types: ["AWS::CertificateManager::Certificate"] },

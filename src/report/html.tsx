@@ -4,7 +4,7 @@ import { type DataIndex, indexData, SEVERITIES, shortId, shortType } from "../..
 import type { DiagramData } from "../../web/src/diagram/types.ts";
 import { Legend } from "../../web/src/panels/Legend.tsx";
 import { SEVERITY_ORDER } from "../architecture/schema.ts";
-import type { Finding } from "../rules/finding.ts";
+import type { DiagramDiff, Finding, FindingsReport } from "../rules/finding.ts";
 import { type DiagramPage, diagramPages } from "./report-diagram.tsx";
 
 // The security review as one self-contained HTML file: no script, no network (inline CSS, inline SVG).
@@ -41,6 +41,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; border-bottom: 1px solid #edf0f4; padding: 4px 6px; vertical-align: top; word-break: break-word; }
 th { background: #f6f8fa; }
 .muted { color: #6b7280; }
+ol.hops { margin: 0; padding-left: 18px; font-size: 12px; }
 @media print {
   main { max-width: none; padding: 0; }
   .diagram { border: none; margin: 0; }
@@ -91,6 +92,97 @@ function FindingBlock({ f, fix }: { f: Finding; fix: string | undefined }) {
   );
 }
 
+/**
+ * What the internet reaches, from `asbuilt exposure`'s analysis: one row per resource and front door, its
+ * traffic, and the path (each hop and the rule allowing it); what only unrecorded data could allow, apart.
+ */
+function Exposure({ entries }: { entries: NonNullable<FindingsReport["exposure"]> }) {
+  const rows = (unknown: boolean) => {
+    const out = new Map<string, { e: (typeof entries)[number]; traffic: string[] }>();
+    for (const e of entries.filter((x) => x.unknown === unknown)) {
+      const key = `${e.resourceId}\0${e.via}\0${e.viaId ?? ""}\0${e.audience}`;
+      const row = out.get(key);
+      if (row) row.traffic.push(e.traffic);
+      else out.set(key, { e, traffic: [e.traffic] });
+    }
+    return [...out.values()];
+  };
+  const reached = rows(false);
+  const unknown = rows(true);
+  const via = (e: (typeof entries)[number]) =>
+    e.via === "direct"
+      ? "directly"
+      : `${e.via}${e.viaName || e.viaId ? ` ${e.viaName ?? shortId(e.viaId ?? "")}` : ""}`;
+  return (
+    <>
+      {reached.length === 0 ? (
+        <p>Nothing is proven reachable from the internet.</p>
+      ) : (
+        <table data-exposure>
+          <thead>
+            <tr>
+              <th>Resource</th>
+              <th>Traffic</th>
+              <th>Via</th>
+              <th>From</th>
+              <th>Path</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reached.map(({ e, traffic }) => (
+              <tr key={`${e.resourceId}/${e.via}/${e.viaId ?? ""}/${e.audience}`}>
+                <td>
+                  {e.resourceName ?? shortId(e.resourceId)}{" "}
+                  <span className="muted">{shortType(e.resourceType)}</span>
+                </td>
+                <td>{traffic.join(", ")}</td>
+                <td>{via(e)}</td>
+                <td>{e.audience}</td>
+                <td>
+                  <ol className="hops">
+                    {e.hops.map((h, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: hops are an ordered path; the same text may repeat
+                      <li key={i}>{h.text}</li>
+                    ))}
+                  </ol>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {unknown.length > 0 ? (
+        <>
+          <h3>Unknown: reachable only if what was not recorded allows it</h3>
+          <table data-exposure-unknown>
+            <thead>
+              <tr>
+                <th>Resource</th>
+                <th>Traffic</th>
+                <th>Via</th>
+                <th>Not recorded</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unknown.map(({ e, traffic }) => (
+                <tr key={`${e.resourceId}/${e.via}/${e.viaId ?? ""}/${e.audience}`}>
+                  <td>
+                    {e.resourceName ?? shortId(e.resourceId)}{" "}
+                    <span className="muted">{shortType(e.resourceType)}</span>
+                  </td>
+                  <td>{traffic.join(", ")}</td>
+                  <td>{via(e)}</td>
+                  <td>{[...new Set(e.reasons)].join("; ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /** The attack surface in one table: what the internet reaches, on which ports, and whether a finding says so. */
 function AttackPaths({ index }: { index: DataIndex }) {
   const flows = (index.data.report.view?.flows ?? []).filter((f) => f.from === "internet");
@@ -132,6 +224,49 @@ function AttackPaths({ index }: { index: DataIndex }) {
   );
 }
 
+/** With --compare: what changed since the old snapshot, as the diagram marks it. */
+function Changes({ diff, index }: { diff: DiagramDiff; index: DataIndex }) {
+  const name = (id: string) => index.byId.get(id)?.name ?? shortId(id);
+  const type = (id: string) => index.byId.get(id)?.type ?? "";
+  const changed = Object.entries(diff.changed);
+  const row = (id: string, mark: string, lines: string[]) => (
+    <tr key={`${mark}${id}`} data-change={mark}>
+      <td>{mark}</td>
+      <td>
+        <b>{name(id)}</b> <span className="muted">{type(id)}</span>
+      </td>
+      <td>{lines.join("; ")}</td>
+    </tr>
+  );
+  return (
+    <section data-changes>
+      <h3>Changes since {diff.old}</h3>
+      <p>
+        {diff.added.length} added, {diff.removed.length} removed, {changed.length} changed;{" "}
+        {diff.edgesAdded.length} edges added, {diff.edgesRemoved.length} removed. The diagram marks them:
+        added resources outlined green (+), removed ones ghosted at their place (−), changed ones outlined
+        amber (~).
+      </p>
+      {diff.added.length + diff.removed.length + changed.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th />
+              <th>Resource</th>
+              <th>What changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.added.slice(0, 200).map((id) => row(id, "+", ["added"]))}
+            {diff.removed.slice(0, 200).map((id) => row(id, "−", ["removed"]))}
+            {changed.slice(0, 200).map(([id, lines]) => row(id, "~", lines))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
 function Report({ input, pages, index }: { input: HtmlReportInput; pages: DiagramPage[]; index: DataIndex }) {
   const { snapshot, report } = input.data;
   const open = report.findings.filter((f) => !f.waived);
@@ -142,6 +277,10 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
   const tiers = Object.entries(report.view?.tiers ?? {});
   const flows = report.view?.flows ?? [];
   const undocumented = flows.filter((f) => f.status === "undocumented").length;
+  // With --compare, the snapshot also holds what was removed (drawn ghosted): not counted as present.
+  const diff = report.view?.diff;
+  const gone = new Set(diff?.removed ?? []);
+  const present = gone.size > 0 ? snapshot.resources.filter((r) => !gone.has(r.id)) : snapshot.resources;
   return (
     <html lang="en">
       <head>
@@ -170,7 +309,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
           <h2>Summary</h2>
           <div className="cards">
             <div className="card">
-              <b>{snapshot.resources.length}</b>resources
+              <b>{present.length}</b>resources
             </div>
             {SEVERITIES.map((s) => (
               <div className="card" key={s} data-summary={s}>
@@ -188,6 +327,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
               <b>{gaps.length}</b>coverage gaps
             </div>
           </div>
+          {diff ? <Changes diff={diff} index={index} /> : null}
           <h3>Top risks</h3>
           {open.length === 0 ? (
             <p>No open findings.</p>
@@ -208,6 +348,12 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
           )}
           <h3>Attack paths from the internet</h3>
           <AttackPaths index={index} />
+          {report.exposure ? (
+            <>
+              <h2>Internet exposure</h2>
+              <Exposure entries={report.exposure} />
+            </>
+          ) : null}
 
           {pages.map((p, i) => (
             <section className="diagram-page" key={p.title} data-diagram-page={i}>
@@ -223,7 +369,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
               CloudFront → origin, documented flows, and every flow a finding reports (red). Badges count open
               findings.
             </p>
-            <Legend inline />
+            <Legend inline compared={diff !== undefined} />
           </section>
 
           <section className="page">
@@ -383,7 +529,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
               </tr>
             </thead>
             <tbody>
-              {inventory(snapshot.resources).map(([t, n]) => (
+              {inventory(present).map(([t, n]) => (
                 <tr key={t}>
                   <td>
                     {shortType(t)} <span className="muted">{t}</span>

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { ExposureEntry } from "../analysis/exposure-schema.ts";
 import { Severity } from "../architecture/schema.ts";
 
 export const Finding = z.strictObject({
@@ -85,6 +86,22 @@ export const FlowEdge = z.strictObject({
 });
 export type FlowEdge = z.infer<typeof FlowEdge>;
 
+/**
+ * A comparison for the diagram (`asbuilt serve|report --compare OLD`): which ids were added, removed (the
+ * served snapshot carries them, drawn ghosted at their place) and changed (with the changes in words), and
+ * the edges added and removed.
+ */
+export const DiagramDiff = z.strictObject({
+  /** The old snapshot's file. */
+  old: z.string(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.record(z.string(), z.array(z.string())),
+  edgesAdded: z.array(z.strictObject({ from: z.string(), to: z.string(), kind: z.string() })),
+  edgesRemoved: z.array(z.strictObject({ from: z.string(), to: z.string(), kind: z.string() })),
+});
+export type DiagramDiff = z.infer<typeof DiagramDiff>;
+
 export const FindingsReport = z.strictObject({
   asbuilt: z.string(),
   snapshot: z.string(),
@@ -93,6 +110,11 @@ export const FindingsReport = z.strictObject({
   findings: z.array(Finding),
   /** Checks that could not be decided for lack of data (absent in reports of asbuilt before 0.2). */
   unverified: z.array(UnverifiedCheck).optional(),
+  /**
+   * What the internet reaches (each resource × protocol/ports × front door, with its path), and with
+   * `unknown: true` what it may reach if unrecorded data allows it (docs/exposure.md).
+   */
+  exposure: z.array(ExposureEntry).optional(),
   /** What a diagram needs beyond the snapshot: the spec's tiers and environments, and the flows. */
   view: z
     .strictObject({
@@ -110,6 +132,8 @@ export const FindingsReport = z.strictObject({
       rules: z.record(z.string(), z.strictObject({ title: z.string(), why: z.string(), fix: z.string() })),
       /** Flow edges left out above the drawing limit. */
       flowsLeftOut: z.number().int().min(0),
+      /** With --compare: what changed since the old snapshot (the diagram marks it). */
+      diff: DiagramDiff.optional(),
     })
     .optional(),
 });

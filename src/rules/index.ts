@@ -1,7 +1,11 @@
 import adminPortOpenToWorld from "./baseline/admin-port-open-to-world.ts";
+import albAccessLogsDisabled from "./baseline/alb-access-logs-disabled.ts";
+import albDeletionProtectionDisabled from "./baseline/alb-deletion-protection-disabled.ts";
 import albOutdatedTlsPolicy from "./baseline/alb-outdated-tls-policy.ts";
 import albWithoutWaf from "./baseline/alb-without-waf.ts";
 import asgSingleAz from "./baseline/asg-single-az.ts";
+import classicElbHttpListener from "./baseline/classic-elb-http-listener.ts";
+import classicElbInternetFacing from "./baseline/classic-elb-internet-facing.ts";
 import cloudfrontAllowsHttp from "./baseline/cloudfront-allows-http.ts";
 import cloudfrontS3OriginWithoutOac from "./baseline/cloudfront-s3-origin-without-oac.ts";
 import cloudfrontWithoutWaf from "./baseline/cloudfront-without-waf.ts";
@@ -9,6 +13,7 @@ import computeInPublicSubnet from "./baseline/compute-in-public-subnet.ts";
 import dbPortOpenToWorld from "./baseline/db-port-open-to-world.ts";
 import defaultSecurityGroupAllowsTraffic from "./baseline/default-security-group-allows-traffic.ts";
 import ebsUnencrypted from "./baseline/ebs-unencrypted.ts";
+import efsUnencrypted from "./baseline/efs-unencrypted.ts";
 import eipUnused from "./baseline/eip-unused.ts";
 import elasticacheEncryptionDisabled from "./baseline/elasticache-encryption-disabled.ts";
 import httpListenerWithoutRedirect from "./baseline/http-listener-without-redirect.ts";
@@ -41,9 +46,13 @@ import type { Rule } from "./types.ts";
 /** Every rule, by id. An explicit list (no folder scanning); a test checks it against the files. */
 export const RULES: readonly Rule[] = [
   adminPortOpenToWorld,
+  albAccessLogsDisabled,
+  albDeletionProtectionDisabled,
   albOutdatedTlsPolicy,
   albWithoutWaf,
   asgSingleAz,
+  classicElbHttpListener,
+  classicElbInternetFacing,
   cloudfrontAllowsHttp,
   cloudfrontS3OriginWithoutOac,
   cloudfrontWithoutWaf,
@@ -51,6 +60,7 @@ export const RULES: readonly Rule[] = [
   dbPortOpenToWorld,
   defaultSecurityGroupAllowsTraffic,
   ebsUnencrypted,
+  efsUnencrypted,
   eipUnused,
   elasticacheEncryptionDisabled,
   environmentsShareVpc,

@@ -66,7 +66,10 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
       req.headers.authorization ?? "",
     );
     const [, accessKey, region = "us-east-1", signingName = ""] = scope ?? [];
-    const service = opts.services.find((s) => s.signingName === signingName);
+    // Two query APIs may share a signing name (ELB and ELBv2): the request's Version tells them apart.
+    const version = /(?:^|&)Version=([^&]*)/.exec(body)?.[1];
+    const named = opts.services.filter((s) => s.signingName === signingName);
+    const service = named.find((s) => s.apiVersion !== undefined && s.apiVersion === version) ?? named[0];
     const requestId = randomUUID();
     if (!service)
       return send(res, {

@@ -35,6 +35,8 @@ export interface OperationHandler {
 export interface ServiceHandler {
   /** The SigV4 signing name (credential scope): ec2, elasticloadbalancing, rds, s3… */
   signingName: string;
+  /** The query API's Version, where two APIs share a signing name (ELB 2012-06-01, ELBv2 2015-12-01). */
+  apiVersion?: string;
   protocol: Protocol;
   xmlNamespace: string;
   /** Global services serve the snapshot's "global" resources whatever the signing region. */

@@ -98,10 +98,12 @@ describe("scan --source config", () => {
     // Partial, never silently complete: each names what AWS Config does not record.
     expect([...new Set(gaps.map((g) => `${g.service} ${g.status}`))].sort()).toEqual([
       "cloudfront partial",
+      "efs partial",
       "elasticache partial",
       "rds partial",
       "route53 partial",
     ]);
+    expect(gaps.find((g) => g.service === "efs")).toMatchObject({ notRecorded: ["AWS::EFS::MountTarget"] });
     expect(gaps.find((g) => g.service === "route53")).toMatchObject({
       region: "global",
       notRecorded: ["AWS::Route53::RecordSet"],

@@ -60,11 +60,13 @@ function view(s: Snapshot, types: Set<string>) {
 export const MODULE_TYPE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   ec2: ["AWS::EC2::"],
   elbv2: ["AWS::ElasticLoadBalancingV2::"],
+  elb: ["AWS::ElasticLoadBalancing::"],
   rds: ["AWS::RDS::"],
   elasticache: ["AWS::ElastiCache::"],
   autoscaling: ["AWS::AutoScaling::"],
   ecs: ["AWS::ECS::"],
   lambda: ["AWS::Lambda::"],
+  efs: ["AWS::EFS::"],
   wafv2: ["AWS::WAFv2::"],
   acm: ["AWS::CertificateManager::"],
   s3: ["AWS::S3::"],

@@ -7,7 +7,9 @@ import { cloudfrontHandler } from "../aws-endpoint/services/cloudfront.ts";
 import { configurationItems, placesOf } from "../aws-endpoint/services/config.ts";
 import { ec2Handler } from "../aws-endpoint/services/ec2.ts";
 import { ecsHandler } from "../aws-endpoint/services/ecs.ts";
+import { efsHandler } from "../aws-endpoint/services/efs.ts";
 import { elasticacheHandler } from "../aws-endpoint/services/elasticache.ts";
+import { elbHandler } from "../aws-endpoint/services/elb.ts";
 import { elbv2Handler } from "../aws-endpoint/services/elbv2.ts";
 import { lambdaHandler } from "../aws-endpoint/services/lambda.ts";
 import { rdsHandler } from "../aws-endpoint/services/rds.ts";
@@ -158,6 +160,11 @@ export async function writeCliDump(
 
     const lbs = list(call(elbv2Handler, "DescribeLoadBalancers", ctx), "LoadBalancers");
     await put(join(dir, "elbv2-describe-load-balancers.json"), { LoadBalancers: lbs });
+    for (const lb of lbs)
+      await put(
+        join(dir, "elbv2-describe-load-balancer-attributes", quotePlus(String(lb.LoadBalancerArn))),
+        call(elbv2Handler, "DescribeLoadBalancerAttributes", ctx, { LoadBalancerArn: lb.LoadBalancerArn }),
+      );
     if (collect) {
       // describe-target-groups, describe-tags per load balancer; describe-target-health per target group
       // found so (a target group no load balancer uses is never listed).
@@ -216,6 +223,23 @@ export async function writeCliDump(
       await put(join(dir, "elbv2-describe-tags.json"), { TagDescriptions: tagDescriptions });
     }
 
+    const classic = list(call(elbHandler, "DescribeLoadBalancers", ctx), "LoadBalancerDescriptions");
+    await put(join(dir, "elb-describe-load-balancers.json"), { LoadBalancerDescriptions: classic });
+    const classicTags: Json[] = [];
+    for (const lb of classic) {
+      await put(
+        join(dir, "elb-describe-load-balancer-attributes", quotePlus(String(lb.LoadBalancerName))),
+        call(elbHandler, "DescribeLoadBalancerAttributes", ctx, { LoadBalancerName: lb.LoadBalancerName }),
+      );
+      classicTags.push(
+        ...list(
+          call(elbHandler, "DescribeTags", ctx, { "LoadBalancerNames.member.1": lb.LoadBalancerName }),
+          "TagDescriptions",
+        ),
+      );
+    }
+    await put(join(dir, "elb-describe-tags.json"), { TagDescriptions: classicTags });
+
     await flat("rds-describe-db-instances", rdsHandler, "DescribeDBInstances");
     await flat("elasticache-describe-cache-clusters", elasticacheHandler, "DescribeCacheClusters");
     await flat("autoscaling-describe-auto-scaling-groups", autoscalingHandler, "DescribeAutoScalingGroups");
@@ -268,6 +292,18 @@ export async function writeCliDump(
     }
 
     await flat("lambda-list-functions", lambdaHandler, "ListFunctions");
+
+    const fileSystems = list(call(efsHandler, "DescribeFileSystems", ctx), "FileSystems");
+    await put(join(dir, "efs-describe-file-systems.json"), { FileSystems: fileSystems });
+    for (const f of fileSystems) {
+      const out = call(efsHandler, "DescribeMountTargets", ctx, { FileSystemId: f.FileSystemId });
+      await put(join(dir, "efs-describe-mount-targets", quotePlus(String(f.FileSystemId))), out);
+      for (const m of list(out, "MountTargets"))
+        await put(
+          join(dir, "efs-describe-mount-target-security-groups", quotePlus(String(m.MountTargetId))),
+          call(efsHandler, "DescribeMountTargetSecurityGroups", ctx, { MountTargetId: m.MountTargetId }),
+        );
+    }
 
     if (!collect) {
       const webAcls: Json[] = [];

@@ -31,6 +31,32 @@ function raw(): CloudFrontRaw {
 const ACCOUNT = "123456789012";
 type Distribution = ResourceOf<"AWS::CloudFront::Distribution">;
 
+describe("normalizeCloudFront: cache behaviours", () => {
+  it("reads every behaviour in order; a default that allows HTTP beside path patterns that redirect", () => {
+    const distributions =
+      recorded<ListDistributionsResult>("ListDistributions_3").DistributionList?.Items ?? [];
+    const [d] = normalizeCloudFront({ distributions, tags: {} }, { account: ACCOUNT, region: "global" })
+      .resources as Distribution[];
+    expect(d?.props.viewerProtocolPolicy).toBe("allow-all");
+    expect(
+      d?.props.cacheBehaviors?.map((b) => [b.pathPattern, b.targetOriginId, b.viewerProtocolPolicy]),
+    ).toEqual([
+      ["/content/immutable/*", "CloudFrontTestingOrigin", "redirect-to-https"],
+      ["/content/*", "CloudFrontTestingOrigin", "redirect-to-https"],
+    ]);
+  });
+
+  it("a summary without CacheBehaviors leaves them unknown, not none", () => {
+    const [first] = recorded<ListDistributionsResult>("ListDistributions_3").DistributionList?.Items ?? [];
+    const { CacheBehaviors: _, ...rest } = first ?? {};
+    const [d] = normalizeCloudFront(
+      { distributions: [rest as typeof first & object], tags: {} },
+      { account: ACCOUNT, region: "global" },
+    ).resources;
+    expect(d?.props).not.toHaveProperty("cacheBehaviors");
+  });
+});
+
 describe("normalizeCloudFront on recorded responses", () => {
   const { resources, edges } = normalizeCloudFront(raw(), { account: ACCOUNT, region: "global" });
   const byId = (id: string) => resources.find((r) => r.id.endsWith(`/${id}`)) as Distribution | undefined;
@@ -63,6 +89,8 @@ describe("normalizeCloudFront on recorded responses", () => {
           },
         ],
         lambdaEdgeArns: [],
+        // CacheBehaviors {Quantity: 0}: recorded, none.
+        cacheBehaviors: [],
       },
     });
     // Origins and web ACLs are linked across services, once buckets, load balancers and ACLs are known.
@@ -92,6 +120,19 @@ describe("normalizeCloudFront on recorded responses", () => {
       originAccessIdentity: null,
       originProtocolPolicy: "https-only",
     });
+    // The /api/* behaviour, with its own policy and Lambda@Edge functions.
+    expect(d?.props.cacheBehaviors).toEqual([
+      {
+        pathPattern: "/api/*",
+        targetOriginId: "shop-alb",
+        viewerProtocolPolicy: "https-only",
+        lambdaEdgeArns: [
+          `arn:aws:lambda:us-east-1:${ACCOUNT}:function:shop-auth:4`,
+          `arn:aws:lambda:us-east-1:${ACCOUNT}:function:shop-headers:12`,
+        ],
+        functionArns: [],
+      },
+    ]);
   });
 
   it("a disabled legacy distribution: origin access identity, allow-all, no comment or tags (named by its id)", () => {

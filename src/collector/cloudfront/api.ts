@@ -1,4 +1,5 @@
 import {
+  type CacheBehavior,
   CloudFrontClient,
   type DistributionSummary,
   ListTagsForResourceCommand,
@@ -111,10 +112,28 @@ export function normalizeCloudFront(raw: CloudFrontRaw, where: Where) {
         certificateArn: cert?.ACMCertificateArn || null,
         origins: (d.Origins?.Items ?? []).map(originOf),
         lambdaEdgeArns,
+        // A summary without the member (a source that left it out) has its behaviours unknown; CloudFront
+        // itself always answers it, {Quantity: 0} when there are none.
+        ...(d.CacheBehaviors ? { cacheBehaviors: (d.CacheBehaviors.Items ?? []).map(behaviourOf) } : {}),
       },
     });
   }
   return out.result();
+}
+
+function behaviourOf(b: CacheBehavior): NonNullable<DistributionProps["cacheBehaviors"]>[number] {
+  const viewer = oneOf(b.ViewerProtocolPolicy, ["allow-all", "https-only", "redirect-to-https"] as const);
+  return {
+    pathPattern: b.PathPattern ?? "",
+    targetOriginId: b.TargetOriginId ?? "",
+    ...(viewer !== undefined ? { viewerProtocolPolicy: viewer } : {}),
+    lambdaEdgeArns: (b.LambdaFunctionAssociations?.Items ?? []).flatMap((a) =>
+      a.LambdaFunctionARN ? [a.LambdaFunctionARN] : [],
+    ),
+    functionArns: (b.FunctionAssociations?.Items ?? []).flatMap((a) =>
+      a.FunctionARN ? [a.FunctionARN] : [],
+    ),
+  };
 }
 
 function originOf(o: Origin): DistributionProps["origins"][number] {

@@ -100,8 +100,66 @@ describe("CloudFront from AWS Config", () => {
             },
           ],
           lambdaEdgeArns: ["arn:aws:lambda:us-east-1:1:function:f:1"],
+          cacheBehaviors: [],
         },
       },
     ]);
+  });
+
+  it("reads the path-pattern behaviours of distributionConfig.cacheBehaviors, Lambda@Edge and functions included", () => {
+    const arn = `arn:aws:cloudfront::${ACCOUNT}:distribution/E2`;
+    const out = normalizeConfigItems([
+      item({
+        resourceType: "AWS::CloudFront::Distribution",
+        resourceId: "E2",
+        arn,
+        awsRegion: "global",
+        configuration: {
+          id: "E2",
+          arn,
+          domainName: "d2.cloudfront.net",
+          distributionConfig: {
+            enabled: true,
+            origins: {
+              quantity: 1,
+              items: [{ id: "api", domainName: "api.example.com", customOriginConfig: {} }],
+            },
+            defaultCacheBehavior: { targetOriginId: "api", viewerProtocolPolicy: "https-only" },
+            cacheBehaviors: {
+              quantity: 1,
+              items: [
+                {
+                  pathPattern: "/legacy/*",
+                  targetOriginId: "api",
+                  viewerProtocolPolicy: "allow-all",
+                  functionAssociations: {
+                    quantity: 1,
+                    items: [
+                      {
+                        functionARN: `arn:aws:cloudfront::${ACCOUNT}:function/rewrite`,
+                        eventType: "viewer-request",
+                      },
+                    ],
+                  },
+                  lambdaFunctionAssociations: { quantity: 0 },
+                },
+              ],
+            },
+          },
+        },
+      }),
+    ]);
+    expect(out.resources[0]?.props).toMatchObject({
+      viewerProtocolPolicy: "https-only",
+      cacheBehaviors: [
+        {
+          pathPattern: "/legacy/*",
+          targetOriginId: "api",
+          viewerProtocolPolicy: "allow-all",
+          lambdaEdgeArns: [],
+          functionArns: [`arn:aws:cloudfront::${ACCOUNT}:function/rewrite`],
+        },
+      ],
+    });
   });
 });

@@ -6,12 +6,15 @@ import {
   type Instance,
   type InternetGateway,
   type IpPermission,
+  type ManagedPrefixList,
   type NatGateway,
   type NetworkAcl,
   type NetworkInterface,
+  type PrefixListEntry,
   paginateDescribeFlowLogs,
   paginateDescribeInstances,
   paginateDescribeInternetGateways,
+  paginateDescribeManagedPrefixLists,
   paginateDescribeNatGateways,
   paginateDescribeNetworkAcls,
   paginateDescribeNetworkInterfaces,
@@ -23,6 +26,7 @@ import {
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcPeeringConnections,
   paginateDescribeVpcs,
+  paginateGetManagedPrefixListEntries,
   type RouteTable,
   type SecurityGroup,
   type Subnet,
@@ -57,6 +61,10 @@ export interface Ec2Raw {
   transitGatewayAttachments: TransitGatewayAttachment[];
   flowLogs: FlowLog[];
   volumes: Volume[];
+  /** DescribeManagedPrefixLists (customer-managed and AWS-managed lists). */
+  prefixLists: ManagedPrefixList[];
+  /** GetManagedPrefixListEntries by list id; a list without an entry here was not read. */
+  prefixListEntries: Record<string, PrefixListEntry[]>;
 }
 
 /** An Ec2Raw with every list empty: what offline sources fill in, one list at a time. */
@@ -77,6 +85,8 @@ export function emptyEc2Raw(): Ec2Raw {
     transitGatewayAttachments: [],
     flowLogs: [],
     volumes: [],
+    prefixLists: [],
+    prefixListEntries: {},
   };
 }
 
@@ -101,6 +111,8 @@ export default defineService<Ec2Raw>({
     op("DescribeTransitGatewayAttachments"),
     op("DescribeFlowLogs"),
     op("DescribeVolumes"),
+    op("DescribeManagedPrefixLists"),
+    op("GetManagedPrefixListEntries"),
   ],
 
   async fetch(ctx) {
@@ -124,6 +136,7 @@ export default defineService<Ec2Raw>({
       transitGatewayAttachments,
       flowLogs,
       volumes,
+      prefixLists,
     ] = await Promise.all([
       all(paginateDescribeVpcs(big, {}), (p) => p.Vpcs),
       all(paginateDescribeSubnets(big, {}), (p) => p.Subnets),
@@ -142,7 +155,23 @@ export default defineService<Ec2Raw>({
       all(paginateDescribeTransitGatewayAttachments(big, {}), (p) => p.TransitGatewayAttachments),
       all(paginateDescribeFlowLogs(big, {}), (p) => p.FlowLogs),
       all(paginateDescribeVolumes(big, {}), (p) => p.Volumes),
+      all(paginateDescribeManagedPrefixLists(small, {}), (p) => p.PrefixLists),
     ]);
+    // Each list's CIDRs, one call per list (a handful per region). A list whose entries cannot be read
+    // stays without them: what a rule naming it allows is then unknown, never nothing.
+    const prefixListEntries: Record<string, PrefixListEntry[]> = {};
+    for (const pl of prefixLists) {
+      const id = pl.PrefixListId;
+      if (!id) continue;
+      try {
+        prefixListEntries[id] = await all(
+          paginateGetManagedPrefixListEntries({ client, pageSize: 100 }, { PrefixListId: id }),
+          (p) => p.Entries,
+        );
+      } catch {
+        // Not read: the list is kept without entries.
+      }
+    }
     return {
       vpcs,
       subnets,
@@ -159,6 +188,8 @@ export default defineService<Ec2Raw>({
       transitGatewayAttachments,
       flowLogs,
       volumes,
+      prefixLists,
+      prefixListEntries,
     };
   },
 
@@ -166,6 +197,11 @@ export default defineService<Ec2Raw>({
     return normalizeEc2(raw, where);
   },
 });
+
+const icmp = (protocol: string | undefined) => protocol === "1" || protocol === "icmp";
+/** A CIDR association in force (or one whose state was not recorded). */
+const associated = (state: string | undefined) =>
+  state === undefined || state === "associated" || state === "associating";
 
 /** Pure: EC2 API output → resources and edges. */
 export function normalizeEc2(raw: Ec2Raw, where: Where) {
@@ -190,8 +226,16 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       props: {
         vpcId: v.VpcId,
         cidrBlock: v.CidrBlock,
+        // Secondary blocks too (a subnet may lie in any of them); disassociated ones are gone.
+        ...(v.CidrBlockAssociationSet
+          ? {
+              cidrBlocks: v.CidrBlockAssociationSet.flatMap((a) =>
+                a.CidrBlock && associated(a.CidrBlockState?.State) ? [a.CidrBlock] : [],
+              ),
+            }
+          : {}),
         ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
-          a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [],
+          a.Ipv6CidrBlock && associated(a.Ipv6CidrBlockState?.State) ? [a.Ipv6CidrBlock] : [],
         ),
         isDefault: v.IsDefault,
       },
@@ -345,8 +389,10 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
             ruleAction: e.RuleAction === "deny" ? ("deny" as const) : ("allow" as const),
             cidrBlock: orNull(e.CidrBlock),
             ipv6CidrBlock: orNull(e.Ipv6CidrBlock),
-            fromPort: orNull(e.PortRange?.From),
-            toPort: orNull(e.PortRange?.To),
+            // ICMP entries carry a type and code instead of ports: kept as fromPort/toPort, as
+            // security-group rules hold them (-1: all).
+            fromPort: orNull(icmp(e.Protocol) ? e.IcmpTypeCode?.Type : e.PortRange?.From),
+            toPort: orNull(icmp(e.Protocol) ? e.IcmpTypeCode?.Code : e.PortRange?.To),
           }))
           .sort((a, b) => Number(a.egress) - Number(b.egress) || a.ruleNumber - b.ruleNumber),
       },
@@ -445,6 +491,32 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       for (const g of eniGroups) out.edge(eniId, arn("security-group", g), "uses");
       out.edge(eniId, id, "attached");
     }
+  }
+
+  for (const pl of raw.prefixLists) {
+    if (!pl.PrefixListId) continue;
+    const tags = tagsOf(pl.Tags);
+    const entries = raw.prefixListEntries[pl.PrefixListId];
+    // Keyed in the reading account (AWS-managed lists have the same id in every account).
+    out.add<ResourceOf<"AWS::EC2::PrefixList">>({
+      ...base(arn("prefix-list", pl.PrefixListId), tags, pl.PrefixListName ?? nameOf(tags)),
+      type: "AWS::EC2::PrefixList",
+      props: {
+        prefixListId: pl.PrefixListId,
+        ...(pl.PrefixListName !== undefined ? { prefixListName: pl.PrefixListName } : {}),
+        ...(pl.AddressFamily === "IPv4" || pl.AddressFamily === "IPv6"
+          ? { addressFamily: pl.AddressFamily }
+          : {}),
+        ...(pl.OwnerId !== undefined ? { ownerId: pl.OwnerId } : {}),
+        ...(entries
+          ? {
+              entries: entries.flatMap((e) =>
+                e.Cidr ? [{ cidr: e.Cidr, description: orNull(e.Description) }] : [],
+              ),
+            }
+          : {}),
+      },
+    });
   }
 
   for (const p of raw.peerings) {

@@ -3,6 +3,7 @@ import {
   DescribeFlowLogs$,
   DescribeInstances$,
   DescribeInternetGateways$,
+  DescribeManagedPrefixLists$,
   DescribeNatGateways$,
   DescribeNetworkAcls$,
   DescribeNetworkInterfaces$,
@@ -41,6 +42,7 @@ const EC2_FILES = {
   },
   "ec2-describe-flow-logs": { op: DescribeFlowLogs$, list: "FlowLogs" },
   "ec2-describe-volumes": { op: DescribeVolumes$, list: "Volumes" },
+  "ec2-describe-managed-prefix-lists": { op: DescribeManagedPrefixLists$, list: "PrefixLists" },
 } as const;
 
 /**
@@ -111,7 +113,9 @@ function incomplete(get: Get): string[] {
 const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
   module: api,
   files: EC2_FILES,
-  required: Object.keys(EC2_FILES),
+  // Prefix lists are optional: older dumps lack the file, and a rule naming a list nobody read is unknown
+  // whatever the coverage says.
+  required: Object.keys(EC2_FILES).filter((f) => f !== "ec2-describe-managed-prefix-lists"),
   records: {
     "ec2-describe-vpcs": ["AWS::EC2::VPC"],
     "ec2-describe-subnets": ["AWS::EC2::Subnet"],
@@ -128,6 +132,8 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
     "ec2-describe-transit-gateway-attachments": ["AWS::EC2::TransitGatewayAttachment"],
     "ec2-describe-flow-logs": ["AWS::EC2::FlowLog"],
     "ec2-describe-volumes": ["AWS::EC2::Volume"],
+    // The lists only: a dump has no GetManagedPrefixListEntries, so their CIDRs stay unknown.
+    "ec2-describe-managed-prefix-lists": ["AWS::EC2::PrefixList"],
   },
   build: (get) => ({
     gaps: incomplete(get),
@@ -154,6 +160,8 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
       ),
       flowLogs: items(get, "ec2-describe-flow-logs", "FlowLogs"),
       volumes: items(get, "ec2-describe-volumes", "Volumes"),
+      prefixLists: items(get, "ec2-describe-managed-prefix-lists", "PrefixLists"),
+      prefixListEntries: {},
     },
   }),
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type {
   DescribeListenersOutput,
+  DescribeLoadBalancerAttributesOutput,
   DescribeLoadBalancersOutput,
   DescribeTagsOutput,
   DescribeTargetGroupsOutput,
@@ -22,6 +23,7 @@ const raw = (p: Partial<Elbv2Raw>): Elbv2Raw => ({
   targetGroups: [],
   targetHealth: {},
   tags: {},
+  attributes: {},
   ...p,
 });
 const loadBalancers = (name: string) => recorded<DescribeLoadBalancersOutput>(name).LoadBalancers ?? [];
@@ -39,6 +41,15 @@ function healthFrom(...names: string[]): Elbv2Raw["targetHealth"] {
     names.map((n) => {
       const r = recorded<DescribeTargetHealthOutput>(n);
       return [String(r._request?.TargetGroupArn), r.TargetHealthDescriptions ?? []];
+    }),
+  );
+}
+/** DescribeLoadBalancerAttributes answers keyed by the load balancer they were asked for. */
+function attributesFrom(...names: string[]): Elbv2Raw["attributes"] {
+  return Object.fromEntries(
+    names.map((n) => {
+      const r = recorded<DescribeLoadBalancerAttributesOutput>(n);
+      return [String(r._request?.LoadBalancerArn), r.Attributes ?? []];
     }),
   );
 }
@@ -133,6 +144,40 @@ describe("normalizeElbv2 on recorded responses", () => {
         kind: "uses",
       })),
     );
+  });
+
+  it("load balancers: attributes read where answered; a key the answer lacks, or no answer, stays unknown", () => {
+    const { resources } = normalizeElbv2(
+      raw({
+        loadBalancers: [
+          ...loadBalancers("DescribeLoadBalancers_1"),
+          ...loadBalancers("DescribeLoadBalancers_2"),
+          ...loadBalancers("DescribeLoadBalancers_3"),
+        ],
+        attributes: attributesFrom(
+          "DescribeLoadBalancerAttributes_1",
+          "DescribeLoadBalancerAttributes_2",
+          "DescribeLoadBalancerAttributes_3",
+        ),
+      }),
+      where,
+    );
+    const pick = (name: string) => {
+      const p = (resources.find((r) => (r.props as { name?: string }).name === name)?.props ?? {}) as Record<
+        string,
+        unknown
+      >;
+      return [p.accessLogsEnabled, p.deletionProtection, p.dropInvalidHeaderFields];
+    };
+    expect(pick("inner")).toEqual([true, false, undefined]);
+    expect(pick("shop")).toEqual([true, true, undefined]);
+    expect(pick("fresh")).toEqual([false, true, false]);
+    // No answer at all for a load balancer: none of the three is known.
+    const { resources: none } = normalizeElbv2(
+      raw({ loadBalancers: loadBalancers("DescribeLoadBalancers_2") }),
+      where,
+    );
+    expect(Object.keys(none[0]?.props ?? {})).not.toContain("accessLogsEnabled");
   });
 
   it("load balancers: missing optional fields get safe defaults; an entry without a VPC is skipped", () => {

@@ -1,9 +1,11 @@
 import {
+  DescribeLoadBalancerAttributesCommand,
   DescribeTagsCommand,
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
   type Listener,
   type LoadBalancer,
+  type LoadBalancerAttribute,
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
   paginateDescribeTargetGroups,
@@ -26,6 +28,11 @@ export interface Elbv2Raw {
   targetHealth: Record<string, TargetHealthDescription[]>;
   /** Resource ARN → tags. */
   tags: Record<string, Tag[]>;
+  /**
+   * Load balancer ARN → its attributes (DescribeLoadBalancerAttributes, or Config's supplementary
+   * LoadBalancerAttributes); a load balancer missing here had its attributes not read.
+   */
+  attributes: Record<string, LoadBalancerAttribute[]>;
 }
 
 const op = (command: string) => ({ command, iam: [`elasticloadbalancing:${command}`] });
@@ -41,6 +48,7 @@ export default defineService<Elbv2Raw>({
   concurrency: CONCURRENCY,
   operations: [
     op("DescribeLoadBalancers"),
+    op("DescribeLoadBalancerAttributes"),
     op("DescribeListeners"),
     op("DescribeTargetGroups"),
     op("DescribeTargetHealth"),
@@ -61,7 +69,7 @@ export default defineService<Elbv2Raw>({
     ]);
     // Listeners and registered targets have no account-wide list call: DescribeListeners needs a load
     // balancer, DescribeTargetHealth a target group (and is the only call that names the targets).
-    const [listeners, health] = await Promise.all([
+    const [listeners, health, attributes] = await Promise.all([
       Promise.all(
         loadBalancers.map((lb) =>
           limit(() =>
@@ -82,6 +90,17 @@ export default defineService<Elbv2Raw>({
           }),
         ),
       ),
+      // Access logs, deletion protection, header hygiene: only this per-LB call names them.
+      Promise.all(
+        loadBalancers.map((lb) =>
+          limit(async () => {
+            const out = await client.send(
+              new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
+            );
+            return [lb.LoadBalancerArn ?? "", out.Attributes ?? []] as const;
+          }),
+        ),
+      ),
     ]);
     // Listeners carry tags too (the model has a place for them); DescribeTags takes any ELBv2 ARN.
     const arns = [
@@ -96,7 +115,14 @@ export default defineService<Elbv2Raw>({
       batches.map((ResourceArns) => limit(() => client.send(new DescribeTagsCommand({ ResourceArns })))),
     ))
       for (const d of out.TagDescriptions ?? []) if (d.ResourceArn) tags[d.ResourceArn] = d.Tags ?? [];
-    return { loadBalancers, listeners, targetGroups, targetHealth: Object.fromEntries(health), tags };
+    return {
+      loadBalancers,
+      listeners,
+      targetGroups,
+      targetHealth: Object.fromEntries(health),
+      tags,
+      attributes: Object.fromEntries(attributes),
+    };
   },
 
   normalize: normalizeElbv2,
@@ -132,6 +158,7 @@ export function normalizeElbv2(raw: Elbv2Raw, where: Where) {
         securityGroupIds: sgs,
         dnsName: lb.DNSName ?? "",
         ipAddressType: lb.IpAddressType ?? "ipv4",
+        ...lbAttributes(raw.attributes[lb.LoadBalancerArn]),
       },
     });
     for (const g of sgs) out.edge(lb.LoadBalancerArn, ec2Arn(region, account, "security-group", g), "uses");
@@ -251,6 +278,30 @@ export function normalizeElbv2(raw: Elbv2Raw, where: Where) {
     }
   }
   return out.result();
+}
+
+/**
+ * The attributes rules read, each absent when not read: no answer for the load balancer at all, or an
+ * answer without the key (older load balancers and other types lack some, e.g. a network load balancer has
+ * no routing.http.* keys).
+ */
+export function lbAttributes(attrs: readonly LoadBalancerAttribute[] | undefined) {
+  const flag = (key: string): boolean | undefined => {
+    const v = attrs?.find((a) => a.Key === key)?.Value;
+    return v === "true" ? true : v === "false" ? false : undefined;
+  };
+  const out: {
+    accessLogsEnabled?: boolean;
+    deletionProtection?: boolean;
+    dropInvalidHeaderFields?: boolean;
+  } = {};
+  const logs = flag("access_logs.s3.enabled");
+  const deletion = flag("deletion_protection.enabled");
+  const headers = flag("routing.http.drop_invalid_header_fields.enabled");
+  if (logs !== undefined) out.accessLogsEnabled = logs;
+  if (deletion !== undefined) out.deletionProtection = deletion;
+  if (headers !== undefined) out.dropInvalidHeaderFields = headers;
+  return out;
 }
 
 /** A Lambda target may be a version or alias ARN (…:function:name:live); the function's own ARN has 7 parts. */

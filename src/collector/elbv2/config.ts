@@ -3,24 +3,40 @@ import {
   Listener$,
   type LoadBalancer,
   LoadBalancer$,
+  LoadBalancerAttribute$,
   type TargetGroup,
   TargetGroup$,
   TargetHealthDescription$,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { type ConfigReader, configReader, sdk, tagList } from "../config/reader.ts";
+import { type ConfigReader, configReader, sdk, supplementary, tagList } from "../config/reader.ts";
 import { fromJson } from "../shape.ts";
 import api, { type Elbv2Raw } from "./api.ts";
 
 const config: ConfigReader<unknown> = configReader<Elbv2Raw>({
   module: api,
-  empty: () => ({ loadBalancers: [], listeners: [], targetGroups: [], targetHealth: {}, tags: {} }),
+  empty: () => ({
+    loadBalancers: [],
+    listeners: [],
+    targetGroups: [],
+    targetHealth: {},
+    tags: {},
+    attributes: {},
+  }),
   types: {
     "AWS::ElasticLoadBalancingV2::LoadBalancer": (raw, i) => {
       const lb = sdk<LoadBalancer>(LoadBalancer$, i);
       lb.LoadBalancerArn ??= i.arn;
       lb.LoadBalancerName ??= i.resourceName;
       raw.loadBalancers.push(lb);
-      if (lb.LoadBalancerArn) raw.tags[lb.LoadBalancerArn] = tagList(i.tags);
+      if (!lb.LoadBalancerArn) return;
+      raw.tags[lb.LoadBalancerArn] = tagList(i.tags);
+      // Config records the attributes as supplementary [{key, value}]; an item without them leaves them unknown.
+      const attrs = supplementary(i, "LoadBalancerAttributes");
+      if (Array.isArray(attrs))
+        raw.attributes[lb.LoadBalancerArn] = attrs.flatMap((a) => {
+          const x = fromJson<Elbv2Raw["attributes"][string][number]>(LoadBalancerAttribute$, a);
+          return x?.Key ? [x] : [];
+        });
     },
     // CloudFormation-shaped in Config (ListenerArn, DefaultActions…): the same names, other case.
     "AWS::ElasticLoadBalancingV2::Listener": (raw, i) => {

@@ -1,6 +1,7 @@
 import {
   DescribeTags$ as DescribeElbv2Tags$,
   DescribeListeners$,
+  DescribeLoadBalancerAttributes$,
   DescribeLoadBalancers$,
   DescribeTargetGroups$,
   DescribeTargetHealth$,
@@ -13,6 +14,11 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
   module: api,
   files: {
     "elbv2-describe-load-balancers": { op: DescribeLoadBalancers$, list: "LoadBalancers" },
+    "elbv2-describe-load-balancer-attributes": {
+      op: DescribeLoadBalancerAttributes$,
+      list: "Attributes",
+      perResource: "load balancer ARN",
+    },
     "elbv2-describe-listeners": { op: DescribeListeners$, list: "Listeners" },
     "elbv2-describe-target-groups": { op: DescribeTargetGroups$, list: "TargetGroups" },
     "elbv2-describe-target-health": {
@@ -55,6 +61,11 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
       "elbv2-describe-target-health",
     ))
       if (r.param) targetHealth[r.param] = r.out.TargetHealthDescriptions ?? [];
+    const attributes: Elbv2Raw["attributes"] = {};
+    for (const r of get<{ Attributes?: Elbv2Raw["attributes"][string] }>(
+      "elbv2-describe-load-balancer-attributes",
+    ))
+      if (r.param) attributes[r.param] = r.out.Attributes ?? [];
     const tags: Elbv2Raw["tags"] = {};
     for (const d of items<TagDescription>(get, "elbv2-describe-tags", "TagDescriptions"))
       if (d.ResourceArn) tags[d.ResourceArn] = d.Tags ?? [];
@@ -68,13 +79,17 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
     const notRecorded = perLbTags
       ? ["AWS::ElasticLoadBalancingV2::TargetGroup.tags", "AWS::ElasticLoadBalancingV2::Listener.tags"]
       : [];
+    const loadBalancers = uniqueBy(
+      items<Elbv2Raw["loadBalancers"][number]>(get, "elbv2-describe-load-balancers", "LoadBalancers"),
+      (l) => l.LoadBalancerArn,
+    );
+    const noAttributes = loadBalancers.filter(
+      (l) => l.LoadBalancerArn && !(l.LoadBalancerArn in attributes),
+    ).length;
     return {
       notRecorded,
       raw: {
-        loadBalancers: uniqueBy(
-          items<Elbv2Raw["loadBalancers"][number]>(get, "elbv2-describe-load-balancers", "LoadBalancers"),
-          (l) => l.LoadBalancerArn,
-        ),
+        loadBalancers,
         listeners: uniqueBy(
           items<Elbv2Raw["listeners"][number]>(get, "elbv2-describe-listeners", "Listeners"),
           (l) => l.ListenerArn,
@@ -82,6 +97,7 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
         targetGroups,
         targetHealth,
         tags,
+        attributes,
       },
       gaps: [
         ...(noHealth > 0
@@ -92,6 +108,11 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
         ...(perLbTags
           ? [
               "tags read per load balancer only (elbv2-describe-tags/<LB ARN>): not those of target groups and listeners",
+            ]
+          : []),
+        ...(noAttributes > 0
+          ? [
+              `no elbv2-describe-load-balancer-attributes response for ${noAttributes} load balancer(s): their access logs and deletion protection are unknown`,
             ]
           : []),
       ],

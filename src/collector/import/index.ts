@@ -394,7 +394,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     resources: valid,
     edges,
     coverage: markDropped(withNotRecorded(dedupeCoverage(coverage), notRecorded), dropped),
-    notes: resourceNotes,
+    // A note is about a resource the snapshot holds: none for one left out above.
+    notes: resourceNotes.filter((n) => !dropped.some((d) => d.resource.id === n.resource)),
     accounts: [...accounts],
     regions,
     source: "import",

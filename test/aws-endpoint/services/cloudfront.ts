@@ -55,17 +55,34 @@ function summary(d: Distribution) {
       TargetOriginId: firstOrigin,
       ViewerProtocolPolicy: p.viewerProtocolPolicy,
       Compress: true,
+      // The union minus what the other behaviours name: the collector reads the union back.
       LambdaFunctionAssociations: list(
-        p.lambdaEdgeArns.map((arn) => ({
-          LambdaFunctionARN: arn,
-          EventType: "origin-response",
-          IncludeBody: false,
-        })),
+        p.lambdaEdgeArns
+          .filter((arn) => !(p.cacheBehaviors ?? []).some((b) => b.lambdaEdgeArns.includes(arn)))
+          .map((arn) => ({ LambdaFunctionARN: arn, EventType: "origin-response", IncludeBody: false })),
       ),
       FunctionAssociations: { Quantity: 0 },
       CachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
     },
-    CacheBehaviors: { Quantity: 0 },
+    CacheBehaviors: list(
+      (p.cacheBehaviors ?? []).map((b) => ({
+        PathPattern: b.pathPattern,
+        TargetOriginId: b.targetOriginId,
+        ViewerProtocolPolicy: b.viewerProtocolPolicy,
+        Compress: true,
+        LambdaFunctionAssociations: list(
+          b.lambdaEdgeArns.map((arn) => ({
+            LambdaFunctionARN: arn,
+            EventType: "viewer-request",
+            IncludeBody: false,
+          })),
+        ),
+        FunctionAssociations: list(
+          b.functionArns.map((arn) => ({ FunctionARN: arn, EventType: "viewer-request" })),
+        ),
+        CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+      })),
+    ),
     CustomErrorResponses: { Quantity: 0 },
     // Distributions have no name; the collector reads the comment ("Description" in the console).
     Comment: d.name ?? "",

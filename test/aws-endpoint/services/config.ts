@@ -9,7 +9,9 @@ import { autoscalingHandler } from "./autoscaling.ts";
 import { cloudfrontHandler } from "./cloudfront.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
+import { efsHandler } from "./efs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
+import { elbHandler } from "./elb.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { lambdaHandler } from "./lambda.ts";
 import { rdsHandler } from "./rds.ts";
@@ -181,6 +183,17 @@ function made(ctx: RequestContext): Made[] {
       resourceName: String(lb.LoadBalancerName),
       arn: String(lb.LoadBalancerArn),
       configuration: javaCase(plain(lb)) as Json,
+      // As Config records them: [{key, value}] in supplementaryConfiguration.
+      supplementaryConfiguration: {
+        LoadBalancerAttributes: javaCase(
+          list(
+            call(elbv2Handler, "DescribeLoadBalancerAttributes", ctx, {
+              LoadBalancerArn: lb.LoadBalancerArn,
+            }),
+            "Attributes",
+          ),
+        ) as Json,
+      },
     });
     // CloudFormation-shaped: the SDK's PascalCase names are CloudFormation's.
     for (const l of list(
@@ -326,6 +339,48 @@ function made(ctx: RequestContext): Made[] {
       arn: String(f.FunctionArn),
       configuration,
       supplementaryConfiguration: { Concurrency: { reservedConcurrentExecutions: 0 } },
+    });
+  }
+
+  // Classic load balancers as DescribeLoadBalancers' description in Java-bean case, their attributes in
+  // supplementaryConfiguration.
+  for (const lb of list(call(elbHandler, "DescribeLoadBalancers", ctx), "LoadBalancerDescriptions")) {
+    const name = String(lb.LoadBalancerName);
+    out.push({
+      resourceType: "AWS::ElasticLoadBalancing::LoadBalancer",
+      resourceId: name,
+      resourceName: name,
+      arn: `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/${name}`,
+      configuration: javaCase(plain(lb)) as Json,
+      supplementaryConfiguration: {
+        LoadBalancerAttributes: javaCase(
+          plain(
+            call(elbHandler, "DescribeLoadBalancerAttributes", ctx, { LoadBalancerName: name })
+              .LoadBalancerAttributes,
+          ),
+        ) as Json,
+      },
+    });
+  }
+
+  // EFS file systems in CloudFormation's shape (Arn, FileSystemTags, no life-cycle state nor mount target
+  // count); Config records no mount targets.
+  for (const f of list(call(efsHandler, "DescribeFileSystems", ctx), "FileSystems")) {
+    const p = plain(f);
+    out.push({
+      resourceType: "AWS::EFS::FileSystem",
+      resourceId: String(p.FileSystemId),
+      arn: String(p.FileSystemArn),
+      configuration: plain({
+        FileSystemId: p.FileSystemId,
+        Arn: p.FileSystemArn,
+        Encrypted: p.Encrypted,
+        KmsKeyId: p.KmsKeyId,
+        PerformanceMode: p.PerformanceMode,
+        ThroughputMode: p.ThroughputMode,
+        FileSystemTags: p.Tags,
+        BackupPolicy: { Status: "ENABLED" },
+      }),
     });
   }
 
@@ -549,7 +604,7 @@ function hostedZones(global: RequestContext): Made[] {
 }
 
 /** Modelled types Config does not record at all. */
-const NOT_RECORDED = new Set(["AWS::RDS::DBProxy", "AWS::Route53::RecordSet"]);
+const NOT_RECORDED = new Set(["AWS::RDS::DBProxy", "AWS::Route53::RecordSet", "AWS::EFS::MountTarget"]);
 
 /** The configuration items of one account and region, in the chosen file style. */
 export function configurationItems(
@@ -819,6 +874,10 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
           break;
         case "AWS::ECS::Service":
           delete c.props.runningCount;
+          break;
+        case "AWS::EFS::FileSystem":
+          delete c.props.lifeCycleState;
+          delete c.props.numberOfMountTargets;
           break;
         case "AWS::WAFv2::WebACL":
           // A regional ACL's item names nothing it protects: unknown. CloudFront-scope ones are found

@@ -3,6 +3,7 @@ import {
   DescribeFlowLogs$,
   DescribeInstances$,
   DescribeInternetGateways$,
+  DescribeManagedPrefixLists$,
   DescribeNatGateways$,
   DescribeNetworkAcls$,
   DescribeNetworkInterfaces$,
@@ -15,6 +16,7 @@ import {
   DescribeVpcEndpoints$,
   DescribeVpcPeeringConnections$,
   DescribeVpcs$,
+  GetManagedPrefixListEntries$,
   type IpPermission,
 } from "@aws-sdk/client-ec2";
 import type { KnownType, SecurityGroupRule } from "../../../src/model/props.ts";
@@ -68,6 +70,14 @@ export const ec2Handler: ServiceHandler = {
         IsDefault: v.props.isDefault,
         State: "available",
         Ipv6CidrBlockAssociationSet: v.props.ipv6CidrBlocks.map((c) => ({ Ipv6CidrBlock: c })),
+        ...(v.props.cidrBlocks
+          ? {
+              CidrBlockAssociationSet: v.props.cidrBlocks.map((c) => ({
+                CidrBlock: c,
+                CidrBlockState: { State: "associated" },
+              })),
+            }
+          : {}),
         Tags: tagList(v.tags),
       })),
     })),
@@ -169,10 +179,16 @@ export const ec2Handler: ServiceHandler = {
             RuleAction: e.ruleAction,
             CidrBlock: e.cidrBlock ?? undefined,
             Ipv6CidrBlock: e.ipv6CidrBlock ?? undefined,
-            PortRange:
-              e.fromPort !== null || e.toPort !== null
-                ? { From: e.fromPort ?? undefined, To: e.toPort ?? undefined }
-                : undefined,
+            ...(e.protocol === "1"
+              ? e.fromPort !== null
+                ? { IcmpTypeCode: { Type: e.fromPort, Code: e.toPort ?? -1 } }
+                : {}
+              : {
+                  PortRange:
+                    e.fromPort !== null || e.toPort !== null
+                      ? { From: e.fromPort ?? undefined, To: e.toPort ?? undefined }
+                      : undefined,
+                }),
           })),
           // The final deny of every ACL, which AWS lists as rule 32767.
           { RuleNumber: 32767, Egress: false, Protocol: "-1", RuleAction: "deny", CidrBlock: "0.0.0.0/0" },
@@ -338,6 +354,27 @@ export const ec2Handler: ServiceHandler = {
         Tags: tagList(v.tags),
       })),
     })),
+    DescribeManagedPrefixLists: list(DescribeManagedPrefixLists$, "PrefixLists", ({ resources }) => ({
+      PrefixLists: of(resources, "AWS::EC2::PrefixList").map((pl) => ({
+        PrefixListId: pl.props.prefixListId,
+        PrefixListName: pl.props.prefixListName,
+        AddressFamily: pl.props.addressFamily,
+        OwnerId: pl.props.ownerId,
+        State: "create-complete",
+        Tags: tagList(pl.tags),
+      })),
+    })),
+    // A list recorded without entries answers as AWS does when they cannot be read: access denied.
+    GetManagedPrefixListEntries: list(GetManagedPrefixListEntries$, "Entries", ({ resources, params }) => {
+      const pl = of(resources, "AWS::EC2::PrefixList").find(
+        (p) => p.props.prefixListId === params.PrefixListId,
+      );
+      if (!pl?.props.entries)
+        throw Object.assign(new Error("not readable"), { code: "UnauthorizedOperation", status: 403 });
+      return {
+        Entries: pl.props.entries.map((e) => ({ Cidr: e.cidr, Description: e.description ?? undefined })),
+      };
+    }),
     DescribeTransitGatewayAttachments: list(
       DescribeTransitGatewayAttachments$,
       "TransitGatewayAttachments",

@@ -1,5 +1,6 @@
 import {
   DescribeListeners$,
+  DescribeLoadBalancerAttributes$,
   DescribeLoadBalancers$,
   DescribeTags$,
   DescribeTargetGroups$,
@@ -39,6 +40,7 @@ function checkPageSize(params: Record<string, unknown>): void {
 
 export const elbv2Handler: ServiceHandler = {
   signingName: "elasticloadbalancing",
+  apiVersion: "2015-12-01",
   protocol: "query",
   xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
   operations: {
@@ -140,6 +142,40 @@ export const elbv2Handler: ServiceHandler = {
             TargetType: tg.props.targetType,
             LoadBalancerArns: tg.props.loadBalancerArns,
           })),
+        };
+      },
+    },
+    DescribeLoadBalancerAttributes: {
+      schema: DescribeLoadBalancerAttributes$ as unknown as OperationSchema,
+      handle: ({ resources, params }) => {
+        const lb = of(resources, "AWS::ElasticLoadBalancingV2::LoadBalancer").find(
+          (l) => l.id === params.LoadBalancerArn,
+        );
+        if (!lb)
+          throw Object.assign(new Error("One or more load balancers not found"), {
+            code: "LoadBalancerNotFound",
+            status: 400,
+          });
+        // AWS lists every attribute of the type, as strings; the ones the model does not hold are AWS's defaults.
+        const flag = (v: boolean | undefined) => (v === undefined ? [] : [String(v)]);
+        return {
+          Attributes: [
+            ...flag(lb.props.accessLogsEnabled).map((Value) => ({ Key: "access_logs.s3.enabled", Value })),
+            { Key: "access_logs.s3.bucket", Value: lb.props.accessLogsEnabled ? "logs-bucket" : "" },
+            ...flag(lb.props.deletionProtection).map((Value) => ({
+              Key: "deletion_protection.enabled",
+              Value,
+            })),
+            ...(lb.props.loadBalancerType === "application"
+              ? [
+                  { Key: "idle_timeout.timeout_seconds", Value: "60" },
+                  ...flag(lb.props.dropInvalidHeaderFields).map((Value) => ({
+                    Key: "routing.http.drop_invalid_header_fields.enabled",
+                    Value,
+                  })),
+                ]
+              : []),
+          ],
         };
       },
     },

@@ -4,7 +4,9 @@ import { cloudfrontHandler } from "./cloudfront.ts";
 import { configHandler } from "./config.ts";
 import { ec2Handler } from "./ec2.ts";
 import { ecsHandler } from "./ecs.ts";
+import { efsHandler } from "./efs.ts";
 import { elasticacheHandler } from "./elasticache.ts";
+import { elbHandler } from "./elb.ts";
 import { elbv2Handler } from "./elbv2.ts";
 import { organizationsHandler, stsHandler } from "./identity.ts";
 import { lambdaHandler } from "./lambda.ts";
@@ -20,11 +22,13 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   organizationsHandler,
   ec2Handler,
   elbv2Handler,
+  elbHandler,
   rdsHandler,
   elasticacheHandler,
   autoscalingHandler,
   ecsHandler,
   lambdaHandler,
+  efsHandler,
   wafv2Handler,
   acmHandler,
   s3Handler,

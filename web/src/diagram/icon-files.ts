@@ -27,6 +27,8 @@ export const ICON_FILES = {
   alb: "resource/ElasticLoadBalancingApplicationLoadBalancer.svg",
   nlb: "resource/ElasticLoadBalancingNetworkLoadBalancer.svg",
   gwlb: "resource/ElasticLoadBalancingGatewayLoadBalancer.svg",
+  clb: "resource/ElasticLoadBalancingClassicLoadBalancer.svg",
+  efs: "resource/AmazonElasticFileSystemFileSystem.svg",
   rds: "architecture-service/AmazonRDS.svg",
   "rds-cluster": "resource/AmazonRDSMultiAZDBCluster.svg",
   "rds-proxy": "resource/AmazonRDSProxyInstance.svg",

@@ -32,6 +32,12 @@ export const KINDS: Record<string, Kind> = {
     placement: "span",
   },
   "AWS::ElasticLoadBalancingV2::LoadBalancer": { short: "load balancer", icon: "alb", placement: "span" },
+  "AWS::ElasticLoadBalancing::LoadBalancer": {
+    short: "classic load balancer",
+    icon: "clb",
+    placement: "span",
+  },
+  "AWS::EFS::MountTarget": { short: "EFS mount target", icon: "efs", placement: "subnet" },
   "AWS::RDS::DBInstance": { short: "RDS instance", icon: "rds", placement: "subnet-by-az" },
   "AWS::RDS::DBCluster": { short: "RDS cluster", icon: "rds-cluster", placement: "span" },
   "AWS::RDS::DBProxy": { short: "RDS proxy", icon: "rds-proxy", placement: "span" },
@@ -80,4 +86,4 @@ export function iconOf(type: string, props?: unknown): IconKey {
   return KINDS[type]?.icon ?? "generic";
 }
 
-export { PASSIVE_TYPES } from "../../../src/report/passive-types.ts";
+export { PASSIVE_TYPES } from "../../../src/model/passive-types.ts";
