@@ -76,6 +76,21 @@ describe("a CloudMapper collection (its demo account)", async () => {
     expect(possiblePorts(e.world)).toContainEqual([443, 443]);
   });
 
+  it("answers CloudMapper's `public` (an ECS task and an ALB on 443) as unknown, for want of route tables", () => {
+    const facts = computeFacts(new Graph(s));
+    const unknownOn443 = s.resources
+      .filter((x) => {
+        const e = facts.reach.exposure(x);
+        const maybe = e.world.unknown?.ports ?? [];
+        return maybe.some(([from, to]) => from <= 443 && 443 <= to);
+      })
+      .map((x) => x.type)
+      .sort();
+    expect(unknownOn443).toEqual(
+      expect.arrayContaining(["AWS::ECS::Task", "AWS::ElasticLoadBalancingV2::LoadBalancer"]),
+    );
+  });
+
   it("lists what it does not read as skipped, never as an error", () => {
     const skipped = r.skipped.map((f) => f.file.slice(DEMO.length + 1));
     expect(skipped).toEqual(
