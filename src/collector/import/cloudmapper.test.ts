@@ -64,6 +64,8 @@ describe("a CloudMapper collection (its demo account)", async () => {
       privateIpAddresses: ["10.0.0.1"],
       attachedTo: arn("instance", "i-00000000000000000"),
     });
+    // DescribeInstances carries no tags of its interfaces: not recorded, not "none".
+    expect(coverage("ec2")?.notRecorded).toContain("AWS::EC2::NetworkInterface.tags");
   });
 
   it("does not read an internet-facing load balancer as unexposed when its listeners and ENIs were not collected", () => {
