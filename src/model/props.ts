@@ -367,6 +367,19 @@ export const BucketProps = z.strictObject({
 });
 export type BucketProps = z.infer<typeof BucketProps>;
 
+/**
+ * The account's own S3 Block Public Access (s3control GetPublicAccessBlock): it applies to every bucket of
+ * the account on top of the bucket's own block. An account without one has no such resource (where s3control
+ * was read); where it was not read, whether one exists is unknown.
+ */
+export const AccountPublicAccessBlockProps = z.strictObject({
+  blockPublicAcls: z.boolean(),
+  ignorePublicAcls: z.boolean(),
+  blockPublicPolicy: z.boolean(),
+  restrictPublicBuckets: z.boolean(),
+});
+export type AccountPublicAccessBlockProps = z.infer<typeof AccountPublicAccessBlockProps>;
+
 export const DistributionProps = z.strictObject({
   distributionId: Id,
   domainName: z.string(),
@@ -622,6 +635,7 @@ export const PROPS_BY_TYPE = {
   "AWS::ElastiCache::CacheCluster": CacheClusterProps,
   "AWS::ElastiCache::ReplicationGroup": ReplicationGroupProps,
   "AWS::S3::Bucket": BucketProps,
+  "AWS::S3::AccountPublicAccessBlock": AccountPublicAccessBlockProps,
   "AWS::CloudFront::Distribution": DistributionProps,
   "AWS::Route53::HostedZone": HostedZoneProps,
   "AWS::Route53::RecordSet": RecordSetProps,

@@ -15,6 +15,7 @@ import { lambdaHandler } from "../aws-endpoint/services/lambda.ts";
 import { rdsHandler } from "../aws-endpoint/services/rds.ts";
 import { route53Handler } from "../aws-endpoint/services/route53.ts";
 import { s3Handler } from "../aws-endpoint/services/s3.ts";
+import { s3controlHandler } from "../aws-endpoint/services/s3control.ts";
 import { taggingHandler } from "../aws-endpoint/services/tagging.ts";
 import { acmHandler, wafv2Handler } from "../aws-endpoint/services/waf-acm.ts";
 import type { RequestContext, ServiceHandler } from "../aws-endpoint/types.ts";
@@ -303,6 +304,18 @@ export async function writeCliDump(
       ? "us-east-1"
       : "global";
     await writeS3(snapshot, account, join(root, opts.accountDir?.(account) ?? account, home), put);
+    // CloudMapper's layout: a folder named after the call, one file per AccountId; none is the CLI's error.
+    const ctx: RequestContext = { account, region: "us-east-1", params: {}, resources: [], snapshot };
+    let block: unknown;
+    try {
+      block = call(s3controlHandler, "GetPublicAccessBlock", ctx, { AccountId: account });
+    } catch (err) {
+      block = `\nAn error occurred (${String((err as { code?: unknown }).code)}) when calling the GetPublicAccessBlock operation: ${(err as Error).message}\n`;
+    }
+    await put(
+      join(root, opts.accountDir?.(account) ?? account, home, "s3control-get-public-access-block", account),
+      block,
+    );
   }
   return written;
 }
