@@ -1,7 +1,11 @@
 // `npm run build`: the CLI and the library as JavaScript in dist/, so that asbuilt runs without a TypeScript
-// loader. esbuild bundles each entry with its own code (the dependencies stay in node_modules) and splits
-// what commands share into chunks, so `asbuilt --version` loads commander and little else, and `check` never
-// loads the AWS SDK, React or elkjs. tsc writes the library's type declarations to dist/types/.
+// loader. esbuild bundles each entry with the code it uses, its dependencies' included, and splits what
+// commands share into chunks, so `asbuilt --version` loads commander and little else, and `check` never
+// loads the AWS SDK, React or elkjs. Bundling the dependencies is for start-up: Node then reads a few
+// chunks instead of resolving and loading hundreds of files from node_modules, and no CommonJS package goes
+// through the ESM loader's export scan; the packages' ES module builds are preferred (mainFields), so that
+// esbuild keeps only the parts used (the AWS SDK's shape schemas of the operations asbuilt calls, not
+// every client's). tsc writes the library's type declarations to dist/types/.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -25,9 +29,15 @@ export async function buildBundle() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    mainFields: ["module", "main"],
+    // CommonJS dependencies call require() for Node's own modules: an ES module has no require of its own.
+    banner: {
+      js: 'import { createRequire as __asbuiltRequire } from "node:module"; const require = __asbuiltRequire(import.meta.url);',
+    },
     jsx: "automatic",
+    // Maps name the original lines for stack traces; the sources themselves would triple the package.
     sourcemap: true,
+    sourcesContent: false,
     chunkNames: "chunks/[name]-[hash]",
     // React's production build: the report renders the diagram with it.
     define: { "process.env.NODE_ENV": '"production"' },

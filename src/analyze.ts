@@ -1,3 +1,4 @@
+import { computeAttackSurface, type ExposureReport } from "./analysis/exposure.ts";
 import { computeFacts } from "./analysis/facts.ts";
 import { type LoadedSpec, loadSpec, type SpecOptions } from "./architecture/load.ts";
 import { Graph } from "./model/graph.ts";
@@ -36,7 +37,13 @@ export function analyzeSnapshot(snapshot: Snapshot, spec: LoadedSpec | undefined
   /** The diagram's view (flows cost a reachability pass: built only when asked), for the findings shown. */
   const view = (shown: readonly Finding[] = findings) =>
     diagramView(ruleContext(graph, { spec, facts, now }), shown, ruleIndex());
-  return { snapshot, spec, graph, facts, findings, unverified, view };
+  /** What the internet reaches (built on first use). */
+  let surface: ExposureReport | undefined;
+  const exposure = () => {
+    surface ??= computeAttackSurface(graph, facts);
+    return surface;
+  };
+  return { snapshot, spec, graph, facts, findings, unverified, view, exposure };
 }
 
 export function ruleIndex(): Map<string, RuleMeta> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
 import { Graph } from "../model/graph.ts";
-import { formatPorts, type PortSet, union } from "./ports.ts";
+import { formatPorts, formatTraffic, type PortSet, union } from "./ports.ts";
 import { computeReachability, portsBetweenGroups } from "./reachability.ts";
 import { classifySubnets } from "./subnets.ts";
 
@@ -226,5 +226,211 @@ describe("pairs only between joined VPCs", () => {
         ).ports,
       ),
     ).toBe("5432");
+  });
+
+  it("decides UDP and ICMP as well as TCP: SG rules by protocol name, NACL rules by protocol number", () => {
+    const { b, a, v, priv, web, appSg, app } = shop();
+    a.allowIngress(appSg, { protocol: "udp", ports: 53, from: "10.0.1.0/24" });
+    a.allowIngress(appSg, { protocol: "icmp", ports: [8, -1], from: "10.0.0.0/16" });
+    const before = analyse(b).between(web, app);
+    expect(formatTraffic(before.ports)).toBe("tcp/8080, tcp/9000-9100, udp/53, icmp/8");
+    expect(before.hops.map((h) => h.text)).toContainEqual(
+      expect.stringMatching(/ingress udp\/53 from 10\.0\.1\.0\/24$/),
+    );
+    // An ICMP entry records its type and code (-1: all) as fromPort/toPort, as the collector writes it.
+    const entry = (ruleNumber: number, egress: boolean, action: "allow" | "deny", protocol: string) => ({
+      ruleNumber,
+      egress,
+      protocol,
+      ruleAction: action,
+      cidrBlock: "0.0.0.0/0",
+      ipv6CidrBlock: null,
+      fromPort: protocol === "1" ? -1 : null,
+      toPort: protocol === "1" ? -1 : null,
+    });
+    // UDP (17) denied inbound, ICMP (1) denied outbound (so the echo reply cannot leave), the rest allowed.
+    a.networkAcl(v, "app-acl", {
+      subnets: [priv],
+      entries: [
+        entry(10, false, "deny", "17"),
+        entry(100, false, "allow", "-1"),
+        entry(10, true, "deny", "1"),
+        entry(100, true, "allow", "-1"),
+      ],
+    });
+    const after = analyse(b).between(web, app);
+    expect(formatTraffic(after.ports)).toBe("tcp/8080, tcp/9000-9100");
+    expect(after.hops.filter((h) => h.kind === "nacl").map((h) => h.text)).toContainEqual(
+      expect.stringMatching(
+        /network ACL acl-[0-9a-f]+ rule 100 allows tcp\/8080, tcp\/9000-9100, icmp\/8 in from 0\.0\.0\.0\/0/,
+      ),
+    );
+  });
+
+  it("an ICMP NACL deny whose type was not recorded blocks nothing for sure", () => {
+    const { b, a, v, priv, web, appSg, app } = shop();
+    a.allowIngress(appSg, { protocol: "icmp", ports: "all", from: "10.0.0.0/16" });
+    a.networkAcl(v, "app-acl", {
+      subnets: [priv],
+      entries: [
+        {
+          ruleNumber: 10,
+          egress: false,
+          protocol: "1",
+          ruleAction: "deny",
+          cidrBlock: "0.0.0.0/0",
+          ipv6CidrBlock: null,
+          fromPort: null,
+          toPort: null,
+        },
+        {
+          ruleNumber: 100,
+          egress: false,
+          protocol: "-1",
+          ruleAction: "allow",
+          cidrBlock: "0.0.0.0/0",
+          ipv6CidrBlock: null,
+          fromPort: null,
+          toPort: null,
+        },
+        {
+          ruleNumber: 100,
+          egress: true,
+          protocol: "-1",
+          ruleAction: "allow",
+          cidrBlock: "0.0.0.0/0",
+          ipv6CidrBlock: null,
+          fromPort: null,
+          toPort: null,
+        },
+      ],
+    });
+    expect(formatTraffic(analyse(b).between(web, app).ports)).toContain("icmp/all");
+  });
+});
+
+describe("precision", () => {
+  it("a database opens no connections, and a load balancer only to its targets on the target port", () => {
+    const { b, a, v, pub, priv, app, appSg, web } = shop();
+    const dbSg = a.securityGroup(v, "db", { ingress: [tcp(5432, appSg)] });
+    const db = a.dbInstance(v, "db", { engine: "postgres", subnets: [priv], securityGroups: [dbSg] });
+    // The app group allows 8080 from the db's group: no connection is ever opened that way.
+    a.allowIngress(appSg, tcp(8080, dbSg));
+    const lbSg = a.securityGroup(v, "lb", { ingress: [tcp(443, "0.0.0.0/0")] });
+    a.allowIngress(appSg, tcp([8000, 8100], lbSg));
+    const tg = a.targetGroup(v, "app", { port: 8080, targets: [app] });
+    const lb = a.loadBalancer(v, "front", {
+      scheme: "internet-facing",
+      subnets: [pub],
+      securityGroups: [lbSg],
+    });
+    a.listener(lb, { protocol: "HTTPS", port: 443, forwardTo: tg });
+    const r = analyse(b);
+    expect(formatPorts(r.between(app, db).ports)).toBe("5432");
+    expect(formatPorts(r.between(db, app).ports)).toBe("");
+    expect(formatPorts(r.between(lb, app).ports)).toBe("8080");
+    // Not a target of the load balancer: nothing, whatever the groups allow.
+    expect(formatPorts(r.between(lb, web).ports)).toBe("");
+  });
+
+  it("a load balancer is exposed on its listener ports only, and internet-facing without recorded ENIs", () => {
+    const b = new SnapshotBuilder("test:lb");
+    const a = b.in("111111111111", "us-east-2");
+    const v = a.vpc("shop", { cidr: "10.0.0.0/16" });
+    const igw = a.internetGateway(v, "igw");
+    const pub = a.subnet(v, "web", { cidr: "10.0.1.0/24", az: "us-east-2a" });
+    a.routeTable(v, "public", { subnets: [pub], routes: [{ destination: "0.0.0.0/0", via: igw }] });
+    const lbSg = a.securityGroup(v, "lb", { ingress: [tcp([0, 65535], "0.0.0.0/0")] });
+    const lb = a.loadBalancer(v, "front", {
+      scheme: "internet-facing",
+      subnets: [pub],
+      securityGroups: [lbSg],
+    });
+    a.listener(lb, { protocol: "HTTPS", port: 443 });
+    const withEnis = analyse(b).exposure(lb);
+    expect(formatPorts(withEnis.world.ports)).toBe("443");
+    expect(withEnis.world.hops.at(-1)?.text).toBe("listener HTTPS:443 on front");
+    // The same account read from a dump without describe-network-interfaces.
+    const snapshot = b.build();
+    const enis = new Set(
+      snapshot.resources.filter((r) => r.type === "AWS::EC2::NetworkInterface").map((r) => r.id),
+    );
+    snapshot.resources = snapshot.resources.filter((r) => !enis.has(r.id));
+    snapshot.edges = snapshot.edges.filter((e) => !enis.has(e.from) && !enis.has(e.to));
+    const graph = new Graph(snapshot);
+    const bare = computeReachability(graph, classifySubnets(graph));
+    const lbRes = graph.get(lb.id) as typeof lb;
+    expect(formatPorts(bare.exposure(lbRes).world.ports)).toBe("443");
+  });
+
+  it("resolves a security-group reference to another account's group when both accounts are recorded", () => {
+    const b = new SnapshotBuilder("test:xacct");
+    const a1 = b.in("111111111111", "us-east-2");
+    const a2 = b.in("222222222222", "us-east-2");
+    const v1 = a1.vpc("one", { cidr: "10.1.0.0/16" });
+    const v2 = a2.vpc("two", { cidr: "10.2.0.0/16" });
+    const s1 = a1.subnet(v1, "s1", { cidr: "10.1.0.0/24", az: "us-east-2a" });
+    const s2 = a2.subnet(v2, "s2", { cidr: "10.2.0.0/24", az: "us-east-2a" });
+    const pcx = a1.peering(v1, v2, "one-two");
+    a1.routeTable(v1, "rt1", { subnets: [s1], routes: [{ destination: "10.2.0.0/16", via: pcx }] });
+    a2.routeTable(v2, "rt2", { subnets: [s2], routes: [{ destination: "10.1.0.0/16", via: pcx }] });
+    const clientSg = a1.securityGroup(v1, "client");
+    const serverSg = a2.securityGroup(v2, "server");
+    serverSg.props.ingress.push({
+      protocol: "tcp",
+      fromPort: 5432,
+      toPort: 5432,
+      ipv4Ranges: [],
+      ipv6Ranges: [],
+      groupRefs: [{ groupId: clientSg.props.groupId, account: "111111111111" }],
+      prefixListIds: [],
+      description: null,
+    });
+    const client = a1.instance(s1, "client", { securityGroups: [clientSg] });
+    const server = a2.instance(s2, "server", { securityGroups: [serverSg] });
+    const p = analyse(b).between(client, server);
+    expect(formatPorts(p.ports)).toBe("5432");
+    expect(p.hops.map((h) => h.text)).toContainEqual(
+      expect.stringMatching(/from sg-[0-9a-f]+ of account 111111111111 \(a group the peer is in\)/),
+    );
+  });
+
+  it("an instance without a public address is not exposed because a load balancer with its groups in its subnet is", () => {
+    // Found by the oracle (test/reachability): endpoint groups were keyed by subnet and groups only.
+    const { b, a, v, pub, webSg } = shop();
+    const quiet = a.instance(pub, "quiet", { securityGroups: [webSg], publicIp: false });
+    a.loadBalancer(v, "front", { scheme: "internet-facing", subnets: [pub], securityGroups: [webSg] });
+    const r = analyse(b);
+    expect(formatPorts(r.exposure(quiet).world.ports)).toBe("");
+  });
+
+  it("resolves prefix lists in security-group rules and routes; a list whose entries were not read is unknown", () => {
+    const b = new SnapshotBuilder("test:pl");
+    const a = b.in("111111111111", "us-east-2");
+    const v1 = a.vpc("one", { cidr: "10.1.0.0/16" });
+    const v2 = a.vpc("two", { cidr: "10.2.0.0/16" });
+    const s1 = a.subnet(v1, "s1", { cidr: "10.1.0.0/24", az: "us-east-2a" });
+    const s2 = a.subnet(v2, "s2", { cidr: "10.2.0.0/24", az: "us-east-2a" });
+    const pcx = a.peering(v1, v2, "one-two");
+    const toTwo = a.prefixList("vpc-two", ["10.2.0.0/16"]);
+    const fromOne = a.prefixList("vpc-one", ["10.1.0.0/16"]);
+    a.routeTable(v1, "rt1", { subnets: [s1], routes: [{ destination: toTwo.props.prefixListId, via: pcx }] });
+    a.routeTable(v2, "rt2", { subnets: [s2], routes: [{ destination: "10.1.0.0/16", via: pcx }] });
+    const client = a.instance(s1, "client", { securityGroups: [a.securityGroup(v1, "client")] });
+    const server = a.instance(s2, "server", {
+      securityGroups: [a.securityGroup(v2, "server", { ingress: [tcp(5432, fromOne.props.prefixListId)] })],
+    });
+    const p = analyse(b).between(client, server);
+    expect(formatPorts(p.ports)).toBe("5432");
+    expect(p.hops.map((h) => h.text)).toContainEqual(
+      expect.stringMatching(/ingress tcp\/5432 from 10\.1\.0\.0\/16 \(in prefix list pl-[0-9a-f]+\)/),
+    );
+    delete (toTwo.props as { entries?: unknown }).entries;
+    const vague = analyse(b).between(client, server);
+    expect(formatPorts(vague.ports)).toBe("");
+    expect(formatPorts(vague.unknown?.ports ?? [])).toBe("5432");
+    expect(vague.unknown?.reasons[0]).toMatch(
+      /the entries of prefix list pl-[0-9a-f]+, which a route of rtb-[0-9a-f]+ names, are not recorded/,
+    );
   });
 });

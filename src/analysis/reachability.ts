@@ -1,23 +1,30 @@
 import type { Graph } from "../model/graph.ts";
 import { cached, push } from "../model/maps.ts";
+import { PASSIVE_TYPES } from "../model/passive-types.ts";
 import type { NetworkAclEntry, Route, SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
 import { cidrContains, cidrOverlaps, isWorld, parseCidr } from "./cidr.ts";
+import { FRONT_DOORS } from "./front-doors.ts";
 import {
   ALL_PORTS,
   EPHEMERAL,
-  formatPorts,
+  formatTraffic,
+  icmpTypeUnknown,
   intersect,
   isEmpty,
   NO_PORTS,
   type PortSet,
-  portSet,
+  PROTOCOLS,
+  protocolPorts,
+  protocolRange,
+  ruleTraffic,
   subtract,
   union,
 } from "./ports.ts";
 import type { SubnetFacts } from "./subnets.ts";
 
-// Network reachability: can A open a TCP connection to B, on which ports, and why. Decided the way
+// Network reachability: can A open a TCP or UDP connection to B, or send it ICMP, on which ports, and why
+// (ports are on the number line of ports.ts, which holds every protocol). Decided the way
 // AWS does, from security groups (stateful: the egress of A and the ingress of B), network ACLs
 // (stateless: both directions, the request and its return on ephemeral ports, first matching rule by
 // number wins), and route tables (local, peering, transit gateway, internet gateway). Load balancers
@@ -103,6 +110,8 @@ export interface Reachability {
   placementUnknown(r: Resource): string | undefined;
   /** TCP ports `from` can open to `to` (a union over their endpoint groups), with the evidence of the first pair that allows any. */
   between(from: Source, to: Resource): Path;
+  /** The network alone, whoever opens the connection (a classic load balancer to its instances). */
+  network(from: Source, to: Resource): Path;
   /** How the internet reaches `r`: directly, and through internet-facing load balancers that target it. */
   exposure(r: Resource): Exposure;
   readonly groups: readonly EndpointGroup[];
@@ -226,13 +235,16 @@ export function combinePaths(paths: readonly Path[]): Path {
   return { ports, hops, unknown: { ports: extra, reasons, hops: maybeHops } };
 }
 
-const isTcp = (protocol: string) =>
-  protocol === "-1" || protocol === "tcp" || protocol === "6" || protocol === "all";
-
 /** An address block a rule is compared with: a subnet's CIDR, or the internet. */
 type Peer = { kind: "block"; cidr: string | undefined } | { kind: "internet" };
 
 export function computeReachability(graph: Graph, subnets: Map<string, SubnetFacts>): Reachability {
+  const prefixLists = new Map<string, ResourceOf<"AWS::EC2::PrefixList">>();
+  for (const pl of graph.ofType("AWS::EC2::PrefixList")) {
+    prefixLists.set(`${pl.account}/${pl.region}/${pl.props.prefixListId}`, pl);
+    if (pl.props.entries || !prefixLists.has(`*/${pl.region}/${pl.props.prefixListId}`))
+      prefixLists.set(`*/${pl.region}/${pl.props.prefixListId}`, pl);
+  }
   const sgById = new Map<string, Sg>();
   for (const sg of graph.ofType("AWS::EC2::SecurityGroup"))
     sgById.set(`${sg.account}/${sg.region}/${sg.props.groupId}`, sg);
@@ -294,11 +306,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     region: string,
     subnetId: string,
     sgIds: string[],
+    publicIp: boolean,
   ): EndpointGroup | undefined => {
     const subnet = subnetByNative.get(`${account}/${region}/${subnetId}`);
     if (!subnet) return undefined;
     const ids = [...new Set(sgIds)].sort();
-    const key = `${account}/${region}/${subnetId}|${ids.join(",")}`;
+    // A public address is part of the key: an ENI without one is not exposed because another ENI with the
+    // same groups in the same subnet is.
+    const key = `${account}/${region}/${subnetId}|${ids.join(",")}${publicIp ? "|public" : ""}`;
     let g = groups.get(key);
     if (!g) {
       const sgs: Sg[] = [];
@@ -316,7 +331,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         sgs,
         missingSgIds,
         enis: [],
-        publicIp: false,
+        publicIp,
       };
       groups.set(key, g);
       push(groupsByVpc, g.vpcKey, g);
@@ -329,7 +344,13 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     groupsByOwner.set(ownerId, list);
   };
   for (const eni of graph.ofType("AWS::EC2::NetworkInterface")) {
-    const g = groupFor(eni.account, eni.region, eni.props.subnetId, eni.props.securityGroupIds);
+    const g = groupFor(
+      eni.account,
+      eni.region,
+      eni.props.subnetId,
+      eni.props.securityGroupIds,
+      eni.props.publicIp !== null,
+    );
     if (!g) {
       const why = `subnet ${eni.props.subnetId} of network interface ${eni.props.networkInterfaceId} is not recorded`;
       vaguePlacement.set(eni.id, why);
@@ -337,7 +358,6 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       continue;
     }
     g.enis.push(eni);
-    if (eni.props.publicIp) g.publicIp = true;
     addOwner(eni.id, g);
     if (eni.props.attachedTo) addOwner(eni.props.attachedTo, g);
   }
@@ -366,13 +386,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       cfg?.securityGroupIds ?? (Array.isArray(p.securityGroupIds) ? (p.securityGroupIds as string[]) : []);
     const out: EndpointGroup[] = [];
     const missing: string[] = [];
+    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address
+    // counts, or what its type says (an internet-facing load balancer, a publicly accessible database).
+    const publicIp = typeof p.publicIp === "string" || FRONT_DOORS[r.type]?.publicAddress?.(r) === true;
     for (const s of subnetIds) {
-      const g = groupFor(r.account, r.region, s, sgIds);
+      const g = groupFor(r.account, r.region, s, sgIds, publicIp);
       if (g) out.push(g);
       else missing.push(s);
     }
-    // No ENI listed it (a dump without describe-network-interfaces): the resource's own public address counts.
-    if (typeof p.publicIp === "string") for (const g of out) g.publicIp = true;
     if (missing.length > 0 && !vaguePlacement.has(r.id))
       vaguePlacement.set(
         r.id,
@@ -412,15 +433,15 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         vague(ALL_PORTS, `the ${direction} rules of security group ${sgLabel(sg)} are not recorded`, sg.id);
         continue;
       }
-      for (const rule of rules) {
-        if (!isTcp(rule.protocol)) continue;
-        const rp = rule.protocol === "-1" ? ALL_PORTS : portSet(rule.fromPort, rule.toPort);
+      rules.forEach((rule) => {
+        const rp = ruleTraffic(rule.protocol, rule.fromPort, rule.toPort);
+        if (isEmpty(rp)) return;
         const m = ruleMatches(rule, peer, sg, worldOnly);
         if (m.unknown) vague(rp, m.unknown, sg.id);
         const why = m.why;
-        if (!why) continue;
+        if (!why) return;
         const added = subtract(rp, ports);
-        if (isEmpty(added)) continue;
+        if (isEmpty(added)) return;
         ports = union(ports, rp);
         hops.push({
           kind: "security-group",
@@ -428,10 +449,10 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           ports: rp,
           // Evidence text is built only when a finding reads it: most pairs are never reported.
           get text() {
-            return `security group ${sgLabel(sg)} ${direction} tcp/${formatPorts(rp)} ${direction === "ingress" ? "from" : "to"} ${why}`;
+            return `security group ${sgLabel(sg)} ${direction} ${formatTraffic(rp)} ${direction === "ingress" ? "from" : "to"} ${why}`;
           },
         });
-      }
+      });
     }
     return { proven: ports, possible: union(ports, maybe), hops, reasons };
   }
@@ -443,19 +464,35 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     sg: Sg,
     worldOnly: boolean,
   ): { why?: string; unknown?: string } {
+    // Prefix lists stand for their entries' CIDRs; one whose entries were not recorded is unknown.
+    const resolved: { cidr: string; list: string }[] = [];
+    const unresolved: string[] = [];
+    for (const id of rule.prefixListIds) {
+      const entries = prefixListEntries(sg, id);
+      if (entries) for (const cidr of entries) resolved.push({ cidr, list: id });
+      else unresolved.push(id);
+    }
     const lists =
-      rule.prefixListIds.length > 0
-        ? `prefix list${rule.prefixListIds.length === 1 ? "" : "s"} ${rule.prefixListIds.join(", ")} in ${sgLabel(sg)}: ${rule.prefixListIds.length === 1 ? "its" : "their"} addresses are not resolved`
+      unresolved.length > 0
+        ? `prefix list${unresolved.length === 1 ? "" : "s"} ${unresolved.join(", ")} in ${sgLabel(sg)}: ${unresolved.length === 1 ? "its" : "their"} entries are not recorded`
         : undefined;
+    const named = (c: { cidr: string; list: string }) => `${c.cidr} (in prefix list ${c.list})`;
     if (peer === "internet") {
-      const cidrs = [...rule.ipv4Ranges, ...rule.ipv6Ranges].filter((c) =>
-        worldOnly ? isWorld(c) : isPublicCidr(c) && !isWorld(c),
-      );
+      const pick = (c: string) => (worldOnly ? isWorld(c) : isPublicCidr(c) && !isWorld(c));
+      const cidrs = [
+        ...[...rule.ipv4Ranges, ...rule.ipv6Ranges].filter(pick),
+        ...resolved.filter((c) => pick(c.cidr)).map(named),
+      ];
       return cidrs.length > 0 ? { why: cidrs.join(", ") } : lists && !worldOnly ? { unknown: lists } : {};
     }
+    // A reference names the group's account when it is another one (a peered VPC of another account):
+    // it matches a peer in that account, which resolves when both accounts are in the snapshot.
+    const peerAccount = peer.subnet.subnet.account;
     for (const ref of rule.groupRefs) {
-      if ((ref.account === null || ref.account === sg.account) && peer.sgIds.includes(ref.groupId))
-        return { why: `${ref.groupId} (a group the peer is in)` };
+      if ((ref.account ?? sg.account) === peerAccount && peer.sgIds.includes(ref.groupId))
+        return {
+          why: `${ref.groupId}${peerAccount !== sg.account ? ` of account ${peerAccount}` : ""} (a group the peer is in)`,
+        };
     }
     const block = peer.subnet.subnet.props.cidrBlock;
     if (block === undefined)
@@ -463,7 +500,15 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         ? { unknown: `the address block of subnet ${peer.subnet.subnet.props.subnetId} is not recorded` }
         : {};
     const cidr = rule.ipv4Ranges.find((c) => cidrOverlaps(c, block));
-    return cidr ? { why: cidr } : lists ? { unknown: lists } : {};
+    if (cidr) return { why: cidr };
+    const fromList = resolved.find((c) => cidrOverlaps(c.cidr, block));
+    return fromList ? { why: named(fromList) } : lists ? { unknown: lists } : {};
+  }
+
+  /** A prefix list's CIDRs as seen from a group's account and region (a shared list: any account's), or undefined. */
+  function prefixListEntries(sg: Sg, id: string): string[] | undefined {
+    const pl = prefixLists.get(`${sg.account}/${sg.region}/${id}`) ?? prefixLists.get(`*/${sg.region}/${id}`);
+    return pl?.props.entries?.map((e) => e.cidr);
   }
 
   // ── network ACLs ──
@@ -507,10 +552,12 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     let allowed: PortSet = NO_PORTS;
     const hops: Hop[] = [];
     for (const e of entries) {
-      if (e.egress !== egress || !isTcp(e.protocol)) continue;
+      if (e.egress !== egress) continue;
+      const traffic = ruleTraffic(e.protocol, e.fromPort, e.toPort);
+      if (isEmpty(traffic)) continue;
       const match = entryMatch(e, peer);
       if (match === "none") continue;
-      const take = intersect(undecided, e.protocol === "-1" ? ALL_PORTS : portSet(e.fromPort, e.toPort));
+      const take = intersect(undecided, traffic);
       if (isEmpty(take)) continue;
       if (e.ruleAction === "allow") {
         allowed = union(allowed, take);
@@ -520,10 +567,11 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           resourceId: acl.id,
           ports: take,
           get text() {
-            return `network ACL ${acl.props.networkAclId} rule ${e.ruleNumber} allows tcp/${formatPorts(take)} ${egress ? "out to" : "in from"} ${e.cidrBlock ?? e.ipv6CidrBlock}`;
+            return `network ACL ${acl.props.networkAclId} rule ${e.ruleNumber} allows ${formatTraffic(take)} ${egress ? "out to" : "in from"} ${e.cidrBlock ?? e.ipv6CidrBlock}`;
           },
         });
-      } else if (match === "full") {
+      } else if (match === "full" && !icmpTypeUnknown(e.protocol, e.fromPort)) {
+        // A deny of ICMP whose type was not recorded may cover only some types: it blocks nothing for sure.
         undecided = subtract(undecided, take);
       }
     }
@@ -540,19 +588,35 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   // ── routes ──
-  function routeTo(from: SubnetFacts, toCidr: string): Route | undefined {
-    const routes = from.routeTable?.props.routes ?? [];
+  /**
+   * The longest-prefix route for a block; a route to a prefix list counts for each of its CIDRs. `vague`
+   * names a prefix list whose entries were not recorded (it might hold a longer prefix).
+   */
+  function routeLookup(from: SubnetFacts, toCidr: string): { best: Route | undefined; vague?: string } {
+    const table = from.routeTable;
+    const routes = table?.props.routes ?? [];
     let best: Route | undefined;
     let bestLen = -1;
+    let vague: string | undefined;
     for (const r of routes) {
-      if (r.state !== "active" || !r.destinationCidr) continue;
-      const c = parseCidr(r.destinationCidr);
-      if (c && cidrContains(r.destinationCidr, toCidr) && c.prefix > bestLen) {
-        best = r;
-        bestLen = c.prefix;
+      if (r.state !== "active") continue;
+      let dests: string[] = r.destinationCidr ? [r.destinationCidr] : [];
+      if (r.destinationPrefixListId && table) {
+        const pl =
+          prefixLists.get(`${table.account}/${table.region}/${r.destinationPrefixListId}`) ??
+          prefixLists.get(`*/${table.region}/${r.destinationPrefixListId}`);
+        if (pl?.props.entries) dests = pl.props.entries.map((e) => e.cidr);
+        else vague ??= r.destinationPrefixListId;
+      }
+      for (const d of dests) {
+        const c = parseCidr(d);
+        if (c && cidrContains(d, toCidr) && c.prefix > bestLen) {
+          best = r;
+          bestLen = c.prefix;
+        }
       }
     }
-    return best;
+    return { best, ...(vague ? { vague } : {}) };
   }
 
   function routeStage(a: EndpointGroup, b: EndpointGroup): Stage | undefined {
@@ -578,8 +642,16 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         ALL_PORTS,
         `the address block of subnet ${(aBlock === undefined ? a : b).subnet.subnet.props.subnetId} is not recorded`,
       );
-    const there = routeTo(a.subnet, bBlock);
-    const back = routeTo(b.subnet, aBlock);
+    const thereLookup = routeLookup(a.subnet, bBlock);
+    const backLookup = routeLookup(b.subnet, aBlock);
+    const vagueList = thereLookup.vague ?? backLookup.vague;
+    if (vagueList)
+      return unrecorded(
+        ALL_PORTS,
+        `the entries of prefix list ${vagueList}, which a route of ${(thereLookup.vague ? a : b).subnet.routeTable?.props.routeTableId} names, are not recorded`,
+      );
+    const there = thereLookup.best;
+    const back = backLookup.best;
     if (!there || !back || there.targetKind === "local" || back.targetKind !== there.targetKind)
       return undefined;
     if (there.targetKind === "vpc-peering") {
@@ -645,23 +717,48 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       const within = intersect(out.possible, inn.possible);
       const naclOut = naclPorts(a.subnet, true, bBlock, within);
       const naclIn = naclPorts(b.subnet, false, aBlock, naclOut.possible);
-      // The return traffic, on the client's ephemeral ports: it must get back for any port to work.
-      const returnIn = naclPorts(a.subnet, false, bBlock, EPHEMERAL);
-      const returnOut = naclPorts(b.subnet, true, aBlock, EPHEMERAL);
-      stages.push(naclOut, naclIn, returnGate(returnIn), returnGate(returnOut));
+      stages.push(
+        naclOut,
+        naclIn,
+        returnGate(naclIn.possible, { subnet: a.subnet, peer: bBlock }, b.subnet, aBlock),
+      );
     }
     stages.push(inn);
     return chain(stages);
   }
 
-  /** A return-traffic check as a step: all ports when the return gets through, none when it cannot, unknown when unrecorded. */
-  function returnGate(st: Stage): Stage {
-    return {
-      proven: isEmpty(st.proven) ? NO_PORTS : ALL_PORTS,
-      possible: isEmpty(st.possible) ? NO_PORTS : ALL_PORTS,
-      hops: st.reasons.length > 0 ? st.hops : [],
-      reasons: st.reasons,
-    };
+  /**
+   * The return traffic as a step, per protocol: a reply must get back for a request to count (a TCP or UDP
+   * reply to one of the client's ephemeral ports, an ICMP echo reply), through the server's subnet ACL
+   * outbound and, when the client is in a subnet, the client's ACL inbound, on the same client port. Every
+   * port of a protocol passes when its reply gets through, none when it cannot, unknown when unrecorded.
+   */
+  function returnGate(
+    within: PortSet,
+    client: { subnet: SubnetFacts; peer: Peer } | undefined,
+    server: SubnetFacts,
+    clientPeer: Peer,
+  ): Stage {
+    let proven: PortSet = NO_PORTS;
+    let possible: PortSet = NO_PORTS;
+    const hops: Hop[] = [];
+    const reasons: string[] = [];
+    for (const p of PROTOCOLS) {
+      const range = protocolRange(p);
+      if (isEmpty(intersect(within, range))) continue;
+      const out = naclPorts(server, true, clientPeer, EPHEMERAL[p]);
+      const back = client ? naclPorts(client.subnet, false, client.peer, out.possible) : out;
+      const sure = client ? intersect(out.proven, back.proven) : out.proven;
+      if (!isEmpty(sure)) proven = union(proven, range);
+      if (!isEmpty(back.possible)) possible = union(possible, range);
+      for (const st of client ? [out, back] : [out])
+        for (const r of st.reasons)
+          if (!reasons.includes(r)) {
+            reasons.push(r);
+            hops.push(...st.hops.filter((h) => h.kind === "unknown"));
+          }
+    }
+    return { proven, possible, hops, reasons };
   }
 
   function fromInternet(b: EndpointGroup, worldOnly: boolean): Path {
@@ -671,7 +768,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     const inn = sgPorts(b, "ingress", "internet", worldOnly);
     if (isEmpty(inn.possible)) return NO_PATH;
     const nacl = naclPorts(b.subnet, false, { kind: "internet" }, inn.possible);
-    const ret = naclPorts(b.subnet, true, { kind: "internet" }, EPHEMERAL);
+    const ret = returnGate(nacl.possible, undefined, b.subnet, { kind: "internet" });
     const igw = b.subnet.defaultRoute;
     const route =
       cls === "public"
@@ -686,7 +783,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
             `whether subnet ${b.subnet.subnet.name ?? b.subnet.subnet.props.subnetId} routes to an internet gateway: ${b.subnet.unknownReason ?? "its route table is not recorded"}`,
             b.subnet.subnet.id,
           );
-    return chain([route, nacl, returnGate(ret), inn]);
+    return chain([route, nacl, ret, inn]);
   }
 
   /** The unknown a resource's unrecorded placement adds to its answers (it may sit where anything reaches it). */
@@ -704,6 +801,49 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   function between(from: Source, to: Resource): Path {
+    if (from !== "internet" && PASSIVE_TYPES.has(from.type)) return fromPassive(from, to);
+    return networkBetween(from, to);
+  }
+
+  /**
+   * A database, cache or bucket opens no connections; a load balancer opens them only to its targets,
+   * on the target group's port (what the listener → target group → target hops decide).
+   */
+  function fromPassive(from: Resource, to: Resource): Path {
+    if (from.type !== "AWS::ElasticLoadBalancingV2::LoadBalancer") return NO_PATH;
+    const { ports, vague } = targetPortsFrom(from.id, to);
+    if (isEmpty(ports) && isEmpty(vague)) return NO_PATH;
+    const p = networkBetween(from, to);
+    const sure = intersect(p.ports, ports);
+    const maybe = subtract(intersect(possiblePorts(p), union(ports, vague)), sure);
+    if (isEmpty(maybe)) return isEmpty(sure) ? NO_PATH : { ports: sure, hops: p.hops };
+    const reasons = [
+      ...(p.unknown?.reasons ?? []),
+      ...(isEmpty(vague)
+        ? []
+        : [`the targets of a target group of ${from.name ?? from.id} are not recorded`]),
+    ];
+    return {
+      ports: sure,
+      hops: isEmpty(sure) ? [] : p.hops,
+      unknown: { ports: maybe, reasons: [...new Set(reasons)], hops: p.unknown?.hops ?? p.hops },
+    };
+  }
+
+  /** The ports a load balancer sends to `to` on (its target groups that target it), and those it may (targets not recorded). */
+  function targetPortsFrom(lbArn: string, to: Resource): { ports: PortSet; vague: PortSet } {
+    let ports: PortSet = NO_PORTS;
+    let vague: PortSet = NO_PORTS;
+    for (const { tg, vague: unsure, port } of targetGroupsFor(to)) {
+      if (!tg.props.loadBalancerArns.includes(lbArn)) continue;
+      const tp = trafficOn(tg.props.protocol, port);
+      if (unsure) vague = union(vague, tp);
+      else ports = union(ports, tp);
+    }
+    return { ports, vague: subtract(vague, ports) };
+  }
+
+  function networkBetween(from: Source, to: Resource): Path {
     const targets = groupsOf(to);
     if (from === "internet")
       return withPlacement(
@@ -736,7 +876,61 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         ? { unknown: { ...restricted.unknown, ports: subtract(restricted.unknown.ports, worldPossible) } }
         : {}),
     };
+    if (r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+      const lb = r as ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">;
+      return {
+        world: onListeners(lb, world),
+        restricted: onListeners(lb, rest),
+        viaLoadBalancers: [],
+      };
+    }
     return { world, restricted: rest, viaLoadBalancers: viaLbs(r) };
+  }
+
+  /**
+   * What reaches a load balancer is what its listeners accept: a port its security group opens without a
+   * listener answers nothing. Listeners not recorded: the open ports may be listened on (unknown). An NLB
+   * without security groups accepts whatever its listeners do.
+   */
+  function onListeners(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, p: Path): Path {
+    const listeners = listenersOf(lb);
+    const gap = graph.recorded.gap(lb.account, lb.region, "AWS::ElasticLoadBalancingV2::Listener");
+    if (listeners.length === 0 && gap) {
+      const maybe = possiblePorts(p);
+      if (isEmpty(maybe)) return NO_PATH;
+      const reason = `the listeners of ${lb.props.name}: ${gap}`;
+      return {
+        ports: NO_PORTS,
+        hops: [],
+        unknown: {
+          ports: maybe,
+          reasons: [...new Set([...(p.unknown?.reasons ?? []), reason])],
+          hops: [
+            ...(isEmpty(p.ports) ? (p.unknown?.hops ?? []) : p.hops),
+            { kind: "unknown", resourceId: lb.id, text: `unknown: ${reason}` },
+          ],
+        },
+      };
+    }
+    let on: PortSet = NO_PORTS;
+    for (const l of listeners) on = union(on, trafficOn(l.props.protocol, l.props.port));
+    const ports = intersect(p.ports, on);
+    const maybe = p.unknown ? intersect(p.unknown.ports, on) : NO_PORTS;
+    const hops = [
+      ...p.hops,
+      ...listeners
+        .filter((l) => !isEmpty(intersect(ports, trafficOn(l.props.protocol, l.props.port))))
+        .map(
+          (l): Hop => ({
+            kind: "listener",
+            resourceId: l.id,
+            ports: trafficOn(l.props.protocol, l.props.port),
+            text: `listener ${l.props.protocol}:${l.props.port} on ${lb.props.name}`,
+          }),
+        ),
+    ];
+    if (isEmpty(maybe)) return isEmpty(ports) ? NO_PATH : { ports, hops };
+    return { ports, hops: isEmpty(ports) ? [] : hops, unknown: { ...(p.unknown as Unknown), ports: maybe } };
   }
 
   // Target groups by what they target (instance id, ARN, IP, or a `targets` edge's resource), built on
@@ -784,8 +978,8 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     "AWS::EC2::NetworkInterface": "ip",
   };
 
-  function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
-    const out: Exposure["viaLoadBalancers"] = [];
+  /** The target groups that target `r` (or may: `vague`, its targets not recorded), with the port each sends to. */
+  function targetGroupsFor(r: Resource): { tg: TargetGroup; vague: boolean; port: number }[] {
     const targetIds = new Set<string>([r.id]);
     const native = (r.props as { instanceId?: string }).instanceId;
     if (native) targetIds.add(native);
@@ -801,11 +995,20 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       for (const vpc of new Set(groupsOf(r).map((g) => g.vpcKey)))
         for (const tg of vagueTgs?.get(vpc) ?? [])
           if (tg.props.targetType === kind) candidates.push({ tg, vague: true });
+    const out: { tg: TargetGroup; vague: boolean; port: number }[] = [];
     for (const { tg, vague } of candidates) {
       const target = tg.props.targets?.find((t) => targetIds.has(t.id) || ips.has(t.id));
       const viaService = graph.out(tg.id, "targets").some((e) => e.to === r.id);
       if (!target && !viaService && !vague) continue;
-      const targetPort = target?.port ?? tg.props.port ?? 0;
+      if (out.some((o) => o.tg === tg)) continue;
+      out.push({ tg, vague: vague && !target && !viaService, port: target?.port ?? tg.props.port ?? 0 });
+    }
+    return out;
+  }
+
+  function viaLbs(r: Resource): Exposure["viaLoadBalancers"] {
+    const out: Exposure["viaLoadBalancers"] = [];
+    for (const { tg, vague, port: targetPort } of targetGroupsFor(r)) {
       for (const lbArn of tg.props.loadBalancerArns) {
         const lb = graph.getOfType(lbArn, "AWS::ElasticLoadBalancingV2::LoadBalancer");
         if (lb?.props.scheme !== "internet-facing") continue;
@@ -821,13 +1024,14 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
           port: l.props.port,
           listener: l,
         }));
+        const tp = trafficOn(tg.props.protocol, targetPort);
         // Listeners not recorded: the load balancer may forward to this group on any port.
         if (listenersGap && fronts.length === 0) fronts.push({ port: undefined });
         for (const f of fronts) {
-          const front = f.port === undefined ? between("internet", lb) : exposureOfLb(lb, f.port);
+          const front =
+            f.port === undefined || !f.listener ? between("internet", lb) : exposureOfLb(lb, f.listener);
           if (isEmpty(possiblePorts(front))) continue;
-          const back = between(lb, r);
-          const tp: PortSet = [[targetPort, targetPort]];
+          const back = networkBetween(lb, r);
           const backOpen = intersect(back.ports, tp);
           const backMaybe = intersect(possiblePorts(back), tp);
           if (isEmpty(backMaybe)) continue;
@@ -838,7 +1042,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
             ...(isEmpty(backOpen) ? (back.unknown?.reasons ?? []) : []),
           ];
           const hops: Hop[] = [
-            ...(isEmpty(front.ports) ? (front.unknown?.hops ?? []) : front.hops),
+            // The front's steps are about the listener port, the rest about the target port: the front's
+            // are kept for the listener port and no longer port-specific, so a target-port filter keeps them.
+            ...frontHops(isEmpty(front.ports) ? (front.unknown?.hops ?? []) : front.hops, f.listener),
             f.listener
               ? {
                   kind: "listener",
@@ -874,13 +1080,13 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   const lbFronts = new Map<string, Path>();
-  function exposureOfLb(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
-    return cached(lbFronts, `${lb.id}|${port}`, () => computeLbFront(lb, port));
+  function exposureOfLb(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, l: Listener): Path {
+    return cached(lbFronts, l.id, () => computeLbFront(lb, l));
   }
 
-  function computeLbFront(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, port: number): Path {
+  function computeLbFront(lb: ResourceOf<"AWS::ElasticLoadBalancingV2::LoadBalancer">, l: Listener): Path {
     const p = between("internet", lb);
-    const only: PortSet = [[port, port]];
+    const only = trafficOn(l.props.protocol, l.props.port);
     const ports = intersect(p.ports, only);
     // NLBs without security groups pass whatever the listener accepts.
     if (isEmpty(ports) && lb.props.loadBalancerType === "network" && lb.props.securityGroupIds.length === 0) {
@@ -901,6 +1107,7 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     groupsOf,
     placementUnknown,
     between,
+    network: networkBetween,
     exposure,
     betweenGroups: groupToGroup,
     joinedVpcs(vpcKey) {
@@ -919,6 +1126,23 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
       return [...groups.values()];
     },
   };
+}
+
+/** The steps that matter for a listener's port, as plain steps (see viaLbs). */
+function frontHops(
+  hops: readonly Hop[],
+  l: { props: { protocol: string; port: number } } | undefined,
+): Hop[] {
+  const on = l ? trafficOn(l.props.protocol, l.props.port) : undefined;
+  return hops
+    .filter((h) => !on || !h.ports || !isEmpty(intersect(h.ports, on)))
+    .map((h) => ({
+      kind: h.kind,
+      ...(h.resourceId !== undefined ? { resourceId: h.resourceId } : {}),
+      get text() {
+        return h.text;
+      },
+    }));
 }
 
 function sgLabel(sg: Sg): string {
@@ -973,4 +1197,20 @@ export function portsBetweenGroups(
   if (vague.length === 0) return { ports, sample };
   const all = combinePaths([{ ports, hops: sample?.hops ?? [] }, ...vague]);
   return all.unknown ? { ports, sample, unknown: all.unknown } : { ports, sample };
+}
+
+/**
+ * The traffic a listener or target group protocol carries on a port: UDP for "UDP", both for "TCP_UDP",
+ * TCP for every other (HTTP, HTTPS, TCP, TLS; GENEVE is UDP 6081, on the port it names).
+ */
+export function trafficOn(protocol: string | null, port: number): PortSet {
+  switch (protocol) {
+    case "UDP":
+    case "GENEVE":
+      return protocolPorts("udp", port, port);
+    case "TCP_UDP":
+      return union(protocolPorts("tcp", port, port), protocolPorts("udp", port, port));
+    default:
+      return protocolPorts("tcp", port, port);
+  }
 }

@@ -48,7 +48,9 @@ export function classifySubnets(graph: Graph): Map<string, SubnetFacts> {
     const vpc = `${subnet.account}/${subnet.region}/${subnet.props.vpcId}`;
     const own = explicit.get(`${subnet.account}/${subnet.region}/${subnet.props.subnetId}`);
     const vague = own ? undefined : unassociated.get(vpc);
-    const routeTable = own ?? (vague ? undefined : mainByVpc.get(vpc));
+    // An association record names a table that is not recorded: the main table does not apply.
+    const unrecorded = own ? undefined : subnet.props.routeTableId;
+    const routeTable = own ?? (vague || unrecorded ? undefined : mainByVpc.get(vpc));
     if (!routeTable) {
       out.set(subnet.id, {
         subnet,
@@ -56,9 +58,11 @@ export function classifySubnets(graph: Graph): Map<string, SubnetFacts> {
         explicitAssociation: false,
         class: "unknown",
         defaultRoute: undefined,
-        unknownReason: vague
-          ? `route table ${vague.props.routeTableId} of VPC ${subnet.props.vpcId} was recorded without its subnet associations, so which table this subnet uses is not known`
-          : `no route table of VPC ${subnet.props.vpcId} is recorded (neither one associated with this subnet nor the VPC's main table)${recordedNote(graph, subnet)}`,
+        unknownReason: unrecorded
+          ? `the subnet is associated with route table ${unrecorded}, which is not recorded`
+          : vague
+            ? `route table ${vague.props.routeTableId} of VPC ${subnet.props.vpcId} was recorded without its subnet associations, so which table this subnet uses is not known`
+            : `no route table of VPC ${subnet.props.vpcId} is recorded (neither one associated with this subnet nor the VPC's main table)${recordedNote(graph, subnet)}`,
       });
       continue;
     }

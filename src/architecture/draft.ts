@@ -1,6 +1,6 @@
 import { Document, isCollection } from "yaml";
 import type { Facts } from "../analysis/facts.ts";
-import { formatPorts, isEmpty, NO_PORTS, type PortSet, subtract, union } from "../analysis/ports.ts";
+import { formatPorts, isEmpty, NO_PORTS, type PortSet, subtract, tcpOnly, union } from "../analysis/ports.ts";
 import { type EndpointGroup, portsBetweenGroups } from "../analysis/reachability.ts";
 import type { Graph } from "../model/graph.ts";
 import { asKnown, type Resource } from "../model/snapshot.ts";
@@ -166,13 +166,14 @@ export function draftSpec(
     let fromInternet: PortSet = NO_PORTS;
     for (const m of to.members) {
       const e = facts.reach.exposure(m);
-      fromInternet = union(fromInternet, e.world.ports, e.restricted.ports);
+      // Spec flows name TCP ports: a draft holds the TCP part.
+      fromInternet = union(fromInternet, tcpOnly(e.world.ports), tcpOnly(e.restricted.ports));
     }
     if (!isEmpty(fromInternet)) flows.push({ from: "internet", to: to.name, ports: fromInternet });
     const targets = groupsOf(to);
     for (const from of list) {
       if (from === to) continue;
-      let ports = portsBetweenGroups(facts.reach, groupsOf(from), targets, { skipSame: true }).ports;
+      let ports = tcpOnly(portsBetweenGroups(facts.reach, groupsOf(from), targets, { skipSame: true }).ports);
       // What the internet reaches, every tier reaches: no flow of its own.
       ports = subtract(ports, fromInternet);
       if (!isEmpty(ports)) flows.push({ from: from.name, to: to.name, ports });

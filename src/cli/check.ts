@@ -9,7 +9,8 @@ import {
   writeFilesInto,
 } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
-import { FILE_NAMES, FORMAT_NAMES, FORMATTERS, type FormatName } from "../report/index.ts";
+import { loadFormatters } from "../report/load.ts";
+import { FILE_NAMES, FORMAT_NAMES, type FormatName } from "../report/names.ts";
 import { formatBrief, formatSummary, formatText } from "../report/text.ts";
 import { failing, failingUnverified } from "../rules/engine.ts";
 import { FindingsReport } from "../rules/finding.ts";
@@ -114,8 +115,10 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
     failOn,
     // Flows cost a reachability pass over tier members: only the JSON report, which diagrams read, needs them.
     ...(formats.includes("json") ? { view: analysis.view(findings) } : {}),
+    ...(formats.some((f) => f === "json" || f === "markdown") ? { exposure: analysis.exposure() } : {}),
   };
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const FORMATTERS = await loadFormatters(formats);
   if (!opts.output) {
     const format = formats[0] ?? "text";
     if (format === "text")

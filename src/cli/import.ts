@@ -56,10 +56,15 @@ export function importSummary(r: ImportResult, output: string): string {
     if (gaps.length > MAX_LISTED) lines.push(`  … and ${gaps.length - MAX_LISTED} more`);
   }
   if (r.notes.length > 0) {
-    lines.push(`Not converted (${r.notes.length}):`);
+    lines.push(`Notes on the data (${r.notes.length}): not converted, deleted, contradicted or dangling:`);
     for (const n of r.notes.slice(0, MAX_LISTED)) lines.push(`  ${terminalSafe(n)}`);
     if (r.notes.length > MAX_LISTED) lines.push(`  … and ${r.notes.length - MAX_LISTED} more`);
   }
+  const stale = new Set((s.notes ?? []).map((n) => n.resource)).size;
+  if (stale > 0)
+    lines.push(
+      `${plural(stale, "resource")} with stale or half torn-down data: findings on them say so (the snapshot's notes)`,
+    );
   lines.push(...skippedLines(r));
   return `${lines.join("\n")}\n`;
 }

@@ -251,6 +251,42 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("exposure")
+    .summary("what the internet can reach: every resource and port, with its path, and the unknowns apart")
+    .description(
+      paragraphs(
+        "Lists every resource and port/protocol (TCP, UDP, ICMP) the internet can reach, directly (a public address in a public subnet, a managed endpoint such as CloudFront, API Gateway, a Lambda function URL or a public EKS API) or through a load balancer's listener or CloudFront, with the path: each hop and the route, network ACL rule, security group rule or listener that allows it.",
+        "Apart from it, what the internet may reach only if data nobody recorded allows it (a subnet whose route table was not recorded, listeners not read), with what is missing. With --spec each entry says whether a documented flow from the internet allows it.",
+      ),
+    )
+    .argument("<snapshot>", "snapshot JSON file")
+    .option(
+      "--spec <file>",
+      "architecture spec: mark each entry documented or not by the flows from the internet",
+    )
+    .option(
+      "--format <formats>",
+      "output format, or several separated by commas: text, json, markdown",
+      "text",
+    )
+    .option(
+      "-o, --output <path>",
+      "write to this file (atomically); with several formats, a folder to write exposure.* into",
+    )
+    .addHelpText(
+      "after",
+      examples(
+        "asbuilt exposure fixtures/edroplets/snapshot.json",
+        "asbuilt exposure snapshot.json --spec architecture.yaml --format json \\\n      -o exposure.json",
+        "asbuilt exposure snapshot.json --format text,json,markdown -o exposure/",
+      ),
+    )
+    .action(async (snapshot: string, opts: { spec?: string; format: string; output?: string }) => {
+      const { runExposure } = await import("./exposure.ts");
+      process.exitCode = await runExposure(snapshot, opts);
+    });
+
+  program
     .command("serve")
     .summary("serve the interactive diagram of a snapshot on 127.0.0.1")
     .description(

@@ -23,6 +23,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     opts.snapshotFile,
     opts.specFile,
     a.unverified,
+    a.exposure(),
   );
   const html = await renderHtmlReport({
     data: { snapshot: a.snapshot, report },

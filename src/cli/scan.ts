@@ -142,7 +142,9 @@ export async function runScan(opts: ScanCliOptions): Promise<number> {
     err.write(summary(result, opts.output));
     const skipped: string[] = "skipped" in result ? (result as { skipped: string[] }).skipped : [];
     if (skipped.length > 0) {
-      err.write(`Not converted (${skipped.length}) from AWS Config:\n`);
+      err.write(
+        `Notes on the AWS Config data (${skipped.length}): not converted, deleted, contradicted or dangling:\n`,
+      );
       for (const s of skipped.slice(0, 50)) err.write(`  ${terminalSafe(s)}\n`);
       if (skipped.length > 50) err.write(`  … and ${skipped.length - 50} more\n`);
     }

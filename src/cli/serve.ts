@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname, networkInterfaces } from "node:os";
 import { extname, resolve, sep } from "node:path";
+import type { ExposureReport } from "../analysis/exposure.ts";
 import { InputError } from "../model/errors.ts";
 import { serializeSnapshot } from "../model/io.ts";
 import type { Snapshot } from "../model/snapshot.ts";
@@ -57,7 +58,15 @@ export async function prepareServeData(
   const a = await analyzeFiles(snapshotFile, specFile, now);
   return {
     snapshot: a.snapshot,
-    findingsJson: findingsJsonFor(a.snapshot, a.findings, a.view(), snapshotFile, specFile, a.unverified),
+    findingsJson: findingsJsonFor(
+      a.snapshot,
+      a.findings,
+      a.view(),
+      snapshotFile,
+      specFile,
+      a.unverified,
+      a.exposure(),
+    ),
   };
 }
 
@@ -69,6 +78,7 @@ export function findingsReportFor(
   snapshotFile: string,
   specFile?: string,
   unverified: readonly UnverifiedCheck[] = [],
+  exposure?: ExposureReport,
 ): FindingsReport {
   return findingsReport({
     version: VERSION,
@@ -80,6 +90,7 @@ export function findingsReportFor(
     rules: ruleIndex(),
     failOn: "high",
     view,
+    ...(exposure ? { exposure } : {}),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { RetryStrategyV2 } from "@smithy/types";
 import pLimit from "p-limit";
-import type { Coverage, Edge, Resource, Snapshot } from "../model/snapshot.ts";
+import type { Coverage, Edge, Resource, ResourceNote, Snapshot } from "../model/snapshot.ts";
 import { CallLog, clientFactory, countingHttpHandler, type HttpTimeouts } from "./clients.ts";
 import { classifyError } from "./errors.ts";
 import { linkAcrossServices } from "./link.ts";
@@ -161,6 +161,8 @@ export interface SnapshotParts {
   /** "scan", "aws-config", "import". */
   source: string;
   scannedAt: Date;
+  /** Notes on resources' data (src/model/snapshot.ts ResourceNote); those of absent resources are dropped. */
+  notes?: readonly ResourceNote[];
 }
 
 /**
@@ -185,6 +187,13 @@ export function assembleSnapshot(parts: SnapshotParts): { snapshot: Snapshot; dr
   });
   const regions = new Set(parts.regions);
   if (unique.some((r) => r.region === "global")) regions.add("global");
+  const noteKeys = new Set<string>();
+  const notes = (parts.notes ?? []).filter((n) => {
+    const k = `${n.resource}\0${n.note}`;
+    if (!byId.has(n.resource) || noteKeys.has(k)) return false;
+    noteKeys.add(k);
+    return true;
+  });
   return {
     snapshot: {
       schemaVersion: 1,
@@ -194,6 +203,7 @@ export function assembleSnapshot(parts: SnapshotParts): { snapshot: Snapshot; dr
       resources: unique,
       edges: dedupedEdges,
       coverage,
+      ...(notes.length > 0 ? { notes } : {}),
     },
     droppedEdges: all.length - kept.length,
   };

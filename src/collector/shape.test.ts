@@ -4,7 +4,7 @@ import { DescribeVpcs$, IpPermission$, NatGateway$, type Vpc } from "@aws-sdk/cl
 import { Cluster$ } from "@aws-sdk/client-ecs";
 import { DBCluster$ } from "@aws-sdk/client-rds";
 import { describe, expect, it } from "vitest";
-import { fromJson, outputOf } from "./shape.ts";
+import { fromJson, outputOf, withShapeIssues } from "./shape.ts";
 
 describe("fromJson: JSON written by the CLI or AWS Config, read as the SDK's shape", () => {
   it("reads the CLI's PascalCase output as the operation's output", () => {
@@ -92,8 +92,13 @@ describe("fromJson: JSON written by the CLI or AWS Config, read as the SDK's sha
       IpProtocol: "tcp",
       IpRanges: [{ CidrIp: "10.0.0.0/8", Description: "vpn" }],
     });
-    // Without the alias, bare strings where objects belong are dropped rather than misread.
-    expect(fromJson(IpPermission$, config)).toEqual({ IpProtocol: "tcp", IpRanges: [] });
+    // Without the alias, bare strings where objects belong are not misread, nor read as an empty list
+    // ("no ranges" would be a false fact): the member is absent, and withShapeIssues says why.
+    const { value, issues } = withShapeIssues(() => fromJson(IpPermission$, config));
+    expect(value).toEqual({ IpProtocol: "tcp" });
+    expect(issues).toEqual(['ipRanges[0]: string "10.0.0.0/8" where an object is expected']);
+    // Outside withShapeIssues nothing is collected.
+    expect(fromJson(IpPermission$, config)).toEqual({ IpProtocol: "tcp" });
   });
 
   it("gives undefined for what is not of the shape", () => {

@@ -32,16 +32,44 @@ export function outputOf(operation: SdkSchema): SdkSchema {
 
 /** `value` read as the SDK shape `schema`; undefined when it holds nothing of that shape. */
 export function fromJson<T>(schema: SdkSchema, value: unknown, aliases: Aliases = {}): T | undefined {
-  return convert(NormalizedSchema.of(schema as never), value, aliases) as T | undefined;
+  return convert(NormalizedSchema.of(schema as never), value, aliases, "") as T | undefined;
 }
 
-function convert(ns: NormalizedSchema, value: unknown, aliases: Aliases): unknown {
+/** Where withShapeIssues collects what did not convert; undefined outside it (no paths are built then). */
+let sink: string[] | undefined;
+
+/**
+ * Runs `fn` and returns, with its value, what the fromJson calls inside it could not read: list elements
+ * of an unexpected shape (an older item's bare CIDR strings where objects are expected), objects that are
+ * not objects. Each issue is "<path>: what". A list none of whose elements converts reads as absent (not
+ * recorded), never as an empty list, so that a rule sees unknown rather than "none".
+ */
+export function withShapeIssues<T>(fn: () => T): { value: T; issues: string[] } {
+  const outer = sink;
+  const issues: string[] = [];
+  sink = issues;
+  try {
+    return { value: fn(), issues };
+  } finally {
+    sink = outer;
+  }
+}
+
+function convert(ns: NormalizedSchema, value: unknown, aliases: Aliases, path: string): unknown {
   if (value === null || value === undefined) return undefined;
-  if (ns.isStructSchema() || ns.isUnionSchema()) return struct(ns, value, aliases);
+  if (ns.isStructSchema() || ns.isUnionSchema()) {
+    const out = struct(ns, value, aliases, path);
+    if (out === undefined && sink)
+      sink.push(`${path || "(top)"}: ${describe(value)} where an object is expected`);
+    return out;
+  }
   if (ns.isListSchema()) {
     const items = Array.isArray(value) ? value : [value];
     const member = ns.getValueSchema();
-    const out = items.map((v) => convert(member, v, aliases)).filter((v) => v !== undefined);
+    const out = items
+      .map((v, i) => convert(member, v, aliases, sink ? `${path}[${i}]` : ""))
+      .filter((v) => v !== undefined);
+    if (items.length > 0 && out.length === 0) return undefined;
     return out;
   }
   if (ns.isMapSchema()) {
@@ -49,7 +77,7 @@ function convert(ns: NormalizedSchema, value: unknown, aliases: Aliases): unknow
     const member = ns.getValueSchema();
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const c = convert(member, v, aliases);
+      const c = convert(member, v, aliases, sink ? `${path}.${k}` : "");
       if (c !== undefined) out[k] = c;
     }
     return out;
@@ -77,7 +105,17 @@ function convert(ns: NormalizedSchema, value: unknown, aliases: Aliases): unknow
   return undefined;
 }
 
-function struct(ns: NormalizedSchema, value: unknown, aliases: Aliases): Record<string, unknown> | undefined {
+function describe(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return `${Array.isArray(v) ? "a list" : typeof v} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}
+
+function struct(
+  ns: NormalizedSchema,
+  value: unknown,
+  aliases: Aliases,
+  path: string,
+): Record<string, unknown> | undefined {
   if (!isRecord(value)) return undefined;
   const byLowerKey = new Map<string, string>();
   for (const k of Object.keys(value)) {
@@ -92,7 +130,12 @@ function struct(ns: NormalizedSchema, value: unknown, aliases: Aliases): Record<
     for (const candidate of candidates) {
       const key = candidate in value ? candidate : byLowerKey.get(candidate.toLowerCase());
       if (key === undefined) continue;
-      const converted = convert(memberSchema, value[key], aliases);
+      const converted = convert(
+        memberSchema,
+        value[key],
+        aliases,
+        sink ? (path ? `${path}.${key}` : key) : "",
+      );
       if (converted !== undefined) {
         out[member] = converted;
         break;

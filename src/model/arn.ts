@@ -16,7 +16,8 @@ export type Ec2Kind =
   | "vpc-endpoint"
   | "transit-gateway-attachment"
   | "vpc-flow-log"
-  | "volume";
+  | "volume"
+  | "prefix-list";
 
 export function ec2Arn(region: string, account: string, kind: Ec2Kind, id: string): string {
   return `arn:aws:ec2:${region}:${account}:${kind}/${id}`;

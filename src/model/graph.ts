@@ -10,7 +10,7 @@ export interface IntegrityProblem {
   message: string;
 }
 
-/** Duplicate ids, dangling edges and dangling parents. O(resources + edges). */
+/** Duplicate ids, dangling edges, parents and notes. O(resources + edges + notes). */
 export function checkIntegrity(snapshot: Snapshot): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const ids = new Set<string>();
@@ -34,6 +34,13 @@ export function checkIntegrity(snapshot: Snapshot): IntegrityProblem[] {
           message: `dangling ${e.kind} edge: ${e[end]} is not a resource in this snapshot`,
         });
     }
+  });
+  (snapshot.notes ?? []).forEach((n, i) => {
+    if (!ids.has(n.resource))
+      problems.push({
+        path: `notes[${i}].resource`,
+        message: `note on ${n.resource}, which is not a resource in this snapshot`,
+      });
   });
   return problems;
 }

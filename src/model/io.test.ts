@@ -113,6 +113,17 @@ describe("parseSnapshot", () => {
     );
   });
 
+  it("round-trips notes on resources, and refuses a note on a resource that is not there", () => {
+    const data = JSON.parse(serializeSnapshot(small()));
+    data.notes = [{ resource: data.resources[0].id, note: "stale AWS Config item" }];
+    expect(parseSnapshot(JSON.stringify(data), "ok.json").notes).toEqual(data.notes);
+    data.notes.push({ resource: "arn:aws:ec2:us-east-2:111111111111:instance/i-gone", note: "x" });
+    const err = errorOf(() => parseSnapshot(JSON.stringify(data), "bad.json"));
+    expect(err.details.join("\n")).toContain(
+      "notes[1].resource: note on arn:aws:ec2:us-east-2:111111111111:instance/i-gone, which is not a resource in this snapshot",
+    );
+  });
+
   it("explains a truncated file with its last line", () => {
     const text = serializeSnapshot(small());
     const cut = text.slice(0, Math.floor(text.length / 2));

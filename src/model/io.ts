@@ -167,6 +167,11 @@ export function serializeSnapshot(snapshot: Snapshot): string {
     coverage: [...snapshot.coverage].sort(
       (a, b) => cmp(a.account, b.account) || cmp(a.region, b.region) || cmp(a.service, b.service),
     ),
+    ...(snapshot.notes && snapshot.notes.length > 0
+      ? {
+          notes: [...snapshot.notes].sort((a, b) => cmp(a.resource, b.resource) || cmp(a.note, b.note)),
+        }
+      : {}),
   };
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }

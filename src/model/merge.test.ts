@@ -31,4 +31,16 @@ describe("mergeSnapshots", () => {
     const sg = snapshot.resources.find((r) => r.name === "web");
     expect(JSON.stringify(sg)).toContain("8443");
   });
+
+  it("keeps the notes of the copy it keeps: a newer scan's copy is not stale", () => {
+    const old = account("111111111111", "2026-11-01T09:00:00Z", 443);
+    const fresh = account("111111111111", "2026-11-02T09:00:00Z", 8443);
+    const other = account("222222222222", "2026-11-01T09:00:00Z");
+    const sgOf = (s: typeof old) => s.resources.find((r) => r.name === "web")?.id ?? "";
+    old.notes = [{ resource: sgOf(old), note: "stale AWS Config item" }];
+    other.notes = [{ resource: sgOf(other), note: "half torn down" }];
+    expect(mergeSnapshots([fresh, old, other]).snapshot.notes).toEqual([
+      { resource: sgOf(other), note: "half torn down" },
+    ]);
+  });
 });

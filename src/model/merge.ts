@@ -35,6 +35,13 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
       if (prev?.status !== "scanned" || c.status === "scanned") coverage.set(k, c);
     }
   }
+  // A resource's notes are those of the input whose copy was kept (a newer copy's data is not stale).
+  const keptFrom = new Map<string, Snapshot>();
+  for (const s of ordered) for (const r of s.resources) keptFrom.set(r.id, s);
+  const notes = new Map<string, { resource: string; note: string }>();
+  for (const s of ordered)
+    for (const n of s.notes ?? [])
+      if (keptFrom.get(n.resource) === s) notes.set(`${n.resource}\0${n.note}`, n);
   const first = ordered[0];
   const merged: Snapshot = {
     schemaVersion: 1,
@@ -47,6 +54,7 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
     resources: [...resources.values()],
     edges: [...edges.values()],
     coverage: [...coverage.values()],
+    ...(notes.size > 0 ? { notes: [...notes.values()] } : {}),
   };
   // Canonical form, like every snapshot asbuilt writes.
   return { snapshot: JSON.parse(serializeSnapshot(merged)) as Snapshot, conflicts: [...conflicts].sort() };

@@ -31,6 +31,12 @@ export const SubnetProps = z.strictObject({
   ipv6CidrBlock: Cidr6.nullable(),
   availabilityZone: Id.optional(),
   mapPublicIpOnLaunch: z.boolean().optional(),
+  /**
+   * The route table an association record (AWS Config's SubnetRouteTableAssociation) names for the subnet
+   * when that table is not in the snapshot: the subnet's routes are unknown, and the VPC's main table does
+   * not apply. Absent otherwise (a recorded table lists the subnet in its `subnetIds`).
+   */
+  routeTableId: Id.optional(),
 });
 export type SubnetProps = z.infer<typeof SubnetProps>;
 
@@ -135,6 +141,7 @@ export const NetworkAclEntry = z.strictObject({
   ruleAction: z.enum(["allow", "deny"]),
   cidrBlock: Cidr4.nullable(),
   ipv6CidrBlock: Cidr6.nullable(),
+  /** For ICMP (protocol "1"), the ICMP type and code (-1: all); null for ICMP: not recorded (older snapshots). */
   fromPort: Port.nullable(),
   toPort: Port.nullable(),
 });
@@ -474,7 +481,8 @@ export const EcsServiceProps = z.strictObject({
   clusterArn: Id,
   launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
   desiredCount: z.number().int().min(0),
-  runningCount: z.number().int().min(0),
+  /** Absent when the source did not record it (AWS Config's CloudFormation-shaped items have no running count). */
+  runningCount: z.number().int().min(0).optional(),
   taskDefinitionArn: z.string(),
   networkConfiguration: z
     .strictObject({ subnetIds: Ids, securityGroupIds: Ids, assignPublicIp: z.boolean() })
@@ -482,6 +490,24 @@ export const EcsServiceProps = z.strictObject({
   loadBalancers: z.array(
     z.strictObject({ targetGroupArn: Id, containerName: z.string(), containerPort: Port }),
   ),
+});
+
+/**
+ * A running ECS task that no recorded service accounts for: one started alone (RunTask, a schedule, AWS Batch:
+ * group "family:…"), or a service's task when the services were not read (a CloudMapper dump has
+ * ecs-describe-tasks but no describe-services). A service's tasks are otherwise the service's ENIs.
+ */
+export const EcsTaskProps = z.strictObject({
+  taskArn: Id,
+  clusterArn: Id,
+  /** "service:<name>" or "family:<task definition family>", as ECS records it. */
+  group: z.string().optional(),
+  launchType: z.enum(["FARGATE", "EC2", "EXTERNAL"]).nullable(),
+  lastStatus: z.string().optional(),
+  taskDefinitionArn: z.string().optional(),
+  /** awsvpc tasks' ENIs; their subnets and security groups are the ENIs' (network-interface resources). */
+  networkInterfaceIds: Ids,
+  privateIpAddresses: z.array(z.string()),
 });
 
 export const LambdaFunctionProps = z.strictObject({
@@ -493,6 +519,21 @@ export const LambdaFunctionProps = z.strictObject({
   /** null for a function outside any VPC. Environment variables are never stored. */
   vpcConfig: z.strictObject({ vpcId: Id, subnetIds: Ids, securityGroupIds: Ids }).nullable(),
 });
+
+/**
+ * A managed prefix list (DescribeManagedPrefixLists), with its CIDRs (GetManagedPrefixListEntries):
+ * security-group rules and routes may name it instead of a CIDR. AWS-managed lists (S3, DynamoDB,
+ * CloudFront's origin-facing addresses) are listed in every account with owner "AWS".
+ */
+export const PrefixListProps = z.strictObject({
+  prefixListId: Id,
+  prefixListName: z.string().optional(),
+  addressFamily: z.enum(["IPv4", "IPv6"]).optional(),
+  ownerId: z.string().optional(),
+  /** Absent when the entries were not read: then the addresses it stands for are unknown. */
+  entries: z.array(z.strictObject({ cidr: z.string(), description: z.string().nullable() })).optional(),
+});
+export type PrefixListProps = z.infer<typeof PrefixListProps>;
 
 export const VpcPeeringProps = z.strictObject({
   vpcPeeringConnectionId: Id,
@@ -620,6 +661,7 @@ export const PROPS_BY_TYPE = {
   "AWS::EC2::NetworkInterface": NetworkInterfaceProps,
   "AWS::EC2::Instance": InstanceProps,
   "AWS::EC2::VPCPeeringConnection": VpcPeeringProps,
+  "AWS::EC2::PrefixList": PrefixListProps,
   "AWS::EC2::VPCEndpoint": VpcEndpointProps,
   "AWS::EC2::TransitGatewayAttachment": TransitGatewayAttachmentProps,
   "AWS::EC2::FlowLog": FlowLogProps,
@@ -643,6 +685,7 @@ export const PROPS_BY_TYPE = {
   "AWS::AutoScaling::AutoScalingGroup": AutoScalingGroupProps,
   "AWS::ECS::Cluster": EcsClusterProps,
   "AWS::ECS::Service": EcsServiceProps,
+  "AWS::ECS::Task": EcsTaskProps,
   "AWS::Lambda::Function": LambdaFunctionProps,
   "AWS::EFS::FileSystem": EfsFileSystemProps,
   "AWS::EFS::MountTarget": EfsMountTargetProps,

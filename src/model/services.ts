@@ -27,6 +27,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
       "AWS::EC2::TransitGatewayAttachment",
       "AWS::EC2::FlowLog",
       "AWS::EC2::Volume",
+      "AWS::EC2::PrefixList",
     ],
   },
   elbv2: {
@@ -44,7 +45,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
     types: ["AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup"],
   },
   autoscaling: { global: false, types: ["AWS::AutoScaling::AutoScalingGroup"] },
-  ecs: { global: false, types: ["AWS::ECS::Cluster", "AWS::ECS::Service"] },
+  ecs: { global: false, types: ["AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::Task"] },
   lambda: { global: false, types: ["AWS::Lambda::Function"] },
   efs: { global: false, types: ["AWS::EFS::FileSystem", "AWS::EFS::MountTarget"] },
   // Regional web ACLs are read in their region; CloudFront-scope ones in us-east-1, recorded as "global".

@@ -103,6 +103,13 @@ export const Coverage = z.strictObject({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
+/**
+ * What a source says about one resource's data beyond its props: the item was contradicted by a newer one,
+ * it refers to something recorded as deleted (half torn down). Findings on the resource quote it.
+ */
+export const ResourceNote = z.strictObject({ resource: z.string().min(1), note: z.string().min(1) });
+export type ResourceNote = z.infer<typeof ResourceNote>;
+
 export const SCHEMA_VERSION = 1;
 
 const SnapshotEnvelope = {
@@ -113,6 +120,8 @@ const SnapshotEnvelope = {
   scope: z.strictObject({ accounts: z.array(AccountId), regions: z.array(Region) }),
   edges: z.array(Edge),
   coverage: z.array(Coverage),
+  /** Notes on resources' data (stale, contradicted, torn down), by resource id; absent when there are none. */
+  notes: z.array(ResourceNote).optional(),
 };
 
 export const Snapshot = z.strictObject({ ...SnapshotEnvelope, resources: z.array(Resource) });

@@ -1,12 +1,12 @@
 import { formatPorts, isEmpty, type PortSet, subtract, union } from "../analysis/ports.ts";
 import type { Path } from "../analysis/reachability.ts";
 import { push } from "../model/maps.ts";
+import { PASSIVE_TYPES } from "../model/passive-types.ts";
 import type { Resource } from "../model/snapshot.ts";
 import { type Finding, type FindingsReport, type FlowEdge, fingerprint } from "../rules/finding.ts";
 import { documentedPorts, networkMembers } from "../rules/flows.ts";
 import type { RuleContext, RuleMeta } from "../rules/types.ts";
 import { DOCUMENTABLE_TYPES } from "../rules/util.ts";
-import { PASSIVE_TYPES } from "./passive-types.ts";
 
 // The `view` section of the findings JSON: what the diagram (UI and HTML report) needs beyond the snapshot.
 // It lives with the report, not the rules: the rules decide what is wrong; this decides what to draw of it.

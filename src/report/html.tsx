@@ -4,7 +4,7 @@ import { type DataIndex, indexData, SEVERITIES, shortId, shortType } from "../..
 import type { DiagramData } from "../../web/src/diagram/types.ts";
 import { Legend } from "../../web/src/panels/Legend.tsx";
 import { SEVERITY_ORDER } from "../architecture/schema.ts";
-import type { Finding } from "../rules/finding.ts";
+import type { Finding, FindingsReport } from "../rules/finding.ts";
 import { type DiagramPage, diagramPages } from "./report-diagram.tsx";
 
 // The security review as one self-contained HTML file: no script, no network (inline CSS, inline SVG).
@@ -41,6 +41,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; border-bottom: 1px solid #edf0f4; padding: 4px 6px; vertical-align: top; word-break: break-word; }
 th { background: #f6f8fa; }
 .muted { color: #6b7280; }
+ol.hops { margin: 0; padding-left: 18px; font-size: 12px; }
 @media print {
   main { max-width: none; padding: 0; }
   .diagram { border: none; margin: 0; }
@@ -88,6 +89,97 @@ function FindingBlock({ f, fix }: { f: Finding; fix: string | undefined }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * What the internet reaches, from `asbuilt exposure`'s analysis: one row per resource and front door, its
+ * traffic, and the path (each hop and the rule allowing it); what only unrecorded data could allow, apart.
+ */
+function Exposure({ entries }: { entries: NonNullable<FindingsReport["exposure"]> }) {
+  const rows = (unknown: boolean) => {
+    const out = new Map<string, { e: (typeof entries)[number]; traffic: string[] }>();
+    for (const e of entries.filter((x) => x.unknown === unknown)) {
+      const key = `${e.resourceId}\0${e.via}\0${e.viaId ?? ""}\0${e.audience}`;
+      const row = out.get(key);
+      if (row) row.traffic.push(e.traffic);
+      else out.set(key, { e, traffic: [e.traffic] });
+    }
+    return [...out.values()];
+  };
+  const reached = rows(false);
+  const unknown = rows(true);
+  const via = (e: (typeof entries)[number]) =>
+    e.via === "direct"
+      ? "directly"
+      : `${e.via}${e.viaName || e.viaId ? ` ${e.viaName ?? shortId(e.viaId ?? "")}` : ""}`;
+  return (
+    <>
+      {reached.length === 0 ? (
+        <p>Nothing is proven reachable from the internet.</p>
+      ) : (
+        <table data-exposure>
+          <thead>
+            <tr>
+              <th>Resource</th>
+              <th>Traffic</th>
+              <th>Via</th>
+              <th>From</th>
+              <th>Path</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reached.map(({ e, traffic }) => (
+              <tr key={`${e.resourceId}/${e.via}/${e.viaId ?? ""}/${e.audience}`}>
+                <td>
+                  {e.resourceName ?? shortId(e.resourceId)}{" "}
+                  <span className="muted">{shortType(e.resourceType)}</span>
+                </td>
+                <td>{traffic.join(", ")}</td>
+                <td>{via(e)}</td>
+                <td>{e.audience}</td>
+                <td>
+                  <ol className="hops">
+                    {e.hops.map((h, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: hops are an ordered path; the same text may repeat
+                      <li key={i}>{h.text}</li>
+                    ))}
+                  </ol>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {unknown.length > 0 ? (
+        <>
+          <h3>Unknown: reachable only if what was not recorded allows it</h3>
+          <table data-exposure-unknown>
+            <thead>
+              <tr>
+                <th>Resource</th>
+                <th>Traffic</th>
+                <th>Via</th>
+                <th>Not recorded</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unknown.map(({ e, traffic }) => (
+                <tr key={`${e.resourceId}/${e.via}/${e.viaId ?? ""}/${e.audience}`}>
+                  <td>
+                    {e.resourceName ?? shortId(e.resourceId)}{" "}
+                    <span className="muted">{shortType(e.resourceType)}</span>
+                  </td>
+                  <td>{traffic.join(", ")}</td>
+                  <td>{via(e)}</td>
+                  <td>{[...new Set(e.reasons)].join("; ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -208,6 +300,12 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
           )}
           <h3>Attack paths from the internet</h3>
           <AttackPaths index={index} />
+          {report.exposure ? (
+            <>
+              <h2>Internet exposure</h2>
+              <Exposure entries={report.exposure} />
+            </>
+          ) : null}
 
           {pages.map((p, i) => (
             <section className="diagram-page" key={p.title} data-diagram-page={i}>

@@ -12,6 +12,7 @@ export function findingsReport(ungrouped: ReportInput): FindingsReport {
     summary: { ...summarize(input.findings), unverified: input.unverified.length },
     findings: [...input.findings],
     unverified: [...input.unverified],
+    ...(input.exposure ? { exposure: [...input.exposure.reached, ...input.exposure.unknown] } : {}),
     ...(input.view ? { view: input.view } : {}),
   };
 }

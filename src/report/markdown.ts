@@ -2,6 +2,7 @@ import { SEVERITIES_WORST_FIRST, type Severity } from "../architecture/schema.ts
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding } from "../rules/finding.ts";
 import { htmlEscape } from "./escape.ts";
+import { formatExposureMarkdown } from "./exposure.ts";
 import { grouped, type ReportInput } from "./types.ts";
 
 const SEVERITIES = SEVERITIES_WORST_FIRST;
@@ -39,6 +40,8 @@ export function formatMarkdown(ungrouped: ReportInput): string {
     ...(input.unverified.length > 0 ? [`| unverified (not recorded) | ${input.unverified.length} |`] : []),
     "",
   ];
+  // What a reviewer reads first: what the internet reaches, right after the verdict.
+  if (input.exposure) out.push(formatExposureMarkdown(input.exposure, "###"));
   const gaps = input.snapshot.coverage.filter((c) => c.status !== "scanned");
   if (gaps.length > 0)
     out.push(

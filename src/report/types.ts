@@ -1,3 +1,4 @@
+import type { ExposureReport } from "../analysis/exposure.ts";
 import type { FailOn } from "../architecture/schema.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Finding, FindingsReport, UnverifiedCheck } from "../rules/finding.ts";
@@ -18,6 +19,8 @@ export interface ReportInput {
   failOn: FailOn;
   /** Tiers, environment tag and flows for diagrams (the JSON and HTML reports carry them). */
   view?: FindingsReport["view"];
+  /** What the internet reaches (JSON, Markdown and HTML reports show it). */
+  exposure?: ExposureReport;
   /** ANSI colours in text output (a TTY without NO_COLOR). */
   color?: boolean;
 }

@@ -49,6 +49,10 @@ export function runChecks(rules: readonly Rule[], graph: Graph, opts: RunOptions
   const settings = opts.spec?.spec.rules ?? {};
   const findings: (Finding & { key: string })[] = [];
   const unverified: (UnverifiedCheck & { key: string })[] = [];
+  // What the source says of a resource's data (stale, half torn down): every finding on it quotes it.
+  const dataNotes = new Map<string, string[]>();
+  for (const n of graph.snapshot.notes ?? [])
+    dataNotes.set(n.resource, [...(dataNotes.get(n.resource) ?? []), `data note: ${n.note}`]);
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
     const enabled =
@@ -87,7 +91,13 @@ export function runChecks(rules: readonly Rule[], graph: Graph, opts: RunOptions
         key,
       };
       if (r.unverified) unverified.push({ ...common, missing: r.missing, ...tail });
-      else findings.push({ ...common, message: r.message, evidence: r.evidence, ...tail });
+      else
+        findings.push({
+          ...common,
+          message: r.message,
+          evidence: [...r.evidence, ...(dataNotes.get(r.resource.id) ?? [])],
+          ...tail,
+        });
     }
   }
   const order = <T extends { severity: Severity; ruleId: string; resourceId: string; key: string }>(

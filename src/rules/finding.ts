@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { ExposureEntry } from "../analysis/exposure-schema.ts";
 import { Severity } from "../architecture/schema.ts";
 
 export const Finding = z.strictObject({
@@ -93,6 +94,11 @@ export const FindingsReport = z.strictObject({
   findings: z.array(Finding),
   /** Checks that could not be decided for lack of data (absent in reports of asbuilt before 0.2). */
   unverified: z.array(UnverifiedCheck).optional(),
+  /**
+   * What the internet reaches (each resource × protocol/ports × front door, with its path), and with
+   * `unknown: true` what it may reach if unrecorded data allows it (docs/exposure.md).
+   */
+  exposure: z.array(ExposureEntry).optional(),
   /** What a diagram needs beyond the snapshot: the spec's tiers and environments, and the flows. */
   view: z
     .strictObject({

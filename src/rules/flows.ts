@@ -1,6 +1,7 @@
 import { type PortSet, union } from "../analysis/ports.ts";
 import type { EndpointGroup } from "../analysis/reachability.ts";
 import type { Flow } from "../architecture/schema.ts";
+import { PASSIVE_TYPES } from "../model/passive-types.ts";
 import type { Resource } from "../model/snapshot.ts";
 import type { RuleContext } from "./types.ts";
 import { DOCUMENTABLE_TYPES, tierMembers } from "./util.ts";
@@ -32,6 +33,16 @@ export function documentedPorts(
 export function networkMembers(ctx: RuleContext, tier: string): Resource[] {
   return tierMembers(ctx, tier).filter(
     (r) => DOCUMENTABLE_TYPES.has(r.type) && ctx.facts.reach.groupsOf(r).length > 0,
+  );
+}
+
+/**
+ * Members that open connections: databases, caches and buckets never do (load balancers do, to their
+ * targets), so a tier of them is the source of no flow.
+ */
+export function initiators(rs: readonly Resource[]): Resource[] {
+  return rs.filter(
+    (r) => !PASSIVE_TYPES.has(r.type) || r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer",
   );
 }
 

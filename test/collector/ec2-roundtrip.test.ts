@@ -47,7 +47,9 @@ function ec2Account(): Snapshot {
     ingress: [tcp(443, ["0.0.0.0/0", "::/0"], "https from anywhere")],
   });
   const app = a.securityGroup(v, "app", { ingress: [tcp(8080, web)], egress: [allTraffic("0.0.0.0/0")] });
-  a.allowIngress(app, tcp([9000, 9100], "pl-0a1b2c3d"));
+  // A customer-managed prefix list the group names, read back with its entries (GetManagedPrefixListEntries).
+  const office = a.prefixList("office", ["198.51.100.0/24", "203.0.113.0/24"]);
+  a.allowIngress(app, tcp([9000, 9100], office.props.prefixListId));
   a.instance(pub, "bastion", { securityGroups: [web], eip: true, imdsV2: false, instanceProfile: "bastion" });
   a.instance(priv, "app-1", { securityGroups: [app] });
   a.networkAcl(v, "shop-app-acl", {
@@ -62,6 +64,16 @@ function ec2Account(): Snapshot {
         ipv6CidrBlock: null,
         fromPort: 22,
         toPort: 22,
+      },
+      {
+        ruleNumber: 95,
+        egress: false,
+        protocol: "1",
+        ruleAction: "deny",
+        cidrBlock: "0.0.0.0/0",
+        ipv6CidrBlock: null,
+        fromPort: 8,
+        toPort: -1,
       },
       {
         ruleNumber: 100,

@@ -35,7 +35,7 @@ describe("asbuilt import (CLI)", () => {
     // S3 is read from both (the dump's per-bucket files, the Config items): no S3 gap, nothing unconverted.
     expect(r.stderr).not.toMatch(/ s3: /);
     expect(r.stderr).toMatch(
-      /Not converted \(1\):\n {2}1 AWS Config item\(s\) of deleted or unrecorded resources left out\n/,
+      /Notes on the data \(1\): not converted, deleted, contradicted or dangling:\n {2}AWS::EC2::VPC vpc-0deleted000000000 in \d{12}\/[a-z0-9-]+: deleted \(ResourceDeleted at 2026-11-01T08:55:00.000Z\): left out\n/,
     );
     const snapshot = await loadSnapshot(out);
     expect(snapshot.source).toBe("import");

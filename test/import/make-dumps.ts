@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Snapshot } from "../../src/model/snapshot.ts";
+import { isType, type Snapshot } from "../../src/model/snapshot.ts";
 import { autoscalingHandler } from "../aws-endpoint/services/autoscaling.ts";
 import { cloudfrontHandler } from "../aws-endpoint/services/cloudfront.ts";
 import { configurationItems, placesOf } from "../aws-endpoint/services/config.ts";
@@ -41,9 +41,21 @@ export function quotePlus(s: string): string {
     .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** Keys sorted at every level, as Python's json.dumps(sort_keys=True) writes them. */
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v === null || typeof v !== "object" || v instanceof Date) return v;
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, sortKeys((v as Json)[k])]),
+  );
+}
+
+/** CloudMapper's collect writes json.dumps(data, indent=4, sort_keys=True), without ResponseMetadata. */
 async function write(file: string, data: unknown): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, typeof data === "string" ? data : `${JSON.stringify(data, null, 2)}\n`);
+  await writeFile(file, typeof data === "string" ? data : JSON.stringify(sortKeys(data), null, 4));
 }
 
 function call(h: ServiceHandler, op: string, ctx: RequestContext, params: Json = {}): Json {
@@ -59,6 +71,15 @@ export interface DumpOptions {
   accountDir?: (account: string) => string;
   /** Also write files asbuilt does not read, as CloudMapper's collect does. */
   extras?: boolean;
+  /**
+   * Only what CloudMapper's `collect` writes (its collect_commands.yaml), laid out as it lays it out: target
+   * groups per load balancer (elbv2-describe-target-groups/<LB ARN>), tags per load balancer, ECS tasks per
+   * cluster without describe-clusters or describe-services, private zones' VPCs as
+   * route53-list-hosted-zones-by-vpc/<region>/<VPC id>; no NAT gateways, transit gateway attachments,
+   * listeners, RDS clusters or proxies, ElastiCache replication or subnet groups, WAFv2, ACM, Tagging API,
+   * CloudFront or Route 53 tags, nor S3's public access block, versioning, policy status, website or tagging.
+   */
+  collect?: boolean;
 }
 
 /** Writes the fixture as AWS CLI outputs; returns the files written. */
@@ -72,7 +93,23 @@ export async function writeCliDump(
     await write(file, data);
     written.push(file);
   };
-  for (const { account, region } of placesOf(snapshot)) {
+  const collect = opts.collect === true;
+  const places = placesOf(snapshot);
+  // collect always includes the default region (us-east-1), where it reads the global services.
+  if (collect)
+    for (const account of new Set(places.map((p) => p.account)))
+      if (!places.some((p) => p.account === account && p.region === "us-east-1"))
+        places.push({ account, region: "us-east-1" });
+  // describe-regions.json in each account folder: every region collected, as collect writes it once.
+  for (const account of new Set(places.map((p) => p.account)))
+    await put(join(root, opts.accountDir?.(account) ?? account, "describe-regions.json"), {
+      Regions: places
+        .filter((p) => p.account === account)
+        .map((p) => p.region)
+        .sort()
+        .map((RegionName) => ({ Endpoint: `ec2.${RegionName}.amazonaws.com`, RegionName })),
+    });
+  for (const { account, region } of places) {
     const accountDir = join(root, opts.accountDir?.(account) ?? account);
     const dir = join(accountDir, region);
     const ctx: RequestContext = {
@@ -102,7 +139,25 @@ export async function writeCliDump(
       ["ec2-describe-flow-logs", "DescribeFlowLogs"],
       ["ec2-describe-volumes", "DescribeVolumes"],
     ] as const)
-      await flat(name, ec2Handler, op);
+      if (!collect || !COLLECT_SKIPS.has(name)) await flat(name, ec2Handler, op);
+    // Every region's folder has its zones (ec2 describe-availability-zones), which asbuilt does not need.
+    await put(join(dir, "ec2-describe-availability-zones.json"), {
+      AvailabilityZones: [
+        ...new Set(
+          ctx.resources.flatMap((r) => {
+            const az = (r.props as { availabilityZone?: unknown }).availabilityZone;
+            return typeof az === "string" ? [az] : [];
+          }),
+        ),
+      ]
+        .sort()
+        .map((ZoneName) => ({
+          ZoneName,
+          RegionName: region,
+          State: "available",
+          ZoneType: "availability-zone",
+        })),
+    });
 
     const lbs = list(call(elbv2Handler, "DescribeLoadBalancers", ctx), "LoadBalancers");
     await put(join(dir, "elbv2-describe-load-balancers.json"), { LoadBalancers: lbs });
@@ -111,34 +166,63 @@ export async function writeCliDump(
         join(dir, "elbv2-describe-load-balancer-attributes", quotePlus(String(lb.LoadBalancerArn))),
         call(elbv2Handler, "DescribeLoadBalancerAttributes", ctx, { LoadBalancerArn: lb.LoadBalancerArn }),
       );
-    await put(join(dir, "elbv2-describe-listeners.json"), {
-      Listeners: lbs.flatMap((lb) =>
-        list(
-          call(elbv2Handler, "DescribeListeners", ctx, { LoadBalancerArn: lb.LoadBalancerArn }),
-          "Listeners",
+    if (collect) {
+      // describe-target-groups, describe-tags per load balancer; describe-target-health per target group
+      // found so (a target group no load balancer uses is never listed).
+      const seen = new Set<string>();
+      for (const lb of lbs) {
+        const LoadBalancerArn = String(lb.LoadBalancerArn);
+        const tgs = list(
+          call(elbv2Handler, "DescribeTargetGroups", ctx, { LoadBalancerArn }),
+          "TargetGroups",
+        );
+        await put(join(dir, "elbv2-describe-target-groups", quotePlus(LoadBalancerArn)), {
+          TargetGroups: tgs,
+        });
+        for (const tg of tgs) {
+          const TargetGroupArn = String(tg.TargetGroupArn);
+          if (seen.has(TargetGroupArn)) continue;
+          seen.add(TargetGroupArn);
+          await put(
+            join(dir, "elbv2-describe-target-health", quotePlus(TargetGroupArn)),
+            call(elbv2Handler, "DescribeTargetHealth", ctx, { TargetGroupArn }),
+          );
+        }
+        await put(
+          join(dir, "elbv2-describe-tags", quotePlus(LoadBalancerArn)),
+          call(elbv2Handler, "DescribeTags", ctx, { "ResourceArns.member.1": LoadBalancerArn }),
+        );
+      }
+    } else {
+      await put(join(dir, "elbv2-describe-listeners.json"), {
+        Listeners: lbs.flatMap((lb) =>
+          list(
+            call(elbv2Handler, "DescribeListeners", ctx, { LoadBalancerArn: lb.LoadBalancerArn }),
+            "Listeners",
+          ),
         ),
-      ),
-    });
-    const tgs = list(call(elbv2Handler, "DescribeTargetGroups", ctx), "TargetGroups");
-    await put(join(dir, "elbv2-describe-target-groups.json"), { TargetGroups: tgs });
-    for (const tg of tgs)
-      await put(
-        join(dir, "elbv2-describe-target-health", quotePlus(String(tg.TargetGroupArn))),
-        call(elbv2Handler, "DescribeTargetHealth", ctx, { TargetGroupArn: tg.TargetGroupArn }),
-      );
-    const arns = [
-      ...lbs.map((l) => l.LoadBalancerArn),
-      ...tgs.map((t) => t.TargetGroupArn),
-      ...ctx.resources.filter((r) => r.type === "AWS::ElasticLoadBalancingV2::Listener").map((r) => r.id),
-    ].map(String);
-    const tagDescriptions: Json[] = [];
-    for (let i = 0; i < arns.length; i += 20) {
-      const params = Object.fromEntries(
-        arns.slice(i, i + 20).map((a, j) => [`ResourceArns.member.${j + 1}`, a]),
-      );
-      tagDescriptions.push(...list(call(elbv2Handler, "DescribeTags", ctx, params), "TagDescriptions"));
+      });
+      const tgs = list(call(elbv2Handler, "DescribeTargetGroups", ctx), "TargetGroups");
+      await put(join(dir, "elbv2-describe-target-groups.json"), { TargetGroups: tgs });
+      for (const tg of tgs)
+        await put(
+          join(dir, "elbv2-describe-target-health", quotePlus(String(tg.TargetGroupArn))),
+          call(elbv2Handler, "DescribeTargetHealth", ctx, { TargetGroupArn: tg.TargetGroupArn }),
+        );
+      const arns = [
+        ...lbs.map((l) => l.LoadBalancerArn),
+        ...tgs.map((t) => t.TargetGroupArn),
+        ...ctx.resources.filter((r) => r.type === "AWS::ElasticLoadBalancingV2::Listener").map((r) => r.id),
+      ].map(String);
+      const tagDescriptions: Json[] = [];
+      for (let i = 0; i < arns.length; i += 20) {
+        const params = Object.fromEntries(
+          arns.slice(i, i + 20).map((a, j) => [`ResourceArns.member.${j + 1}`, a]),
+        );
+        tagDescriptions.push(...list(call(elbv2Handler, "DescribeTags", ctx, params), "TagDescriptions"));
+      }
+      await put(join(dir, "elbv2-describe-tags.json"), { TagDescriptions: tagDescriptions });
     }
-    await put(join(dir, "elbv2-describe-tags.json"), { TagDescriptions: tagDescriptions });
 
     const classic = list(call(elbHandler, "DescribeLoadBalancers", ctx), "LoadBalancerDescriptions");
     await put(join(dir, "elb-describe-load-balancers.json"), { LoadBalancerDescriptions: classic });
@@ -158,41 +242,47 @@ export async function writeCliDump(
     await put(join(dir, "elb-describe-tags.json"), { TagDescriptions: classicTags });
 
     await flat("rds-describe-db-instances", rdsHandler, "DescribeDBInstances");
-    await flat("rds-describe-db-clusters", rdsHandler, "DescribeDBClusters");
-    const proxies = call(rdsHandler, "DescribeDBProxies", ctx);
-    await put(join(dir, "rds-describe-db-proxies.json"), proxies);
-    for (const p of list(proxies, "DBProxies"))
-      await put(
-        join(dir, "rds-describe-db-proxy-targets", quotePlus(String(p.DBProxyName))),
-        call(rdsHandler, "DescribeDBProxyTargets", ctx, { DBProxyName: p.DBProxyName }),
-      );
-
     await flat("elasticache-describe-cache-clusters", elasticacheHandler, "DescribeCacheClusters");
-    await flat("elasticache-describe-replication-groups", elasticacheHandler, "DescribeReplicationGroups");
-    await flat("elasticache-describe-cache-subnet-groups", elasticacheHandler, "DescribeCacheSubnetGroups");
     await flat("autoscaling-describe-auto-scaling-groups", autoscalingHandler, "DescribeAutoScalingGroups");
+    if (!collect) {
+      await flat("rds-describe-db-clusters", rdsHandler, "DescribeDBClusters");
+      const proxies = call(rdsHandler, "DescribeDBProxies", ctx);
+      await put(join(dir, "rds-describe-db-proxies.json"), proxies);
+      for (const p of list(proxies, "DBProxies"))
+        await put(
+          join(dir, "rds-describe-db-proxy-targets", quotePlus(String(p.DBProxyName))),
+          call(rdsHandler, "DescribeDBProxyTargets", ctx, { DBProxyName: p.DBProxyName }),
+        );
+
+      await flat("elasticache-describe-replication-groups", elasticacheHandler, "DescribeReplicationGroups");
+      await flat("elasticache-describe-cache-subnet-groups", elasticacheHandler, "DescribeCacheSubnetGroups");
+    }
 
     const clusterArns = (call(ecsHandler, "ListClusters", ctx).clusterArns ?? []) as string[];
     await put(join(dir, "ecs-list-clusters.json"), { clusterArns });
-    await flat("ecs-describe-clusters", ecsHandler, "DescribeClusters", {
-      clusters: clusterArns,
-      include: ["TAGS", "SETTINGS"],
-    });
+    if (!collect)
+      await flat("ecs-describe-clusters", ecsHandler, "DescribeClusters", {
+        clusters: clusterArns,
+        include: ["TAGS", "SETTINGS"],
+      });
     for (const cluster of clusterArns) {
-      const serviceArns = (call(ecsHandler, "ListServices", ctx, { cluster }).serviceArns ?? []) as string[];
-      const services: Json[] = [];
-      for (let i = 0; i < serviceArns.length; i += 10)
-        services.push(
-          ...list(
-            call(ecsHandler, "DescribeServices", ctx, {
-              cluster,
-              services: serviceArns.slice(i, i + 10),
-              include: ["TAGS"],
-            }),
-            "services",
-          ),
-        );
-      await put(join(dir, "ecs-describe-services", quotePlus(cluster)), { services, failures: [] });
+      if (!collect) {
+        const serviceArns = (call(ecsHandler, "ListServices", ctx, { cluster }).serviceArns ??
+          []) as string[];
+        const services: Json[] = [];
+        for (let i = 0; i < serviceArns.length; i += 10)
+          services.push(
+            ...list(
+              call(ecsHandler, "DescribeServices", ctx, {
+                cluster,
+                services: serviceArns.slice(i, i + 10),
+                include: ["TAGS"],
+              }),
+              "services",
+            ),
+          );
+        await put(join(dir, "ecs-describe-services", quotePlus(cluster)), { services, failures: [] });
+      }
       const taskArns = (call(ecsHandler, "ListTasks", ctx, { cluster }).taskArns ?? []) as string[];
       await put(join(dir, "ecs-list-tasks", quotePlus(cluster)), { taskArns });
       for (const task of taskArns)
@@ -204,46 +294,50 @@ export async function writeCliDump(
 
     await flat("lambda-list-functions", lambdaHandler, "ListFunctions");
 
+    // CloudMapper's collect asks only for the file systems (no mount targets).
     const fileSystems = list(call(efsHandler, "DescribeFileSystems", ctx), "FileSystems");
     await put(join(dir, "efs-describe-file-systems.json"), { FileSystems: fileSystems });
-    for (const f of fileSystems) {
-      const out = call(efsHandler, "DescribeMountTargets", ctx, { FileSystemId: f.FileSystemId });
-      await put(join(dir, "efs-describe-mount-targets", quotePlus(String(f.FileSystemId))), out);
-      for (const m of list(out, "MountTargets"))
-        await put(
-          join(dir, "efs-describe-mount-target-security-groups", quotePlus(String(m.MountTargetId))),
-          call(efsHandler, "DescribeMountTargetSecurityGroups", ctx, { MountTargetId: m.MountTargetId }),
-        );
-    }
-
-    const webAcls: Json[] = [];
-    for (const scope of region === "us-east-1" ? ["REGIONAL", "CLOUDFRONT"] : ["REGIONAL"])
-      for (const s of list(call(wafv2Handler, "ListWebACLs", ctx, { Scope: scope }), "WebACLs")) {
-        webAcls.push(s);
-        await put(
-          join(dir, "wafv2-get-web-acl", `${String(s.Id)}.json`),
-          call(wafv2Handler, "GetWebACL", ctx, { Scope: scope, Id: s.Id }),
-        );
-        if (scope === "REGIONAL")
+    if (!collect)
+      for (const f of fileSystems) {
+        const out = call(efsHandler, "DescribeMountTargets", ctx, { FileSystemId: f.FileSystemId });
+        await put(join(dir, "efs-describe-mount-targets", quotePlus(String(f.FileSystemId))), out);
+        for (const m of list(out, "MountTargets"))
           await put(
-            join(dir, "wafv2-list-resources-for-web-acl", quotePlus(String(s.ARN))),
-            call(wafv2Handler, "ListResourcesForWebACL", ctx, { WebACLArn: s.ARN }),
+            join(dir, "efs-describe-mount-target-security-groups", quotePlus(String(m.MountTargetId))),
+            call(efsHandler, "DescribeMountTargetSecurityGroups", ctx, { MountTargetId: m.MountTargetId }),
           );
-        await put(
-          join(dir, "wafv2-list-tags-for-resource", quotePlus(String(s.ARN))),
-          call(wafv2Handler, "ListTagsForResource", ctx, { ResourceARN: s.ARN }),
-        );
       }
-    await put(join(dir, "wafv2-list-web-acls.json"), { WebACLs: webAcls });
 
-    const certs = list(call(acmHandler, "ListCertificates", ctx), "CertificateSummaryList");
-    await put(join(dir, "acm-list-certificates.json"), { CertificateSummaryList: certs });
-    for (const c of certs)
-      await put(
-        join(dir, "acm-describe-certificate", quotePlus(String(c.CertificateArn))),
-        call(acmHandler, "DescribeCertificate", ctx, { CertificateArn: c.CertificateArn }),
-      );
-    await flat("resourcegroupstaggingapi-get-resources", taggingHandler, "GetResources");
+    if (!collect) {
+      const webAcls: Json[] = [];
+      for (const scope of region === "us-east-1" ? ["REGIONAL", "CLOUDFRONT"] : ["REGIONAL"])
+        for (const s of list(call(wafv2Handler, "ListWebACLs", ctx, { Scope: scope }), "WebACLs")) {
+          webAcls.push(s);
+          await put(
+            join(dir, "wafv2-get-web-acl", `${String(s.Id)}.json`),
+            call(wafv2Handler, "GetWebACL", ctx, { Scope: scope, Id: s.Id }),
+          );
+          if (scope === "REGIONAL")
+            await put(
+              join(dir, "wafv2-list-resources-for-web-acl", quotePlus(String(s.ARN))),
+              call(wafv2Handler, "ListResourcesForWebACL", ctx, { WebACLArn: s.ARN }),
+            );
+          await put(
+            join(dir, "wafv2-list-tags-for-resource", quotePlus(String(s.ARN))),
+            call(wafv2Handler, "ListTagsForResource", ctx, { ResourceARN: s.ARN }),
+          );
+        }
+      await put(join(dir, "wafv2-list-web-acls.json"), { WebACLs: webAcls });
+
+      const certs = list(call(acmHandler, "ListCertificates", ctx), "CertificateSummaryList");
+      await put(join(dir, "acm-list-certificates.json"), { CertificateSummaryList: certs });
+      for (const c of certs)
+        await put(
+          join(dir, "acm-describe-certificate", quotePlus(String(c.CertificateArn))),
+          call(acmHandler, "DescribeCertificate", ctx, { CertificateArn: c.CertificateArn }),
+        );
+      await flat("resourcegroupstaggingapi-get-resources", taggingHandler, "GetResources");
+    }
 
     // Global services, in the us-east-1 folder as CloudMapper writes them.
     if (region === "us-east-1") {
@@ -253,7 +347,9 @@ export async function writeCliDump(
       };
       const distributions = call(cloudfrontHandler, "ListDistributions", global);
       await put(join(dir, "cloudfront-list-distributions.json"), distributions);
-      for (const d of ((distributions.DistributionList as Json | undefined)?.Items ?? []) as Json[])
+      for (const d of collect
+        ? []
+        : (((distributions.DistributionList as Json | undefined)?.Items ?? []) as Json[]))
         await put(
           join(dir, "cloudfront-list-tags-for-resource", quotePlus(String(d.ARN))),
           call(cloudfrontHandler, "ListTagsForResource", global, { Resource: d.ARN }),
@@ -268,27 +364,46 @@ export async function writeCliDump(
           join(dir, "route53-list-resource-record-sets", quotePlus(String(z.Name))),
           call(route53Handler, "ListResourceRecordSets", global, { HostedZoneId: Id }),
         );
-        await put(
-          join(dir, "route53-get-hosted-zone", `${Id}.json`),
-          call(route53Handler, "GetHostedZone", global, { Id }),
-        );
+        if (!collect)
+          await put(
+            join(dir, "route53-get-hosted-zone", `${Id}.json`),
+            call(route53Handler, "GetHostedZone", global, { Id }),
+          );
       }
-      const tagSets: Json[] = [];
-      for (let i = 0; i < ids.length; i += 10)
-        tagSets.push(
-          ...list(
-            call(route53Handler, "ListTagsForResources", global, { ResourceIds: ids.slice(i, i + 10) }),
-            "ResourceTagSets",
-          ),
-        );
-      await put(join(dir, "route53-list-tags-for-resources.json"), { ResourceTagSets: tagSets });
+      if (collect) {
+        // route53-list-hosted-zones-by-vpc/<region>/<VPC id> for every VPC of every region collected.
+        const zonesOf = (vpcId: string) =>
+          snapshot.resources
+            .filter((z) => isType(z, "AWS::Route53::HostedZone"))
+            .filter((z) => z.account === account && z.props.privateZone && z.props.vpcIds.includes(vpcId));
+        for (const vpc of snapshot.resources
+          .filter((r) => isType(r, "AWS::EC2::VPC"))
+          .filter((r) => r.account === account))
+          await put(join(dir, "route53-list-hosted-zones-by-vpc", vpc.region, vpc.props.vpcId), {
+            HostedZoneSummaries: zonesOf(vpc.props.vpcId).map((z) => ({
+              HostedZoneId: z.props.hostedZoneId,
+              Name: z.props.zoneName,
+              Owner: { OwningAccount: account },
+            })),
+            MaxItems: "100",
+          });
+      } else {
+        const tagSets: Json[] = [];
+        for (let i = 0; i < ids.length; i += 10)
+          tagSets.push(
+            ...list(
+              call(route53Handler, "ListTagsForResources", global, { ResourceIds: ids.slice(i, i + 10) }),
+              "ResourceTagSets",
+            ),
+          );
+        await put(join(dir, "route53-list-tags-for-resources.json"), { ResourceTagSets: tagSets });
+      }
     }
 
     if (opts.extras) {
       await put(join(dir, "ec2-describe-images.json"), { Images: [] });
       if (region === "us-east-1")
         await put(join(dir, "iam-get-account-authorization-details.json"), { UserDetailList: [] });
-      await put(join(accountDir, "describe-regions.json"), { Regions: [{ RegionName: region }] });
     }
     if (opts.accountDir && opts.accountDir(account) !== account)
       await put(join(dir, "sts-get-caller-identity.json"), {
@@ -298,12 +413,11 @@ export async function writeCliDump(
       });
   }
   // S3, once per account: in the us-east-1 folder (where CloudMapper puts it), else in "global".
-  const places = placesOf(snapshot);
   for (const account of new Set(places.map((p) => p.account))) {
     const home = places.some((p) => p.account === account && p.region === "us-east-1")
       ? "us-east-1"
       : "global";
-    await writeS3(snapshot, account, join(root, opts.accountDir?.(account) ?? account, home), put);
+    await writeS3(snapshot, account, join(root, opts.accountDir?.(account) ?? account, home), put, collect);
     // CloudMapper's layout: a folder named after the call, one file per AccountId; none is the CLI's error.
     const ctx: RequestContext = { account, region: "us-east-1", params: {}, resources: [], snapshot };
     let block: unknown;
@@ -319,6 +433,9 @@ export async function writeCliDump(
   }
   return written;
 }
+
+/** EC2 files asbuilt reads that CloudMapper's collect_commands.yaml never asks for. */
+const COLLECT_SKIPS = new Set(["ec2-describe-nat-gateways", "ec2-describe-transit-gateway-attachments"]);
 
 /** The per-bucket calls, with how a configuration the bucket lacks is recorded. */
 const S3_CALLS = [
@@ -336,6 +453,7 @@ async function writeS3(
   account: string,
   dir: string,
   put: (file: string, data: unknown) => Promise<void>,
+  collect = false,
 ): Promise<void> {
   const ctx: RequestContext = { account, region: "us-east-1", params: {}, resources: [], snapshot };
   const listed = call(s3Handler, "ListBuckets", ctx);
@@ -348,10 +466,13 @@ async function writeS3(
     await put(file("s3-get-bucket-location"), { LocationConstraint: location.LocationConstraint ?? null });
     const inRegion = { ...ctx, region: String(location.LocationConstraint ?? "us-east-1") };
     for (const [name, op, how] of S3_CALLS) {
+      // Of these, collect asks only for the encryption, and writes no file when S3 answers an error.
+      if (collect && name !== "s3-get-bucket-encryption") continue;
       let out: Json;
       try {
         out = call(s3Handler, op, inRegion, { Bucket });
       } catch (err) {
+        if (collect) continue;
         const { code, message } = err as { code: string; message: string };
         await put(
           file(name),

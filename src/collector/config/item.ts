@@ -16,8 +16,10 @@ export interface ConfigItem {
   relationships: ConfigRelationship[];
   /** configurationItemStatus: OK, ResourceDiscovered, ResourceDeleted…; "" when the source leaves it out. */
   status: string;
-  /** configurationItemCaptureTime, when given. */
+  /** configurationItemCaptureTime as ISO 8601 (Config writes ISO strings; SDK-shaped recordings epoch numbers). */
   capturedAt?: string;
+  /** configurationItemVersion ("1.2", "1.3"; `version` in snapshot files), when given. */
+  version?: string;
 }
 
 export interface ConfigRelationship {
@@ -66,7 +68,13 @@ export function parseConfigItem(raw: unknown): ConfigItem | { error: string } {
     };
   const resourceName = str("resourceName");
   const arn = str("arn", "ARN");
-  const capturedAt = str("configurationItemCaptureTime");
+  const capturedAt = captureTime(v.configurationItemCaptureTime);
+  const version = str("configurationItemVersion", "version");
+  const configuration = jsonObject(v.configuration);
+  if ("error" in configuration) return { error: `has a configuration that ${configuration.error}` };
+  const supplementaryConfiguration = jsonObject(v.supplementaryConfiguration);
+  if ("error" in supplementaryConfiguration)
+    return { error: `has a supplementaryConfiguration that ${supplementaryConfiguration.error}` };
   return {
     accountId,
     awsRegion,
@@ -74,8 +82,8 @@ export function parseConfigItem(raw: unknown): ConfigItem | { error: string } {
     resourceId,
     ...(resourceName ? { resourceName } : {}),
     ...(arn ? { arn } : {}),
-    configuration: jsonObject(v.configuration),
-    supplementaryConfiguration: jsonObject(v.supplementaryConfiguration),
+    configuration: configuration.value,
+    supplementaryConfiguration: supplementaryConfiguration.value,
     tags: configTags(v.tags),
     relationships: (Array.isArray(v.relationships) ? v.relationships : []).flatMap((r) => {
       if (!isRecord(r) || typeof r.resourceType !== "string") return [];
@@ -93,20 +101,43 @@ export function parseConfigItem(raw: unknown): ConfigItem | { error: string } {
     }),
     status: str("configurationItemStatus") ?? "",
     ...(capturedAt ? { capturedAt } : {}),
+    ...(version ? { version } : {}),
   };
 }
 
-/** Some APIs give `configuration` as a JSON string, snapshot files give it as an object. */
-function jsonObject(v: unknown): Record<string, unknown> {
+/** configurationItemCaptureTime: an ISO string (Config's files and queries), or epoch seconds / milliseconds. */
+function captureTime(v: unknown): string | undefined {
+  const ms =
+    typeof v === "number"
+      ? Math.abs(v) < 1e11
+        ? v * 1000
+        : v
+      : typeof v === "string" && v !== ""
+        ? /^\d+(\.\d+)?$/.test(v)
+          ? Number(v) * (Number(v) < 1e11 ? 1000 : 1)
+          : Date.parse(v)
+        : Number.NaN;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}
+
+/**
+ * Some APIs and files give `configuration` as a JSON string (GetResourceConfigHistory, older snapshot files),
+ * others as an object. null or absent (a deleted item) is empty; a string that is not a JSON object is an
+ * error: the item was damaged, and reading it as empty would make every setting of the resource unknown
+ * without saying so.
+ */
+function jsonObject(v: unknown): { value: Record<string, unknown> } | { error: string } {
   if (typeof v === "string") {
+    if (v.trim() === "" || v.trim() === "null") return { value: {} };
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(v);
-      return isRecord(parsed) ? parsed : {};
-    } catch {
-      return {};
+      parsed = JSON.parse(v);
+    } catch (err) {
+      return { error: `is a string that is not JSON (${(err as Error).message})` };
     }
+    return isRecord(parsed) ? { value: parsed } : { error: "is a JSON string that holds no object" };
   }
-  return isRecord(v) ? v : {};
+  return { value: isRecord(v) ? v : {} };
 }
 
 /** Tags as a map (snapshot files), or a list of {key, value} / {Key, Value} / {tag: "k=v"} (advanced query). */

@@ -65,6 +65,80 @@ describe("parseConfigItem", () => {
     });
     expect(configTags(undefined)).toEqual({});
   });
+
+  it("reads each configurationItemStatus, both item versions, and capture times in every form", () => {
+    const base = { resourceType: "AWS::EC2::VPC", resourceId: "vpc-1", awsRegion: REGION };
+    // 1.2 (awsAccountId, ARN, configurationItemVersion, relationships with `name`) and 1.3 (accountId, arn, version).
+    const v12 = parseConfigItem({
+      ...base,
+      awsAccountId: ACCOUNT,
+      ARN: vpcArn("vpc-1"),
+      configurationItemVersion: "1.2",
+      configurationItemCaptureTime: "2017-02-04T06:10:33.880000-05:00",
+      configurationItemStatus: "ResourceDiscovered",
+      configuration: "null",
+      supplementaryConfiguration: '{"k": "{\\"a\\": 1}"}',
+    });
+    expect(v12).toMatchObject({
+      accountId: ACCOUNT,
+      arn: vpcArn("vpc-1"),
+      version: "1.2",
+      capturedAt: "2017-02-04T11:10:33.880Z",
+      configuration: {},
+      supplementaryConfiguration: { k: '{"a": 1}' },
+    });
+    const v13 = parseConfigItem({
+      ...base,
+      accountId: ACCOUNT,
+      version: "1.3",
+      configurationItemCaptureTime: 1762000000,
+    });
+    expect(v13).toMatchObject({ version: "1.3", capturedAt: "2025-11-01T12:26:40.000Z" });
+    expect(
+      parseConfigItem({ ...base, accountId: ACCOUNT, configurationItemCaptureTime: 1762000000123 }),
+    ).toMatchObject({
+      capturedAt: "2025-11-01T12:26:40.123Z",
+    });
+    const statuses = [
+      "OK",
+      "ResourceDiscovered",
+      "ResourceNotRecorded",
+      "ResourceDeleted",
+      "ResourceDeletedNotRecorded",
+    ];
+    const out = normalizeConfigItems(
+      statuses.map((status, n) =>
+        item({
+          resourceId: `vpc-${n}`,
+          status,
+          configuration: { vpcId: `vpc-${n}`, cidrBlock: "10.0.0.0/16" },
+        }),
+      ),
+    );
+    expect(out.resources.map((r) => (r.props as { vpcId: string }).vpcId)).toEqual(["vpc-0", "vpc-1"]);
+    expect(out.leftOut).toBe(3);
+    expect(out.notRecorded).toEqual([{ account: ACCOUNT, region: REGION, type: "AWS::EC2::VPC" }]);
+    expect(out.skipped).toEqual([
+      expect.stringMatching(/^AWS::EC2::VPC vpc-2 in .*: no longer recorded \(ResourceNotRecorded at /),
+      expect.stringMatching(/^AWS::EC2::VPC vpc-3 in .*: deleted \(ResourceDeleted at /),
+      expect.stringMatching(/^AWS::EC2::VPC vpc-4 in .*: deleted \(ResourceDeletedNotRecorded at /),
+    ]);
+  });
+
+  it("refuses a configuration that is not a JSON object", () => {
+    const base = {
+      resourceType: "AWS::EC2::VPC",
+      resourceId: "vpc-1",
+      awsRegion: REGION,
+      accountId: ACCOUNT,
+    };
+    expect(parseConfigItem({ ...base, configuration: "{broken" })).toMatchObject({
+      error: expect.stringMatching(/^has a configuration that is a string that is not JSON/),
+    });
+    expect(parseConfigItem({ ...base, configuration: "[1]" })).toEqual({
+      error: "has a configuration that is a JSON string that holds no object",
+    });
+  });
 });
 
 describe("the advanced query", () => {
@@ -78,6 +152,7 @@ describe("the advanced query", () => {
     expect(q).not.toContain("AWS::CertificateManager::Certificate");
     expect(q).toMatch(/AND configurationItemStatus IN \('OK', 'ResourceDiscovered'\)$/);
     expect(configResourceTypes(["lambda"])).toEqual(["AWS::Lambda::Function"]);
+    expect(configResourceTypes(["ec2"])).toContain("AWS::EC2::SubnetRouteTableAssociation");
   });
 });
 
@@ -191,17 +266,26 @@ describe("normalizeConfigItems", () => {
     });
     expect(out.leftOut).toBe(1);
     expect(out.skipped).toEqual([
+      "AWS::EC2::VPC vpc-gone in 123456789012/eu-west-1: deleted (ResourceDeleted at 2026-11-01T08:55:00.000Z): left out",
       'AWS::EC2::VPC vpc-x: account "123456789012" or region "mars-1" is not valid',
       "AWS::Route53::RecordSet arn:aws:route53:::hostedzone/Z1/www.example.com./A: asbuilt cannot read this modelled type from AWS Config yet",
     ]);
     expect(out.places).toEqual([{ account: ACCOUNT, region: REGION }]);
   });
 
-  it("says how many items of a modelled type lacked what the model needs", () => {
-    const out = normalizeConfigItems([item({ resourceType: "AWS::EC2::Subnet", resourceId: "subnet-1" })]);
+  it("names each item of a modelled type that lacked what the model needs, and each torn down", () => {
+    const out = normalizeConfigItems([
+      item({ resourceType: "AWS::EC2::Subnet", resourceId: "subnet-1" }),
+      item({
+        resourceType: "AWS::EC2::NatGateway",
+        resourceId: "nat-1",
+        configuration: { natGatewayId: "nat-1", subnetId: "subnet-1", vpcId: "vpc-1", state: "deleted" },
+      }),
+    ]);
     expect(out.resources).toEqual([]);
     expect(out.skipped).toEqual([
-      "1 AWS::EC2::Subnet item in 123456789012/eu-west-1: the configuration lacks what the model needs",
+      "AWS::EC2::Subnet subnet-1 in 123456789012/eu-west-1: the configuration lacks what the model needs (it is empty: an item of a deleted resource, or a query that did not select configuration)",
+      "AWS::EC2::NatGateway nat-1 in 123456789012/eu-west-1: torn down (state deleted at 2026-11-01T08:55:00.000Z): left out",
     ]);
   });
 });

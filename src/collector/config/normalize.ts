@@ -1,19 +1,24 @@
 import { SecurityGroup$, type Subnet, Subnet$ } from "@aws-sdk/client-ec2";
 import { type Ec2Kind, ec2Arn } from "../../model/arn.ts";
 import { isKnownType } from "../../model/props.ts";
+import { SERVICE_OF_TYPE, SERVICE_TYPES } from "../../model/services.ts";
 import {
+  type Coverage,
   type Edge,
   type EdgeKind,
   type GenericResource,
   Region,
   type Resource,
+  type ResourceNote,
 } from "../../model/snapshot.ts";
 import { CONFIG_READERS } from "../services.ts";
+import { withShapeIssues } from "../shape.ts";
 import type { Where } from "../types.ts";
 import { nameOf } from "../util.ts";
 import { type ConfigItem, type ConfigRelationship, GONE, modelType, TYPE_NAMES } from "./item.ts";
 import type { ConfigReader, Group } from "./reader.ts";
 import { sdk } from "./reader.ts";
+import { isAssociationType, lifecycleState, reconcileGroup, TORN_DOWN } from "./reconcile.ts";
 
 // AWS Config as a source: configuration items (from SelectResourceConfig, an aggregator's
 // SelectAggregateResourceConfig, or a configuration snapshot file delivered to S3) become the same
@@ -100,10 +105,20 @@ export interface FromConfig {
   edges: Edge[];
   /** Every account and region an item came from. */
   places: { account: string; region: string }[];
-  /** What could not become a resource, and why: one line each, for the summary. */
+  /**
+   * What the import summary says: items that could not become resources and why, deleted and unrecorded
+   * resources (by name), contradictions between items and which won, dangling references. One line each.
+   */
   skipped: string[];
   /** Items of deleted or unrecorded resources, left out. */
   leftOut: number;
+  /** Notes on resources whose data is stale or half torn down (for the snapshot's `notes`). */
+  notes: ResourceNote[];
+  /**
+   * Types whose latest item says ResourceNotRecorded (the recorder stopped recording them), by account
+   * and region: what they hold is unknown there (see withNotRecorded).
+   */
+  notRecorded: { account: string; region: string; type: string }[];
 }
 
 export const EC2_KIND: Record<string, Ec2Kind> = {
@@ -126,21 +141,75 @@ export const EC2_KIND: Record<string, Ec2Kind> = {
 
 const GENERIC_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
 
+const itemKey = (i: ConfigItem) =>
+  `${i.accountId}\0${i.awsRegion}\0${modelType(i.resourceType)}\0${i.resourceId}`;
+const captured = (i: ConfigItem) => (i.capturedAt ? ` at ${i.capturedAt}` : "");
+
+/**
+ * The newest item of each resource (a history file has one per change; two snapshot files may both hold
+ * it). Ties keep the later in input order. `superseded` counts resources whose older items differ from the
+ * newest (the newer capture wins; the summary says so).
+ */
+export function latestItems(all: readonly ConfigItem[]): { items: ConfigItem[]; superseded: number } {
+  const byKey = new Map<string, ConfigItem>();
+  const differing = new Set<string>();
+  for (const item of all) {
+    const k = itemKey(item);
+    const prev = byKey.get(k);
+    if (!prev) {
+      byKey.set(k, item);
+      continue;
+    }
+    const a = JSON.stringify([prev.status, prev.configuration, prev.supplementaryConfiguration, prev.tags]);
+    const b = JSON.stringify([item.status, item.configuration, item.supplementaryConfiguration, item.tags]);
+    if (a !== b) differing.add(k);
+    if ((item.capturedAt ?? "") >= (prev.capturedAt ?? "")) byKey.set(k, item);
+  }
+  return { items: [...byKey.values()], superseded: differing.size };
+}
+
+/** The snapshot id an item's resource gets (EC2: a built ARN; others: the item's ARN). */
+function snapshotId(i: ConfigItem): string | undefined {
+  const kind = EC2_KIND[i.resourceType];
+  return kind ? ec2Arn(i.awsRegion, i.accountId, kind, i.resourceId) : i.arn;
+}
+
 /** Pure: configuration items → the resources and edges a scan of the same account would hold. */
 export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
   const skipped: string[] = [];
+  const notes: ResourceNote[] = [];
+  const notRecorded: FromConfig["notRecorded"] = [];
   let leftOut = 0;
   const groups = new Map<string, Group>();
-  for (const item of all) {
-    if (GONE.has(item.status)) {
-      leftOut++;
-      continue;
-    }
+  const associations = new Map<string, ConfigItem[]>();
+  const { items: latest, superseded } = latestItems(all);
+  if (superseded > 0)
+    skipped.push(
+      `${superseded} resource(s) had several differing AWS Config items (a history file, or several files): the newest capture of each is used`,
+    );
+  // Items of deleted resources, by (type, resourceId): references to them are reported as such.
+  const gone = new Map<string, ConfigItem>();
+  for (const raw of latest) {
+    const item = { ...raw, resourceType: modelType(raw.resourceType) };
     const region = item.awsRegion;
     if (!/^\d{12}$/.test(item.accountId) || !Region.safeParse(region).success) {
       skipped.push(
         `${item.resourceType} ${item.resourceId}: account "${item.accountId}" or region "${region}" is not valid`,
       );
+      continue;
+    }
+    if (GONE.has(item.status)) {
+      leftOut++;
+      gone.set(`${item.accountId}\0${region}\0${item.resourceType}\0${item.resourceId}`, item);
+      if (item.status === "ResourceNotRecorded") {
+        notRecorded.push({ account: item.accountId, region, type: item.resourceType });
+        skipped.push(
+          `${item.resourceType} ${item.resourceName ?? item.resourceId} in ${item.accountId}/${region}: no longer recorded (ResourceNotRecorded${captured(item)}): left out; the recorder does not record its type, so what it holds is unknown`,
+        );
+      } else
+        skipped.push(
+          `${item.resourceType} ${item.resourceName ?? item.resourceId} in ${item.accountId}/${region}: deleted (${item.status}${captured(item)}): left out`,
+        );
       continue;
     }
     const key = `${item.accountId}/${region}`;
@@ -151,24 +220,29 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
         items: [],
         vpcOfSubnet: new Map(),
         vpcOfGroup: new Map(),
+        notes: [],
       };
       groups.set(key, g);
     }
-    g.items.push({ ...item, resourceType: modelType(item.resourceType) });
+    if (isAssociationType(item.resourceType)) associations.set(key, [...(associations.get(key) ?? []), item]);
+    else g.items.push(item);
   }
 
   const resources: Resource[] = [];
   const edges: Edge[] = [];
   // (type, resourceId) → the resource's id in the snapshot, for relationships.
   const idOf = new Map<string, string>();
+  const capturedAt = new Map<string, string | undefined>();
   for (const g of groups.values())
     for (const i of g.items) {
-      const kind = EC2_KIND[i.resourceType];
-      const id = kind ? ec2Arn(g.where.region, g.where.account, kind, i.resourceId) : i.arn;
-      if (id) idOf.set(`${i.resourceType}\0${i.resourceId}`, id);
+      const id = snapshotId(i);
+      if (id) {
+        idOf.set(`${i.resourceType}\0${i.resourceId}`, id);
+        capturedAt.set(id, i.capturedAt);
+      }
     }
 
-  for (const g of groups.values()) {
+  for (const [key, g] of groups) {
     for (const i of g.items) {
       if (i.resourceType === "AWS::EC2::Subnet") {
         const s = sdk<Subnet>(Subnet$, i);
@@ -179,7 +253,11 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
       }
     }
     const raws = new Map<ConfigReader<unknown>, unknown>();
-    const wanted = new Map<string, number>();
+    const wanted = new Map<string, ConfigItem[]>();
+    // Items the normalizers dropped as torn down (a NAT gateway "deleted", an instance "terminated").
+    const torn = new Map<string, { item: ConfigItem; state: string }>();
+    const groupResources: Resource[] = [];
+    const groupEdges: Edge[] = [];
     for (const i of g.items) {
       const r = READER_OF_TYPE.get(i.resourceType);
       if (r) {
@@ -188,8 +266,10 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
           raw = r.empty();
           raws.set(r, raw);
         }
-        r.types[i.resourceType]?.(raw, i, g);
-        wanted.set(i.resourceType, (wanted.get(i.resourceType) ?? 0) + 1);
+        const { issues } = withShapeIssues(() => r.types[i.resourceType]?.(raw, i, g));
+        for (const issue of issues)
+          g.notes.push(`${i.resourceType} ${i.resourceId}: configuration.${issue}: not read`);
+        wanted.set(i.resourceType, [...(wanted.get(i.resourceType) ?? []), i]);
       } else if (isKnownType(i.resourceType)) {
         skipped.push(
           `${i.resourceType} ${i.arn ?? i.resourceId}: asbuilt cannot read this modelled type from AWS Config yet`,
@@ -198,24 +278,57 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
         skipped.push(`${i.resourceType} ${i.resourceId}: no ARN or not a type name asbuilt can keep`);
       } else {
         const out = generic(i, g.where, idOf);
-        resources.push(out.resource);
-        edges.push(...out.edges);
+        groupResources.push(out.resource);
+        groupEdges.push(...out.edges);
       }
     }
     for (const [r, raw] of raws) {
       const out = r.module.normalize(raw, g.where);
-      resources.push(...out.resources);
-      edges.push(...out.edges);
-      const made = new Map<string, number>();
-      for (const x of out.resources) made.set(x.type, (made.get(x.type) ?? 0) + 1);
+      groupResources.push(...out.resources);
+      groupEdges.push(...out.edges);
+      const made = new Set(out.resources.map((x) => x.id));
+      const madeOfType = new Map<string, number>();
+      for (const x of out.resources) madeOfType.set(x.type, (madeOfType.get(x.type) ?? 0) + 1);
       for (const type of Object.keys(r.types)) {
-        const lost = (wanted.get(type) ?? 0) - (made.get(type) ?? 0);
+        const items = wanted.get(type) ?? [];
+        // As many made as given: none lost (an item's ARN may disagree with its name, e.g. a bucket's).
+        if ((madeOfType.get(type) ?? 0) >= items.length) continue;
+        const identified = items.filter((i) => snapshotId(i) !== undefined);
+        // Items whose id is known are told one by one; the rest (no ARN in the item) are counted.
+        for (const i of identified) {
+          if (made.has(snapshotId(i) as string)) continue;
+          const state = lifecycleState(i.configuration);
+          if (state && TORN_DOWN.has(state.toLowerCase()))
+            torn.set(`${type}\0${i.resourceId}`, { item: i, state });
+          skipped.push(
+            state && TORN_DOWN.has(state.toLowerCase())
+              ? `${type} ${i.resourceId} in ${g.where.account}/${g.where.region}: torn down (state ${state}${captured(i)}): left out`
+              : `${type} ${i.resourceId} in ${g.where.account}/${g.where.region}: the configuration lacks what the model needs${Object.keys(i.configuration).length === 0 ? ` (it is empty: an item of a deleted resource${i.status ? "" : " without its configurationItemStatus"}, or a query that did not select configuration)` : ""}`,
+          );
+        }
+        const unidentified = items.length - identified.length;
+        const identifiedMade = identified.filter((i) => made.has(snapshotId(i) as string)).length;
+        const lost = unidentified - Math.max(0, (madeOfType.get(type) ?? 0) - identifiedMade);
         if (lost > 0)
           skipped.push(
             `${lost} ${type} item${lost === 1 ? "" : "s"} in ${g.where.account}/${g.where.region}: the configuration lacks what the model needs`,
           );
       }
     }
+    const joined = reconcileGroup(
+      g.where,
+      associations.get(key) ?? [],
+      g.items,
+      groupResources,
+      groupEdges,
+      capturedAt,
+    );
+    skipped.push(...g.notes, ...joined.summary);
+    notes.push(...joined.notes);
+    notes.push(...tornDown(g, gone, torn, idOf));
+    skipped.push(...dangling(g, gone, idOf));
+    resources.push(...groupResources);
+    edges.push(...groupEdges);
   }
   return {
     resources,
@@ -223,7 +336,101 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
     places: [...groups.values()].map((g) => g.where),
     skipped,
     leftOut,
+    notes,
+    notRecorded,
   };
+}
+
+/** Relationship targets of a type asbuilt reads, in the item's own account and region. */
+function modelledTargets(i: ConfigItem): ConfigRelationship[] {
+  return i.relationships.filter((rel) => READER_OF_TYPE.has(modelType(rel.resourceType)));
+}
+
+/** Resources whose item refers to one recorded as deleted: half torn down, or its item is stale. */
+function tornDown(
+  g: Group,
+  gone: ReadonlyMap<string, ConfigItem>,
+  torn: ReadonlyMap<string, { item: ConfigItem; state: string }>,
+  idOf: ReadonlyMap<string, string>,
+): ResourceNote[] {
+  const out: ResourceNote[] = [];
+  for (const i of g.items) {
+    const id = idOf.get(`${i.resourceType}\0${i.resourceId}`);
+    if (!id || torn.has(`${i.resourceType}\0${i.resourceId}`)) continue;
+    for (const rel of modelledTargets(i)) {
+      const dying = torn.get(`${modelType(rel.resourceType)}\0${rel.resourceId}`);
+      if (dying)
+        out.push({
+          resource: id,
+          note: `half torn down or stale: its AWS Config item${captured(i)} relates it to ${rel.resourceType} ${rel.resourceId} (${rel.name || "related"}), whose own item${captured(dying.item)} has state ${dying.state}`,
+        });
+      const dead = gone.get(
+        `${g.where.account}\0${g.where.region}\0${modelType(rel.resourceType)}\0${rel.resourceId}`,
+      );
+      if (!dead || dead.status === "ResourceNotRecorded") continue;
+      out.push({
+        resource: id,
+        note: `half torn down or stale: its AWS Config item${captured(i)} relates it to ${rel.resourceType} ${rel.resourceId} (${rel.name || "related"}), which AWS Config records as deleted${captured(dead)}`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * References to resources that are in no item although items of their type were read in that account and
+ * region: listed, not dropped silently. (Of a type no item was read of at all, the input holds none: that
+ * is coverage, and a reference to it is expected to lead nowhere.)
+ */
+function dangling(
+  g: Group,
+  gone: ReadonlyMap<string, ConfigItem>,
+  idOf: ReadonlyMap<string, string>,
+): string[] {
+  const out = new Set<string>();
+  const typesRead = new Set(g.items.map((i) => i.resourceType));
+  for (const i of g.items)
+    for (const rel of modelledTargets(i)) {
+      const type = modelType(rel.resourceType);
+      if (!typesRead.has(type)) continue;
+      if (idOf.has(`${type}\0${rel.resourceId}`)) continue;
+      if (gone.has(`${g.where.account}\0${g.where.region}\0${type}\0${rel.resourceId}`)) continue;
+      out.add(
+        `dangling reference in ${g.where.account}/${g.where.region}: ${i.resourceType} ${i.resourceId} → ${rel.resourceType} ${rel.resourceId} (${rel.name || "related"}), which is in no AWS Config item read`,
+      );
+    }
+  return [...out];
+}
+
+/**
+ * Coverage with what the recorder stopped recording: where an item says ResourceNotRecorded, its type is
+ * not recorded in that account and region (a scanned service there becomes partial), so that the rules
+ * answer unverified rather than "none".
+ */
+export function withNotRecorded(coverage: Coverage[], list: FromConfig["notRecorded"]): Coverage[] {
+  if (list.length === 0) return coverage;
+  return coverage.map((c) => {
+    const types = [
+      ...new Set(
+        list
+          .filter(
+            (n) =>
+              n.account === c.account &&
+              SERVICE_OF_TYPE.get(n.type) === c.service &&
+              (n.region === c.region || (c.region === "global" && SERVICE_TYPES[c.service]?.global)),
+          )
+          .map((n) => n.type),
+      ),
+    ].sort();
+    if (types.length === 0 || (c.status !== "scanned" && c.status !== "partial")) return c;
+    const why = `AWS Config no longer records ${types.join(", ")} here (ResourceNotRecorded)`;
+    return {
+      ...c,
+      status: "partial",
+      error: c.error ? `${c.error}; ${why}` : why,
+      notRecorded: [...new Set([...(c.notRecorded ?? []), ...types])],
+    };
+  });
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Group {
   items: ConfigItem[];
   vpcOfSubnet: Map<string, string>;
   vpcOfGroup: Map<string, string>;
+  /** What a reader could not read of an item, one line each, for the import summary. */
+  notes: string[];
 }
 
 export type AddItem<Raw> = (raw: Raw, item: ConfigItem, group: Group) => void;

@@ -11,7 +11,13 @@ import { type AccountTarget, assembleSnapshot, type ScanOptions, type ScanResult
 import { CONFIG_READERS, SERVICES } from "../services.ts";
 import type { ClientSettings, Operation } from "../types.ts";
 import { type ConfigItem, parseConfigItem } from "./item.ts";
-import { CONFIG_SERVICES, configTypesOf, GENERIC_CONFIG_TYPES, normalizeConfigItems } from "./normalize.ts";
+import {
+  CONFIG_SERVICES,
+  configTypesOf,
+  GENERIC_CONFIG_TYPES,
+  normalizeConfigItems,
+  withNotRecorded,
+} from "./normalize.ts";
 
 // AWS Config as a scan source (asbuilt scan --source config): the advanced query, per account × region or
 // once through an aggregator, its results read as configuration items.
@@ -119,7 +125,13 @@ export function configCoverage(
 /** The Config resource types a scan of these services asks for (all services: undefined). */
 export function configResourceTypes(services?: readonly string[]): string[] {
   const wanted = services && services.length > 0 ? services : CONFIG_SERVICES;
-  const types = wanted.flatMap((s) => (s === "tagging" ? [...GENERIC_CONFIG_TYPES] : configTypesOf(s)));
+  const types = wanted.flatMap((s) =>
+    s === "tagging"
+      ? [...GENERIC_CONFIG_TYPES]
+      : // Route table associations are items of their own (reconcile.ts); the other association types
+        // are read when a file has them but are not in the advanced query's schema, so not asked for.
+        [...configTypesOf(s), ...(s === "ec2" ? ["AWS::EC2::SubnetRouteTableAssociation"] : [])],
+  );
   return [...new Set(types)].sort();
 }
 
@@ -265,7 +277,8 @@ export async function scanConfig(opts: ConfigScanOptions): Promise<ConfigScanRes
   const { snapshot, droppedEdges } = assembleSnapshot({
     resources: converted.resources,
     edges: converted.edges,
-    coverage,
+    coverage: withNotRecorded(coverage, converted.notRecorded),
+    notes: converted.notes,
     accounts,
     regions: regions.filter((r) => r !== "global"),
     source: opts.aggregator ? `aws-config:${opts.aggregator}` : "aws-config",

@@ -15,6 +15,7 @@ export function item(over: Partial<ConfigItem>): ConfigItem {
     tags: {},
     relationships: [],
     status: "OK",
+    capturedAt: "2026-11-01T08:55:00.000Z",
     ...over,
   };
 }

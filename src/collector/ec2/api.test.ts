@@ -129,4 +129,60 @@ describe("normalizeEc2 on recorded responses", () => {
       },
     ]);
   });
+
+  it("managed prefix lists: customer- and AWS-managed, with their CIDRs where GetManagedPrefixListEntries was read", () => {
+    const lists = recorded<{ PrefixLists: Ec2Raw["prefixLists"] }>(
+      "DescribeManagedPrefixLists_1",
+    ).PrefixLists;
+    const entries = recorded<{ Entries: Ec2Raw["prefixListEntries"][string] }>(
+      "GetManagedPrefixListEntries_1",
+    ).Entries;
+    const { resources } = normalizeEc2(
+      raw({ prefixLists: lists, prefixListEntries: { "pl-02d12d37020480a5f": entries } }),
+      where,
+    );
+    expect(resources.map((r) => `${r.type} ${r.id}`)).toContain(
+      "AWS::EC2::PrefixList arn:aws:ec2:us-east-2:123456789012:prefix-list/pl-02d12d37020480a5f",
+    );
+    expect(resources[0]?.props).toEqual({
+      prefixListId: "pl-02d12d37020480a5f",
+      prefixListName: "All VPC CIDR",
+      addressFamily: "IPv4",
+      ownerId: "111111111111",
+      entries: [{ cidr: "172.31.0.0/16", description: null }],
+    });
+    // The S3 list owned by AWS: its entries were not read, so they stay absent (unknown), never empty.
+    const s3 = resources.find((r) => r.name === "com.amazonaws.us-east-1.s3");
+    expect(s3?.props).toEqual({
+      prefixListId: "pl-63a5400a",
+      prefixListName: "com.amazonaws.us-east-1.s3",
+      addressFamily: "IPv4",
+      ownerId: "AWS",
+    });
+  });
+
+  it("network ACL entries for ICMP keep the type and code as fromPort/toPort", () => {
+    // The recorded ACL with one ICMP entry added in the shape of the EC2 API reference (NetworkAclEntry
+    // IcmpTypeCode); no recorded response with an ICMP entry was found in cloud-custodian's placebo data.
+    const [acl] = recorded<{ NetworkAcls: Ec2Raw["networkAcls"] }>("DescribeNetworkAcls_1").NetworkAcls;
+    const withIcmp = {
+      ...acl,
+      Entries: [
+        ...(acl?.Entries ?? []),
+        {
+          RuleNumber: 80,
+          Egress: false,
+          Protocol: "1",
+          RuleAction: "deny" as const,
+          CidrBlock: "0.0.0.0/0",
+          IcmpTypeCode: { Type: 8, Code: -1 },
+        },
+      ],
+    };
+    const { resources } = normalizeEc2(raw({ networkAcls: [withIcmp] }), where);
+    const icmp = (only(resources[0], "AWS::EC2::NetworkAcl").props.entries ?? []).find(
+      (e) => e.protocol === "1",
+    );
+    expect(icmp).toMatchObject({ ruleNumber: 80, fromPort: 8, toPort: -1 });
+  });
 });

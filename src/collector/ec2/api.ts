@@ -6,12 +6,15 @@ import {
   type Instance,
   type InternetGateway,
   type IpPermission,
+  type ManagedPrefixList,
   type NatGateway,
   type NetworkAcl,
   type NetworkInterface,
+  type PrefixListEntry,
   paginateDescribeFlowLogs,
   paginateDescribeInstances,
   paginateDescribeInternetGateways,
+  paginateDescribeManagedPrefixLists,
   paginateDescribeNatGateways,
   paginateDescribeNetworkAcls,
   paginateDescribeNetworkInterfaces,
@@ -23,6 +26,7 @@ import {
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcPeeringConnections,
   paginateDescribeVpcs,
+  paginateGetManagedPrefixListEntries,
   type RouteTable,
   type SecurityGroup,
   type Subnet,
@@ -37,6 +41,9 @@ import type { Route, RouteTargetKind, SecurityGroupRule } from "../../model/prop
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
 import { all, Collected, nameOf, oneOf, orNull, tagsOf } from "../util.ts";
+
+/** Transit gateway attachment states in which the attachment no longer joins anything. */
+const GONE_ATTACHMENT = new Set(["deleted", "deleting", "failed", "failing", "rejected", "rejecting"]);
 
 export interface Ec2Raw {
   vpcs: Vpc[];
@@ -54,6 +61,10 @@ export interface Ec2Raw {
   transitGatewayAttachments: TransitGatewayAttachment[];
   flowLogs: FlowLog[];
   volumes: Volume[];
+  /** DescribeManagedPrefixLists (customer-managed and AWS-managed lists). */
+  prefixLists: ManagedPrefixList[];
+  /** GetManagedPrefixListEntries by list id; a list without an entry here was not read. */
+  prefixListEntries: Record<string, PrefixListEntry[]>;
 }
 
 /** An Ec2Raw with every list empty: what offline sources fill in, one list at a time. */
@@ -74,6 +85,8 @@ export function emptyEc2Raw(): Ec2Raw {
     transitGatewayAttachments: [],
     flowLogs: [],
     volumes: [],
+    prefixLists: [],
+    prefixListEntries: {},
   };
 }
 
@@ -98,6 +111,8 @@ export default defineService<Ec2Raw>({
     op("DescribeTransitGatewayAttachments"),
     op("DescribeFlowLogs"),
     op("DescribeVolumes"),
+    op("DescribeManagedPrefixLists"),
+    op("GetManagedPrefixListEntries"),
   ],
 
   async fetch(ctx) {
@@ -121,6 +136,7 @@ export default defineService<Ec2Raw>({
       transitGatewayAttachments,
       flowLogs,
       volumes,
+      prefixLists,
     ] = await Promise.all([
       all(paginateDescribeVpcs(big, {}), (p) => p.Vpcs),
       all(paginateDescribeSubnets(big, {}), (p) => p.Subnets),
@@ -139,7 +155,23 @@ export default defineService<Ec2Raw>({
       all(paginateDescribeTransitGatewayAttachments(big, {}), (p) => p.TransitGatewayAttachments),
       all(paginateDescribeFlowLogs(big, {}), (p) => p.FlowLogs),
       all(paginateDescribeVolumes(big, {}), (p) => p.Volumes),
+      all(paginateDescribeManagedPrefixLists(small, {}), (p) => p.PrefixLists),
     ]);
+    // Each list's CIDRs, one call per list (a handful per region). A list whose entries cannot be read
+    // stays without them: what a rule naming it allows is then unknown, never nothing.
+    const prefixListEntries: Record<string, PrefixListEntry[]> = {};
+    for (const pl of prefixLists) {
+      const id = pl.PrefixListId;
+      if (!id) continue;
+      try {
+        prefixListEntries[id] = await all(
+          paginateGetManagedPrefixListEntries({ client, pageSize: 100 }, { PrefixListId: id }),
+          (p) => p.Entries,
+        );
+      } catch {
+        // Not read: the list is kept without entries.
+      }
+    }
     return {
       vpcs,
       subnets,
@@ -156,6 +188,8 @@ export default defineService<Ec2Raw>({
       transitGatewayAttachments,
       flowLogs,
       volumes,
+      prefixLists,
+      prefixListEntries,
     };
   },
 
@@ -163,6 +197,8 @@ export default defineService<Ec2Raw>({
     return normalizeEc2(raw, where);
   },
 });
+
+const icmp = (protocol: string | undefined) => protocol === "1" || protocol === "icmp";
 
 /** Pure: EC2 API output → resources and edges. */
 export function normalizeEc2(raw: Ec2Raw, where: Where) {
@@ -342,8 +378,10 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
             ruleAction: e.RuleAction === "deny" ? ("deny" as const) : ("allow" as const),
             cidrBlock: orNull(e.CidrBlock),
             ipv6CidrBlock: orNull(e.Ipv6CidrBlock),
-            fromPort: orNull(e.PortRange?.From),
-            toPort: orNull(e.PortRange?.To),
+            // ICMP entries carry a type and code instead of ports: kept as fromPort/toPort, as
+            // security-group rules hold them (-1: all).
+            fromPort: orNull(icmp(e.Protocol) ? e.IcmpTypeCode?.Type : e.PortRange?.From),
+            toPort: orNull(icmp(e.Protocol) ? e.IcmpTypeCode?.Code : e.PortRange?.To),
           }))
           .sort((a, b) => Number(a.egress) - Number(b.egress) || a.ruleNumber - b.ruleNumber),
       },
@@ -380,6 +418,9 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
     if (attachedTo) out.edge(id, attachedTo, "attached");
   }
 
+  const listedEnis = new Set(
+    raw.networkInterfaces.flatMap((e) => (e.NetworkInterfaceId ? [e.NetworkInterfaceId] : [])),
+  );
   for (const i of raw.instances) {
     if (!i.InstanceId || i.State?.Name === "terminated") continue;
     const tags = tagsOf(i.Tags);
@@ -408,6 +449,63 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       },
     });
     for (const g of groups) out.edge(id, arn("security-group", g), "uses");
+    // DescribeInstances carries each interface of the instance in full. Where the ENI listing lacks one (a
+    // dump without ec2-describe-network-interfaces, or one that left it out), the instance's own answer
+    // places it: its subnet, groups and addresses. Its tags are not in that answer.
+    for (const n of i.NetworkInterfaces ?? []) {
+      const vpcId = n.VpcId ?? i.VpcId;
+      if (!n.NetworkInterfaceId || !n.SubnetId || !vpcId || listedEnis.has(n.NetworkInterfaceId)) continue;
+      listedEnis.add(n.NetworkInterfaceId);
+      const eniId = arn("network-interface", n.NetworkInterfaceId);
+      const eniGroups = (n.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : []));
+      out.add<ResourceOf<"AWS::EC2::NetworkInterface">>({
+        ...base(eniId, {}, undefined, arn("subnet", n.SubnetId)),
+        type: "AWS::EC2::NetworkInterface",
+        props: {
+          networkInterfaceId: n.NetworkInterfaceId,
+          vpcId,
+          subnetId: n.SubnetId,
+          availabilityZone: i.Placement?.AvailabilityZone || undefined,
+          interfaceType: n.InterfaceType ?? "interface",
+          description: n.Description ?? "",
+          privateIpAddresses: (n.PrivateIpAddresses ?? []).flatMap((p) =>
+            p.PrivateIpAddress ? [p.PrivateIpAddress] : [],
+          ),
+          publicIp: orNull(n.Association?.PublicIp),
+          securityGroupIds: eniGroups,
+          attachedTo: id,
+          requesterManaged: false,
+        },
+      });
+      for (const g of eniGroups) out.edge(eniId, arn("security-group", g), "uses");
+      out.edge(eniId, id, "attached");
+    }
+  }
+
+  for (const pl of raw.prefixLists) {
+    if (!pl.PrefixListId) continue;
+    const tags = tagsOf(pl.Tags);
+    const entries = raw.prefixListEntries[pl.PrefixListId];
+    // Keyed in the reading account (AWS-managed lists have the same id in every account).
+    out.add<ResourceOf<"AWS::EC2::PrefixList">>({
+      ...base(arn("prefix-list", pl.PrefixListId), tags, pl.PrefixListName ?? nameOf(tags)),
+      type: "AWS::EC2::PrefixList",
+      props: {
+        prefixListId: pl.PrefixListId,
+        ...(pl.PrefixListName !== undefined ? { prefixListName: pl.PrefixListName } : {}),
+        ...(pl.AddressFamily === "IPv4" || pl.AddressFamily === "IPv6"
+          ? { addressFamily: pl.AddressFamily }
+          : {}),
+        ...(pl.OwnerId !== undefined ? { ownerId: pl.OwnerId } : {}),
+        ...(entries
+          ? {
+              entries: entries.flatMap((e) =>
+                e.Cidr ? [{ cidr: e.Cidr, description: orNull(e.Description) }] : [],
+              ),
+            }
+          : {}),
+      },
+    });
   }
 
   for (const p of raw.peerings) {
@@ -462,7 +560,8 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
   }
 
   for (const t of raw.transitGatewayAttachments) {
-    if (!t.TransitGatewayAttachmentId || !t.TransitGatewayId) continue;
+    // AWS lists deleted attachments for a while: they join no VPC to anything.
+    if (!t.TransitGatewayAttachmentId || !t.TransitGatewayId || GONE_ATTACHMENT.has(t.State ?? "")) continue;
     const tags = tagsOf(t.Tags);
     out.add<ResourceOf<"AWS::EC2::TransitGatewayAttachment">>({
       ...base(arn("transit-gateway-attachment", t.TransitGatewayAttachmentId), tags, nameOf(tags)),

@@ -3,6 +3,7 @@ import {
   DescribeFlowLogs$,
   DescribeInstances$,
   DescribeInternetGateways$,
+  DescribeManagedPrefixLists$,
   DescribeNatGateways$,
   DescribeNetworkAcls$,
   DescribeNetworkInterfaces$,
@@ -16,7 +17,7 @@ import {
   DescribeVpcs$,
   type Reservation,
 } from "@aws-sdk/client-ec2";
-import { type DumpReader, dumpReader, items } from "../import/dump.ts";
+import { type DumpReader, dumpReader, type Get, items } from "../import/dump.ts";
 import api, { type Ec2Raw } from "./api.ts";
 
 const EC2_FILES = {
@@ -41,12 +42,80 @@ const EC2_FILES = {
   },
   "ec2-describe-flow-logs": { op: DescribeFlowLogs$, list: "FlowLogs" },
   "ec2-describe-volumes": { op: DescribeVolumes$, list: "Volumes" },
+  "ec2-describe-managed-prefix-lists": { op: DescribeManagedPrefixLists$, list: "PrefixLists" },
 } as const;
+
+/**
+ * Items the model cannot place, which the normalizer leaves out: EC2-Classic security groups and addresses
+ * (no VpcId, no AllocationId), interfaces and subnets of trimmed responses. Recorded responses have them; the
+ * coverage says so rather than showing fewer resources in silence.
+ */
+const INCOMPLETE = [
+  { file: "ec2-describe-subnets", list: "Subnets", type: "AWS::EC2::Subnet", needs: ["SubnetId", "VpcId"] },
+  {
+    file: "ec2-describe-route-tables",
+    list: "RouteTables",
+    type: "AWS::EC2::RouteTable",
+    needs: ["RouteTableId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-addresses",
+    list: "Addresses",
+    type: "AWS::EC2::EIP",
+    needs: ["AllocationId", "PublicIp"],
+  },
+  {
+    file: "ec2-describe-security-groups",
+    list: "SecurityGroups",
+    type: "AWS::EC2::SecurityGroup",
+    needs: ["GroupId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-network-acls",
+    list: "NetworkAcls",
+    type: "AWS::EC2::NetworkAcl",
+    needs: ["NetworkAclId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-network-interfaces",
+    list: "NetworkInterfaces",
+    type: "AWS::EC2::NetworkInterface",
+    needs: ["NetworkInterfaceId", "SubnetId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-vpc-endpoints",
+    list: "VpcEndpoints",
+    type: "AWS::EC2::VPCEndpoint",
+    needs: ["VpcEndpointId", "VpcId"],
+  },
+  {
+    file: "ec2-describe-flow-logs",
+    list: "FlowLogs",
+    type: "AWS::EC2::FlowLog",
+    needs: ["FlowLogId", "ResourceId"],
+  },
+] as const;
+
+const leftOut = (get: Get, c: (typeof INCOMPLETE)[number]) =>
+  items<Record<string, unknown>>(get, c.file, c.list).filter((i) => c.needs.some((k) => !i[k])).length;
+
+function incomplete(get: Get): string[] {
+  return INCOMPLETE.flatMap((c) => {
+    const n = leftOut(get, c);
+    return n > 0
+      ? [
+          `${n} item(s) of ${c.file}.json without ${c.needs.join(" or ")}: left out (EC2-Classic, or a trimmed response)`,
+        ]
+      : [];
+  });
+}
 
 const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
   module: api,
   files: EC2_FILES,
-  required: Object.keys(EC2_FILES),
+  // Prefix lists are optional: older dumps lack the file, and a rule naming a list nobody read is unknown
+  // whatever the coverage says.
+  required: Object.keys(EC2_FILES).filter((f) => f !== "ec2-describe-managed-prefix-lists"),
   records: {
     "ec2-describe-vpcs": ["AWS::EC2::VPC"],
     "ec2-describe-subnets": ["AWS::EC2::Subnet"],
@@ -63,8 +132,12 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
     "ec2-describe-transit-gateway-attachments": ["AWS::EC2::TransitGatewayAttachment"],
     "ec2-describe-flow-logs": ["AWS::EC2::FlowLog"],
     "ec2-describe-volumes": ["AWS::EC2::Volume"],
+    // The lists only: a dump has no GetManagedPrefixListEntries, so their CIDRs stay unknown.
+    "ec2-describe-managed-prefix-lists": ["AWS::EC2::PrefixList"],
   },
   build: (get) => ({
+    gaps: incomplete(get),
+    notRecorded: [...new Set(INCOMPLETE.filter((c) => leftOut(get, c) > 0).map((c) => c.type))],
     raw: {
       vpcs: items(get, "ec2-describe-vpcs", "Vpcs"),
       subnets: items(get, "ec2-describe-subnets", "Subnets"),
@@ -87,8 +160,9 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
       ),
       flowLogs: items(get, "ec2-describe-flow-logs", "FlowLogs"),
       volumes: items(get, "ec2-describe-volumes", "Volumes"),
+      prefixLists: items(get, "ec2-describe-managed-prefix-lists", "PrefixLists"),
+      prefixListEntries: {},
     },
-    gaps: [],
   }),
 });
 

@@ -16,6 +16,8 @@ const API = "arn:aws:ecs:us-east-1:123456789012:service/shop/api";
 const SHOP = "arn:aws:ecs:us-east-1:123456789012:cluster/shop";
 const eni = (id: string) => `arn:aws:ec2:us-east-1:123456789012:network-interface/${id}`;
 
+const MIGRATE = "arn:aws:ecs:us-east-1:123456789012:task/shop/2b3c4d5e6f708192a3b4c5d6e7f8091a";
+
 describe("normalizeEcs on recorded responses", () => {
   const { resources, edges } = normalizeEcs(raw, where);
 
@@ -101,10 +103,34 @@ describe("normalizeEcs on recorded responses", () => {
         to: "arn:aws:ecs:us-east-1:123456789012:service/batch-hosts/legacy-worker",
         kind: "contains",
       },
-      // The standalone task (group family:migrate) belongs to no service: its ENI is left alone.
       { from: eni("eni-0a1b2c3d4e5f60718"), to: API, kind: "attached" },
       { from: eni("eni-0b2c3d4e5f6071829"), to: API, kind: "attached" },
+      // The standalone task (group family:migrate) belongs to no service: it is a task of its own, on its ENI.
+      { from: SHOP, to: MIGRATE, kind: "contains" },
+      { from: eni("eni-0c3d4e5f607182930"), to: MIGRATE, kind: "attached" },
     ]);
+  });
+
+  it("keeps a task no service accounts for as a task, so its ENI and what reaches it belong to something", () => {
+    expect(resources.find((r) => r.id === MIGRATE)).toMatchObject({
+      type: "AWS::ECS::Task",
+      parent: SHOP,
+      props: {
+        taskArn: MIGRATE,
+        clusterArn: SHOP,
+        group: "family:migrate",
+        launchType: "FARGATE",
+        networkInterfaceIds: ["eni-0c3d4e5f607182930"],
+      },
+    });
+    // Without the services (a CloudMapper dump), a service's task is read the same way.
+    const alone = normalizeEcs({ clusters: [], services: [], tasks: raw.tasks }, where);
+    expect(alone.resources.map((r) => r.type)).toEqual([
+      "AWS::ECS::Task",
+      "AWS::ECS::Task",
+      "AWS::ECS::Task",
+    ]);
+    expect(alone.edges.filter((e) => e.kind === "attached")).toHaveLength(3);
   });
 
   it("never lets container overrides (environment, command) reach the output, though the tasks have them", () => {

@@ -191,7 +191,7 @@ export function normalizeEcs(raw: EcsRaw, where: Where) {
         clusterArn: s.clusterArn,
         launchType,
         desiredCount: s.desiredCount ?? 0,
-        runningCount: s.runningCount ?? 0,
+        runningCount: s.runningCount,
         taskDefinitionArn: s.taskDefinition ?? "",
         networkConfiguration: net
           ? {
@@ -211,15 +211,46 @@ export function normalizeEcs(raw: EcsRaw, where: Where) {
 
   // EC2 says only that a task ENI is requester-managed; the task says which ENI it runs on. The link pass
   // turns these edges into each ENI's attachedTo.
+  // A task no recorded service accounts for (started alone, or its service not read) is a resource of its
+  // own, so that its ENI, and what can reach it, still belong to something.
   for (const t of raw.tasks) {
-    const service = serviceByGroup.get(`${t.clusterArn ?? ""}\0${t.group ?? ""}`);
-    if (service === undefined) continue;
-    for (const a of t.attachments ?? []) {
-      if (a.type !== undefined && a.type !== "ElasticNetworkInterface") continue;
-      for (const d of a.details ?? [])
-        if (d.name === "networkInterfaceId" && d.value)
-          out.edge(ec2Arn(region, account, "network-interface", d.value), service, "attached");
+    if (t.lastStatus === "STOPPED" || t.lastStatus === "DELETED") continue;
+    const eniDetails = (t.attachments ?? [])
+      .filter((a) => a.type === undefined || a.type === "ElasticNetworkInterface")
+      .flatMap((a) => a.details ?? []);
+    const detail = (name: string) => eniDetails.flatMap((d) => (d.name === name && d.value ? [d.value] : []));
+    const enis = detail("networkInterfaceId");
+    let owner = serviceByGroup.get(`${t.clusterArn ?? ""}\0${t.group ?? ""}`);
+    if (owner === undefined) {
+      if (!t.taskArn || !t.clusterArn) continue;
+      const tags = ecsTags(t.tags);
+      const taskId = t.taskArn.slice(t.taskArn.lastIndexOf("/") + 1);
+      out.add<ResourceOf<"AWS::ECS::Task">>({
+        id: t.taskArn,
+        type: "AWS::ECS::Task",
+        account,
+        region,
+        name: nameOf(tags, taskId) ?? taskId,
+        tags,
+        parent: t.clusterArn,
+        props: {
+          taskArn: t.taskArn,
+          clusterArn: t.clusterArn,
+          ...(t.group ? { group: t.group } : {}),
+          launchType:
+            t.launchType === "FARGATE" || t.launchType === "EC2" || t.launchType === "EXTERNAL"
+              ? t.launchType
+              : null,
+          ...(t.lastStatus ? { lastStatus: t.lastStatus } : {}),
+          ...(t.taskDefinitionArn ? { taskDefinitionArn: t.taskDefinitionArn } : {}),
+          networkInterfaceIds: enis,
+          privateIpAddresses: detail("privateIPv4Address"),
+        },
+      });
+      out.edge(t.clusterArn, t.taskArn, "contains");
+      owner = t.taskArn;
     }
+    for (const eni of enis) out.edge(ec2Arn(region, account, "network-interface", eni), owner, "attached");
   }
   return out.result();
 }

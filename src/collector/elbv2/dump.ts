@@ -44,6 +44,13 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
       "AWS::ElasticLoadBalancingV2::TargetGroup.tags",
     ],
   },
+  // No load balancers listed: nothing has listeners, and CloudMapper's per-load-balancer target group and
+  // tag files have nothing to be named after.
+  notNeeded: (get) =>
+    get("elbv2-describe-load-balancers").length > 0 &&
+    items(get, "elbv2-describe-load-balancers", "LoadBalancers").length === 0
+      ? ["elbv2-describe-listeners", "elbv2-describe-target-groups", "elbv2-describe-tags"]
+      : [],
   build: (get) => {
     const targetGroups = uniqueBy(
       items<Elbv2Raw["targetGroups"][number]>(get, "elbv2-describe-target-groups", "TargetGroups"),
@@ -72,7 +79,15 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
     const noAttributes = loadBalancers.filter(
       (l) => l.LoadBalancerArn && !(l.LoadBalancerArn in attributes),
     ).length;
+    // CloudMapper's collect asks for tags per load balancer (elbv2-describe-tags/<LB ARN>) and lists target
+    // groups per load balancer: target groups' tags are then not recorded, nor target groups no LB uses.
+    const tagResponses = get("elbv2-describe-tags");
+    const perLbTags = tagResponses.length > 0 && tagResponses.every((r) => r.param !== undefined);
+    const notRecorded = perLbTags
+      ? ["AWS::ElasticLoadBalancingV2::TargetGroup.tags", "AWS::ElasticLoadBalancingV2::Listener.tags"]
+      : [];
     return {
+      notRecorded,
       raw: {
         loadBalancers,
         listeners: uniqueBy(
@@ -93,6 +108,11 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
         ...(noAttributes > 0
           ? [
               `no elbv2-describe-load-balancer-attributes response for ${noAttributes} load balancer(s): their access logs and deletion protection are unknown`,
+            ]
+          : []),
+        ...(perLbTags
+          ? [
+              "tags read per load balancer only (elbv2-describe-tags/<LB ARN>): not those of target groups and listeners",
             ]
           : []),
       ],

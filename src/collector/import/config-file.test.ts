@@ -80,4 +80,12 @@ describe("AWS Config files", () => {
     );
     expect(err.where?.line).toBeGreaterThan(15);
   });
+
+  it("stops at an item whose configuration is a damaged JSON string, rather than reading it as empty", () => {
+    const data = { configurationItems: [{ ...item(), configuration: '{"vpcId": "vpc-1", "cidr' }] };
+    const text = JSON.stringify(data, null, 2);
+    expect(() => configFileItems(data, text, "snap.json")).toThrow(
+      /configurationItems\[0\] has a configuration that is a string that is not JSON/,
+    );
+  });
 });

@@ -18,6 +18,8 @@ import type { ServiceModule } from "../types.ts";
 export interface DumpResponse<T = Record<string, unknown>> {
   out: T;
   param?: string;
+  /** Every folder and file name below the operation's folder, decoded: [cluster, task], [region, vpc id]. */
+  params?: string[];
   file: string;
   /**
    * The error code the file records instead of a response (operations with `errorRecords` only): botocore's
@@ -55,6 +57,12 @@ export interface DumpReader<Raw> {
    * leaves every type of the service unrecorded.
    */
   records?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Required files this dump does not need, given what else it has: the per-parent calls of parents it
+   * lists as none (no load balancers: no listeners or target groups to describe), or an operation answered
+   * another way (CloudMapper's ecs-list-clusters.json listing no cluster).
+   */
+  notNeeded?(get: Get): readonly string[];
   /**
    * The module's raw input from the files; `gaps` says in words what per-resource answers are missing,
    * `notRecorded` what that leaves unrecorded (types or "Type.prop").

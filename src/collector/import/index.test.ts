@@ -112,4 +112,46 @@ describe("AWS CLI dump folders", () => {
       /the file is empty; it was read as the output of aws s3api get-public-access-block/,
     );
   });
+  it("reads describe-regions.json: a region it lists with no files is a gap of every regional service", async () => {
+    const root = await dump({
+      [`${ACCOUNT}/describe-regions.json`]: {
+        Regions: [
+          { Endpoint: "ec2.eu-west-1.amazonaws.com", RegionName: REGION },
+          { Endpoint: "ec2.ap-south-1.amazonaws.com", RegionName: "ap-south-1" },
+        ],
+      },
+      [`${ACCOUNT}/${REGION}/ec2-describe-vpcs.json`]: { Vpcs: [] },
+    });
+    const r = await importPaths([root]);
+    expect(r.skipped).toEqual([]);
+    expect(r.snapshot.scope.regions).toContain("ap-south-1");
+    expect(r.snapshot.coverage.find((c) => c.region === "ap-south-1" && c.service === "ec2")).toEqual({
+      account: ACCOUNT,
+      region: "ap-south-1",
+      service: "ec2",
+      status: "skipped",
+      error: "not in the import: describe-regions.json lists ap-south-1, but the dump has no files of it",
+    });
+  });
+
+  it("needs no per-load-balancer or cluster files where the lists say there are none (CloudMapper's empty regions)", async () => {
+    const root = await dump({
+      [`${ACCOUNT}/${REGION}/elbv2-describe-load-balancers.json`]: { LoadBalancers: [] },
+      [`${ACCOUNT}/${REGION}/ecs-list-clusters.json`]: { clusterArns: [] },
+    });
+    const r = await importPaths([root]);
+    const status = (service: string) => r.snapshot.coverage.find((c) => c.service === service);
+    expect(status("elbv2")).toMatchObject({ status: "scanned" });
+    expect(status("ecs")).toMatchObject({ status: "scanned" });
+    // A cluster listed but not described is a gap: its services are not known.
+    const one = await dump({
+      [`${ACCOUNT}/${REGION}/ecs-list-clusters.json`]: {
+        clusterArns: [`arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/jobs`],
+      },
+    });
+    expect((await importPaths([one])).snapshot.coverage.find((c) => c.service === "ecs")).toMatchObject({
+      status: "partial",
+      notRecorded: ["AWS::ECS::Cluster", "AWS::ECS::Service"],
+    });
+  });
 });

@@ -1,10 +1,20 @@
 import { readdir, stat } from "node:fs/promises";
-import { basename, join, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../../model/errors.ts";
-import { SERVICE_TYPES } from "../../model/services.ts";
-import { type Coverage, type Edge, Region, type Resource, type Snapshot } from "../../model/snapshot.ts";
+import { serializeSnapshot, validateSnapshot } from "../../model/io.ts";
+import { formatPath, issueMessage } from "../../model/locate.ts";
+import { SERVICE_OF_TYPE, SERVICE_TYPES } from "../../model/services.ts";
+import {
+  type Coverage,
+  type Edge,
+  Region,
+  type Resource,
+  type ResourceNote,
+  resourceSchemaFor,
+  type Snapshot,
+} from "../../model/snapshot.ts";
 import type { ConfigItem } from "../config/item.ts";
-import { normalizeConfigItems } from "../config/normalize.ts";
+import { type FromConfig, normalizeConfigItems, withNotRecorded } from "../config/normalize.ts";
 import { configCoverage } from "../config/scan.ts";
 import { assembleSnapshot } from "../scan.ts";
 import { DUMP_FILES, DUMP_READERS, SERVICES } from "../services.ts";
@@ -40,6 +50,8 @@ export interface ImportResult {
 }
 
 const CALLER_IDENTITY = "sts-get-caller-identity";
+/** CloudMapper's collect writes the regions it read into the account folder. */
+const REGION_LIST = "describe-regions.json";
 const OPERATION_NAME = /^[a-z0-9]+-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const stripJson = (name: string) => name.replace(/\.json$/i, "");
@@ -52,25 +64,42 @@ interface DumpPlace {
   operation: string;
   /** Per-resource response: the file's name, URL-decoded (CloudMapper writes quote_plus of the parameter). */
   param?: string;
+  /**
+   * Every folder and file name below the operation's folder, URL-decoded: CloudMapper nests some per-resource
+   * calls two deep (ecs-describe-tasks/<cluster>/<task>, route53-list-hosted-zones-by-vpc/<region>/<vpc>).
+   */
+  params?: string[];
 }
 
-function dumpPlace(file: string): DumpPlace | undefined {
+/**
+ * The place of a file in a dump. A per-resource folder can itself hold a folder named after a region
+ * (CloudMapper's route53-list-hosted-zones-by-vpc/us-east-1/vpc-…), so the innermost region folder is not
+ * always the dump's: an operation asbuilt knows wins over one it does not, and a file directly in a region
+ * folder is an operation's output only when it ends in .json (CloudMapper and the AWS CLI redirections name
+ * them so; per-resource files have no extension).
+ */
+function dumpPlace(file: string, known: (operation: string) => boolean): DumpPlace | undefined {
   const segs = file.split(sep);
+  let fallback: DumpPlace | undefined;
   for (let k = segs.length - 2; k >= 1; k--) {
     const region = segs[k];
     const op = segs[k + 1];
     if (!isRegion(region) || op === undefined) continue;
-    const operation = k + 1 === segs.length - 1 ? stripJson(op) : op;
+    const flat = k + 1 === segs.length - 1;
+    const operation = flat ? stripJson(op) : op;
+    if (flat && !/\.json$/i.test(op) && !known(operation)) continue;
     if (!OPERATION_NAME.test(operation)) continue;
-    const last = segs[segs.length - 1] ?? "";
-    return {
+    const params = segs.slice(k + 2).map((s, i, all) => decodeParam(i === all.length - 1 ? stripJson(s) : s));
+    const place: DumpPlace = {
       accountDir: segs.slice(0, k).join(sep),
       region: region as string,
       operation,
-      ...(k + 1 < segs.length - 1 ? { param: decodeParam(stripJson(last)) } : {}),
+      ...(params.length > 0 ? { param: params[params.length - 1] as string, params } : {}),
     };
+    if (known(operation)) return place;
+    fallback ??= place;
   }
-  return undefined;
+  return fallback;
 }
 
 function decodeParam(name: string): string {
@@ -128,8 +157,32 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     return list;
   };
 
+  /** Account folder → the regions its describe-regions.json lists (what the collector meant to read). */
+  const listedRegions = new Map<string, string[]>();
+
   for (const file of [...new Set(files)]) {
-    const place = dumpPlace(file);
+    if (basename(file) === REGION_LIST && !dumpPlace(file, () => false)) {
+      const text = await readImportText(file);
+      const data = parseImportJson(text, file, "the output of aws ec2 describe-regions");
+      const list = isRecord(data) ? data.Regions : undefined;
+      if (!Array.isArray(list))
+        throw shapeError(
+          text,
+          file,
+          [],
+          'expected the JSON object that aws ec2 describe-regions prints, with a "Regions" list.',
+          "Write it with `aws ec2 describe-regions > describe-regions.json` (CloudMapper's collect writes it), or delete it.",
+        );
+      listedRegions.set(
+        dirname(file),
+        list.flatMap((r) =>
+          isRecord(r) && isRegion(r.RegionName as string) ? [r.RegionName as string] : [],
+        ),
+      );
+      read.push({ file, kind: "AWS CLI output (ec2 describe-regions: the regions collected)" });
+      continue;
+    }
+    const place = dumpPlace(file, (op) => op === CALLER_IDENTITY || DUMP_FILES.has(op));
     const spec = place ? DUMP_FILES.get(place.operation) : undefined;
     if (place && place.operation === CALLER_IDENTITY) {
       // Read when the account folder is not named by its id (accountOf).
@@ -152,7 +205,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
         dumpsAt(place).push({
           out: {},
           file,
-          ...(place.param !== undefined ? { param: place.param } : {}),
+          ...(place.param !== undefined ? { param: place.param, params: place.params } : {}),
           ...(recorded !== undefined ? { error: recorded } : {}),
         });
         read.push({
@@ -178,7 +231,11 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
           "Write the file with `aws … --output json > file`, or delete it.",
         );
       const out = fromJson<Record<string, unknown>>(outputOf(spec.op), data) ?? {};
-      dumpsAt(place).push({ out, file, ...(place.param !== undefined ? { param: place.param } : {}) });
+      dumpsAt(place).push({
+        out,
+        file,
+        ...(place.param !== undefined ? { param: place.param, params: place.params } : {}),
+      });
       read.push({ file, kind: `AWS CLI output (${cli(place.operation)})` });
       times.push((await stat(file)).mtimeMs);
       continue;
@@ -215,6 +272,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   const accounts = new Set<string>();
   const regions = new Set<string>();
   const notes: string[] = [];
+  const resourceNotes: ResourceNote[] = [];
+  const notRecorded: FromConfig["notRecorded"] = [];
 
   const readable = new Set(DUMP_READERS.map((r) => r.module.service));
   for (const [accountDir, byRegion] of dumps) {
@@ -230,6 +289,19 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
           status: "skipped",
           error: `asbuilt does not read ${m.service} from an AWS CLI dump yet; scan it with asbuilt scan --services ${m.service}`,
         });
+    // Regions the collector listed that the dump has no files of: every regional service there is a gap.
+    for (const region of listedRegions.get(accountDir) ?? [])
+      if (!byRegion.has(region)) {
+        regions.add(region);
+        for (const r of DUMP_READERS.filter((x) => !x.module.global))
+          coverage.push({
+            account,
+            region,
+            service: r.module.service,
+            status: "skipped",
+            error: `not in the import: describe-regions.json lists ${region}, but the dump has no files of it`,
+          });
+      }
     for (const [region, byOp] of byRegion) {
       const get: Get = <T>(name: string) => (byOp.get(name) ?? []) as DumpResponse<T>[];
       if (region !== "global") regions.add(region);
@@ -261,7 +333,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
         const out = r.module.normalize(raw, where);
         resources.push(...out.resources);
         edges.push(...out.edges);
-        const absent = r.required.filter((f) => !byOp.has(f));
+        const notNeeded = new Set(r.notNeeded?.(get) ?? []);
+        const absent = r.required.filter((f) => !byOp.has(f) && !notNeeded.has(f));
         const missing = absent.map((f) => `${f}.json`);
         const problems = [...(missing.length > 0 ? [`no ${missing.join(", ")}`] : []), ...gaps];
         // What the missing files would have recorded stays unknown; the rest of the service was read.
@@ -291,8 +364,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     resources.push(...converted.resources);
     edges.push(...converted.edges);
     notes.push(...converted.skipped);
-    if (converted.leftOut > 0)
-      notes.push(`${converted.leftOut} AWS Config item(s) of deleted or unrecorded resources left out`);
+    resourceNotes.push(...converted.notes);
+    notRecorded.push(...converted.notRecorded);
     const queries: Coverage[] = [];
     for (const p of converted.places) {
       accounts.add(p.account);
@@ -311,18 +384,89 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
       skipped.slice(0, 20).map((s) => `${s.file}: ${s.reason}`),
     );
 
+  // Nothing the loader would reject is written: each resource is checked against the schema `check` loads
+  // snapshots with. A resource the data describes too little to model (a field the schema needs that the
+  // file lacks) is left out with a note, and its service's coverage says its type is not fully recorded.
+  const { valid, dropped } = validResources(resources);
+  for (const d of dropped) notes.push(d.note);
   const newest = times.length > 0 ? new Date(Math.max(...times)) : new Date();
   const { snapshot, droppedEdges } = assembleSnapshot({
-    resources,
+    resources: valid,
     edges,
-    coverage: dedupeCoverage(coverage),
+    coverage: markDropped(withNotRecorded(dedupeCoverage(coverage), notRecorded), dropped),
+    // A note is about a resource the snapshot holds: none for one left out above.
+    notes: resourceNotes.filter((n) => !dropped.some((d) => d.resource.id === n.resource)),
     accounts: [...accounts],
     regions,
     source: "import",
     scannedAt: opts.scannedAt ?? newest,
   });
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // What is left must load: anything else is asbuilt's bug, reported as one clear error before writing.
+  const check = validateSnapshot(JSON.parse(serializeSnapshot(snapshot)));
+  if (!check.ok)
+    throw new InputError(
+      `the imported data does not make a valid snapshot (${check.problems.length} problem(s)); nothing was written.`,
+      undefined,
+      "Report this with the listed problems (https://github.com/asbuilt/asbuilt/issues); meanwhile, remove the files of the named resources and re-run asbuilt import.",
+      check.problems.slice(0, 10).map((p) => `${formatPath(p.path)}: ${p.message}`),
+    );
   return { snapshot, droppedEdges, read, skipped, notes };
+}
+
+interface DroppedResource {
+  resource: Resource;
+  note: string;
+}
+
+/** Resources as the snapshot loader reads them (their JSON), split into those it accepts and those it would not. */
+function validResources(resources: readonly Resource[]): { valid: Resource[]; dropped: DroppedResource[] } {
+  const valid: Resource[] = [];
+  const dropped: DroppedResource[] = [];
+  for (const r of resources) {
+    const parsed = resourceSchemaFor(r.type).safeParse(JSON.parse(JSON.stringify(r)));
+    if (parsed.success) {
+      valid.push(r);
+      continue;
+    }
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${formatPath(i.path)}: ${issueMessage(i)}`)
+      .join("; ");
+    dropped.push({
+      resource: r,
+      note: `${r.type} ${r.id} left out: the data lacks what the model needs (${problems})`,
+    });
+  }
+  return { valid, dropped };
+}
+
+/** The coverage of a service some of whose resources were left out: partial, their types not fully recorded. */
+function markDropped(coverage: Coverage[], dropped: readonly DroppedResource[]): Coverage[] {
+  if (dropped.length === 0) return coverage;
+  const out = coverage.map((c) => ({ ...c }));
+  for (const d of dropped) {
+    const service = SERVICE_OF_TYPE.get(d.resource.type) ?? "tagging";
+    const region = SERVICE_TYPES[service]?.global ? "global" : d.resource.region;
+    let c = out.find((x) => x.account === d.resource.account && x.region === region && x.service === service);
+    if (!c) {
+      c = { account: d.resource.account, region, service, status: "partial" };
+      out.push(c);
+    }
+    const left = dropped.filter(
+      (x) =>
+        x.resource.type === d.resource.type &&
+        x.resource.account === d.resource.account &&
+        (region === "global" || x.resource.region === d.resource.region),
+    );
+    const what = `${left.length} ${d.resource.type} left out, the data incomplete (see the import notes)`;
+    if (c.status === "scanned") {
+      c.status = "partial";
+      c.error = `partial import: ${what}`;
+    } else if (!c.error?.includes(what)) c.error = `${c.error ? `${c.error}; ` : "partial import: "}${what}`;
+    c.notRecorded = [...new Set([...(c.notRecorded ?? []), d.resource.type])];
+  }
+  return out;
 }
 
 /** "ec2-describe-vpcs" → "ec2 describe-vpcs", as it is typed ("s3-list-buckets" is `aws s3api list-buckets`). */

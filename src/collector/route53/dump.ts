@@ -1,7 +1,9 @@
 import {
   GetHostedZone$,
   type HostedZone,
+  type HostedZoneSummary,
   ListHostedZones$,
+  ListHostedZonesByVPC$,
   ListResourceRecordSets$,
   ListTagsForResources$ as ListRoute53Tags$,
   type ResourceRecordSet,
@@ -23,6 +25,13 @@ const dump: DumpReader<unknown> = dumpReader<Route53Raw>({
       perResource: "hosted zone id or name",
     },
     "route53-list-tags-for-resources": { op: ListRoute53Tags$, list: "ResourceTagSets" },
+    // CloudMapper's collect: route53-list-hosted-zones-by-vpc/<VPC region>/<VPC id>, the private zones each
+    // VPC of the dump is associated with (it writes no route53-get-hosted-zone).
+    "route53-list-hosted-zones-by-vpc": {
+      op: ListHostedZonesByVPC$,
+      list: "HostedZoneSummaries",
+      perResource: "VPC (a folder per VPC region, a file per VPC id)",
+    },
   },
   required: ["route53-list-hosted-zones", "route53-list-tags-for-resources"],
   records: {
@@ -46,6 +55,19 @@ const dump: DumpReader<unknown> = dumpReader<Route53Raw>({
     const vpcs: Route53Raw["vpcs"] = {};
     for (const r of get<{ HostedZone?: HostedZone; VPCs?: VPC[] }>("route53-get-hosted-zone"))
       if (r.out.HostedZone?.Id) vpcs[zoneIdOf(r.out.HostedZone.Id)] = r.out.VPCs ?? [];
+    // The reverse answers, where GetHostedZone's are missing: each VPC's private zones. They name only the
+    // dump's own VPCs (not those of other accounts), so they are read for zones GetHostedZone did not answer.
+    const byVpc: Route53Raw["vpcs"] = {};
+    for (const r of get<{ HostedZoneSummaries?: HostedZoneSummary[] }>("route53-list-hosted-zones-by-vpc")) {
+      const [VPCRegion, VPCId] = r.params ?? [];
+      if (r.params?.length !== 2 || !VPCRegion || !VPCId) continue;
+      for (const z of r.out.HostedZoneSummaries ?? [])
+        if (z.HostedZoneId) {
+          const id = zoneIdOf(z.HostedZoneId);
+          byVpc[id] = [...(byVpc[id] ?? []), { VPCRegion: VPCRegion as VPC["VPCRegion"], VPCId }];
+        }
+    }
+    for (const [id, list] of Object.entries(byVpc)) if (!(id in vpcs)) vpcs[id] = list;
     const tags: Route53Raw["tags"] = {};
     for (const s of items<ResourceTagSet>(get, "route53-list-tags-for-resources", "ResourceTagSets"))
       if (s.ResourceId) tags[zoneIdOf(s.ResourceId)] = s.Tags ?? [];
@@ -57,7 +79,9 @@ const dump: DumpReader<unknown> = dumpReader<Route53Raw>({
       gaps: [
         ...(noRecords > 0 ? [`no route53-list-resource-record-sets response for ${noRecords} zone(s)`] : []),
         ...(noVpcs > 0
-          ? [`no route53-get-hosted-zone response for ${noVpcs} private zone(s): their VPCs are unknown`]
+          ? [
+              `no route53-get-hosted-zone (or route53-list-hosted-zones-by-vpc) response for ${noVpcs} private zone(s): their VPCs are unknown`,
+            ]
           : []),
       ],
     };

@@ -31,7 +31,8 @@ import api, { type BucketRaw, type S3Raw } from "./api.ts";
  *     (null), as a live scan has it when the status has no IsPublic. Evaluating the text is not attempted;
  *   - BucketWebsiteConfiguration {indexDocumentSuffix, errorDocument, redirectAllRequestsTo, routingRules};
  *   - tags: the item's tags, else BucketTaggingConfiguration {tagSets: [{tags: {key: value}}]}.
- * The bucket's region is the item's awsRegion (Config records a bucket in its own region).
+ * The bucket's region is the item's awsRegion (Config records a bucket in its own region). An item
+ * captured before Block Public Access existed, or without a capture time, leaves the block unknown.
  */
 export function bucketFromConfig(i: ConfigItem): BucketRaw {
   const conf = i.configuration;
@@ -63,7 +64,13 @@ export function bucketFromConfig(i: ConfigItem): BucketRaw {
   return {
     bucket: { Name: name, ...(creation?.CreationDate ? { CreationDate: creation.CreationDate } : {}) },
     region: i.awsRegion,
-    publicAccessBlock: pab ? { PublicAccessBlockConfiguration: pab } : null,
+    // No member: the bucket has no block, unless the item predates Block Public Access (or says not when
+    // it was captured), when nobody could have recorded one: unknown, never "not blocked".
+    publicAccessBlock: pab
+      ? { PublicAccessBlockConfiguration: pab }
+      : i.capturedAt !== undefined && i.capturedAt >= BLOCK_PUBLIC_ACCESS_LAUNCH
+        ? null
+        : undefined,
     encryption: sse?.Rules?.length ? { ServerSideEncryptionConfiguration: sse } : null,
     versioning: status === "Enabled" || status === "Suspended" ? { Status: status } : {},
     policyStatus: isRecord(policy) && !nonEmpty(policy.policyText) ? null : {},
@@ -71,6 +78,13 @@ export function bucketFromConfig(i: ConfigItem): BucketRaw {
     tagging: tags.length > 0 ? { TagSet: tags } : null,
   };
 }
+
+/**
+ * When S3 Block Public Access was launched (2018-11-15): bucket items captured before carry no
+ * PublicAccessBlockConfiguration whatever the bucket has now (Cloud Custodian's tests/data/config/s3.json,
+ * captured 2017-02-04, is one).
+ */
+export const BLOCK_PUBLIC_ACCESS_LAUNCH = "2018-11-15T00:00:00.000Z";
 
 const config: ConfigReader<unknown> = configReader<S3Raw>({
   module: api,

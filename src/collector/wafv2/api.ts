@@ -21,8 +21,11 @@ export interface Wafv2Raw {
     summary: WebACLSummary;
     /** GetWebACL's WebACL: the default action and the rules. */
     acl: WebACL | undefined;
-    /** ListResourcesForWebACL's ResourceArns (regional ACLs only: see fetch). */
-    resources: string[];
+    /**
+     * ListResourcesForWebACL's ResourceArns (regional ACLs only: see fetch); undefined when the source did
+     * not record what the ACL protects (an AWS Config item without relationships).
+     */
+    resources: string[] | undefined;
     tags: Tag[];
   }[];
 }
@@ -130,7 +133,7 @@ export function normalizeWafv2(raw: Wafv2Raw, where: Where) {
         associatedResourceArns: resources,
       },
     });
-    for (const r of resources) out.edge(summary.ARN, r, "protects");
+    for (const r of resources ?? []) out.edge(summary.ARN, r, "protects");
   }
   return out.result();
 }

@@ -30,11 +30,17 @@ const config: ConfigReader<unknown> = configReader<Wafv2Raw>({
         scope: arn.includes(":global/webacl/") ? "CLOUDFRONT" : "REGIONAL",
         summary: { ARN: arn, Id: id, ...(name ? { Name: name } : {}) },
         acl: { ...acl, ARN: arn, Id: id },
-        // WAFv2 items name no protected resource; relationships to load balancers, where present, do.
-        resources: i.relationships
-          .filter((r) => r.resourceType === "AWS::ElasticLoadBalancingV2::LoadBalancer")
-          .map((r) => r.resourceId)
-          .filter((r) => r.startsWith("arn:")),
+        // WAFv2 items name no protected resource; relationships to load balancers, where present, do. An item
+        // without relationships (Config's, or a query that did not select them) leaves a regional ACL's
+        // associations unknown, so that no load balancer is called unprotected on data nobody recorded.
+        // CloudFront-scope ACLs are found from the distributions' webACLId (the CloudFront module).
+        resources:
+          i.relationships.length === 0 && !arn.includes(":global/webacl/")
+            ? undefined
+            : i.relationships
+                .filter((r) => r.resourceType === "AWS::ElasticLoadBalancingV2::LoadBalancer")
+                .map((r) => r.resourceId)
+                .filter((r) => r.startsWith("arn:")),
         tags: tagList(i.tags),
       });
     },

@@ -5,6 +5,7 @@ import {
   NO_PORTS,
   type PortSet,
   subtract,
+  tcpOnly,
   union,
 } from "../../analysis/ports.ts";
 import { exposureUnknowns, portsBetweenGroups, possiblePorts } from "../../analysis/reachability.ts";
@@ -95,7 +96,7 @@ export default defineRule({
         message: `The documented flow ${flow.from} → ${flow.to} on tcp/${formatPorts(impossible)} is not possible.`,
         evidence: [
           `checked ${flow.from === "internet" ? "the internet" : `${sources.length} source(s) (${sources.slice(0, 3).map(label).join(", ")})`} against ${targets.length} target(s) (${targets.slice(0, 3).map(label).join(", ")})`,
-          `what is possible between them: ${isEmpty(possible) ? "nothing" : `tcp/${formatPorts(possible)}`}`,
+          `what is possible between them: ${isEmpty(tcpOnly(possible)) ? "nothing" : `tcp/${formatPorts(tcpOnly(possible))}`}`,
         ],
         specLine: spec.lineOf(["flows", i]),
       });

@@ -1,6 +1,6 @@
-import { formatPorts, isEmpty, type PortSet, subtract, union } from "../../analysis/ports.ts";
+import { formatPorts, isEmpty, type PortSet, subtract, tcpOnly, union } from "../../analysis/ports.ts";
 import { type Path, portsBetweenGroups, possiblePorts } from "../../analysis/reachability.ts";
-import { documentedPorts, groupsOfAll, networkMembers } from "../flows.ts";
+import { documentedPorts, groupsOfAll, initiators, networkMembers } from "../flows.ts";
 import { defineRule, type RuleResult, unverified } from "../types.ts";
 import { label } from "../util.ts";
 
@@ -31,7 +31,7 @@ export default defineRule({
     const tiers = Object.keys(spec.spec.tiers);
     const documented = documentedPorts(spec.spec.flows);
     const members = new Map(tiers.map((t) => [t, networkMembers(ctx, t)]));
-    const sourceGroups = new Map(tiers.map((t) => [t, groupsOfAll(ctx, members.get(t) ?? [])]));
+    const sourceGroups = new Map(tiers.map((t) => [t, groupsOfAll(ctx, initiators(members.get(t) ?? []))]));
     const out: RuleResult[] = [];
     const done = new Set<string>();
     const pairs = new Map<string, ReturnType<typeof portsBetweenGroups>>();
@@ -41,7 +41,8 @@ export default defineRule({
         done.add(target.id);
         const targetTiers = spec.tiersOf(target);
         const exposure = ctx.facts.reach.exposure(target);
-        const fromInternet = union(exposure.world.ports, exposure.restricted.ports);
+        // A flow's ports are TCP ports (the spec has no protocol field yet): UDP and ICMP are not compared.
+        const fromInternet = tcpOnly(union(exposure.world.ports, exposure.restricted.ports));
         const extraInternet = subtract(fromInternet, documented("internet", targetTiers));
         if (!isEmpty(extraInternet)) {
           const path = isEmpty(exposure.world.ports) ? exposure.restricted : exposure.world;
@@ -49,7 +50,7 @@ export default defineRule({
         } else {
           // Undocumented ports that get through only if unrecorded data allows it: unverified.
           const maybe = subtract(
-            union(possiblePorts(exposure.world), possiblePorts(exposure.restricted)),
+            tcpOnly(union(possiblePorts(exposure.world), possiblePorts(exposure.restricted))),
             union(fromInternet, documented("internet", targetTiers)),
           );
           const why = [
@@ -84,12 +85,12 @@ export default defineRule({
             documented("internet", targetTiers),
             fromInternet,
           );
-          const extra = subtract(allowed, implied);
+          const extra = subtract(tcpOnly(allowed), implied);
           if (!isEmpty(extra) && sample)
             out.push(
               result(target, `tier "${source}"`, extra, sample, documented(source, targetTiers), source),
             );
-          else if (unknown && !isEmpty(subtract(unknown.ports, implied)))
+          else if (unknown && !isEmpty(subtract(tcpOnly(unknown.ports), implied)))
             out.push(
               unverified(target, unknown.reasons, {
                 key: `from:${source}`,

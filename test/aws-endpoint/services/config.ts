@@ -636,6 +636,29 @@ export function configurationItems(
       const globalResource = r?.region === "global";
       return item(m, r, account, globalResource ? "global" : region, style);
     });
+  // Each explicit subnet association of a route table is also an item of its own, as Config records
+  // AWS::EC2::SubnetRouteTableAssociation (CloudFormation-shaped: Id, RouteTableId, SubnetId).
+  for (const rt of resources)
+    if (rt.type === "AWS::EC2::RouteTable")
+      for (const subnetId of (rt.props as { subnetIds: string[] }).subnetIds) {
+        const id = `rtbassoc-${subnetId.replace(/^subnet-/, "")}`;
+        const routeTableId = (rt.props as { routeTableId: string }).routeTableId;
+        items.push(
+          item(
+            {
+              resourceType: "AWS::EC2::SubnetRouteTableAssociation",
+              resourceId: id,
+              arn: `arn:aws:ec2:${region}:${account}:subnet-route-table-association/${id}`,
+              configuration: { Id: id, RouteTableId: routeTableId, SubnetId: subnetId },
+              noTags: true,
+            },
+            undefined,
+            account,
+            region,
+            style,
+          ),
+        );
+      }
   // A resource deleted since: Config keeps its last item with status ResourceDeleted.
   items.push(
     item(
@@ -863,16 +886,20 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
           delete c.parent;
           break;
         case "AWS::ECS::Service":
-          c.props.runningCount = 0;
+          delete c.props.runningCount;
           break;
         case "AWS::EFS::FileSystem":
           delete c.props.lifeCycleState;
           delete c.props.numberOfMountTargets;
           break;
         case "AWS::WAFv2::WebACL":
-          c.props.associatedResourceArns = (c.props.associatedResourceArns as string[]).filter((a) =>
-            distributions.has(a),
-          );
+          // A regional ACL's item names nothing it protects: unknown. CloudFront-scope ones are found
+          // from the distributions.
+          if (c.props.scope === "REGIONAL") delete c.props.associatedResourceArns;
+          else
+            c.props.associatedResourceArns = (c.props.associatedResourceArns as string[]).filter((a) =>
+              distributions.has(a),
+            );
           break;
         case "AWS::S3::Bucket":
           if (c.props.policyIsPublic === true) c.props.policyIsPublic = null;

@@ -3,6 +3,7 @@ import {
   DescribeFlowLogs$,
   DescribeInstances$,
   DescribeInternetGateways$,
+  DescribeManagedPrefixLists$,
   DescribeNatGateways$,
   DescribeNetworkAcls$,
   DescribeNetworkInterfaces$,
@@ -15,6 +16,7 @@ import {
   DescribeVpcEndpoints$,
   DescribeVpcPeeringConnections$,
   DescribeVpcs$,
+  GetManagedPrefixListEntries$,
   type IpPermission,
 } from "@aws-sdk/client-ec2";
 import type { KnownType, SecurityGroupRule } from "../../../src/model/props.ts";
@@ -169,10 +171,16 @@ export const ec2Handler: ServiceHandler = {
             RuleAction: e.ruleAction,
             CidrBlock: e.cidrBlock ?? undefined,
             Ipv6CidrBlock: e.ipv6CidrBlock ?? undefined,
-            PortRange:
-              e.fromPort !== null || e.toPort !== null
-                ? { From: e.fromPort ?? undefined, To: e.toPort ?? undefined }
-                : undefined,
+            ...(e.protocol === "1"
+              ? e.fromPort !== null
+                ? { IcmpTypeCode: { Type: e.fromPort, Code: e.toPort ?? -1 } }
+                : {}
+              : {
+                  PortRange:
+                    e.fromPort !== null || e.toPort !== null
+                      ? { From: e.fromPort ?? undefined, To: e.toPort ?? undefined }
+                      : undefined,
+                }),
           })),
           // The final deny of every ACL, which AWS lists as rule 32767.
           { RuleNumber: 32767, Egress: false, Protocol: "-1", RuleAction: "deny", CidrBlock: "0.0.0.0/0" },
@@ -207,35 +215,75 @@ export const ec2Handler: ServiceHandler = {
         };
       }),
     })),
-    DescribeInstances: list(DescribeInstances$, "Reservations", ({ resources, account }) => ({
-      // One reservation per instance keeps paging by instance.
-      Reservations: of(resources, "AWS::EC2::Instance").map((i) => ({
-        ReservationId: `r-${i.props.instanceId.slice(2)}`,
-        OwnerId: account,
-        Instances: [
-          {
-            InstanceId: i.props.instanceId,
-            InstanceType: i.props.instanceType,
-            ImageId: i.props.imageId,
-            State: { Name: i.props.state },
-            VpcId: i.props.vpcId ?? undefined,
-            SubnetId: i.props.subnetId ?? undefined,
-            Placement: { AvailabilityZone: i.props.availabilityZone },
-            PrivateIpAddress: i.props.privateIp ?? undefined,
-            PublicIpAddress: i.props.publicIp ?? undefined,
-            SecurityGroups: i.props.securityGroupIds.map((GroupId) => ({ GroupId })),
-            NetworkInterfaces: i.props.networkInterfaceIds.map((NetworkInterfaceId) => ({
-              NetworkInterfaceId,
-            })),
-            IamInstanceProfile: i.props.iamInstanceProfileArn
-              ? { Arn: i.props.iamInstanceProfileArn }
-              : undefined,
-            MetadataOptions: { HttpTokens: i.props.httpTokens, HttpEndpoint: i.props.httpEndpoint },
-            Tags: tagList(i.tags),
-          },
-        ],
-      })),
-    })),
+    DescribeInstances: list(DescribeInstances$, "Reservations", ({ resources, account }) => {
+      const enis = new Map(
+        of(resources, "AWS::EC2::NetworkInterface").map((n) => [
+          `${n.account}/${n.region}/${n.props.networkInterfaceId}`,
+          n,
+        ]),
+      );
+      return {
+        // One reservation per instance keeps paging by instance.
+        Reservations: of(resources, "AWS::EC2::Instance").map((i) => ({
+          ReservationId: `r-${i.props.instanceId.slice(2)}`,
+          OwnerId: account,
+          Instances: [
+            {
+              InstanceId: i.props.instanceId,
+              InstanceType: i.props.instanceType,
+              ImageId: i.props.imageId,
+              State: { Name: i.props.state },
+              VpcId: i.props.vpcId ?? undefined,
+              SubnetId: i.props.subnetId ?? undefined,
+              Placement: { AvailabilityZone: i.props.availabilityZone },
+              PrivateIpAddress: i.props.privateIp ?? undefined,
+              PublicIpAddress: i.props.publicIp ?? undefined,
+              SecurityGroups: i.props.securityGroupIds.map((GroupId) => ({ GroupId })),
+              // Each interface in full, as EC2 answers (and CloudMapper's collect records it): an instance's
+              // network presence is in its own answer, whether or not the ENI listing has the interface.
+              NetworkInterfaces: i.props.networkInterfaceIds.map((NetworkInterfaceId, DeviceIndex) => {
+                const n = enis.get(`${i.account}/${i.region}/${NetworkInterfaceId}`);
+                if (!n) return { NetworkInterfaceId };
+                return {
+                  NetworkInterfaceId,
+                  VpcId: n.props.vpcId,
+                  SubnetId: n.props.subnetId,
+                  OwnerId: account,
+                  InterfaceType: n.props.interfaceType,
+                  Description: n.props.description,
+                  Status: "in-use",
+                  SourceDestCheck: true,
+                  PrivateIpAddress: n.props.privateIpAddresses[0],
+                  PrivateIpAddresses: n.props.privateIpAddresses.map((PrivateIpAddress, k) => ({
+                    PrivateIpAddress,
+                    Primary: k === 0,
+                    ...(k === 0 && n.props.publicIp
+                      ? { Association: { PublicIp: n.props.publicIp, IpOwnerId: "amazon" } }
+                      : {}),
+                  })),
+                  Association: n.props.publicIp
+                    ? { PublicIp: n.props.publicIp, IpOwnerId: "amazon" }
+                    : undefined,
+                  Groups: n.props.securityGroupIds.map((GroupId) => ({ GroupId })),
+                  Attachment: {
+                    AttachmentId: `eni-attach-${NetworkInterfaceId.slice(4)}`,
+                    DeviceIndex,
+                    Status: "attached",
+                    DeleteOnTermination: true,
+                  },
+                  Ipv6Addresses: [],
+                };
+              }),
+              IamInstanceProfile: i.props.iamInstanceProfileArn
+                ? { Arn: i.props.iamInstanceProfileArn }
+                : undefined,
+              MetadataOptions: { HttpTokens: i.props.httpTokens, HttpEndpoint: i.props.httpEndpoint },
+              Tags: tagList(i.tags),
+            },
+          ],
+        })),
+      };
+    }),
     DescribeVpcPeeringConnections: list(
       DescribeVpcPeeringConnections$,
       "VpcPeeringConnections",
@@ -298,6 +346,27 @@ export const ec2Handler: ServiceHandler = {
         Tags: tagList(v.tags),
       })),
     })),
+    DescribeManagedPrefixLists: list(DescribeManagedPrefixLists$, "PrefixLists", ({ resources }) => ({
+      PrefixLists: of(resources, "AWS::EC2::PrefixList").map((pl) => ({
+        PrefixListId: pl.props.prefixListId,
+        PrefixListName: pl.props.prefixListName,
+        AddressFamily: pl.props.addressFamily,
+        OwnerId: pl.props.ownerId,
+        State: "create-complete",
+        Tags: tagList(pl.tags),
+      })),
+    })),
+    // A list recorded without entries answers as AWS does when they cannot be read: access denied.
+    GetManagedPrefixListEntries: list(GetManagedPrefixListEntries$, "Entries", ({ resources, params }) => {
+      const pl = of(resources, "AWS::EC2::PrefixList").find(
+        (p) => p.props.prefixListId === params.PrefixListId,
+      );
+      if (!pl?.props.entries)
+        throw Object.assign(new Error("not readable"), { code: "UnauthorizedOperation", status: 403 });
+      return {
+        Entries: pl.props.entries.map((e) => ({ Cidr: e.cidr, Description: e.description ?? undefined })),
+      };
+    }),
     DescribeTransitGatewayAttachments: list(
       DescribeTransitGatewayAttachments$,
       "TransitGatewayAttachments",

@@ -36,8 +36,7 @@ export const DIAGRAM_CSS = `
 .asb-card .name { font-size: 12px; font-weight: 600; fill: #16191f; }
 .asb-card .type { font-size: 10.5px; fill: #545b64; }
 .asb-card, .asb-group > rect.box, .asb-group .title, .asb-edge { cursor: pointer; }
-.asb-nodes.dimmed .asb-leaf, .asb-nodes.dimmed .asb-group.collapsed { opacity: 0.3; }
-.asb-edges.dimmed .asb-edge { opacity: 0.12; }
+.asb-veil { fill: #ffffff; opacity: 0.72; pointer-events: none; }
 .asb-badge text { font-size: 10.5px; font-weight: 700; fill: #fff; }
 .asb-edge .line { fill: none; }
 .asb-edge .hit { fill: none; stroke: transparent; stroke-width: 12; }
@@ -567,14 +566,18 @@ export function DiagramSvg(props: DiagramProps) {
       <rect x={vb[0] - vb[2]} y={vb[1] - vb[3]} width={vb[2] * 3} height={vb[3] * 3} fill="#ffffff" />
       <NodeLayer root={props.root} layer={layer} dimmed={focused} />
       <EdgeLayer
-        edges={
-          focused && props.focusEdges ? props.edges.filter((e) => !props.focusEdges?.has(e.id)) : props.edges
-        }
+        edges={props.edges}
         {...(props.selectedEdge ? { selectedEdge: props.selectedEdge } : {})}
         zoom={zoom}
         dimmed={focused}
         {...(win ? { window: win } : {})}
       />
+      {/* Dimming is one white veil over both layers, under the focus drawn again on top: fading every card
+          and edge on its own (opacity on thousands of elements) made the browser restyle and repaint the
+          whole picture on each selection. */}
+      {focused ? (
+        <rect className="asb-veil" x={vb[0] - vb[2]} y={vb[1] - vb[3]} width={vb[2] * 3} height={vb[3] * 3} />
+      ) : null}
       {focused && props.focusEdges ? (
         <g className="asb-edges focus">
           {props.edges

@@ -85,4 +85,4 @@ export function iconOf(type: string, props?: unknown): IconKey {
   return KINDS[type]?.icon ?? "generic";
 }
 
-export { PASSIVE_TYPES } from "../../../src/report/passive-types.ts";
+export { PASSIVE_TYPES } from "../../../src/model/passive-types.ts";

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { SnapshotBuilder, tcp } from "../../fixtures/builder.ts";
+import { Graph } from "../model/graph.ts";
+import { computeAttackSurface, ExposureEntry } from "./exposure.ts";
+import { computeFacts } from "./facts.ts";
+
+/** A shop: a public web host, a private app behind an internet-facing ALB, a distribution in front of a bucket. */
+function shop() {
+  const b = new SnapshotBuilder("test:exposure");
+  const a = b.in("111111111111", "us-east-2");
+  const v = a.vpc("shop", { cidr: "10.0.0.0/16" });
+  const igw = a.internetGateway(v, "igw");
+  const pub = a.subnet(v, "web", { cidr: "10.0.1.0/24", az: "us-east-2a" });
+  const priv = a.subnet(v, "app", { cidr: "10.0.2.0/24", az: "us-east-2a" });
+  a.routeTable(v, "public", { subnets: [pub], routes: [{ destination: "0.0.0.0/0", via: igw }] });
+  const webSg = a.securityGroup(v, "web", {
+    ingress: [tcp(22, "203.0.113.0/24"), { protocol: "udp", ports: 51820, from: "0.0.0.0/0" }],
+  });
+  a.instance(pub, "web-1", { securityGroups: [webSg], publicIp: true });
+  const lbSg = a.securityGroup(v, "lb", { ingress: [tcp(443, "0.0.0.0/0"), tcp(8443, "0.0.0.0/0")] });
+  const appSg = a.securityGroup(v, "app", { ingress: [tcp(8080, lbSg)] });
+  const app = a.instance(priv, "app-1", { securityGroups: [appSg] });
+  const tg = a.targetGroup(v, "app", { port: 8080, targets: [app] });
+  const lb = a.loadBalancer(v, "front", {
+    scheme: "internet-facing",
+    subnets: [pub],
+    securityGroups: [lbSg],
+  });
+  a.listener(lb, { protocol: "HTTPS", port: 443, forwardTo: tg });
+  const bucket = a.bucket("assets", {});
+  a.distribution("cdn", { origins: [bucket], viewerProtocolPolicy: "https-only" });
+  return { b, a, v, pub, priv };
+}
+
+const surface = (b: SnapshotBuilder) => {
+  const graph = new Graph(b.build());
+  return computeAttackSurface(graph, computeFacts(graph));
+};
+const line = (e: ExposureEntry) =>
+  `${e.resourceName} ${e.traffic} ${e.via}${e.viaName ? `:${e.viaName}` : ""} ${e.audience}`;
+
+describe("the attack surface", () => {
+  it("lists every resource and port the internet reaches, how, and from whom", () => {
+    const x = surface(shop().b);
+    expect(x.reached.map(line).sort()).toEqual(
+      [
+        "web-1 tcp/22 direct some addresses",
+        "web-1 udp/51820 direct anyone",
+        // The listener's port only: 8443 is open in the group, but nothing listens there.
+        "front tcp/443 direct anyone",
+        "app-1 tcp/8080 load-balancer:front anyone",
+        "cdn tcp/443 cloudfront anyone",
+        "assets tcp/443 cloudfront:cdn anyone",
+      ].sort(),
+    );
+    expect(x.unknown).toEqual([]);
+    const app = x.reached.find((e) => e.resourceName === "app-1");
+    expect(app?.hops.map((h) => h.kind)).toEqual([
+      "internet",
+      "nacl",
+      "security-group",
+      "listener",
+      "target-group",
+      "route",
+      "security-group",
+      "nacl",
+      "nacl",
+      "security-group",
+    ]);
+    // Every entry is what the JSON schema says.
+    for (const e of [...x.reached, ...x.unknown]) ExposureEntry.parse(e);
+  });
+
+  it("keeps what depends on data nobody recorded apart, with what was not recorded", () => {
+    const { b, a, v } = shop();
+    // A subnet no route table of the recorded ones applies to: the VPC's main table is lost too.
+    const lost = a.subnet(v, "lost", { cidr: "10.0.9.0/24", az: "us-east-2a" });
+    const sg = a.securityGroup(v, "lost", { ingress: [tcp(3389, "0.0.0.0/0")] });
+    a.instance(lost, "lost-1", { securityGroups: [sg], publicIp: true });
+    const snapshot = b.build();
+    const main = snapshot.resources.find(
+      (r) => r.type === "AWS::EC2::RouteTable" && (r.props as { main?: boolean }).main === true,
+    );
+    snapshot.resources = snapshot.resources.filter((r) => r !== main);
+    snapshot.edges = snapshot.edges.filter((e) => e.from !== main?.id && e.to !== main?.id);
+    const graph = new Graph(snapshot);
+    const x = computeAttackSurface(graph, computeFacts(graph));
+    expect(x.reached.map(line)).not.toContainEqual(expect.stringContaining("lost-1"));
+    const unknown = x.unknown.filter((e) => e.resourceName === "lost-1");
+    expect(unknown.map(line)).toEqual(["lost-1 tcp/3389 direct anyone"]);
+    expect(unknown[0]?.reasons[0]).toMatch(/no route table of VPC vpc-[0-9a-f]+ is recorded/);
+  });
+
+  it("plugs in managed front doors by type: API Gateway, Lambda URLs, EKS, OpenSearch", () => {
+    const b = new SnapshotBuilder("test:doors");
+    const a = b.in("111111111111", "us-east-2");
+    a.generic("AWS::ApiGateway::RestApi", "arn:aws:apigateway:us-east-2::/restapis/a1", "orders", {
+      props: { endpointTypes: ["REGIONAL"] },
+    });
+    a.generic("AWS::ApiGateway::RestApi", "arn:aws:apigateway:us-east-2::/restapis/a2", "internal", {
+      props: { endpointTypes: ["PRIVATE"] },
+    });
+    a.generic("AWS::ApiGateway::RestApi", "arn:aws:apigateway:us-east-2::/restapis/a3", "unread", {});
+    a.generic("AWS::Lambda::Url", "arn:aws:lambda:us-east-2:111111111111:function:hook/url", "hook-url", {
+      props: { authType: "NONE", targetFunctionArn: "arn:aws:lambda:us-east-2:111111111111:function:hook" },
+    });
+    a.generic("AWS::EKS::Cluster", "arn:aws:eks:us-east-2:111111111111:cluster/k", "k", {
+      props: { endpointPublicAccess: true, publicAccessCidrs: ["198.51.100.0/24"] },
+    });
+    a.generic("AWS::OpenSearch::Domain", "arn:aws:es:us-east-2:111111111111:domain/logs", "logs", {
+      props: { publicEndpoint: true, accessPolicyOpen: true, enforceHttps: true },
+    });
+    const x = surface(b);
+    expect(x.reached.map(line).sort()).toEqual(
+      [
+        "orders tcp/443 api-gateway anyone",
+        "hook-url tcp/443 lambda-url anyone",
+        "k tcp/443 eks-endpoint some addresses",
+        "logs tcp/443 opensearch-endpoint anyone",
+      ].sort(),
+    );
+    expect(x.unknown.map(line)).toEqual(["unread tcp/443 api-gateway anyone"]);
+    expect(x.unknown[0]?.reasons).toEqual(["the endpoint type of REST API unread is not recorded"]);
+  });
+});

@@ -1,0 +1,99 @@
+import { computeAttackSurface, type ExposureReport } from "../analysis/exposure.ts";
+import { computeFacts } from "../analysis/facts.ts";
+import { type PortSet, protocolPorts } from "../analysis/ports.ts";
+import type { LoadedSpec } from "../architecture/load.ts";
+import { InputError } from "../model/errors.ts";
+import { Graph } from "../model/graph.ts";
+import {
+  checkOutputDir,
+  checkOutputFile,
+  loadSnapshot,
+  writeFileAtomic,
+  writeFilesInto,
+} from "../model/io.ts";
+import { terminalSafe } from "../report/escape.ts";
+import {
+  EXPOSURE_FILES,
+  EXPOSURE_FORMATS,
+  EXPOSURE_FORMATTERS,
+  type ExposureFormat,
+} from "../report/exposure.ts";
+import { documentedPorts } from "../rules/flows.ts";
+import { loadSpecChecked } from "./check.ts";
+import { EXIT } from "./common.ts";
+
+export interface ExposureOptions {
+  spec?: string;
+  format: string;
+  output?: string;
+}
+
+function parseExposureFormats(text: string): ExposureFormat[] {
+  const names = text
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = names.filter((n) => !(EXPOSURE_FORMATS as readonly string[]).includes(n));
+  if (names.length === 0 || bad.length > 0)
+    throw new InputError(
+      `unknown format${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ") || '""'} in --format.`,
+      undefined,
+      `Choose from ${EXPOSURE_FORMATS.join(", ")}; several at once with commas and -o DIR (--format text,json,markdown -o out/).`,
+    );
+  return [...new Set(names)] as ExposureFormat[];
+}
+
+/** With a spec: each entry says whether a documented flow from the internet to its tier allows it (TCP flows). */
+export function markDocumented(x: ExposureReport, graph: Graph, spec: LoadedSpec): ExposureReport {
+  const documented = documentedPorts(spec.spec.flows);
+  const mark = (e: ExposureReport["reached"][number]) => {
+    const r = graph.get(e.resourceId);
+    const doc = r ? documented("internet", spec.tiersOf(r)) : [];
+    return { ...e, documented: e.protocol === "tcp" && isWhole(doc, e) };
+  };
+  return { reached: x.reached.map(mark), unknown: x.unknown.map(mark) };
+}
+
+/** Whether every port of the entry's range is documented. */
+function isWhole(doc: PortSet, e: ExposureReport["reached"][number]): boolean {
+  const [a, b] = e.ports === "all" ? [0, 65535] : e.ports.split("-").map(Number);
+  const lo = a ?? 0;
+  const range = protocolPorts("tcp", lo, b ?? lo);
+  return doc.some(([x, y]) => range.every(([p, q]) => x <= p && q <= y));
+}
+
+export async function runExposure(snapshotFile: string, opts: ExposureOptions): Promise<number> {
+  const formats = parseExposureFormats(opts.format);
+  if (formats.length > 1 && !opts.output)
+    throw new InputError(
+      `${formats.length} formats need an output directory.`,
+      undefined,
+      `Add -o DIR: asbuilt writes ${formats.map((f) => EXPOSURE_FILES[f]).join(", ")} there.`,
+    );
+  if (opts.output && formats.length === 1)
+    await checkOutputFile(opts.output, EXPOSURE_FILES[formats[0] ?? "text"]);
+  else if (opts.output) await checkOutputDir(opts.output, `${formats.length} formats`);
+  const [snapshot, spec] = await Promise.all([
+    loadSnapshot(snapshotFile),
+    opts.spec ? loadSpecChecked(opts.spec) : undefined,
+  ]);
+  const graph = new Graph(snapshot);
+  let report = computeAttackSurface(graph, computeFacts(graph));
+  if (spec) report = markDocumented(report, graph, spec);
+  if (!opts.output) {
+    process.stdout.write(EXPOSURE_FORMATTERS[formats[0] ?? "text"](report));
+    return EXIT.ok;
+  }
+  if (formats.length === 1)
+    await writeFileAtomic(opts.output, EXPOSURE_FORMATTERS[formats[0] ?? "text"](report));
+  else
+    await writeFilesInto(
+      opts.output,
+      formats.map((f) => ({ name: EXPOSURE_FILES[f], content: EXPOSURE_FORMATTERS[f](report) })),
+      `${formats.length} formats`,
+    );
+  process.stderr.write(
+    `asbuilt: wrote ${terminalSafe(opts.output)}: ${report.reached.length} reachable, ${report.unknown.length} unknown\n`,
+  );
+  return EXIT.ok;
+}
