@@ -21,6 +21,20 @@ export const VpcProps = z.strictObject({
   cidrBlock: Cidr4.optional(),
   ipv6CidrBlocks: z.array(Cidr6),
   isDefault: z.boolean().optional(),
+  /**
+   * VPC Block Public Access as it applies to this VPC: the region's internet gateway block mode
+   * (DescribeVpcBlockPublicAccessOptions) and the exclusions (DescribeVpcBlockPublicAccessExclusions) of the
+   * VPC itself and of its subnets, in force ones only. With a mode other than "off", internet traffic through
+   * the VPC's internet gateways is blocked (ingress; both ways for block-bidirectional) except where an
+   * exclusion allows it. Absent when not recorded (AWS Config, a dump without the files, a denied call).
+   */
+  blockPublicAccess: z
+    .strictObject({
+      mode: z.enum(["off", "block-bidirectional", "block-ingress"]),
+      exclusion: z.enum(["allow-bidirectional", "allow-egress"]).nullable(),
+      subnetExclusions: z.record(z.string(), z.enum(["allow-bidirectional", "allow-egress"])),
+    })
+    .optional(),
 });
 export type VpcProps = z.infer<typeof VpcProps>;
 

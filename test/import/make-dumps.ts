@@ -140,6 +140,24 @@ export async function writeCliDump(
       ["ec2-describe-volumes", "DescribeVolumes"],
     ] as const)
       if (!collect || !COLLECT_SKIPS.has(name)) await flat(name, ec2Handler, op);
+    // VPC Block Public Access, where the snapshot records it (CloudMapper's collect has neither call).
+    if (
+      !collect &&
+      ctx.resources.some(
+        (r) => r.type === "AWS::EC2::VPC" && (r.props as { blockPublicAccess?: unknown }).blockPublicAccess,
+      )
+    ) {
+      await flat(
+        "ec2-describe-vpc-block-public-access-options",
+        ec2Handler,
+        "DescribeVpcBlockPublicAccessOptions",
+      );
+      await flat(
+        "ec2-describe-vpc-block-public-access-exclusions",
+        ec2Handler,
+        "DescribeVpcBlockPublicAccessExclusions",
+      );
+    }
     // Every region's folder has its zones (ec2 describe-availability-zones), which asbuilt does not need.
     await put(join(dir, "ec2-describe-availability-zones.json"), {
       AvailabilityZones: [

@@ -888,6 +888,10 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
         case "AWS::ECS::Service":
           delete c.props.runningCount;
           break;
+        case "AWS::EC2::VPC":
+          // Config records no VPC Block Public Access.
+          delete c.props.blockPublicAccess;
+          break;
         case "AWS::EFS::FileSystem":
           delete c.props.lifeCycleState;
           delete c.props.numberOfMountTargets;
