@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { synthetic } from "../fixtures/synthetic.ts";
+import { plantChanges, synthetic } from "../fixtures/synthetic.ts";
 import { saveSnapshot } from "../src/model/io.ts";
 
 // Synthetic snapshots for the benchmarks, written once under bench/.data/ (git-ignored) and reused.
@@ -44,5 +44,13 @@ export async function syntheticFile(n: number, regions?: string[]): Promise<stri
   mkdirSync(DATA, { recursive: true });
   const f = join(DATA, `synthetic-${n}${regions ? `-${regions.length}r` : ""}.json`);
   if (!existsSync(f)) await saveSnapshot(f, synthetic({ resources: n, ...(regions ? { regions } : {}) }));
+  return f;
+}
+
+/** The same synthetic account after a week of changes (plantChanges), for the diff benchmark. */
+export async function syntheticChangedFile(n: number): Promise<string> {
+  mkdirSync(DATA, { recursive: true });
+  const f = join(DATA, `synthetic-${n}-changed.json`);
+  if (!existsSync(f)) await saveSnapshot(f, plantChanges(synthetic({ resources: n })).snapshot);
   return f;
 }

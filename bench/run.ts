@@ -4,7 +4,7 @@ import { availableParallelism, cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildBundle } from "../scripts/build.mjs";
 import { type ChaosReport, chaosSection, chaosTarget } from "./chaos-section.ts";
-import { specFile, syntheticFile } from "./data.ts";
+import { specFile, syntheticChangedFile, syntheticFile } from "./data.ts";
 import { measureStartup, startupSection } from "./startup.ts";
 
 // `npm run bench`: measures asbuilt on synthetic accounts and writes docs/benchmarks.md. Every
@@ -57,6 +57,43 @@ for (const n of quick ? [1000, 10000] : [1000, 10000, 100000]) {
   checkResults.push({ n, ratio: check / floor, rss, ms: check });
   checkRows.push(
     `| ${resources.toLocaleString("en")} | ${f0(floor)} ms | ${f0(check)} ms | ${f1(check / floor)}× | ${f0(rss)} MiB | ${checks[0]?.findings} |`,
+  );
+}
+
+// ── diff of two scans (asbuilt diff) against check on one ──
+interface Diffed {
+  ms: number;
+  cpuMs: number;
+  rssMiB: number;
+  added: number;
+  removed: number;
+  changed: number;
+  findingsNew: number;
+  findingsFixed: number;
+  exposureOpened: number;
+}
+const diffRows: string[] = [];
+const diffResults: { n: number; ms: number; rss: number; ratio: number; cpuRatio: number }[] = [];
+for (const n of quick ? [10000] : [50000, 100000]) {
+  const file = await syntheticFile(n);
+  const changed = await syntheticChangedFile(n);
+  log(`diff, ${n} resources`);
+  // check on the new snapshot, alternating with the diffs so that both see the same load.
+  const checks: (Timed & { cpuMs: number })[] = [];
+  const runs: Diffed[] = [];
+  for (let i = 0; i < 3; i++) {
+    checks.push(one<Timed & { cpuMs: number }>("check-one.ts", "check", changed, spec));
+    runs.push(one<Diffed>("diff-one.ts", file, changed, spec));
+  }
+  const ms = median(runs.map((x) => x.ms));
+  const check = median(checks.map((x) => x.ms));
+  const cpu = median(runs.map((x) => x.cpuMs));
+  const checkCpu = median(checks.map((x) => x.cpuMs));
+  const rss = Math.max(...runs.map((x) => x.rssMiB));
+  const d = runs[0];
+  diffResults.push({ n, ms, rss, ratio: ms / check, cpuRatio: cpu / checkCpu });
+  diffRows.push(
+    `| ${n.toLocaleString("en")} | ${f0(check)} ms (CPU ${f0(checkCpu)} ms) | ${f0(ms)} ms (CPU ${f0(cpu)} ms) | ${f1(ms / check)}× (CPU ${f1(cpu / checkCpu)}×) | ${f0(rss)} MiB | ${d?.added} / ${d?.removed} / ${d?.changed} | ${d?.exposureOpened} | ${d?.findingsNew} / ${d?.findingsFixed} |`,
   );
 }
 
@@ -195,6 +232,19 @@ const targets = [
   check100k
     ? `| check 100k resources under 1.5 GiB RSS | ${f0(check100k.rss)} MiB | ${verdict(check100k.rss < 1536)} |`
     : "| check 100k resources under 1.5 GiB RSS | not run (--quick) | — |",
+  ((d) =>
+    d
+      ? `| diff of two 100k-resource snapshots within 3× check on one | ${sec(d.ms)} s = ${f1(d.ratio)}× (CPU time ${f1(d.cpuRatio)}×) | ${verdict(d.ratio <= 3)} |`
+      : "| diff of two 100k-resource snapshots within 3× check on one | not run (--quick) | — |")(
+    diffResults.find((x) => x.n === 100000),
+  ),
+  ((a, b) =>
+    a && b
+      ? `| diff memory linear: peak RSS at 100k / 50k | ${f0(b.rss)} / ${f0(a.rss)} MiB = ${f1(b.rss / a.rss)}× | ${verdict(b.rss / a.rss <= 2.2)} |`
+      : "| diff memory linear | not run (--quick) | — |")(
+    diffResults.find((x) => x.n === 50000),
+    diffResults.find((x) => x.n === 100000),
+  ),
   `| reachability for 10k ENIs under 2 s | ${f0(reach10k?.ms ?? Number.NaN)} ms for ${reach10k?.enis.toLocaleString("en")} ENIs | ${verdict((reach10k?.ms ?? Number.POSITIVE_INFINITY) < 2000)} |`,
   `| 10k-resource scan within 1.5× its latency floor | ${scanSeconds.toFixed(2)} s / ${scan.floorSeconds.toFixed(2)} s = ${f1(scanRatio)}× | ${verdict(scanRatio <= 1.5)} |`,
   chaosTarget(chaos),
@@ -229,6 +279,18 @@ with the spec.
 | resources | floor (read + JSON.parse) | check | ratio | peak RSS | findings |
 |---|---|---|---|---|---|
 ${checkRows.join("\n")}
+
+## diff: two scans of the same account, against check on one
+
+\`asbuilt diff\` loads and validates both snapshots, analyses each as check does (every rule, reachability), then
+compares resources, edges, internet exposure, tier flows and findings. The new snapshot is the old one after
+fixtures/synthetic.ts's \`plantChanges\` (buckets deleted and added, SSH opened on security groups, tags added, and
+a rescan's reordering, which must not count); check runs on that new snapshot, alternating with the diffs so that
+both see the same load; CPU time (user + system, the whole process) beside the wall time.
+
+| resources | check (new) | diff | ratio | peak RSS | added / removed / changed | exposure opened | findings new / fixed |
+|---|---|---|---|---|---|---|---|
+${diffRows.join("\n")}
 
 ## Reachability alone
 

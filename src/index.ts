@@ -17,6 +17,9 @@ export { scanConfig } from "./collector/config/scan.ts";
 export { type ImportResult, importPaths } from "./collector/import/index.ts";
 export { type AccountTarget, type ScanOptions, type ScanResult, scan } from "./collector/scan.ts";
 export { SERVICE_NAMES } from "./collector/services.ts";
+export { DIFF_FORMATTERS, type DiffFormat } from "./diff/format.ts";
+export { type DiffOptions, diffSnapshots } from "./diff/index.ts";
+export { DiffReport } from "./diff/schema.ts";
 export { InputError } from "./model/errors.ts";
 export { Graph } from "./model/graph.ts";
 export {

@@ -452,4 +452,24 @@ describe("precision", () => {
       /the entries of prefix list pl-[0-9a-f]+, which a route of rtb-[0-9a-f]+ names, are not recorded/,
     );
   });
+
+  it("a subnet whose block was not recorded lies in its VPC's blocks, secondary ones included", () => {
+    const b = new SnapshotBuilder("test:secondary");
+    const a = b.in("111111111111", "us-east-2");
+    const v = a.vpc("one", { cidr: "10.0.0.0/16" });
+    v.vpc.props.cidrBlocks = ["10.0.0.0/16", "100.64.0.0/16"];
+    const s1 = a.subnet(v, "s1", { cidr: "10.0.1.0/24", az: "us-east-2a" });
+    const s2 = a.subnet(v, "s2", { cidr: "100.64.1.0/24", az: "us-east-2a" });
+    const client = a.instance(s2, "client", { securityGroups: [a.securityGroup(v, "client")] });
+    const server = a.instance(s1, "server", {
+      securityGroups: [
+        a.securityGroup(v, "server", { ingress: [tcp(5432, "100.64.0.0/20"), tcp(6379, "192.168.0.0/16")] }),
+      ],
+    });
+    delete (s2.props as { cidrBlock?: string }).cidrBlock;
+    const p = analyse(b).between(client, server);
+    // 100.64.0.0/20 lies in the secondary block: it may name the client's subnet. 192.168.0.0/16 cannot.
+    expect(formatPorts(p.unknown?.ports ?? [])).toContain("5432");
+    expect(p.unknown?.ports.some(([lo, hi]) => lo <= 6379 && 6379 <= hi)).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Command, Option } from "commander";
+import { DIFF_FORMATS } from "../diff/format.ts";
 import { FORMAT_NAMES } from "../report/names.ts";
 
 // `asbuilt completion bash|zsh|fish`: shell completion generated from the commander definitions themselves,
@@ -10,9 +11,9 @@ export type Shell = (typeof SHELLS)[number];
 
 const DEMO_FIXTURES = ["status-page", "coursedog", "beanstalk-app", "edroplets", "coherence"];
 /** Flags whose value is one of a list (commander's own choices first). */
-function valuesOf(o: Option): string[] | undefined {
+function valuesOf(o: Option, command: string): string[] | undefined {
   if (o.argChoices) return o.argChoices;
-  if (o.long === "--format") return [...FORMAT_NAMES];
+  if (o.long === "--format") return command === "diff" ? [...DIFF_FORMATS] : [...FORMAT_NAMES];
   if (o.long === "--fail-on") return ["low", "medium", "high", "critical", "none"];
   if (o.long === "--source") return ["live", "config"];
   return undefined;
@@ -34,7 +35,7 @@ function specs(program: Command): Spec[] {
       ...c.options.map((o) => ({
         names: [o.short, o.long].filter((n): n is string => Boolean(n)),
         takesValue: o.required || o.optional,
-        ...(valuesOf(o) ? { values: valuesOf(o) } : {}),
+        ...(valuesOf(o, c.name()) ? { values: valuesOf(o, c.name()) } : {}),
         help: o.description,
       })),
       { names: ["-h", "--help"], takesValue: false, help: "display help for command" },

@@ -108,6 +108,73 @@ export function buildProgram(): Command {
     );
 
   program
+    .command("diff")
+    .summary(
+      "what changed between two snapshots: resources, edges, internet exposure, tier flows and findings",
+    )
+    .description(
+      paragraphs(
+        "Compares two snapshots of the same accounts (an earlier scan and today's): resources added, removed and changed (matched by id, with each property change in words), edges added and removed, paths from the internet that opened or closed (with the step that opened them), flows between the spec's tiers that became possible or impossible, and findings that are new, fixed or still open (by fingerprint, each new one with the change that caused it where it can be named), and checks that became or stopped being unverified.",
+        "What always changes and means nothing is ignored: the scan time, counters that follow the load, the order of sets such as security group rules and tags. A resource whose type the other snapshot did not record (a service denied, a region not scanned) is listed as not compared, never as added or removed.",
+        "Exit codes: 0 no new unwaived finding at or above --fail-on, 1 some, 2 a usage or input error (a bad file or flag, or snapshots of different accounts without --allow-different-scope).",
+      ),
+    )
+    .argument("<old>", "the earlier snapshot JSON")
+    .argument("<new>", "the later snapshot JSON")
+    .option("--spec <file>", "architecture spec: conformance findings, tiers for the tier flows, waivers")
+    .option(
+      "--format <formats>",
+      "output format, or several separated by commas: text, json, markdown, sarif (sarif holds only the new findings)",
+      "text",
+    )
+    .option(
+      "--fail-on <severity>",
+      "lowest severity of a new finding that makes the exit code 1: low, medium, high, critical, or none for a report-only run",
+      "high",
+    )
+    .option(
+      "-o, --output <path>",
+      "write the report to this file (atomically; its folder must exist); with several formats, a folder to write diff.* into",
+    )
+    .option(
+      "--allow-different-scope",
+      "compare snapshots of different account sets anyway (resources of an account only one snapshot covers are listed as not compared)",
+    )
+    .addHelpText(
+      "after",
+      examples(
+        "asbuilt diff last-week.json today.json",
+        "asbuilt diff main.json pr.json --spec architecture.yaml \\\n      --format markdown,sarif,json -o diff/",
+        "asbuilt diff old.json new.json --format json -o diff.json --fail-on critical",
+        "asbuilt serve today.json --compare last-week.json   # on the diagram",
+      ),
+    )
+    .action(
+      async (
+        old: string,
+        now: string,
+        opts: {
+          spec?: string;
+          format: string;
+          failOn: string;
+          output?: string;
+          allowDifferentScope?: boolean;
+        },
+      ) => {
+        const { runDiff } = await import("./diff.ts");
+        process.exitCode = await runDiff({
+          oldFile: old,
+          newFile: now,
+          specFile: opts.spec,
+          format: opts.format,
+          failOn: opts.failOn,
+          output: opts.output,
+          allowDifferentScope: opts.allowDifferentScope === true,
+        });
+      },
+    );
+
+  program
     .command("scan")
     .summary("scan live AWS accounts (read-only) into a snapshot")
     .description(
@@ -301,14 +368,20 @@ export function buildProgram(): Command {
       "address to listen on; anything but loopback exposes the inventory (a warning says so)",
       "127.0.0.1",
     )
-    .action(async (snapshot: string, opts: { spec?: string; port: string; host: string }) => {
-      const { parsePort, prepareServeData, serveForever } = await import("./serve.ts");
-      const port = parsePort(opts.port);
-      process.exitCode = await serveForever(await prepareServeData(snapshot, opts.spec), {
-        port,
-        host: opts.host,
-      });
-    });
+    .option(
+      "--compare <old>",
+      "an earlier snapshot: the diagram marks what was added, removed (ghosted at its place) and changed since, with a changes-only filter",
+    )
+    .action(
+      async (snapshot: string, opts: { spec?: string; port: string; host: string; compare?: string }) => {
+        const { parsePort, prepareCompareData, prepareServeData, serveForever } = await import("./serve.ts");
+        const port = parsePort(opts.port);
+        const data = opts.compare
+          ? await prepareCompareData(snapshot, opts.compare, opts.spec)
+          : await prepareServeData(snapshot, opts.spec);
+        process.exitCode = await serveForever(data, { port, host: opts.host });
+      },
+    );
 
   program
     .command("report")
@@ -320,12 +393,17 @@ export function buildProgram(): Command {
     .argument("<snapshot>", "snapshot JSON")
     .option("--spec <file>", "architecture spec to check against")
     .requiredOption("-o, --output <file>", "the HTML file to write (atomically; its folder must exist)")
-    .action(async (snapshot: string, opts: { spec?: string; output: string }) => {
+    .option(
+      "--compare <old>",
+      "an earlier snapshot: the diagram marks what was added, removed (ghosted at its place) and changed since",
+    )
+    .action(async (snapshot: string, opts: { spec?: string; output: string; compare?: string }) => {
       const { runReport } = await import("./report.ts");
       process.exitCode = await runReport({
         snapshotFile: snapshot,
         specFile: opts.spec,
         output: opts.output,
+        ...(opts.compare ? { compare: opts.compare } : {}),
       });
     });
 
@@ -394,7 +472,7 @@ function examples(...commands: string[]): string {
 
 /** The rule for every command that writes, stated once. */
 const OUTPUT_RULE =
-  "Every command that writes (check -o, report, init -o, merge, import, scan, demo --save) creates the file it is told to write, or for several formats the folder, but never a missing folder above it: a mistyped path stops at once with exit code 2. Files are written atomically, and nothing is written when an input is bad.";
+  "Every command that writes (check -o, diff -o, report, init -o, merge, import, scan, demo --save) creates the file it is told to write, or for several formats the folder, but never a missing folder above it: a mistyped path stops at once with exit code 2. Files are written atomically, and nothing is written when an input is bad.";
 
 function parseDays(text: string): number {
   const n = Number(text);

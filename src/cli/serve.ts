@@ -70,6 +70,32 @@ export async function prepareServeData(
   };
 }
 
+/** With --compare OLD: the new snapshot's findings, and what changed since OLD for the diagram to mark. */
+export async function prepareCompareData(
+  snapshotFile: string,
+  oldFile: string,
+  specFile?: string,
+  now?: Date,
+): Promise<ServeData> {
+  const { compareFiles } = await import("../diff/compare.ts");
+  const c = await compareFiles(snapshotFile, oldFile, specFile, {
+    version: VERSION,
+    ...(now ? { now } : {}),
+  });
+  return {
+    snapshot: c.snapshot,
+    findingsJson: findingsJsonFor(
+      c.current,
+      c.findings,
+      c.view,
+      snapshotFile,
+      specFile,
+      c.unverified,
+      c.exposure,
+    ),
+  };
+}
+
 /** The findings document, with the diagram's view, for a checked snapshot. */
 export function findingsReportFor(
   snapshot: Snapshot,

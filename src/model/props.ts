@@ -19,6 +19,12 @@ const Port = z.number().int().min(-1).max(65535);
 export const VpcProps = z.strictObject({
   vpcId: Id,
   cidrBlock: Cidr4.optional(),
+  /**
+   * Every IPv4 block associated with the VPC, the primary first, secondary ones after
+   * (CidrBlockAssociationSet); absent when the source did not list the associations.
+   */
+  cidrBlocks: z.array(Cidr4).optional(),
+  /** IPv6 blocks associated with the VPC (Ipv6CidrBlockAssociationSet). */
   ipv6CidrBlocks: z.array(Cidr6),
   isDefault: z.boolean().optional(),
   /**

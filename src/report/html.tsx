@@ -4,7 +4,7 @@ import { type DataIndex, indexData, SEVERITIES, shortId, shortType } from "../..
 import type { DiagramData } from "../../web/src/diagram/types.ts";
 import { Legend } from "../../web/src/panels/Legend.tsx";
 import { SEVERITY_ORDER } from "../architecture/schema.ts";
-import type { Finding, FindingsReport } from "../rules/finding.ts";
+import type { DiagramDiff, Finding, FindingsReport } from "../rules/finding.ts";
 import { type DiagramPage, diagramPages } from "./report-diagram.tsx";
 
 // The security review as one self-contained HTML file: no script, no network (inline CSS, inline SVG).
@@ -224,6 +224,49 @@ function AttackPaths({ index }: { index: DataIndex }) {
   );
 }
 
+/** With --compare: what changed since the old snapshot, as the diagram marks it. */
+function Changes({ diff, index }: { diff: DiagramDiff; index: DataIndex }) {
+  const name = (id: string) => index.byId.get(id)?.name ?? shortId(id);
+  const type = (id: string) => index.byId.get(id)?.type ?? "";
+  const changed = Object.entries(diff.changed);
+  const row = (id: string, mark: string, lines: string[]) => (
+    <tr key={`${mark}${id}`} data-change={mark}>
+      <td>{mark}</td>
+      <td>
+        <b>{name(id)}</b> <span className="muted">{type(id)}</span>
+      </td>
+      <td>{lines.join("; ")}</td>
+    </tr>
+  );
+  return (
+    <section data-changes>
+      <h3>Changes since {diff.old}</h3>
+      <p>
+        {diff.added.length} added, {diff.removed.length} removed, {changed.length} changed;{" "}
+        {diff.edgesAdded.length} edges added, {diff.edgesRemoved.length} removed. The diagram marks them:
+        added resources outlined green (+), removed ones ghosted at their place (−), changed ones outlined
+        amber (~).
+      </p>
+      {diff.added.length + diff.removed.length + changed.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th />
+              <th>Resource</th>
+              <th>What changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.added.slice(0, 200).map((id) => row(id, "+", ["added"]))}
+            {diff.removed.slice(0, 200).map((id) => row(id, "−", ["removed"]))}
+            {changed.slice(0, 200).map(([id, lines]) => row(id, "~", lines))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
 function Report({ input, pages, index }: { input: HtmlReportInput; pages: DiagramPage[]; index: DataIndex }) {
   const { snapshot, report } = input.data;
   const open = report.findings.filter((f) => !f.waived);
@@ -234,6 +277,10 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
   const tiers = Object.entries(report.view?.tiers ?? {});
   const flows = report.view?.flows ?? [];
   const undocumented = flows.filter((f) => f.status === "undocumented").length;
+  // With --compare, the snapshot also holds what was removed (drawn ghosted): not counted as present.
+  const diff = report.view?.diff;
+  const gone = new Set(diff?.removed ?? []);
+  const present = gone.size > 0 ? snapshot.resources.filter((r) => !gone.has(r.id)) : snapshot.resources;
   return (
     <html lang="en">
       <head>
@@ -262,7 +309,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
           <h2>Summary</h2>
           <div className="cards">
             <div className="card">
-              <b>{snapshot.resources.length}</b>resources
+              <b>{present.length}</b>resources
             </div>
             {SEVERITIES.map((s) => (
               <div className="card" key={s} data-summary={s}>
@@ -280,6 +327,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
               <b>{gaps.length}</b>coverage gaps
             </div>
           </div>
+          {diff ? <Changes diff={diff} index={index} /> : null}
           <h3>Top risks</h3>
           {open.length === 0 ? (
             <p>No open findings.</p>
@@ -321,7 +369,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
               CloudFront → origin, documented flows, and every flow a finding reports (red). Badges count open
               findings.
             </p>
-            <Legend inline />
+            <Legend inline compared={diff !== undefined} />
           </section>
 
           <section className="page">
@@ -481,7 +529,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
               </tr>
             </thead>
             <tbody>
-              {inventory(snapshot.resources).map(([t, n]) => (
+              {inventory(present).map(([t, n]) => (
                 <tr key={t}>
                   <td>
                     {shortType(t)} <span className="muted">{t}</span>

@@ -86,6 +86,22 @@ export const FlowEdge = z.strictObject({
 });
 export type FlowEdge = z.infer<typeof FlowEdge>;
 
+/**
+ * A comparison for the diagram (`asbuilt serve|report --compare OLD`): which ids were added, removed (the
+ * served snapshot carries them, drawn ghosted at their place) and changed (with the changes in words), and
+ * the edges added and removed.
+ */
+export const DiagramDiff = z.strictObject({
+  /** The old snapshot's file. */
+  old: z.string(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.record(z.string(), z.array(z.string())),
+  edgesAdded: z.array(z.strictObject({ from: z.string(), to: z.string(), kind: z.string() })),
+  edgesRemoved: z.array(z.strictObject({ from: z.string(), to: z.string(), kind: z.string() })),
+});
+export type DiagramDiff = z.infer<typeof DiagramDiff>;
+
 export const FindingsReport = z.strictObject({
   asbuilt: z.string(),
   snapshot: z.string(),
@@ -116,6 +132,8 @@ export const FindingsReport = z.strictObject({
       rules: z.record(z.string(), z.strictObject({ title: z.string(), why: z.string(), fix: z.string() })),
       /** Flow edges left out above the drawing limit. */
       flowsLeftOut: z.number().int().min(0),
+      /** With --compare: what changed since the old snapshot (the diagram marks it). */
+      diff: DiagramDiff.optional(),
     })
     .optional(),
 });

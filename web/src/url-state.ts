@@ -14,11 +14,15 @@ export interface UrlState {
   collapsed: string[];
   expanded: string[];
   waived: boolean;
+  /** With a comparison: only what was added, removed or changed. */
+  changes: boolean;
   /**
    * Which edges are drawn: the architect's default (LB → targets, DNS → LB, CloudFront → origin, documented
    * flows and every violation), only the violations, every possible flow too, or no flows.
    */
   flows: FlowView;
+  /** Every resource the internet reaches highlighted (the findings JSON's `exposure`). */
+  exposed: boolean;
   /** Side panels folded away, for a wider diagram. */
   hideFindings: boolean;
   hideInspector: boolean;
@@ -44,12 +48,14 @@ export function readUrlState(hash: string): UrlState {
     collapsed: list("collapsed"),
     expanded: list("expanded"),
     waived: p.get("waived") === "1",
+    changes: p.get("changes") === "1",
     flows: (FLOW_VIEWS as readonly string[]).includes(p.get("flows") ?? "")
       ? (p.get("flows") as FlowView)
       : // Links written before the default view existed said "undocumented" for the violations.
         p.get("flows") === "undocumented"
         ? "violations"
         : "default",
+    exposed: p.get("exposed") === "1",
     hideFindings: p.get("panels")?.includes("nofindings") === true,
     hideInspector: p.get("panels")?.includes("noinspector") === true,
   };
@@ -67,7 +73,9 @@ export function writeUrlState(s: UrlState): string {
   if (s.collapsed.length) p.set("collapsed", s.collapsed.join(","));
   if (s.expanded.length) p.set("expanded", s.expanded.join(","));
   if (s.waived) p.set("waived", "1");
+  if (s.changes) p.set("changes", "1");
   if (s.flows !== "default") p.set("flows", s.flows);
+  if (s.exposed) p.set("exposed", "1");
   const panels = [s.hideFindings ? "nofindings" : "", s.hideInspector ? "noinspector" : ""].filter(Boolean);
   if (panels.length) p.set("panels", panels.join(","));
   const text = p.toString();

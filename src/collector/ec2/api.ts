@@ -271,6 +271,9 @@ export default defineService<Ec2Raw>({
 });
 
 const icmp = (protocol: string | undefined) => protocol === "1" || protocol === "icmp";
+/** A CIDR association in force (or one whose state was not recorded). */
+const associated = (state: string | undefined) =>
+  state === undefined || state === "associated" || state === "associating";
 
 /** Pure: EC2 API output → resources and edges. */
 export function normalizeEc2(raw: Ec2Raw, where: Where) {
@@ -295,8 +298,16 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       props: {
         vpcId: v.VpcId,
         cidrBlock: v.CidrBlock,
+        // Secondary blocks too (a subnet may lie in any of them); disassociated ones are gone.
+        ...(v.CidrBlockAssociationSet
+          ? {
+              cidrBlocks: v.CidrBlockAssociationSet.flatMap((a) =>
+                a.CidrBlock && associated(a.CidrBlockState?.State) ? [a.CidrBlock] : [],
+              ),
+            }
+          : {}),
         ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
-          a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [],
+          a.Ipv6CidrBlock && associated(a.Ipv6CidrBlockState?.State) ? [a.Ipv6CidrBlock] : [],
         ),
         isDefault: v.IsDefault,
         ...(raw.blockPublicAccess ? { blockPublicAccess: blockPublicAccessOf(raw, v.VpcId) } : {}),

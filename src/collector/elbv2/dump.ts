@@ -72,13 +72,6 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
     const noHealth = targetGroups.filter(
       (t) => t.TargetGroupArn && !(t.TargetGroupArn in targetHealth),
     ).length;
-    const loadBalancers = uniqueBy(
-      items<Elbv2Raw["loadBalancers"][number]>(get, "elbv2-describe-load-balancers", "LoadBalancers"),
-      (l) => l.LoadBalancerArn,
-    );
-    const noAttributes = loadBalancers.filter(
-      (l) => l.LoadBalancerArn && !(l.LoadBalancerArn in attributes),
-    ).length;
     // CloudMapper's collect asks for tags per load balancer (elbv2-describe-tags/<LB ARN>) and lists target
     // groups per load balancer: target groups' tags are then not recorded, nor target groups no LB uses.
     const tagResponses = get("elbv2-describe-tags");
@@ -86,6 +79,13 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
     const notRecorded = perLbTags
       ? ["AWS::ElasticLoadBalancingV2::TargetGroup.tags", "AWS::ElasticLoadBalancingV2::Listener.tags"]
       : [];
+    const loadBalancers = uniqueBy(
+      items<Elbv2Raw["loadBalancers"][number]>(get, "elbv2-describe-load-balancers", "LoadBalancers"),
+      (l) => l.LoadBalancerArn,
+    );
+    const noAttributes = loadBalancers.filter(
+      (l) => l.LoadBalancerArn && !(l.LoadBalancerArn in attributes),
+    ).length;
     return {
       notRecorded,
       raw: {
@@ -105,14 +105,14 @@ const dump: DumpReader<unknown> = dumpReader<Elbv2Raw>({
               `no elbv2-describe-target-health response for ${noHealth} target group(s): their targets are empty`,
             ]
           : []),
-        ...(noAttributes > 0
-          ? [
-              `no elbv2-describe-load-balancer-attributes response for ${noAttributes} load balancer(s): their access logs and deletion protection are unknown`,
-            ]
-          : []),
         ...(perLbTags
           ? [
               "tags read per load balancer only (elbv2-describe-tags/<LB ARN>): not those of target groups and listeners",
+            ]
+          : []),
+        ...(noAttributes > 0
+          ? [
+              `no elbv2-describe-load-balancer-attributes response for ${noAttributes} load balancer(s): their access logs and deletion protection are unknown`,
             ]
           : []),
       ],

@@ -125,6 +125,14 @@ export const ec2Handler: ServiceHandler = {
         IsDefault: v.props.isDefault,
         State: "available",
         Ipv6CidrBlockAssociationSet: v.props.ipv6CidrBlocks.map((c) => ({ Ipv6CidrBlock: c })),
+        ...(v.props.cidrBlocks
+          ? {
+              CidrBlockAssociationSet: v.props.cidrBlocks.map((c) => ({
+                CidrBlock: c,
+                CidrBlockState: { State: "associated" },
+              })),
+            }
+          : {}),
         Tags: tagList(v.tags),
       })),
     })),

@@ -4,7 +4,7 @@ import type { IconKey } from "./icon-files.ts";
 import { middleEllipsis } from "./labels.ts";
 import { NAME_X } from "./layout.ts";
 import { EDGE_STYLES, GROUP_STYLES, SEVERITY_COLOURS, subnetStyle } from "./styles.ts";
-import type { DiagramNode, GroupNode, LeafNode, RoutedEdge, Severity } from "./types.ts";
+import type { Change, DiagramNode, GroupNode, LeafNode, RoutedEdge, Severity } from "./types.ts";
 
 export { EDGE_STYLES, SEVERITY_COLOURS };
 
@@ -45,6 +45,18 @@ export const DIAGRAM_CSS = `
 .asb-edge .elabel rect { fill: #fff; stroke: none; opacity: 0.92; }
 .asb-edge .elabel text { font-size: 12px; font-weight: 600; }
 .asb-overlay .sel { fill: none; stroke: #0b63ce; stroke-width: 3; }
+.asb-card.ch-added > rect.card { stroke: #1d8102; stroke-width: 2.6; }
+.asb-card.ch-changed > rect.card { stroke: #d97706; stroke-width: 2.6; }
+.asb-card.ch-removed { opacity: 0.45; }
+.asb-card.ch-removed > rect.card { stroke: #687078; stroke-width: 1.6; stroke-dasharray: 6 4; fill: #f2f3f3; }
+.asb-card.ch-removed .name { text-decoration: line-through; }
+.asb-change text { font-size: 12px; font-weight: 700; fill: #fff; }
+.asb-group.ch-added > rect.box { stroke: #1d8102; stroke-width: 2.6; }
+.asb-group.ch-changed > rect.box { stroke: #d97706; stroke-width: 2.6; }
+.asb-group.ch-removed > rect.box { stroke-dasharray: 6 4; opacity: 0.55; }
+.asb-edge.ch-added .line { stroke: #1d8102; stroke-width: 2.6; }
+.asb-edge.ch-removed { opacity: 0.4; }
+.asb-edge.ch-removed .line { stroke-dasharray: 3 4; }
 .asb-overlay .match { fill: none; stroke: #f2b705; stroke-width: 3; }
 `;
 
@@ -158,15 +170,17 @@ const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; 
   return (
     <g
       // A highlighted copy drawn on top (see Overlay) carries data-copy-of, so readers of data-id see each node once.
-      className={`${copy ? "asb-copy" : "asb-node"} asb-card${n.aggregate ? " aggregate" : ""}${n.role ? ` ${n.role}` : ""}${copy ? "" : " asb-leaf"}`}
+      className={`${copy ? "asb-copy" : "asb-node"} asb-card${n.aggregate ? " aggregate" : ""}${n.role ? ` ${n.role}` : ""}${copy ? "" : " asb-leaf"}${n.change ? ` ch-${n.change}` : ""}`}
       {...(copy ? { "data-copy-of": n.id } : { "data-id": n.id, "data-type": n.type })}
       data-severity={n.severity ?? ""}
+      {...(n.change ? { "data-change": n.change } : {})}
       transform={`translate(${n.x} ${n.y})`}
     >
       <title>
         {n.aggregate
           ? `${n.label} (click to list, double-click to draw one by one)`
           : `${n.label} · ${n.sub}`}
+        {n.change ? ` · ${CHANGE_WORDS[n.change]}` : ""}
       </title>
       <rect className="card" width={n.w} height={n.h} rx="4" />
       <Icon icon={n.icon} x={9} y={(n.h - icon) / 2} size={icon} />
@@ -184,6 +198,14 @@ const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; 
           ) : null}
         </>
       ) : null}
+      {n.change ? (
+        <ChangeMark
+          change={n.change}
+          x={-9}
+          y={-9}
+          k={Math.min(4, Math.max(1, MIN_TEXT_PX / (LEAF_TEXT * zoom)))}
+        />
+      ) : null}
       {n.severity && n.findings > 0 ? (
         <Badge
           x={n.w + 4}
@@ -196,6 +218,35 @@ const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; 
     </g>
   );
 });
+
+const CHANGE_WORDS: Record<Change, string> = {
+  added: "added since the old snapshot",
+  removed: "removed since the old snapshot",
+  changed: "changed since the old snapshot",
+};
+const CHANGE_MARK: Record<Change, { sign: string; colour: string }> = {
+  added: { sign: "+", colour: "#1d8102" },
+  removed: { sign: "−", colour: "#687078" },
+  changed: { sign: "~", colour: "#d97706" },
+};
+
+/** The corner mark of a compared resource: + added, − removed, ~ changed (colour is not the only cue). */
+function ChangeMark({ change, x, y, k = 1 }: { change: Change; x: number; y: number; k?: number }) {
+  const m = CHANGE_MARK[change];
+  // Scaled up when zoomed out, as the finding badges are, so that a change stays visible in an overview.
+  return (
+    <g
+      className="asb-change"
+      data-mark={change}
+      transform={`translate(${x - 9 * (k - 1)} ${y - 9 * (k - 1)}) scale(${k})`}
+    >
+      <circle cx="9" cy="9" r="9" fill={m.colour} />
+      <text x="9" y="13.5" textAnchor="middle">
+        {m.sign}
+      </text>
+    </g>
+  );
+}
 
 /** The height each kind of box keeps free at its top for its title (see layout.ts). */
 const HEADER_BAND: Record<GroupNode["groupKind"], number> = {
@@ -254,6 +305,7 @@ const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProp
     `k-${g.groupKind}`,
     g.collapsed ? "collapsed" : "",
     g.groupKind === "subnet" ? `c-${g.subnetClass ?? "unknown"}` : "",
+    g.change ? `ch-${g.change}` : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -264,6 +316,7 @@ const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProp
       data-kind={g.groupKind}
       data-severity={g.severity ?? ""}
       data-class={g.subnetClass}
+      {...(g.change ? { "data-change": g.change } : {})}
     >
       <rect
         className="box"
@@ -276,6 +329,7 @@ const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProp
         strokeDasharray={style.dash}
       />
       {style.icon ? <Icon icon={style.icon} x={g.x} y={g.y} size={iconSize} /> : null}
+      {g.change ? <ChangeMark change={g.change} x={g.x + g.w - 9} y={g.y - 9} k={Math.min(k, 4)} /> : null}
       {showTitle ? (
         <text
           className="title"
@@ -369,14 +423,15 @@ const Edge = memo(function Edge({ e, selected, zoom }: { e: RoutedEdge; selected
   const showLabel = e.label && e.ports && EDGE_TEXT * zoom >= MIN_TEXT_PX;
   return (
     <g
-      className={`asb-edge e-${e.style}${selected ? " selected" : ""}`}
+      className={`asb-edge e-${e.style}${selected ? " selected" : ""}${e.change ? ` ch-${e.change}` : ""}`}
       data-edge={e.id}
+      {...(e.change ? { "data-change": e.change } : {})}
       data-from={e.from}
       data-to={e.to}
       data-style={e.style}
       data-ports={e.ports ?? ""}
     >
-      <title>{`${s.label}${e.ports ? ` ${e.ports}` : ""}`}</title>
+      <title>{`${s.label}${e.ports ? ` ${e.ports}` : ""}${e.change ? ` (${e.change} since the old snapshot)` : ""}`}</title>
       <path
         className="line"
         d={d}

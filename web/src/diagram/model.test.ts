@@ -242,3 +242,40 @@ describe("the diagram model", () => {
     expect(dbs[0]?.parent).not.toBe(dbs[1]?.parent);
   });
 });
+
+describe("a comparison (serve --compare)", () => {
+  it("marks added, removed and changed nodes and edges, and 'changes only' keeps just those", async () => {
+    const { compareSnapshots } = await import("../../../src/diff/compare.ts");
+    const old = FIXTURES["status-page"].build();
+    const now = structuredClone(old);
+    const app1 = now.resources.find((r) => r.name === "status-page-app-1");
+    const test = now.resources.find((r) => r.name === "test-server" && r.type === "AWS::EC2::Instance");
+    if (!app1 || !test) throw new Error("status-page changed");
+    app1.tags = { ...app1.tags, Owner: "payments" };
+    now.resources = now.resources.filter((r) => r.id !== test.id);
+    now.edges = now.edges.filter((e) => e.from !== test.id && e.to !== test.id);
+    const c = compareSnapshots(old, now, undefined, {
+      version: "t",
+      oldFile: "old.json",
+      newFile: "new.json",
+    });
+    const report = findingsReportFor(c.current, c.findings, c.view, "new.json");
+    const index = indexData({ snapshot: c.snapshot, report });
+    const marks = new Map<string, string | undefined>();
+    walk(buildDiagram(index).root, (n) => {
+      if (n.kind === "leaf" && !n.aggregate) marks.set(n.id, n.change);
+    });
+    expect(marks.get(test.id)).toBe("removed");
+    expect(marks.get(app1.id)).toBe("changed");
+    expect([...marks.values()].filter(Boolean).length).toBe(2);
+    const only: string[] = [];
+    const d = buildDiagram(index, { changesOnly: true });
+    walk(d.root, (n) => {
+      if (n.kind === "leaf") only.push(n.id);
+    });
+    expect(only.sort()).toEqual([app1.id, test.id, "internet"].sort());
+    // An edge of the removed server is drawn removed; none is marked added.
+    const full = buildDiagram(index, { collapsed: new Set() });
+    expect(full.edges.filter((e) => e.change === "added")).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { iconOf, KINDS, shortType } from "./kinds.ts";
 import { NAME_CHAR_W, wrapName } from "./labels.ts";
 import { LEAF_W, NAME_X } from "./layout.ts";
 import type {
+  Change,
   DiagramData,
   DiagramEdge,
   DiagramNode,
@@ -97,6 +98,8 @@ export interface ViewOptions {
   aggregateFrom?: number;
   /** Findings shown: waived ones are left out unless asked for. */
   includeWaived?: boolean;
+  /** With a comparison: only what was added, removed or changed (and the boxes that hold it). */
+  changesOnly?: boolean;
 }
 
 /** Indexes over the data that do not depend on the view: built once, reused by every rebuild. */
@@ -113,6 +116,8 @@ export interface DataIndex {
   /** Subnet id → class from its route table (public, private, isolated; anything else or missing: unknown). */
   subnetClass: (subnetId: string) => string;
   vpcs: Resource[];
+  /** With a comparison (the findings JSON's view.diff): what changed about a resource since the old snapshot. */
+  change: (resourceId: string) => Change | undefined;
 }
 
 export function indexData(data: DiagramData): DataIndex {
@@ -148,7 +153,24 @@ export function indexData(data: DiagramData): DataIndex {
     const c = classes[id];
     return c === "public" || c === "private" || c === "isolated" ? c : "unknown";
   };
-  return { data, byId, findingsByResource, host, hosted, subnetClass, environments, environmentTag, vpcs };
+  const diff = data.report.view?.diff;
+  const changes = new Map<string, Change>();
+  for (const id of diff?.added ?? []) changes.set(id, "added");
+  for (const id of diff?.removed ?? []) changes.set(id, "removed");
+  for (const id of Object.keys(diff?.changed ?? {})) changes.set(id, "changed");
+  const change = (id: string) => changes.get(id);
+  return {
+    data,
+    byId,
+    findingsByResource,
+    host,
+    hosted,
+    subnetClass,
+    environments,
+    environmentTag,
+    vpcs,
+    change,
+  };
 }
 
 /** The drawn resource (or VPC/subnet group) that stands for a hidden one. */
@@ -227,6 +249,17 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
     return { severity: s, findings: n };
   };
 
+  /** What changed about what a node stands for: a resource, or what it hosts (a VPC's security groups). */
+  const changeOf = (ids: readonly string[]): Change | undefined => {
+    const seen = new Set<Change | undefined>();
+    for (const id of ids) {
+      const own = index.change(id);
+      seen.add(own ?? ((index.hosted.get(id) ?? []).some((h) => index.change(h)) ? "changed" : undefined));
+    }
+    if (seen.size === 1) return [...seen][0];
+    return [...seen].some(Boolean) ? "changed" : undefined;
+  };
+
   /** A leaf not yet laid out, with the findings of what it stands for. */
   const leaf = (
     id: string,
@@ -247,6 +280,7 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
     ...(extra.role ? { role: extra.role } : {}),
     resourceIds,
     aggregate,
+    ...((c) => (c ? { change: c } : {}))(changeOf(resourceIds)),
     ...(extra.role === "standby" ? { findings: 0 } : severityOf(resourceIds)),
     x: 0,
     y: 0,
@@ -308,6 +342,7 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
 
   const envOf = (r: Resource) => r.tags[index.environmentTag];
   const keep = (r: Resource) => {
+    if (opts.changesOnly && !changeOf([r.id])) return false;
     if (opts.environment && envOf(r) !== opts.environment) return false;
     if (opts.part) {
       const v = placementOf(r).vpc;
@@ -533,6 +568,8 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
       findings += c.findings;
     }
     const o = g.resourceId ? severityOf([g.resourceId]) : { severity: undefined, findings: 0 };
+    const changed = g.resourceId ? changeOf([g.resourceId]) : undefined;
+    if (changed) g.change = changed;
     if (g.groupKind === "asg") count++;
     g.count = count;
     g.severity = maxSeverity(sev, o.severity);
@@ -579,20 +616,36 @@ export function buildDiagram(index: DataIndex, opts: ViewOptions = {}): BuiltDia
       const v = placed.get(r.id)?.vpc;
       if (v) igwOf.set(v, r.id);
     }
-  return {
-    root,
-    edges: buildEdges(
-      index,
-      endOf,
-      (id) => {
-        const v = placed.get(id)?.vpc;
-        return v ? igwOf.get(v) : undefined;
-      },
-      opts.includeWaived === true,
-    ),
-    nodeOf,
-    hiddenCount,
-  };
+  const edges = buildEdges(
+    index,
+    endOf,
+    (id) => {
+      const v = placed.get(id)?.vpc;
+      return v ? igwOf.get(v) : undefined;
+    },
+    opts.includeWaived === true,
+  );
+  markEdgeChanges(index, edges);
+  return { root, edges, nodeOf, hiddenCount };
+}
+
+/**
+ * With a comparison: an edge all of whose pairs are new (a new snapshot edge, or an end that was added) is
+ * added; one all of whose pairs are gone is removed (drawn ghosted, as removed resources are).
+ */
+function markEdgeChanges(index: DataIndex, edges: DiagramEdge[]): void {
+  const diff = index.data.report.view?.diff;
+  if (!diff) return;
+  const key = (from: string, to: string) => `${from}\0${to}`;
+  const added = new Set(diff.edgesAdded.map((e) => key(e.from, e.to)));
+  const removed = new Set(diff.edgesRemoved.map((e) => key(e.from, e.to)));
+  const is = (pair: [string, string], set: Set<string>, change: Change) =>
+    set.has(key(pair[0], pair[1])) || index.change(pair[0]) === change || index.change(pair[1]) === change;
+  for (const e of edges) {
+    if (e.pairs.length === 0) continue;
+    if (e.pairs.every((p) => is(p, added, "added"))) e.change = "added";
+    else if (e.pairs.every((p) => is(p, removed, "removed"))) e.change = "removed";
+  }
 }
 
 /** "production-public-a" in VPC "coursedog-production" → "public-a": the words its VPC's name already says go. */

@@ -45,6 +45,8 @@ export interface LeafNode {
   /** The resources it stands for: one, or several for an aggregate ("24 instances"). */
   resourceIds: string[];
   aggregate: boolean;
+  /** With a comparison (serve --compare): added, removed (drawn ghosted) or changed since the old snapshot. */
+  change?: Change;
   severity?: Severity;
   findings: number;
   x: number;
@@ -69,6 +71,8 @@ export interface GroupNode {
   subnets?: string[];
   children: DiagramNode[];
   collapsed: boolean;
+  /** With a comparison: the group's own resource (a VPC, a subnet) added, removed or changed. */
+  change?: Change;
   /** Visible resources inside, counted through collapsed and aggregated children. */
   count: number;
   severity?: Severity;
@@ -81,6 +85,9 @@ export interface GroupNode {
 }
 
 export type DiagramNode = LeafNode | GroupNode;
+
+/** What a comparison says of a resource or an edge. */
+export type Change = "added" | "removed" | "changed";
 
 export type EdgeStyle =
   /** A documented flow (the spec allows every port). */
@@ -108,6 +115,8 @@ export interface DiagramEdge {
   evidence: string[];
   /** The resource-level pairs it aggregates ("internet" or a resource id → a resource id). */
   pairs: [string, string][];
+  /** With a comparison: every pair new (added) or gone (removed) since the old snapshot. */
+  change?: "added" | "removed";
 }
 
 /** An edge once routed: orthogonal points from its source's border to its target's, and its label's place. */

@@ -48,6 +48,7 @@ function ResourceView({ r, index, node, onSelect, onExpand }: InspectorProps & {
     .filter(([, ids]) => ids.includes(r.id))
     .map(([t]) => t);
   const cls = r.type === "AWS::EC2::Subnet" ? index.subnetClass(r.id) : undefined;
+  const change = index.change(r.id);
   return (
     <div className="inspector" data-inspecting={r.id}>
       <h2 className="iname">{r.name ?? shortId(r.id)}</h2>
@@ -101,6 +102,26 @@ function ResourceView({ r, index, node, onSelect, onExpand }: InspectorProps & {
             Expand
           </button>
         </p>
+      ) : null}
+      {change ? (
+        <div className="change-note" data-change-note={change}>
+          <h3 title={data.report.view?.diff?.old}>
+            Since {data.report.view?.diff?.old.split(/[\\/]/).pop()}
+          </h3>
+          {change === "changed" ? (
+            <ul>
+              {(data.report.view?.diff?.changed[r.id] ?? []).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>
+              {change === "added"
+                ? "Added: the old snapshot did not have it."
+                : "Removed: drawn ghosted where it was; the new snapshot does not have it."}
+            </p>
+          )}
+        </div>
       ) : null}
       <h3>Findings ({findings.length})</h3>
       {findings.length === 0 ? <p className="muted">None.</p> : null}

@@ -10,8 +10,14 @@ import {
   SUBNET_STYLES,
 } from "../diagram/styles.ts";
 
+const CHANGES: [string, string, string, string | undefined][] = [
+  ["+", "#1d8102", "added (green outline; new edges green)", undefined],
+  ["~", "#d97706", "changed (amber outline; a box: something drawn on it changed)", undefined],
+  ["−", "#687078", "removed: ghosted where it was (dashed, faded, name struck through)", "6 4"],
+];
+
 /** Every box, edge, badge and icon the diagram uses, with what it means. */
-export function Legend({ inline = false }: { inline?: boolean }) {
+export function Legend({ inline = false, compared = false }: { inline?: boolean; compared?: boolean }) {
   const boxes: GroupStyle[] = [
     GROUP_STYLES.account,
     GROUP_STYLES.region,
@@ -80,6 +86,34 @@ export function Legend({ inline = false }: { inline?: boolean }) {
           </span>
         ))}
       </div>
+      {compared ? (
+        <>
+          <h3>Changes since the old snapshot (--compare)</h3>
+          <ul className="legend-boxes" data-legend="changes">
+            {CHANGES.map(([sign, colour, text, dash]) => (
+              <li key={sign}>
+                <svg width="34" height="18" role="img" aria-label={text}>
+                  <rect
+                    x="1"
+                    y="1"
+                    width="32"
+                    height="16"
+                    rx="2"
+                    fill="#fff"
+                    stroke={colour}
+                    strokeWidth="2"
+                    strokeDasharray={dash}
+                  />
+                  <text x="17" y="13.5" textAnchor="middle" fontSize="12" fontWeight="700" fill={colour}>
+                    {sign}
+                  </text>
+                </svg>{" "}
+                {text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h3>Resources (AWS Architecture Icons)</h3>
       <div className="legend-icons">
         {icons.map(([icon, short]) => (

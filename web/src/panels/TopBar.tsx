@@ -30,14 +30,16 @@ export function TopBar(props: TopBarProps) {
   const scope = data.snapshot.scope;
   const unwaived = data.report.findings.filter((f) => !f.waived);
   const gaps = data.snapshot.coverage.filter((c) => c.status !== "scanned");
+  const diff = data.report.view?.diff;
+  // With a comparison the snapshot also holds what was removed (drawn ghosted): not counted as present.
+  const present = data.snapshot.resources.length - (diff?.removed.length ?? 0);
   return (
     <header className="topbar">
       <div className="brand">
         <strong>asbuilt</strong>
         <span className="scope">
           {scope.accounts.length === 1 ? `account ${scope.accounts[0]}` : `${scope.accounts.length} accounts`}{" "}
-          · {scope.regions.filter((r) => r !== "global").join(", ")} · {data.snapshot.resources.length}{" "}
-          resources
+          · {scope.regions.filter((r) => r !== "global").join(", ")} · {present} resources
           {data.report.spec ? ` · spec ${data.report.spec}` : ""}
         </span>
       </div>
@@ -54,6 +56,16 @@ export function TopBar(props: TopBarProps) {
             title="Checks that could not be decided: the data they need was not recorded"
           >
             {(data.report.unverified ?? []).length} unverified
+          </span>
+        ) : null}
+        {diff ? (
+          <span
+            className="pill change"
+            data-summary="changes"
+            title={`Compared with ${diff.old}: green + added, grey − removed (ghosted at its place), amber ~ changed`}
+          >
+            since {diff.old.split(/[\\/]/).pop()}: +{diff.added.length} −{diff.removed.length} ~
+            {Object.keys(diff.changed).length}
           </span>
         ) : null}
         {gaps.length > 0 ? (
@@ -74,6 +86,18 @@ export function TopBar(props: TopBarProps) {
         >
           {url.hideFindings ? "▸ Findings" : "◂ Findings"}
         </button>
+        {(data.report.exposure ?? []).length > 0 ? (
+          <button
+            type="button"
+            onClick={() => update({ exposed: !url.exposed })}
+            aria-pressed={url.exposed}
+            data-exposed-toggle
+            title="Highlight every resource the internet can reach (asbuilt exposure)"
+          >
+            Exposed (
+            {new Set((data.report.exposure ?? []).filter((e) => !e.unknown).map((e) => e.resourceId)).size})
+          </button>
+        ) : null}
         <label>
           Environment{" "}
           <select
@@ -118,6 +142,17 @@ export function TopBar(props: TopBarProps) {
             ))}
           </select>
         </label>
+        {diff ? (
+          <label>
+            <input
+              type="checkbox"
+              checked={url.changes}
+              onChange={(e) => update({ changes: e.target.checked })}
+              data-filter="changes"
+            />{" "}
+            changes only
+          </label>
+        ) : null}
         <input
           type="search"
           placeholder="Search name, tag, id prefix…"

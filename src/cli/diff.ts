@@ -1,0 +1,101 @@
+import { join } from "node:path";
+import { loadSpecChecked, ruleIndex } from "../analyze.ts";
+import {
+  DIFF_FILE_NAMES,
+  DIFF_FORMATS,
+  DIFF_FORMATTERS,
+  type DiffFormat,
+  summaryLines,
+  verdict,
+} from "../diff/format.ts";
+import { diffSnapshots } from "../diff/index.ts";
+import { InputError } from "../model/errors.ts";
+import {
+  checkOutputDir,
+  checkOutputFile,
+  loadSnapshot,
+  writeFileAtomic,
+  writeFilesInto,
+} from "../model/io.ts";
+import { terminalSafe } from "../report/escape.ts";
+import { parseFailOn } from "./check.ts";
+import { EXIT, VERSION } from "./common.ts";
+
+export interface DiffCliOptions {
+  oldFile: string;
+  newFile: string;
+  specFile?: string;
+  format: string;
+  failOn: string;
+  output?: string;
+  allowDifferentScope?: boolean;
+  now?: Date;
+}
+
+export function parseDiffFormats(text: string): DiffFormat[] {
+  const names = text
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = names.filter((n) => !(DIFF_FORMATS as readonly string[]).includes(n));
+  if (names.length === 0 || bad.length > 0)
+    throw new InputError(
+      `unknown format${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ") || '""'} in --format.`,
+      undefined,
+      `asbuilt diff writes ${DIFF_FORMATS.join(", ")}; several at once with commas (--format markdown,sarif -o reports/).`,
+    );
+  return [...new Set(names)] as DiffFormat[];
+}
+
+/** `asbuilt diff OLD NEW`: exit 1 when the change adds unwaived findings at or above --fail-on. */
+export async function runDiff(opts: DiffCliOptions): Promise<number> {
+  const formats = parseDiffFormats(opts.format);
+  const failOn = parseFailOn(opts.failOn);
+  if (formats.length > 1 && !opts.output)
+    throw new InputError(
+      `${formats.length} formats need an output directory.`,
+      undefined,
+      `Add -o DIR: asbuilt writes ${formats.map((f) => DIFF_FILE_NAMES[f]).join(", ")} there.`,
+    );
+  // Inputs and the output place are checked before any work: a bad input never leaves half a report.
+  const purpose = `${formats.length} formats`;
+  if (opts.output && formats.length === 1)
+    await checkOutputFile(opts.output, DIFF_FILE_NAMES[formats[0] ?? "text"]);
+  else if (opts.output) await checkOutputDir(opts.output, purpose);
+  const [old, now, spec] = await Promise.all([
+    loadSnapshot(opts.oldFile),
+    loadSnapshot(opts.newFile),
+    opts.specFile ? loadSpecChecked(opts.specFile, opts.now ? { now: opts.now } : {}) : undefined,
+  ]);
+  const report = diffSnapshots(old, now, {
+    oldFile: opts.oldFile,
+    newFile: opts.newFile,
+    ...(spec ? { spec } : {}),
+    ...(opts.specFile ? { specFile: opts.specFile } : {}),
+    failOn,
+    allowDifferentScope: opts.allowDifferentScope === true,
+    ...(opts.now ? { now: opts.now } : {}),
+    version: VERSION,
+  });
+  const input = { report, rules: ruleIndex(), snapshot: now };
+  if (!opts.output) process.stdout.write(DIFF_FORMATTERS[formats[0] ?? "text"](input));
+  else {
+    if (formats.length === 1)
+      await writeFileAtomic(opts.output, DIFF_FORMATTERS[formats[0] ?? "text"](input));
+    else
+      await writeFilesInto(
+        opts.output,
+        formats.map((f) => ({ name: DIFF_FILE_NAMES[f], content: DIFF_FORMATTERS[f](input) })),
+        purpose,
+      );
+    const written =
+      formats.length === 1 ? [opts.output] : formats.map((f) => join(opts.output ?? ".", DIFF_FILE_NAMES[f]));
+    // The report went to files: a CI log still shows what changed and the verdict.
+    process.stderr.write(
+      `asbuilt: wrote ${written.map((w) => terminalSafe(w)).join(", ")}\n${summaryLines(report)
+        .map((l) => `  ${l}\n`)
+        .join("")}${verdict(report)}\n`,
+    );
+  }
+  return report.summary.failing > 0 ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { FailOn } from "../architecture/schema.ts";
+import { Edge } from "../model/snapshot.ts";
+import { Finding, UnverifiedCheck } from "../rules/finding.ts";
+
+// The document `asbuilt diff --format json` writes (docs/diff.md explains every field). Our own format:
+// strict, so that a consumer reading an older or newer shape gets a clear error, not a silent gap.
+
+/** A resource as the diff names it: enough to find and group it without the snapshots at hand. */
+export const ResourceRef = z.strictObject({
+  id: z.string(),
+  type: z.string(),
+  name: z.string().optional(),
+  account: z.string(),
+  region: z.string(),
+  /** The id (ARN) of the VPC it lives in, when it lives in one. */
+  vpc: z.string().optional(),
+  vpcName: z.string().optional(),
+});
+export type ResourceRef = z.infer<typeof ResourceRef>;
+
+export const PropertyChange = z.strictObject({
+  field: z.string(),
+  op: z.enum(["changed", "added", "removed"]),
+  before: z.string().optional(),
+  after: z.string().optional(),
+  item: z.string().optional(),
+  text: z.string(),
+});
+
+export const ChangedResource = ResourceRef.extend({ changes: z.array(PropertyChange) });
+export type ChangedResource = z.infer<typeof ChangedResource>;
+
+export const UnrecordedResource = ResourceRef.extend({
+  missingFrom: z.enum(["old", "new"]),
+  reason: z.string(),
+});
+
+export const ExposureDelta = z.strictObject({
+  resourceId: z.string(),
+  resourceType: z.string(),
+  resourceName: z.string().optional(),
+  via: z.string(),
+  change: z.enum(["opened", "closed", "unknown"]),
+  ports: z.string(),
+  openedBy: z.array(z.string()),
+  reasons: z.array(z.string()),
+});
+export type ExposureDelta = z.infer<typeof ExposureDelta>;
+
+export const TierFlowDelta = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  change: z.enum(["possible", "impossible", "unknown"]),
+  ports: z.string(),
+  evidence: z.array(z.string()),
+  reasons: z.array(z.string()),
+});
+
+/** A new finding, with the change that caused it where one can be named. */
+export const NewFinding = Finding.extend({ cause: z.array(z.string()).optional() });
+export type NewFinding = z.infer<typeof NewFinding>;
+
+export const ResolvedUnverified = UnverifiedCheck.extend({
+  /** What the check is now: a finding (it failed), passed, or gone (its resource or rule is not there). */
+  now: z.enum(["finding", "passed", "gone"]),
+});
+
+const Side = z.strictObject({
+  file: z.string(),
+  scannedAt: z.string(),
+  accounts: z.array(z.string()),
+  regions: z.array(z.string()),
+  resources: z.number().int().min(0),
+});
+
+export const DiffReport = z.strictObject({
+  asbuilt: z.string(),
+  old: Side,
+  new: Side,
+  spec: z.string().optional(),
+  /** Accounts and regions only one snapshot covers (allowed with --allow-different-scope). */
+  scope: z.strictObject({
+    accountsOnlyInOld: z.array(z.string()),
+    accountsOnlyInNew: z.array(z.string()),
+    regionsOnlyInOld: z.array(z.string()),
+    regionsOnlyInNew: z.array(z.string()),
+  }),
+  summary: z.strictObject({
+    added: z.number().int(),
+    removed: z.number().int(),
+    changed: z.number().int(),
+    unrecorded: z.number().int(),
+    edgesAdded: z.number().int(),
+    edgesRemoved: z.number().int(),
+    exposureOpened: z.number().int(),
+    exposureClosed: z.number().int(),
+    exposureUnknown: z.number().int(),
+    tierFlowsPossible: z.number().int(),
+    tierFlowsImpossible: z.number().int(),
+    findingsNew: z.number().int(),
+    findingsFixed: z.number().int(),
+    findingsOpen: z.number().int(),
+    unverifiedNew: z.number().int(),
+    unverifiedResolved: z.number().int(),
+    /** New unwaived findings at or above failOn: the exit code is 1 when this is not 0. */
+    failing: z.number().int(),
+  }),
+  failOn: FailOn,
+  added: z.array(ResourceRef),
+  removed: z.array(ResourceRef),
+  changed: z.array(ChangedResource),
+  /** On one side only, where the other did not record its type (a service denied, a region not scanned). */
+  unrecorded: z.array(UnrecordedResource),
+  edges: z.strictObject({ added: z.array(Edge), removed: z.array(Edge) }),
+  exposure: z.strictObject({
+    internet: z.array(ExposureDelta),
+    /** Empty without --spec (tiers come from the spec). */
+    tierFlows: z.array(TierFlowDelta),
+  }),
+  findings: z.strictObject({
+    new: z.array(NewFinding),
+    fixed: z.array(Finding),
+    open: z.array(Finding),
+    /** On resources the other snapshot did not record (see `unrecorded`): neither new nor fixed. */
+    notCompared: z.array(Finding),
+  }),
+  unverified: z.strictObject({
+    /** Checks the new snapshot could not decide that the old one could (or that are new). */
+    new: z.array(UnverifiedCheck),
+    /** Checks the old snapshot could not decide that the new one decides (or that went away). */
+    resolved: z.array(ResolvedUnverified),
+  }),
+});
+export type DiffReport = z.infer<typeof DiffReport>;
