@@ -65,6 +65,25 @@ describe("reachability", () => {
     expect(formatPorts(r.exposure(app).world.ports)).toBe("");
   });
 
+  it("VPC Block Public Access in the VPC's region keeps the internet out of public subnets, unless excluded", () => {
+    const exposed = (bpa: unknown) => {
+      const s = shop();
+      Object.assign(s.v.vpc.props, { blockPublicAccess: bpa });
+      return formatPorts(analyse(s.b).exposure(s.web).world.ports);
+    };
+    expect(exposed({ mode: "off", exclusion: null, subnetExclusions: {} })).toBe("80, 443");
+    expect(exposed({ mode: "block-ingress", exclusion: null, subnetExclusions: {} })).toBe("");
+    expect(exposed({ mode: "block-bidirectional", exclusion: "allow-egress", subnetExclusions: {} })).toBe(
+      "",
+    );
+    expect(
+      exposed({ mode: "block-bidirectional", exclusion: "allow-bidirectional", subnetExclusions: {} }),
+    ).toBe("80, 443");
+    // Not recorded at all: the exposure stays (never hidden on a guess).
+    const plain = shop();
+    expect(formatPorts(analyse(plain.b).exposure(plain.web).world.ports)).toBe("80, 443");
+  });
+
   it("applies NACL rules in number order: a lower deny beats a later allow, both directions", () => {
     const { b, a, v, pub, priv, web, app } = shop();
     const entry = (

@@ -3,6 +3,7 @@ import { cached, push } from "../model/maps.ts";
 import { PASSIVE_TYPES } from "../model/passive-types.ts";
 import type { NetworkAclEntry, Route, SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
+import { internetIngressBlock } from "./block-public-access.ts";
 import { cidrContains, cidrOverlaps, isWorld, parseCidr } from "./cidr.ts";
 import { FRONT_DOORS } from "./front-doors.ts";
 import {
@@ -779,6 +780,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     if (!b.publicIp) return NO_PATH;
     const cls = b.subnet.class;
     if (cls !== "public" && cls !== "unknown") return NO_PATH;
+    // VPC Block Public Access drops internet ingress at the gateway, whatever else allows it. Not recorded:
+    // not assumed (an exposure stays reported rather than hidden on a guess).
+    if (internetIngressBlock(graph, b.subnet.subnet).blocked === true) return NO_PATH;
     const inn = sgPorts(b, "ingress", "internet", worldOnly);
     if (isEmpty(inn.possible)) return NO_PATH;
     const nacl = naclPorts(b.subnet, false, { kind: "internet" }, inn.possible);
