@@ -13,6 +13,7 @@ import lambda from "./lambda/index.ts";
 import rds from "./rds/index.ts";
 import route53 from "./route53/index.ts";
 import s3 from "./s3/index.ts";
+import s3control from "./s3control/index.ts";
 import tagging from "./tagging/index.ts";
 import type { ServiceModule, ServiceSources } from "./types.ts";
 import wafv2 from "./wafv2/index.ts";
@@ -34,6 +35,7 @@ export const SOURCES: readonly ServiceSources[] = [
   wafv2,
   acm,
   s3,
+  s3control,
   cloudfront,
   route53,
   // Last: it only adds resources no other module models.
