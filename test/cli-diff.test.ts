@@ -22,9 +22,9 @@ describe("asbuilt diff", () => {
     expect(lines[1]).toBe("  resources: 5 added, 3 removed, 4 changed; edges: 6 added, 4 removed");
     expect(lines[4]).toBe("FAIL: 2 new findings at or above high");
     expect(r.stdout).toMatch(
-      /\+ internet → debug-box \(i-0d3b06b0c5e1a2f47\) tcp 22 via any address\n {6}opened by: .*security group "debug-ssh" \(sg-0d3b06b0c5e1a2f47\) ingress tcp\/22 from 0\.0\.0\.0\/0/,
+      /\+ internet → debug-box \(i-0d3b06b0c5e1a2f47\) tcp\/22 from any address\n {6}opened by: .*security group "debug-ssh" \(sg-0d3b06b0c5e1a2f47\) ingress tcp\/22 from 0\.0\.0\.0\/0/,
     );
-    expect(r.stdout).toContain("  + edge → cache tcp 6379 now possible");
+    expect(r.stdout).toContain("  + edge → cache tcp/6379 now possible");
     expect(r.stdout).toMatch(
       /HIGH environments-share-vpc {2}staging-to-production: Peering .*\n {6}caused by: staging-to-production was added/,
     );

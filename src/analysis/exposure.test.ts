@@ -124,4 +124,23 @@ describe("the attack surface", () => {
     expect(x.unknown.map(line)).toEqual(["unread tcp/443 api-gateway anyone"]);
     expect(x.unknown[0]?.reasons).toEqual(["the endpoint type of REST API unread is not recorded"]);
   });
+
+  it("a classic load balancer: exposed on its listener ports, its instances behind it on the instance port", () => {
+    const { b, a, v, pub, priv } = shop();
+    const elbSg = a.securityGroup(v, "elb", { ingress: [tcp(80, "0.0.0.0/0"), tcp(8443, "0.0.0.0/0")] });
+    const legacySg = a.securityGroup(v, "legacy", { ingress: [tcp(8000, elbSg)] });
+    const legacy = a.instance(priv, "legacy-1", { securityGroups: [legacySg] });
+    a.classicLoadBalancer(v, "old-front", {
+      scheme: "internet-facing",
+      subnets: [pub],
+      securityGroups: [elbSg],
+      listeners: [{ protocol: "HTTP", port: 80, instancePort: 8000 }],
+      instances: [legacy],
+    });
+    const x = surface(b);
+    expect(x.reached.map(line).filter((l) => l.includes("old-front") || l.includes("legacy"))).toEqual([
+      "legacy-1 tcp/8000 classic-load-balancer:old-front anyone",
+      "old-front tcp/80 direct anyone",
+    ]);
+  });
 });

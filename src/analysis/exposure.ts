@@ -180,8 +180,11 @@ export function computeAttackSurface(graph: Graph, facts: Facts): ExposureReport
     seen.add(key);
     return true;
   });
+  // By type and name, as a reviewer reads a list; the id breaks ties (same-named resources of two accounts).
   const sorted = unique.sort(
     (a, b) =>
+      cmp(a.resourceType, b.resourceType) ||
+      cmp(a.resourceName ?? a.resourceId, b.resourceName ?? b.resourceId) ||
       cmp(a.resourceId, b.resourceId) ||
       cmp(a.via, b.via) ||
       cmp(a.viaId ?? "", b.viaId ?? "") ||
@@ -196,9 +199,9 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const firstPort = (e: ExposureEntry) => (e.ports === "all" ? 0 : Number(e.ports.split("-")[0]));
 
 /**
- * A classic load balancer's listeners, from the props the entry-point module is expected to write:
- * `listeners: [{ loadBalancerPort, instancePort }]`, `instanceIds`. Without listeners nothing is known to
- * answer (the restriction is then every TCP port, so the security group's answer stands).
+ * A classic load balancer's listeners, from its props (`listeners: [{ port, instancePort }]`,
+ * `instanceIds`). Without a listener list nothing is known to answer (the restriction is then every TCP
+ * port, so the security group's answer stands).
  */
 function classicListeners(r: Resource): {
   front: PortSet;
@@ -207,14 +210,9 @@ function classicListeners(r: Resource): {
 } {
   const p = r.props as { listeners?: unknown; instanceIds?: unknown };
   const listeners = (Array.isArray(p.listeners) ? p.listeners : []).flatMap((l) => {
-    const x = l as { loadBalancerPort?: unknown; instancePort?: unknown };
-    return typeof x.loadBalancerPort === "number"
-      ? [
-          {
-            front: x.loadBalancerPort,
-            back: typeof x.instancePort === "number" ? x.instancePort : x.loadBalancerPort,
-          },
-        ]
+    const x = l as { port?: unknown; instancePort?: unknown };
+    return typeof x.port === "number"
+      ? [{ front: x.port, back: typeof x.instancePort === "number" ? x.instancePort : x.port }]
       : [];
   });
   const instanceIds = Array.isArray(p.instanceIds)

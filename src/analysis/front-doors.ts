@@ -79,9 +79,9 @@ export const FRONT_DOORS: Readonly<Record<string, FrontDoor>> = {
       });
     },
   },
-  // Expected props: scheme ("internet-facing" | "internal"), listeners [{ protocol, loadBalancerPort,
-  // instanceProtocol, instancePort }], instanceIds, subnetIds, securityGroupIds. Reachability decides what
-  // reaches it (its security groups, its subnets); its listeners and instances, what it forwards.
+  // The model's props: scheme, listeners [{ protocol, port, instanceProtocol, instancePort }], instanceIds,
+  // subnetIds, securityGroupIds. Reachability decides what reaches it (its security groups, its subnets);
+  // its listeners and instances, what it forwards (src/analysis/exposure.ts).
   "AWS::ElasticLoadBalancing::LoadBalancer": {
     via: "classic-load-balancer",
     entries: () => [],

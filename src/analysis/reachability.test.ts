@@ -65,6 +65,25 @@ describe("reachability", () => {
     expect(formatPorts(r.exposure(app).world.ports)).toBe("");
   });
 
+  it("VPC Block Public Access in the VPC's region keeps the internet out of public subnets, unless excluded", () => {
+    const exposed = (bpa: unknown) => {
+      const s = shop();
+      Object.assign(s.v.vpc.props, { blockPublicAccess: bpa });
+      return formatPorts(analyse(s.b).exposure(s.web).world.ports);
+    };
+    expect(exposed({ mode: "off", exclusion: null, subnetExclusions: {} })).toBe("80, 443");
+    expect(exposed({ mode: "block-ingress", exclusion: null, subnetExclusions: {} })).toBe("");
+    expect(exposed({ mode: "block-bidirectional", exclusion: "allow-egress", subnetExclusions: {} })).toBe(
+      "",
+    );
+    expect(
+      exposed({ mode: "block-bidirectional", exclusion: "allow-bidirectional", subnetExclusions: {} }),
+    ).toBe("80, 443");
+    // Not recorded at all: the exposure stays (never hidden on a guess).
+    const plain = shop();
+    expect(formatPorts(analyse(plain.b).exposure(plain.web).world.ports)).toBe("80, 443");
+  });
+
   it("applies NACL rules in number order: a lower deny beats a later allow, both directions", () => {
     const { b, a, v, pub, priv, web, app } = shop();
     const entry = (
@@ -432,5 +451,25 @@ describe("precision", () => {
     expect(vague.unknown?.reasons[0]).toMatch(
       /the entries of prefix list pl-[0-9a-f]+, which a route of rtb-[0-9a-f]+ names, are not recorded/,
     );
+  });
+
+  it("a subnet whose block was not recorded lies in its VPC's blocks, secondary ones included", () => {
+    const b = new SnapshotBuilder("test:secondary");
+    const a = b.in("111111111111", "us-east-2");
+    const v = a.vpc("one", { cidr: "10.0.0.0/16" });
+    v.vpc.props.cidrBlocks = ["10.0.0.0/16", "100.64.0.0/16"];
+    const s1 = a.subnet(v, "s1", { cidr: "10.0.1.0/24", az: "us-east-2a" });
+    const s2 = a.subnet(v, "s2", { cidr: "100.64.1.0/24", az: "us-east-2a" });
+    const client = a.instance(s2, "client", { securityGroups: [a.securityGroup(v, "client")] });
+    const server = a.instance(s1, "server", {
+      securityGroups: [
+        a.securityGroup(v, "server", { ingress: [tcp(5432, "100.64.0.0/20"), tcp(6379, "192.168.0.0/16")] }),
+      ],
+    });
+    delete (s2.props as { cidrBlock?: string }).cidrBlock;
+    const p = analyse(b).between(client, server);
+    // 100.64.0.0/20 lies in the secondary block: it may name the client's subnet. 192.168.0.0/16 cannot.
+    expect(formatPorts(p.unknown?.ports ?? [])).toContain("5432");
+    expect(p.unknown?.ports.some(([lo, hi]) => lo <= 6379 && 6379 <= hi)).toBe(false);
   });
 });

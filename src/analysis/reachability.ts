@@ -3,6 +3,7 @@ import { cached, push } from "../model/maps.ts";
 import { PASSIVE_TYPES } from "../model/passive-types.ts";
 import type { NetworkAclEntry, Route, SecurityGroupRule } from "../model/props.ts";
 import type { Resource, ResourceOf } from "../model/snapshot.ts";
+import { internetIngressBlock } from "./block-public-access.ts";
 import { cidrContains, cidrOverlaps, isWorld, parseCidr } from "./cidr.ts";
 import { FRONT_DOORS } from "./front-doors.ts";
 import {
@@ -495,14 +496,28 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
         };
     }
     const block = peer.subnet.subnet.props.cidrBlock;
-    if (block === undefined)
-      return rule.ipv4Ranges.length > 0
+    if (block === undefined) {
+      // The subnet lies in one of its VPC's blocks (primary or secondary): a range outside all of them
+      // cannot name it, whatever the subnet's own block is.
+      const within = vpcBlocks(peer.subnet.subnet);
+      const candidates = [...rule.ipv4Ranges, ...resolved.map((c) => c.cidr)].filter(
+        (c) => !within || within.some((v) => cidrOverlaps(c, v)),
+      );
+      return candidates.length > 0 || lists
         ? { unknown: `the address block of subnet ${peer.subnet.subnet.props.subnetId} is not recorded` }
         : {};
+    }
     const cidr = rule.ipv4Ranges.find((c) => cidrOverlaps(c, block));
     if (cidr) return { why: cidr };
     const fromList = resolved.find((c) => cidrOverlaps(c.cidr, block));
     return fromList ? { why: named(fromList) } : lists ? { unknown: lists } : {};
+  }
+
+  /** The IPv4 blocks of a subnet's VPC (primary and secondary), when recorded. */
+  function vpcBlocks(subnet: ResourceOf<"AWS::EC2::Subnet">): string[] | undefined {
+    const vpc = graph.ec2(subnet, "vpc", subnet.props.vpcId, "AWS::EC2::VPC");
+    if (!vpc) return undefined;
+    return vpc.props.cidrBlocks ?? (vpc.props.cidrBlock ? [vpc.props.cidrBlock] : undefined);
   }
 
   /** A prefix list's CIDRs as seen from a group's account and region (a shared list: any account's), or undefined. */
@@ -765,6 +780,9 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
     if (!b.publicIp) return NO_PATH;
     const cls = b.subnet.class;
     if (cls !== "public" && cls !== "unknown") return NO_PATH;
+    // VPC Block Public Access drops internet ingress at the gateway, whatever else allows it. Not recorded:
+    // not assumed (an exposure stays reported rather than hidden on a guess).
+    if (internetIngressBlock(graph, b.subnet.subnet).blocked === true) return NO_PATH;
     const inn = sgPorts(b, "ingress", "internet", worldOnly);
     if (isEmpty(inn.possible)) return NO_PATH;
     const nacl = naclPorts(b.subnet, false, { kind: "internet" }, inn.possible);

@@ -18,6 +18,7 @@ import rds from "./rds/index.ts";
 import redshift from "./redshift/index.ts";
 import route53 from "./route53/index.ts";
 import s3 from "./s3/index.ts";
+import s3control from "./s3control/index.ts";
 import tagging from "./tagging/index.ts";
 import type { ServiceModule, ServiceSources } from "./types.ts";
 import wafv2 from "./wafv2/index.ts";
@@ -44,6 +45,7 @@ export const SOURCES: readonly ServiceSources[] = [
   wafv2,
   acm,
   s3,
+  s3control,
   cloudfront,
   route53,
   // Last: it only adds resources no other module models.

@@ -1,23 +1,25 @@
+import { computeAttackSurface, type ExposureEntry, type ExposureReport } from "../analysis/exposure.ts";
 import {
+  contains,
   first,
-  formatPorts,
+  formatTraffic,
   intersect,
   isEmpty,
   NO_PORTS,
   type PortSet,
+  protocolPorts,
+  protocolRange,
   subtract,
   union,
 } from "../analysis/ports.ts";
-import { type Hop, hopsFor, type Path, portsBetweenGroups, possiblePorts } from "../analysis/reachability.ts";
-import type { Resource } from "../model/snapshot.ts";
+import { portsBetweenGroups } from "../analysis/reachability.ts";
 import { groupsOfAll, networkMembers } from "../rules/flows.ts";
 import type { RuleContext } from "../rules/types.ts";
-import { DOCUMENTABLE_TYPES } from "../rules/util.ts";
 
 // How what the network allows changed between two snapshots: paths from the internet that are new or
-// gone (per resource, per way in: any address, listed addresses, a load balancer's listener), and flows
-// between the spec's tiers that became possible or impossible. Both sides are asked the reachability
-// analysis's own questions (exposure, portsBetweenGroups); nothing here decides reachability itself.
+// gone (per resource and way in: any address or listed addresses, directly or through a front door, every
+// protocol), and flows between the spec's tiers that became possible or impossible. Both sides are asked the
+// analysis's own questions (computeAttackSurface, portsBetweenGroups); nothing here decides reachability.
 // Unknown is never false: ports that were proven before and are only possible now (a security group no
 // longer recorded) are "unknown", never "closed".
 
@@ -49,74 +51,106 @@ export interface TierFlowDelta {
   reasons: string[];
 }
 
+/** One way in: a resource, reached by an audience, directly or through a front door. */
 interface Way {
   via: string;
-  /** For load-balancer ways, the listener port is the internet's port; the path's ports are the target's. */
-  path: Path;
+  proven: PortSet;
+  unknown: PortSet;
+  /** Entries by their port run, for the steps of the path that allows them. */
+  entries: ExposureEntry[];
+  reasons: string[];
 }
 
-function waysIn(ctx: RuleContext, r: Resource): Map<string, Way> {
-  const out = new Map<string, Way>();
-  if (ctx.facts.reach.groupsOf(r).length === 0) return out;
-  const e = ctx.facts.reach.exposure(r);
-  if (!isEmpty(possiblePorts(e.world))) out.set("world", { via: "any address", path: e.world });
-  if (!isEmpty(possiblePorts(e.restricted)))
-    out.set("restricted", { via: "listed addresses", path: e.restricted });
-  for (const v of e.viaLoadBalancers) {
-    if (isEmpty(possiblePorts(v.path))) continue;
-    out.set(`lb:${v.lb.id}:${v.listenerPort}`, {
-      via: `load balancer ${v.lb.name ?? v.lb.props.name} port ${v.listenerPort}`,
-      path: v.path,
-    });
+/** An entry's port run as a set, in the reachability's protocol-tagged port space. */
+function runOf(e: ExposureEntry): PortSet {
+  if (e.ports === "all") return protocolRange(e.protocol);
+  const [a = "0", b = a] = e.ports.split("-");
+  return protocolPorts(e.protocol, Number(a), Number(b));
+}
+
+const AUDIENCE: Record<ExposureEntry["audience"], string> = {
+  anyone: "any address",
+  "some addresses": "listed addresses",
+};
+
+/** The attack surface (src/analysis/exposure.ts) as ways in, keyed by resource, front door and audience. */
+function waysIn(surface: ExposureReport): Map<string, Map<string, Way>> {
+  const out = new Map<string, Map<string, Way>>();
+  for (const e of [...surface.reached, ...surface.unknown]) {
+    let byWay = out.get(e.resourceId);
+    if (!byWay) {
+      byWay = new Map();
+      out.set(e.resourceId, byWay);
+    }
+    const key = `${e.via}\0${e.viaId ?? ""}\0${e.audience}`;
+    let w = byWay.get(key);
+    if (!w) {
+      const door = e.via === "direct" ? "" : ` through ${e.via} ${e.viaName ?? e.viaId ?? ""}`.trimEnd();
+      w = {
+        via: `${AUDIENCE[e.audience]}${door}`,
+        proven: NO_PORTS,
+        unknown: NO_PORTS,
+        entries: [],
+        reasons: [],
+      };
+      byWay.set(key, w);
+    }
+    if (e.unknown) {
+      w.unknown = union(w.unknown, runOf(e));
+      for (const r of e.reasons) if (!w.reasons.includes(r)) w.reasons.push(r);
+    } else w.proven = union(w.proven, runOf(e));
+    w.entries.push(e);
   }
   return out;
 }
 
-const NONE: Path = { ports: NO_PORTS, hops: [] };
-const unknownPorts = (p: Path): PortSet => p.unknown?.ports ?? NO_PORTS;
+const NONE: Way = { via: "", proven: NO_PORTS, unknown: NO_PORTS, entries: [], reasons: [] };
+const possible = (w: Way): PortSet => union(w.proven, w.unknown);
 
-/** Internet exposure that changed, resource by resource (resources on either side with a network presence). */
+/**
+ * Internet exposure that changed, resource by resource and way in, from each side's attack surface (every
+ * protocol, direct and through load balancers, CloudFront and the other front doors).
+ */
 export function exposureDelta(
   old: RuleContext,
   now: RuleContext,
   /** Resources that exist on one side only because the other side did not record them: not compared. */
   skip: ReadonlySet<string> = new Set(),
+  /** Each side's attack surface when the caller has it already (analyzeSnapshot's exposure()). */
+  surfaces: { old?: ExposureReport; new?: ExposureReport } = {},
 ): ExposureDelta[] {
   const out: ExposureDelta[] = [];
-  const ids = new Set<string>();
-  for (const g of [now.graph, old.graph])
-    for (const r of g.resources) if (DOCUMENTABLE_TYPES.has(r.type) && !skip.has(r.id)) ids.add(r.id);
-  for (const id of [...ids].sort()) {
-    const a = old.graph.get(id);
-    const b = now.graph.get(id);
-    const before = a ? waysIn(old, a) : new Map<string, Way>();
-    const after = b ? waysIn(now, b) : new Map<string, Way>();
-    if (before.size === 0 && after.size === 0) continue;
-    const r = b ?? a;
-    if (!r) continue;
+  const before = waysIn(surfaces.old ?? computeAttackSurface(old.graph, old.facts));
+  const after = waysIn(surfaces.new ?? computeAttackSurface(now.graph, now.facts));
+  const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !skip.has(id)).sort();
+  for (const id of ids) {
+    const a = before.get(id) ?? new Map<string, Way>();
+    const b = after.get(id) ?? new Map<string, Way>();
+    const r = now.graph.get(id) ?? old.graph.get(id);
     const subject = {
-      resourceId: r.id,
-      resourceType: r.type,
-      ...(r.name !== undefined ? { resourceName: r.name } : {}),
+      resourceId: id,
+      resourceType: r?.type ?? "",
+      ...(r?.name !== undefined ? { resourceName: r.name } : {}),
     };
-    for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-      const x = before.get(key)?.path ?? NONE;
-      const y = after.get(key)?.path ?? NONE;
-      const via = after.get(key)?.via ?? before.get(key)?.via ?? key;
-      const opened = subtract(y.ports, x.ports);
-      const closed = subtract(x.ports, possiblePorts(y));
-      const vague = union(subtract(unknownPorts(y), possiblePorts(x)), intersect(x.ports, unknownPorts(y)));
+    for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+      const x = a.get(key) ?? NONE;
+      const y = b.get(key) ?? NONE;
+      const via = y.via || x.via;
+      const opened = subtract(y.proven, x.proven);
+      const closed = subtract(x.proven, possible(y));
+      const vague = union(subtract(y.unknown, possible(x)), intersect(x.proven, y.unknown));
       if (!isEmpty(opened)) {
         const port = first(opened) ?? 0;
-        const known = new Set(x.hops.map((h) => h.text));
-        const hops: Hop[] = hopsFor(y, port);
-        const fresh = hops.filter((h) => !known.has(h.text));
+        const known = new Set(x.entries.flatMap((e) => e.hops.map((h) => h.text)));
+        const entry = y.entries.find((e) => !e.unknown && contains(runOf(e), port));
+        const hops = (entry?.hops ?? []).map((h) => h.text);
+        const fresh = hops.filter((h) => !known.has(h));
         out.push({
           ...subject,
           via,
           change: "opened",
-          ports: formatPorts(opened),
-          openedBy: (fresh.length > 0 ? fresh : hops).map((h) => h.text),
+          ports: formatTraffic(opened),
+          openedBy: fresh.length > 0 ? fresh : hops,
           reasons: [],
         });
       }
@@ -125,7 +159,7 @@ export function exposureDelta(
           ...subject,
           via,
           change: "closed",
-          ports: formatPorts(closed),
+          ports: formatTraffic(closed),
           openedBy: [],
           reasons: [],
         });
@@ -134,9 +168,9 @@ export function exposureDelta(
           ...subject,
           via,
           change: "unknown",
-          ports: formatPorts(vague),
+          ports: formatTraffic(vague),
           openedBy: [],
-          reasons: y.unknown?.reasons ?? [],
+          reasons: y.reasons,
         });
     }
   }
@@ -200,7 +234,7 @@ export function tierFlowDelta(old: RuleContext, now: RuleContext): TierFlowDelta
           from,
           to,
           change: "possible",
-          ports: formatPorts(possible),
+          ports: formatTraffic(possible),
           evidence: y.evidence,
           reasons: [],
         });
@@ -209,7 +243,7 @@ export function tierFlowDelta(old: RuleContext, now: RuleContext): TierFlowDelta
           from,
           to,
           change: "impossible",
-          ports: formatPorts(impossible),
+          ports: formatTraffic(impossible),
           evidence: x.evidence,
           reasons: [],
         });
@@ -218,7 +252,7 @@ export function tierFlowDelta(old: RuleContext, now: RuleContext): TierFlowDelta
           from,
           to,
           change: "unknown",
-          ports: formatPorts(vague),
+          ports: formatTraffic(vague),
           evidence: [],
           reasons: y.reasons,
         });

@@ -137,7 +137,7 @@ export function formatDiffText(input: DiffFormatInput): string {
       const sign = e.change === "opened" ? "+" : e.change === "closed" ? "−" : "?";
       const who = nameOf({ id: e.resourceId, ...(e.resourceName ? { name: e.resourceName } : {}) });
       return [
-        `  ${sign} internet → ${t(who)} tcp ${e.ports} via ${t(e.via)}${e.change === "unknown" ? " (now unknown)" : e.change === "closed" ? " (closed)" : ""}`,
+        `  ${sign} internet → ${t(who)} ${e.ports} from ${t(e.via)}${e.change === "unknown" ? " (now unknown)" : e.change === "closed" ? " (closed)" : ""}`,
         ...(e.openedBy.length > 0 ? [`      opened by: ${e.openedBy.map(t).join("; ")}`] : []),
         ...(e.reasons.length > 0 ? [`      not recorded: ${e.reasons.map(t).join("; ")}`] : []),
       ];
@@ -147,7 +147,7 @@ export function formatDiffText(input: DiffFormatInput): string {
     out.push("", "Flows between tiers");
     for (const f of r.exposure.tierFlows) {
       out.push(
-        `  ${f.change === "possible" ? "+" : f.change === "impossible" ? "−" : "?"} ${t(f.from)} → ${t(f.to)} tcp ${f.ports} ${f.change === "possible" ? "now possible" : f.change === "impossible" ? "no longer possible" : "now unknown"}`,
+        `  ${f.change === "possible" ? "+" : f.change === "impossible" ? "−" : "?"} ${t(f.from)} → ${t(f.to)} ${f.ports} ${f.change === "possible" ? "now possible" : f.change === "impossible" ? "no longer possible" : "now unknown"}`,
       );
       if (f.change === "possible" && f.evidence.length > 0)
         out.push(`      path: ${f.evidence.map(t).join("; ")}`);
@@ -267,7 +267,7 @@ export function formatDiffMarkdown(input: DiffFormatInput): string {
   ]);
   section(`Internet exposure (${r.exposure.internet.length})`, [
     ...cap(r.exposure.internet).flatMap((e) => [
-      `- ${e.change === "opened" ? "➕ opened" : e.change === "closed" ? "➖ closed" : "❔ now unknown"}: internet → ${mdCode(e.resourceName ?? e.resourceId)} tcp ${md(e.ports)} via ${md(e.via)}`,
+      `- ${e.change === "opened" ? "➕ opened" : e.change === "closed" ? "➖ closed" : "❔ now unknown"}: internet → ${mdCode(e.resourceName ?? e.resourceId)} ${md(e.ports)} from ${md(e.via)}`,
       ...(e.openedBy.length > 0 ? [`  - opened by: ${e.openedBy.map(md).join("; ")}`] : []),
       ...(e.reasons.length > 0 ? [`  - not recorded: ${e.reasons.map(md).join("; ")}`] : []),
     ]),
@@ -277,7 +277,7 @@ export function formatDiffMarkdown(input: DiffFormatInput): string {
     `Flows between tiers (${r.exposure.tierFlows.length})`,
     r.exposure.tierFlows.map(
       (f) =>
-        `- ${f.change === "possible" ? "➕ now possible" : f.change === "impossible" ? "➖ no longer possible" : "❔ now unknown"}: ${md(f.from)} → ${md(f.to)} tcp ${md(f.ports)}`,
+        `- ${f.change === "possible" ? "➕ now possible" : f.change === "impossible" ? "➖ no longer possible" : "❔ now unknown"}: ${md(f.from)} → ${md(f.to)} ${md(f.ports)}`,
     ),
   );
   const res = marked(r);

@@ -71,7 +71,7 @@ describe("diffSnapshots on the documented shop", () => {
     expect(d.added.find((r) => r.name === "debug-box")?.vpcName).toBe("main");
     const exposed = d.exposure.internet.filter((e) => e.resourceName === "debug-box");
     expect(exposed).toEqual([
-      expect.objectContaining({ change: "opened", ports: "22", via: "listed addresses" }),
+      expect.objectContaining({ change: "opened", ports: "tcp/22", via: "listed addresses" }),
     ]);
     const imds = d.findings.new.find((f) => f.ruleId === "imdsv1-enabled");
     expect(imds?.cause).toEqual(["debug-box was added"]);
@@ -84,7 +84,9 @@ describe("diffSnapshots on the documented shop", () => {
     const sg = d.changed.find((c) => c.name === "bastion" && c.type === "AWS::EC2::SecurityGroup");
     expect(sg?.changes.map((c) => c.text)).toEqual(["ingress: + tcp/22 from 0.0.0.0/0"]);
     const opened = d.exposure.internet.filter((e) => e.change === "opened");
-    expect(opened.map((e) => `${e.resourceName} ${e.ports} ${e.via}`)).toContain("bastion 22 any address");
+    expect(opened.map((e) => `${e.resourceName} ${e.ports} ${e.via}`)).toContain(
+      "bastion tcp/22 any address",
+    );
     const hop = opened.find((e) => e.resourceName === "bastion")?.openedBy.join(" ");
     expect(hop).toMatch(/security group "bastion".*ingress tcp\/22 from 0\.0\.0\.0\/0/);
     const ssh = d.findings.new.find((f) => f.ruleId === "admin-port-open-to-world");
@@ -150,7 +152,7 @@ describe("diffSnapshots on the documented shop", () => {
       { spec: true },
     );
     expect(d.exposure.tierFlows).toEqual([
-      expect.objectContaining({ from: "bastion", to: "data", change: "possible", ports: "5432" }),
+      expect.objectContaining({ from: "bastion", to: "data", change: "possible", ports: "tcp/5432" }),
     ]);
     const flow = d.findings.new.find((f) => f.ruleId === "flow-undocumented");
     expect(flow?.cause?.join(" ")).toMatch(/db: ingress: \+ tcp\/5432 from "bastion" \(sg-[0-9a-f]+\)/);
@@ -164,7 +166,7 @@ describe("diffSnapshots on the documented shop", () => {
       { spec: true },
     );
     expect(d.exposure.internet).toContainEqual(
-      expect.objectContaining({ resourceName: "bastion", change: "closed", ports: "22" }),
+      expect.objectContaining({ resourceName: "bastion", change: "closed", ports: "tcp/22" }),
     );
     expect(d.findings.new.filter((f) => f.ruleId !== "flow-broken")).toEqual([]);
   });

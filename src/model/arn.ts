@@ -32,6 +32,8 @@ export function arnResourceId(arn: string): string {
 
 export const arns = {
   s3Bucket: (bucket: string) => `arn:aws:s3:::${bucket}`,
+  /** The account's S3 Block Public Access has no ARN of its own; this one names the account. */
+  accountPublicAccessBlock: (account: string) => `arn:aws:s3:::account/${account}/public-access-block`,
   rdsInstance: (region: string, account: string, id: string) => `arn:aws:rds:${region}:${account}:db:${id}`,
   rdsCluster: (region: string, account: string, id: string) =>
     `arn:aws:rds:${region}:${account}:cluster:${id}`,

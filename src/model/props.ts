@@ -19,8 +19,28 @@ const Port = z.number().int().min(-1).max(65535);
 export const VpcProps = z.strictObject({
   vpcId: Id,
   cidrBlock: Cidr4.optional(),
+  /**
+   * Every IPv4 block associated with the VPC, the primary first, secondary ones after
+   * (CidrBlockAssociationSet); absent when the source did not list the associations.
+   */
+  cidrBlocks: z.array(Cidr4).optional(),
+  /** IPv6 blocks associated with the VPC (Ipv6CidrBlockAssociationSet). */
   ipv6CidrBlocks: z.array(Cidr6),
   isDefault: z.boolean().optional(),
+  /**
+   * VPC Block Public Access as it applies to this VPC: the region's internet gateway block mode
+   * (DescribeVpcBlockPublicAccessOptions) and the exclusions (DescribeVpcBlockPublicAccessExclusions) of the
+   * VPC itself and of its subnets, in force ones only. With a mode other than "off", internet traffic through
+   * the VPC's internet gateways is blocked (ingress; both ways for block-bidirectional) except where an
+   * exclusion allows it. Absent when not recorded (AWS Config, a dump without the files, a denied call).
+   */
+  blockPublicAccess: z
+    .strictObject({
+      mode: z.enum(["off", "block-bidirectional", "block-ingress"]),
+      exclusion: z.enum(["allow-bidirectional", "allow-egress"]).nullable(),
+      subnetExclusions: z.record(z.string(), z.enum(["allow-bidirectional", "allow-egress"])),
+    })
+    .optional(),
 });
 export type VpcProps = z.infer<typeof VpcProps>;
 
@@ -463,6 +483,19 @@ export const BucketProps = z.strictObject({
 });
 export type BucketProps = z.infer<typeof BucketProps>;
 
+/**
+ * The account's own S3 Block Public Access (s3control GetPublicAccessBlock): it applies to every bucket of
+ * the account on top of the bucket's own block. An account without one has no such resource (where s3control
+ * was read); where it was not read, whether one exists is unknown.
+ */
+export const AccountPublicAccessBlockProps = z.strictObject({
+  blockPublicAcls: z.boolean(),
+  ignorePublicAcls: z.boolean(),
+  blockPublicPolicy: z.boolean(),
+  restrictPublicBuckets: z.boolean(),
+});
+export type AccountPublicAccessBlockProps = z.infer<typeof AccountPublicAccessBlockProps>;
+
 export const DistributionProps = z.strictObject({
   distributionId: Id,
   domainName: z.string(),
@@ -773,6 +806,7 @@ export const PROPS_BY_TYPE = {
   "AWS::ApiGateway::RestApi": RestApiProps,
   "AWS::ApiGatewayV2::Api": HttpApiProps,
   "AWS::S3::Bucket": BucketProps,
+  "AWS::S3::AccountPublicAccessBlock": AccountPublicAccessBlockProps,
   "AWS::CloudFront::Distribution": DistributionProps,
   "AWS::Route53::HostedZone": HostedZoneProps,
   "AWS::Route53::RecordSet": RecordSetProps,

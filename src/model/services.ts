@@ -57,6 +57,7 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
   wafv2: { global: false, types: ["AWS::WAFv2::WebACL"] },
   acm: { global: false, types: ["AWS::CertificateManager::Certificate"] },
   s3: { global: true, types: ["AWS::S3::Bucket"] },
+  s3control: { global: true, types: ["AWS::S3::AccountPublicAccessBlock"] },
   cloudfront: { global: true, types: ["AWS::CloudFront::Distribution"] },
   route53: { global: true, types: ["AWS::Route53::HostedZone", "AWS::Route53::RecordSet"] },
 };

@@ -69,7 +69,11 @@ export async function startEndpoint(opts: EndpointOptions): Promise<Endpoint> {
     // Two query APIs may share a signing name (ELB and ELBv2): the request's Version tells them apart.
     const version = /(?:^|&)Version=([^&]*)/.exec(body)?.[1];
     const named = opts.services.filter((s) => s.signingName === signingName);
-    const service = named.find((s) => s.apiVersion !== undefined && s.apiVersion === version) ?? named[0];
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const service =
+      named.find((s) => s.apiVersion !== undefined && s.apiVersion === version) ??
+      named.find((s) => s.pathPrefix !== undefined && path.startsWith(s.pathPrefix)) ??
+      named.find((s) => s.pathPrefix === undefined);
     const requestId = randomUUID();
     if (!service)
       return send(res, {
@@ -254,7 +258,7 @@ function findOperation(
     case "rest-json": {
       let path = url.pathname;
       const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
-      if (service.signingName === "s3" && path !== "/") {
+      if (service.signingName === "s3" && service.pathPrefix === undefined && path !== "/") {
         // Path-style addressing (forcePathStyle): the first segment is the bucket.
         const [, bucket = "", ...rest] = path.split("/");
         params.Bucket = decodeURIComponent(bucket);

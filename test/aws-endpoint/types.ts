@@ -37,6 +37,8 @@ export interface ServiceHandler {
   signingName: string;
   /** The query API's Version, where two APIs share a signing name (ELB 2012-06-01, ELBv2 2015-12-01). */
   apiVersion?: string;
+  /** The REST paths it answers, where two REST APIs share a signing name (S3 Control under "s3"). */
+  pathPrefix?: string;
   protocol: Protocol;
   xmlNamespace: string;
   /** Global services serve the snapshot's "global" resources whatever the signing region. */

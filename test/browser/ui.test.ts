@@ -40,8 +40,13 @@ async function dataFor(snapshot: Snapshot, specFile?: string) {
     "snapshot.json",
     specFile,
     a.unverified,
+    a.exposure(),
   );
-  return { serve: { snapshot: a.snapshot, findingsJson } satisfies ServeData, findings: a.findings };
+  return {
+    serve: { snapshot: a.snapshot, findingsJson } satisfies ServeData,
+    findings: a.findings,
+    exposure: a.exposure(),
+  };
 }
 
 /** Opens the UI on `data`; fails the test on any page error or dialog (an XSS payload would open one). */
@@ -339,4 +344,46 @@ describe("untrusted AWS text", () => {
       await page.close();
     }
   }, 60_000);
+});
+
+describe("exposure on the diagram", () => {
+  it("the Exposed toggle highlights every resource the internet reaches, and only those", async () => {
+    const fixture = FIXTURES["status-page"];
+    const { serve, exposure } = await dataFor(fixture.build(), join(fixture.dir, "architecture.yaml"));
+    const exposed = new Set(exposure.reached.map((e) => e.resourceId));
+    const ui = await openUi(serve);
+    const { page } = ui;
+    try {
+      expect(await page.$$("[data-copy-of]")).toHaveLength(0);
+      const label = await page.textContent("[data-exposed-toggle]");
+      expect(label).toBe(`Exposed (${exposed.size})`);
+      await page.click("[data-exposed-toggle]");
+      await page.waitForSelector("[data-copy-of]");
+      expect(await page.getAttribute("[data-exposed-toggle]", "aria-pressed")).toBe("true");
+      expect(decodeURIComponent(new URL(page.url()).hash)).toContain("exposed=1");
+      const bright = new Set(
+        await page.$$eval("[data-copy-of]", (els) => els.map((e) => e.getAttribute("data-copy-of"))),
+      );
+      // Every exposed resource drawn as a card of its own is bright; the ALB's private targets among them.
+      for (const id of exposed) if (await page.$(`[data-id="${id}"]`)) expect(bright.has(id), id).toBe(true);
+      const app = exposure.reached.find((e) => e.resourceName === "status-page-app-1")?.resourceId;
+      expect(app && bright.has(app)).toBe(true);
+      // Nothing the internet does not reach is among them (the internet node and its gateway aside).
+      const others = [...bright].filter(
+        (id) => id && !exposed.has(id) && id !== "internet" && !id.includes("internet-gateway"),
+      );
+      expect(others).toEqual([]);
+      // The bright copies name their resources (their titles; names are drawn once zoomed in enough).
+      const labels = await page.$$eval("[data-copy-of] > title", (els) =>
+        els.map((e) => e.textContent ?? ""),
+      );
+      expect(labels.join(" ")).toContain("status-page-app-1");
+      await page.screenshot({ path: join(ARTIFACTS, "ui-exposed.png") });
+      await page.click("[data-exposed-toggle]");
+      await page.waitForFunction(() => document.querySelectorAll("[data-copy-of]").length === 0);
+      expect(ui.problems).toEqual([]);
+    } finally {
+      await ui.close();
+    }
+  }, 90_000);
 });

@@ -74,7 +74,8 @@ export const MODULE_TYPE_PREFIXES: Readonly<Record<string, readonly string[]>> =
   apigatewayv2: ["AWS::ApiGatewayV2::"],
   wafv2: ["AWS::WAFv2::"],
   acm: ["AWS::CertificateManager::"],
-  s3: ["AWS::S3::"],
+  s3: ["AWS::S3::Bucket"],
+  s3control: ["AWS::S3::AccountPublicAccessBlock"],
   cloudfront: ["AWS::CloudFront::"],
   route53: ["AWS::Route53::"],
 };

@@ -18,6 +18,7 @@ import { rdsHandler } from "../aws-endpoint/services/rds.ts";
 import { redshiftHandler } from "../aws-endpoint/services/redshift.ts";
 import { route53Handler } from "../aws-endpoint/services/route53.ts";
 import { s3Handler } from "../aws-endpoint/services/s3.ts";
+import { s3controlHandler } from "../aws-endpoint/services/s3control.ts";
 import { taggingHandler } from "../aws-endpoint/services/tagging.ts";
 import { acmHandler, wafv2Handler } from "../aws-endpoint/services/waf-acm.ts";
 import type { RequestContext, ServiceHandler } from "../aws-endpoint/types.ts";
@@ -142,6 +143,24 @@ export async function writeCliDump(
       ["ec2-describe-volumes", "DescribeVolumes"],
     ] as const)
       if (!collect || !COLLECT_SKIPS.has(name)) await flat(name, ec2Handler, op);
+    // VPC Block Public Access, where the snapshot records it (CloudMapper's collect has neither call).
+    if (
+      !collect &&
+      ctx.resources.some(
+        (r) => r.type === "AWS::EC2::VPC" && (r.props as { blockPublicAccess?: unknown }).blockPublicAccess,
+      )
+    ) {
+      await flat(
+        "ec2-describe-vpc-block-public-access-options",
+        ec2Handler,
+        "DescribeVpcBlockPublicAccessOptions",
+      );
+      await flat(
+        "ec2-describe-vpc-block-public-access-exclusions",
+        ec2Handler,
+        "DescribeVpcBlockPublicAccessExclusions",
+      );
+    }
     // Every region's folder has its zones (ec2 describe-availability-zones), which asbuilt does not need.
     await put(join(dir, "ec2-describe-availability-zones.json"), {
       AvailabilityZones: [
@@ -321,17 +340,19 @@ export async function writeCliDump(
         )[0],
       });
 
+    // CloudMapper's collect asks only for the file systems (no mount targets).
     const fileSystems = list(call(efsHandler, "DescribeFileSystems", ctx), "FileSystems");
     await put(join(dir, "efs-describe-file-systems.json"), { FileSystems: fileSystems });
-    for (const f of fileSystems) {
-      const out = call(efsHandler, "DescribeMountTargets", ctx, { FileSystemId: f.FileSystemId });
-      await put(join(dir, "efs-describe-mount-targets", quotePlus(String(f.FileSystemId))), out);
-      for (const m of list(out, "MountTargets"))
-        await put(
-          join(dir, "efs-describe-mount-target-security-groups", quotePlus(String(m.MountTargetId))),
-          call(efsHandler, "DescribeMountTargetSecurityGroups", ctx, { MountTargetId: m.MountTargetId }),
-        );
-    }
+    if (!collect)
+      for (const f of fileSystems) {
+        const out = call(efsHandler, "DescribeMountTargets", ctx, { FileSystemId: f.FileSystemId });
+        await put(join(dir, "efs-describe-mount-targets", quotePlus(String(f.FileSystemId))), out);
+        for (const m of list(out, "MountTargets"))
+          await put(
+            join(dir, "efs-describe-mount-target-security-groups", quotePlus(String(m.MountTargetId))),
+            call(efsHandler, "DescribeMountTargetSecurityGroups", ctx, { MountTargetId: m.MountTargetId }),
+          );
+      }
 
     if (!collect) {
       const webAcls: Json[] = [];
@@ -443,6 +464,18 @@ export async function writeCliDump(
       ? "us-east-1"
       : "global";
     await writeS3(snapshot, account, join(root, opts.accountDir?.(account) ?? account, home), put, collect);
+    // CloudMapper's layout: a folder named after the call, one file per AccountId; none is the CLI's error.
+    const ctx: RequestContext = { account, region: "us-east-1", params: {}, resources: [], snapshot };
+    let block: unknown;
+    try {
+      block = call(s3controlHandler, "GetPublicAccessBlock", ctx, { AccountId: account });
+    } catch (err) {
+      block = `\nAn error occurred (${String((err as { code?: unknown }).code)}) when calling the GetPublicAccessBlock operation: ${(err as Error).message}\n`;
+    }
+    await put(
+      join(root, opts.accountDir?.(account) ?? account, home, "s3control-get-public-access-block", account),
+      block,
+    );
   }
   return written;
 }

@@ -7,7 +7,7 @@ import { DEFAULT_EDGE_STYLES } from "./diagram/styles.ts";
 import type { DiagramData, DiagramEdge, DiagramNode, Finding } from "./diagram/types.ts";
 import { nodeIndex } from "./diagram/walk.ts";
 import { downloadPng, downloadSvg } from "./export.ts";
-import { highlightFinding, highlightNode } from "./focus.ts";
+import { highlightExposed, highlightFinding, highlightNode } from "./focus.ts";
 import { FindingsPanel } from "./panels/FindingsPanel.tsx";
 import { Inspector } from "./panels/Inspector.tsx";
 import { Legend } from "./panels/Legend.tsx";
@@ -141,10 +141,10 @@ export function Viewer({ data }: { data: DiagramData }) {
     if (!laid) return undefined;
     if (finding) return highlightFinding(index, finding, laid.diagram.edges, laid.diagram.nodeOf);
     const n = selectedNode ? nodeById.get(selectedNode) : undefined;
-    return n?.kind === "leaf" && selectedNode
-      ? highlightNode(selectedNode, laid.diagram.edges.filter(visibleStyle(url.flows)))
-      : undefined;
-  }, [laid, finding, index, selectedNode, nodeById, url.flows]);
+    if (n?.kind === "leaf" && selectedNode)
+      return highlightNode(selectedNode, laid.diagram.edges.filter(visibleStyle(url.flows)));
+    return url.exposed ? highlightExposed(index, laid.diagram.edges, laid.diagram.nodeOf) : undefined;
+  }, [laid, finding, index, selectedNode, nodeById, url.flows, url.exposed]);
   // Routing is done once per layout and edge filter; a selection routes only the few path edges it adds
   // (an edge the filter hides), so selecting never re-routes the picture.
   const viewEdges = useMemo(() => {

@@ -57,6 +57,32 @@ export function highlightFinding(
   return { nodes, edges: picked };
 }
 
+/**
+ * Everything the internet reaches (the findings JSON's `exposure`, proven entries only): those resources
+ * bright, and the drawn edges from the internet to them.
+ */
+export function highlightExposed(
+  index: DataIndex,
+  edges: readonly DiagramEdge[],
+  nodeOf: ReadonlyMap<string, string>,
+): Highlight {
+  const exposed = new Set(
+    (index.data.report.exposure ?? []).filter((e) => !e.unknown).map((e) => e.resourceId),
+  );
+  const nodes = new Set<string>();
+  for (const id of exposed) {
+    const n = nodeOf.get(id);
+    if (n) nodes.add(n);
+  }
+  const picked = new Set<string>();
+  for (const e of edges)
+    if (e.pairs.some(([from, to]) => from === "internet" && exposed.has(to))) {
+      picked.add(e.id);
+      nodes.add(e.from);
+    }
+  return { nodes, edges: picked };
+}
+
 /** A selected resource's neighbourhood: the node and what its drawn edges connect it to. */
 export function highlightNode(nodeId: string, edges: readonly DiagramEdge[]): Highlight {
   const nodes = new Set([nodeId]);

@@ -21,6 +21,8 @@ export interface UrlState {
    * flows and every violation), only the violations, every possible flow too, or no flows.
    */
   flows: FlowView;
+  /** Every resource the internet reaches highlighted (the findings JSON's `exposure`). */
+  exposed: boolean;
   /** Side panels folded away, for a wider diagram. */
   hideFindings: boolean;
   hideInspector: boolean;
@@ -53,6 +55,7 @@ export function readUrlState(hash: string): UrlState {
         p.get("flows") === "undocumented"
         ? "violations"
         : "default",
+    exposed: p.get("exposed") === "1",
     hideFindings: p.get("panels")?.includes("nofindings") === true,
     hideInspector: p.get("panels")?.includes("noinspector") === true,
   };
@@ -72,6 +75,7 @@ export function writeUrlState(s: UrlState): string {
   if (s.waived) p.set("waived", "1");
   if (s.changes) p.set("changes", "1");
   if (s.flows !== "default") p.set("flows", s.flows);
+  if (s.exposed) p.set("exposed", "1");
   const panels = [s.hideFindings ? "nofindings" : "", s.hideInspector ? "noinspector" : ""].filter(Boolean);
   if (panels.length) p.set("panels", panels.join(","));
   const text = p.toString();

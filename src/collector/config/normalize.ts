@@ -228,8 +228,11 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
       };
       groups.set(key, g);
     }
-    if (isAssociationType(item.resourceType)) associations.set(key, [...(associations.get(key) ?? []), item]);
-    else g.items.push(item);
+    if (isAssociationType(item.resourceType)) {
+      const list = associations.get(key);
+      if (list) list.push(item);
+      else associations.set(key, [item]);
+    } else g.items.push(item);
   }
 
   const resources: Resource[] = [];
@@ -273,7 +276,9 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
         const { issues } = withShapeIssues(() => r.types[i.resourceType]?.(raw, i, g));
         for (const issue of issues)
           g.notes.push(`${i.resourceType} ${i.resourceId}: configuration.${issue}: not read`);
-        wanted.set(i.resourceType, [...(wanted.get(i.resourceType) ?? []), i]);
+        const list = wanted.get(i.resourceType);
+        if (list) list.push(i);
+        else wanted.set(i.resourceType, [i]);
       } else if (isKnownType(i.resourceType)) {
         unread(g.where, i.resourceType);
         skipped.push(

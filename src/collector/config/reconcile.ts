@@ -73,6 +73,44 @@ export function reconcileGroup(
     resources.filter((r): r is ResourceOf<T> => isType(r, type));
   const place = `${where.account}/${where.region}`;
 
+  interface Holder {
+    id: string;
+    native: string;
+    subnetIds: string[];
+  }
+  /** Route tables or ACLs by the subnets they list (built once: association items may be many). */
+  const holdersBySubnet = (list: Holder[]) => {
+    const m = new Map<string, Holder[]>();
+    for (const h of list) holderById.set(h.id, h);
+    for (const h of list)
+      for (const s of h.subnetIds) {
+        const at = m.get(s);
+        if (at) at.push(h);
+        else m.set(s, [h]);
+      }
+    return m;
+  };
+  const holderById = new Map<string, Holder>();
+  const hasAssociations = associations.some((a) => a.resourceType !== "AWS::EC2::EIPAssociation");
+  const tables = holdersBySubnet(
+    hasAssociations
+      ? ofType("AWS::EC2::RouteTable").map((t) => ({
+          id: t.id,
+          native: t.props.routeTableId,
+          subnetIds: t.props.subnetIds,
+        }))
+      : [],
+  );
+  const acls = holdersBySubnet(
+    hasAssociations
+      ? ofType("AWS::EC2::NetworkAcl").map((t) => ({
+          id: t.id,
+          native: t.props.networkAclId,
+          subnetIds: t.props.subnetIds,
+        }))
+      : [],
+  );
+
   /**
    * An association item moves `subnet` to `target` (route table or network ACL); other resources that still
    * list it are older or newer. Returns whether the association was applied.
@@ -80,13 +118,15 @@ export function reconcileGroup(
   const associate = (
     a: ConfigItem,
     what: "route table" | "network ACL",
-    holders: { id: string; native: string; subnetIds: string[] }[],
+    holders: Map<string, Holder[]>,
     targetNative: string,
     subnetNative: string,
   ): boolean => {
     const targetId = arn(what === "route table" ? "route-table" : "network-acl", targetNative);
     const label = `${a.resourceType} ${a.resourceId} (${when(a.capturedAt)})`;
-    const others = holders.filter((h) => h.id !== targetId && h.subnetIds.includes(subnetNative));
+    const others = (holders.get(subnetNative) ?? []).filter(
+      (h) => h.id !== targetId && h.subnetIds.includes(subnetNative),
+    );
     for (const o of others) {
       const t = capturedAt.get(o.id);
       if (newer(t, a.capturedAt)) {
@@ -96,6 +136,10 @@ export function reconcileGroup(
         return false;
       }
     }
+    // The target now holds the subnet (its subnetIds is the resource's own list, pushed to by the caller).
+    const target = holderById.get(targetId);
+    const listed = holders.get(subnetNative) ?? [];
+    if (target && !listed.includes(target)) holders.set(subnetNative, [...listed, target]);
     for (const o of others) {
       const t = capturedAt.get(o.id);
       o.subnetIds.splice(o.subnetIds.indexOf(subnetNative), 1);
@@ -123,11 +167,6 @@ export function reconcileGroup(
         );
         continue;
       }
-      const tables = ofType("AWS::EC2::RouteTable").map((t) => ({
-        id: t.id,
-        native: t.props.routeTableId,
-        subnetIds: t.props.subnetIds,
-      }));
       if (!associate(a, "route table", tables, table, subnet)) continue;
       const rt = get("AWS::EC2::RouteTable", arn("route-table", table));
       if (rt && !rt.props.subnetIds.includes(subnet)) rt.props.subnetIds.push(subnet);
@@ -147,11 +186,6 @@ export function reconcileGroup(
         );
         continue;
       }
-      const acls = ofType("AWS::EC2::NetworkAcl").map((t) => ({
-        id: t.id,
-        native: t.props.networkAclId,
-        subnetIds: t.props.subnetIds,
-      }));
       if (!associate(a, "network ACL", acls, acl, subnet)) continue;
       const nacl = get("AWS::EC2::NetworkAcl", arn("network-acl", acl));
       if (nacl && !nacl.props.subnetIds.includes(subnet)) nacl.props.subnetIds.push(subnet);
@@ -247,12 +281,19 @@ export function reconcileGroup(
         });
     }
   }
-  const eips = ofType("AWS::EC2::EIP");
+  const claimsOf = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const k = c.allocationId ? `a:${c.allocationId}` : `ip:${c.publicIp}`;
+    const at = claimsOf.get(k);
+    if (at) at.push(c);
+    else claimsOf.set(k, [c]);
+  }
+  const eips = claims.length > 0 ? ofType("AWS::EC2::EIP") : [];
   for (const eip of eips) {
-    const mine = claims.filter(
-      (c) =>
-        c.allocationId === eip.props.allocationId || (!c.allocationId && c.publicIp === eip.props.publicIp),
-    );
+    const mine = [
+      ...(claimsOf.get(`a:${eip.props.allocationId}`) ?? []),
+      ...(claimsOf.get(`ip:${eip.props.publicIp}`) ?? []),
+    ];
     if (mine.length === 0) continue;
     const own = capturedAt.get(eip.id);
     const associated = eip.props.associationId || eip.props.instanceId || eip.props.networkInterfaceId;

@@ -185,4 +185,27 @@ describe("normalizeEc2 on recorded responses", () => {
     );
     expect(icmp).toMatchObject({ ruleNumber: 80, fromPort: 8, toPort: -1 });
   });
+
+  it("VPCs keep their secondary IPv4 blocks and their IPv6 blocks", () => {
+    const { resources } = normalizeEc2(
+      raw({ vpcs: recorded<{ Vpcs: Ec2Raw["vpcs"] }>("DescribeVpcs_1").Vpcs }),
+      where,
+    );
+    expect(resources.map((r) => r.props)).toEqual([
+      {
+        vpcId: "vpc-0d4f819d13b730139",
+        cidrBlock: "10.0.0.0/16",
+        cidrBlocks: ["10.0.0.0/16", "10.1.0.0/16"],
+        ipv6CidrBlocks: [],
+        isDefault: false,
+      },
+      {
+        vpcId: "vpc-f8c6d983",
+        cidrBlock: "10.0.0.0/16",
+        cidrBlocks: ["10.0.0.0/16"],
+        ipv6CidrBlocks: ["2600:1f18:2466:4b00::/56"],
+        isDefault: false,
+      },
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
 import {
   type Address,
   DescribeAddressesCommand,
+  DescribeVpcBlockPublicAccessExclusionsCommand,
+  DescribeVpcBlockPublicAccessOptionsCommand,
   EC2Client,
   type FlowLog,
   type Instance,
@@ -33,6 +35,8 @@ import {
   type TransitGatewayAttachment,
   type Volume,
   type Vpc,
+  type VpcBlockPublicAccessExclusion,
+  type VpcBlockPublicAccessOptions,
   type VpcEndpoint,
   type VpcPeeringConnection,
 } from "@aws-sdk/client-ec2";
@@ -41,6 +45,65 @@ import type { Route, RouteTargetKind, SecurityGroupRule } from "../../model/prop
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
 import { all, Collected, nameOf, oneOf, orNull, tagsOf } from "../util.ts";
+
+/**
+ * VPC Block Public Access (2024): the options always exist ("off" by default); exclusions page by NextToken.
+ * An error (the API missing in a partition, a policy from before it without the permission) leaves it
+ * unknown rather than failing the region's EC2 scan.
+ */
+async function readBlockPublicAccess(client: EC2Client): Promise<Ec2Raw["blockPublicAccess"]> {
+  try {
+    const out = await client.send(new DescribeVpcBlockPublicAccessOptionsCommand({}));
+    if (!out.VpcBlockPublicAccessOptions) return undefined;
+    const exclusions: VpcBlockPublicAccessExclusion[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeVpcBlockPublicAccessExclusionsCommand({
+          MaxResults: 1000,
+          ...(NextToken ? { NextToken } : {}),
+        }),
+      );
+      exclusions.push(...(page.VpcBlockPublicAccessExclusions ?? []));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return { options: out.VpcBlockPublicAccessOptions, exclusions };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Exclusion states in which the exclusion applies (AWS keeps deleted and failed ones listed for a while). */
+const EXCLUSION_IN_FORCE = new Set([
+  "create-complete",
+  "update-complete",
+  "update-in-progress",
+  "delete-in-progress",
+]);
+
+/** The VPC Block Public Access that applies to one VPC, or undefined when it was not read. */
+function blockPublicAccessOf(
+  raw: Ec2Raw,
+  vpcId: string,
+): ResourceOf<"AWS::EC2::VPC">["props"]["blockPublicAccess"] {
+  const bpa = raw.blockPublicAccess;
+  if (!bpa) return undefined;
+  const mode =
+    oneOf(bpa.options.InternetGatewayBlockMode, ["off", "block-bidirectional", "block-ingress"] as const) ??
+    "off";
+  let exclusion: "allow-bidirectional" | "allow-egress" | null = null;
+  const subnetExclusions: Record<string, "allow-bidirectional" | "allow-egress"> = {};
+  for (const e of bpa.exclusions) {
+    const m = oneOf(e.InternetGatewayExclusionMode, ["allow-bidirectional", "allow-egress"] as const);
+    if (!m || !EXCLUSION_IN_FORCE.has(e.State ?? "") || !e.ResourceArn) continue;
+    const id = e.ResourceArn.split("/").pop() ?? "";
+    if (id === vpcId) exclusion = m;
+    else if (id.startsWith("subnet-") && subnetVpc(raw, id) === vpcId) subnetExclusions[id] = m;
+  }
+  return { mode, exclusion, subnetExclusions };
+}
+
+const subnetVpc = (raw: Ec2Raw, subnetId: string) => raw.subnets.find((s) => s.SubnetId === subnetId)?.VpcId;
 
 /** Transit gateway attachment states in which the attachment no longer joins anything. */
 const GONE_ATTACHMENT = new Set(["deleted", "deleting", "failed", "failing", "rejected", "rejecting"]);
@@ -65,6 +128,11 @@ export interface Ec2Raw {
   prefixLists: ManagedPrefixList[];
   /** GetManagedPrefixListEntries by list id; a list without an entry here was not read. */
   prefixListEntries: Record<string, PrefixListEntry[]>;
+  /**
+   * VPC Block Public Access: the region's options and its exclusions; undefined when not read (an offline
+   * source without them, a region or partition without the API, a policy without the permission).
+   */
+  blockPublicAccess?: { options: VpcBlockPublicAccessOptions; exclusions: VpcBlockPublicAccessExclusion[] };
 }
 
 /** An Ec2Raw with every list empty: what offline sources fill in, one list at a time. */
@@ -112,6 +180,8 @@ export default defineService<Ec2Raw>({
     op("DescribeFlowLogs"),
     op("DescribeVolumes"),
     op("DescribeManagedPrefixLists"),
+    op("DescribeVpcBlockPublicAccessOptions"),
+    op("DescribeVpcBlockPublicAccessExclusions"),
     op("GetManagedPrefixListEntries"),
   ],
 
@@ -172,7 +242,9 @@ export default defineService<Ec2Raw>({
         // Not read: the list is kept without entries.
       }
     }
+    const blockPublicAccess = await readBlockPublicAccess(client);
     return {
+      ...(blockPublicAccess ? { blockPublicAccess } : {}),
       vpcs,
       subnets,
       routeTables,
@@ -199,6 +271,9 @@ export default defineService<Ec2Raw>({
 });
 
 const icmp = (protocol: string | undefined) => protocol === "1" || protocol === "icmp";
+/** A CIDR association in force (or one whose state was not recorded). */
+const associated = (state: string | undefined) =>
+  state === undefined || state === "associated" || state === "associating";
 
 /** Pure: EC2 API output → resources and edges. */
 export function normalizeEc2(raw: Ec2Raw, where: Where) {
@@ -223,10 +298,19 @@ export function normalizeEc2(raw: Ec2Raw, where: Where) {
       props: {
         vpcId: v.VpcId,
         cidrBlock: v.CidrBlock,
+        // Secondary blocks too (a subnet may lie in any of them); disassociated ones are gone.
+        ...(v.CidrBlockAssociationSet
+          ? {
+              cidrBlocks: v.CidrBlockAssociationSet.flatMap((a) =>
+                a.CidrBlock && associated(a.CidrBlockState?.State) ? [a.CidrBlock] : [],
+              ),
+            }
+          : {}),
         ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) =>
-          a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [],
+          a.Ipv6CidrBlock && associated(a.Ipv6CidrBlockState?.State) ? [a.Ipv6CidrBlock] : [],
         ),
         isDefault: v.IsDefault,
+        ...(raw.blockPublicAccess ? { blockPublicAccess: blockPublicAccessOf(raw, v.VpcId) } : {}),
       },
     });
   }

@@ -12,10 +12,14 @@ import {
   DescribeSubnets$,
   DescribeTransitGatewayAttachments$,
   DescribeVolumes$,
+  DescribeVpcBlockPublicAccessExclusions$,
+  DescribeVpcBlockPublicAccessOptions$,
   DescribeVpcEndpoints$,
   DescribeVpcPeeringConnections$,
   DescribeVpcs$,
   type Reservation,
+  type VpcBlockPublicAccessExclusion,
+  type VpcBlockPublicAccessOptions,
 } from "@aws-sdk/client-ec2";
 import { type DumpReader, dumpReader, type Get, items } from "../import/dump.ts";
 import api, { type Ec2Raw } from "./api.ts";
@@ -43,7 +47,39 @@ const EC2_FILES = {
   "ec2-describe-flow-logs": { op: DescribeFlowLogs$, list: "FlowLogs" },
   "ec2-describe-volumes": { op: DescribeVolumes$, list: "Volumes" },
   "ec2-describe-managed-prefix-lists": { op: DescribeManagedPrefixLists$, list: "PrefixLists" },
+  "ec2-describe-vpc-block-public-access-options": { op: DescribeVpcBlockPublicAccessOptions$ },
+  "ec2-describe-vpc-block-public-access-exclusions": {
+    op: DescribeVpcBlockPublicAccessExclusions$,
+    list: "VpcBlockPublicAccessExclusions",
+  },
 } as const;
+
+/** Read when present; a dump without them (CloudMapper collects neither) leaves the VPCs' value unknown. */
+const OPTIONAL = new Set([
+  "ec2-describe-managed-prefix-lists",
+  "ec2-describe-vpc-block-public-access-options",
+  "ec2-describe-vpc-block-public-access-exclusions",
+]);
+
+/** VPC Block Public Access from the dump: known only with the options file (the exclusions alone say nothing). */
+function blockPublicAccess(get: Get): Ec2Raw["blockPublicAccess"] {
+  const options = get<{ VpcBlockPublicAccessOptions?: VpcBlockPublicAccessOptions }>(
+    "ec2-describe-vpc-block-public-access-options",
+  ).find((r) => r.out.VpcBlockPublicAccessOptions)?.out.VpcBlockPublicAccessOptions;
+  if (!options) return undefined;
+  const exclusions = items<VpcBlockPublicAccessExclusion>(
+    get,
+    "ec2-describe-vpc-block-public-access-exclusions",
+    "VpcBlockPublicAccessExclusions",
+  );
+  // Options without the exclusions file: excluded VPCs would look blocked. Unknown instead.
+  if (
+    get("ec2-describe-vpc-block-public-access-exclusions").length === 0 &&
+    options.InternetGatewayBlockMode !== "off"
+  )
+    return undefined;
+  return { options, exclusions };
+}
 
 /**
  * Items the model cannot place, which the normalizer leaves out: EC2-Classic security groups and addresses
@@ -110,12 +146,40 @@ function incomplete(get: Get): string[] {
   });
 }
 
+/**
+ * Interfaces only DescribeInstances names (the ENI listing lacks them): placed from the instance's answer,
+ * which carries no tags, so their tags are not recorded.
+ */
+function fromInstancesOnly(get: Get): { gaps: string[]; notRecorded: string[] } {
+  const listed = new Set(
+    items<{ NetworkInterfaceId?: string }>(get, "ec2-describe-network-interfaces", "NetworkInterfaces").map(
+      (e) => e.NetworkInterfaceId,
+    ),
+  );
+  const only = new Set(
+    items<Reservation>(get, "ec2-describe-instances", "Reservations")
+      .flatMap((r) => r.Instances ?? [])
+      .flatMap((i) => i.NetworkInterfaces ?? [])
+      .flatMap((n) =>
+        n.NetworkInterfaceId && n.SubnetId && !listed.has(n.NetworkInterfaceId) ? [n.NetworkInterfaceId] : [],
+      ),
+  );
+  return only.size === 0
+    ? { gaps: [], notRecorded: [] }
+    : {
+        gaps: [
+          `${only.size} network interface(s) known only from ec2-describe-instances.json (placed from the instances' answers): their tags are not recorded`,
+        ],
+        notRecorded: ["AWS::EC2::NetworkInterface.tags"],
+      };
+}
+
 const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
   module: api,
   files: EC2_FILES,
   // Prefix lists are optional: older dumps lack the file, and a rule naming a list nobody read is unknown
   // whatever the coverage says.
-  required: Object.keys(EC2_FILES).filter((f) => f !== "ec2-describe-managed-prefix-lists"),
+  required: Object.keys(EC2_FILES).filter((f) => !OPTIONAL.has(f)),
   records: {
     "ec2-describe-vpcs": ["AWS::EC2::VPC"],
     "ec2-describe-subnets": ["AWS::EC2::Subnet"],
@@ -136,8 +200,11 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
     "ec2-describe-managed-prefix-lists": ["AWS::EC2::PrefixList"],
   },
   build: (get) => ({
-    gaps: incomplete(get),
-    notRecorded: [...new Set(INCOMPLETE.filter((c) => leftOut(get, c) > 0).map((c) => c.type))],
+    gaps: [...incomplete(get), ...fromInstancesOnly(get).gaps],
+    notRecorded: [
+      ...new Set(INCOMPLETE.filter((c) => leftOut(get, c) > 0).map((c) => c.type)),
+      ...fromInstancesOnly(get).notRecorded,
+    ],
     raw: {
       vpcs: items(get, "ec2-describe-vpcs", "Vpcs"),
       subnets: items(get, "ec2-describe-subnets", "Subnets"),
@@ -162,6 +229,7 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
       volumes: items(get, "ec2-describe-volumes", "Volumes"),
       prefixLists: items(get, "ec2-describe-managed-prefix-lists", "PrefixLists"),
       prefixListEntries: {},
+      ...((bpa) => (bpa ? { blockPublicAccess: bpa } : {}))(blockPublicAccess(get)),
     },
   }),
 });

@@ -91,7 +91,7 @@ describe("S3 from AWS Config", () => {
           BucketTaggingConfiguration: { tagSets: [{ tags: { ignored: "the item's tags win" } }] },
         },
       }),
-      // A partial query result without supplementaryConfiguration: the policy is unknown, not absent.
+      // A partial query result without supplementaryConfiguration: every setting is unknown, not absent.
       bucket("bare", { supplementaryConfiguration: {} }),
     ]);
     const props = (id: string) => out.resources.find((r) => r.id === `arn:aws:s3:::${id}`);
@@ -106,6 +106,10 @@ describe("S3 from AWS Config", () => {
         websiteHosting: false,
       },
     });
-    expect(props("bare")?.props).toMatchObject({ policyIsPublic: null, versioning: "Disabled" });
+    // Nothing of the bucket's settings recorded: each is unknown, none "off" (no block, no encryption).
+    const bare = props("bare")?.props as Record<string, unknown> | undefined;
+    expect(bare).toMatchObject({ bucketName: "bare", policyIsPublic: null });
+    for (const k of ["publicAccessBlock", "encryption", "versioning", "websiteHosting"])
+      expect(bare?.[k], k).toBeUndefined();
   });
 });

@@ -61,6 +61,10 @@ export function bucketFromConfig(i: ConfigItem): BucketRaw {
     const sets = isRecord(tagging) && Array.isArray(tagging.tagSets) ? tagging.tagSets : [];
     tags = tagList(configTags(sets.flatMap((s) => (isRecord(s) && isRecord(s.tags) ? [s.tags] : []))[0]));
   }
+  // Config writes several members for every bucket (AccessControlList, BucketPolicy, versioning…): none at
+  // all is an item whose supplementary configuration was not selected or recorded, and then an absent
+  // member says nothing about the bucket.
+  const recorded = Object.keys(i.supplementaryConfiguration).length > 0;
   return {
     bucket: { Name: name, ...(creation?.CreationDate ? { CreationDate: creation.CreationDate } : {}) },
     region: i.awsRegion,
@@ -68,13 +72,19 @@ export function bucketFromConfig(i: ConfigItem): BucketRaw {
     // it was captured), when nobody could have recorded one: unknown, never "not blocked".
     publicAccessBlock: pab
       ? { PublicAccessBlockConfiguration: pab }
-      : i.capturedAt !== undefined && i.capturedAt >= BLOCK_PUBLIC_ACCESS_LAUNCH
+      : recorded && i.capturedAt !== undefined && i.capturedAt >= BLOCK_PUBLIC_ACCESS_LAUNCH
         ? null
         : undefined,
-    encryption: sse?.Rules?.length ? { ServerSideEncryptionConfiguration: sse } : null,
-    versioning: status === "Enabled" || status === "Suspended" ? { Status: status } : {},
+    encryption: sse?.Rules?.length ? { ServerSideEncryptionConfiguration: sse } : recorded ? null : undefined,
+    // Config writes {"status": "Off"} for a bucket never versioned; no member at all: unknown.
+    versioning:
+      status === "Enabled" || status === "Suspended"
+        ? { Status: status }
+        : isRecord(versioning)
+          ? {}
+          : undefined,
     policyStatus: isRecord(policy) && !nonEmpty(policy.policyText) ? null : {},
-    website: hosting ? {} : null,
+    website: hosting ? {} : recorded ? null : undefined,
     tagging: tags.length > 0 ? { TagSet: tags } : null,
   };
 }

@@ -17,6 +17,7 @@ import { lambdaHandler } from "./lambda.ts";
 import { rdsHandler } from "./rds.ts";
 import { route53Handler } from "./route53.ts";
 import { s3Handler } from "./s3.ts";
+import { s3controlHandler } from "./s3control.ts";
 import { acmHandler, wafv2Handler } from "./waf-acm.ts";
 
 // AWS Config's advanced query (SelectResourceConfig, SelectAggregateResourceConfig) answered from the
@@ -409,6 +410,18 @@ function made(ctx: RequestContext): Made[] {
   }
 
   out.push(...buckets(ctx));
+  // The account's S3 Block Public Access, recorded with the buckets of us-east-1.
+  if (region === "us-east-1") {
+    const block = attempt(s3controlHandler, "GetPublicAccessBlock", ctx, { AccountId: account });
+    const c = block?.PublicAccessBlockConfiguration;
+    if (c)
+      out.push({
+        resourceType: "AWS::S3::AccountPublicAccessBlock",
+        resourceId: account,
+        arn: `arn:aws:s3:::account/${account}/public-access-block`,
+        configuration: javaCase(plain(c)) as Json,
+      });
+  }
   // CloudFront distributions and Route 53 zones: recorded in us-east-1.
   const global: RequestContext = {
     ...ctx,
@@ -874,6 +887,10 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
           break;
         case "AWS::ECS::Service":
           delete c.props.runningCount;
+          break;
+        case "AWS::EC2::VPC":
+          // Config records no VPC Block Public Access.
+          delete c.props.blockPublicAccess;
           break;
         case "AWS::EFS::FileSystem":
           delete c.props.lifeCycleState;

@@ -13,6 +13,8 @@ import {
   DescribeSubnets$,
   DescribeTransitGatewayAttachments$,
   DescribeVolumes$,
+  DescribeVpcBlockPublicAccessExclusions$,
+  DescribeVpcBlockPublicAccessOptions$,
   DescribeVpcEndpoints$,
   DescribeVpcPeeringConnections$,
   DescribeVpcs$,
@@ -38,6 +40,17 @@ const list = (schema: unknown, items: string, fn: OperationHandler["handle"]): O
   handle: fn,
 });
 
+/** The region's VPC Block Public Access, where a VPC records it. */
+const recordedBpa = (rs: readonly Resource[]) =>
+  of(rs, "AWS::EC2::VPC").find((v) => v.props.blockPublicAccess)?.props.blockPublicAccess;
+
+function unsupported(op: string): never {
+  throw Object.assign(new Error(`The action ${op} is not valid for this web service.`), {
+    code: "InvalidAction",
+    status: 400,
+  });
+}
+
 export const ec2Handler: ServiceHandler = {
   signingName: "ec2",
   protocol: "ec2",
@@ -62,6 +75,48 @@ export const ec2Handler: ServiceHandler = {
         };
       },
     },
+    // VPC Block Public Access from the VPCs' props. Where no VPC of the region records it (fixtures that
+    // leave it unknown), the API answers as a partition without it does, so the collector keeps it unknown.
+    DescribeVpcBlockPublicAccessOptions: {
+      schema: DescribeVpcBlockPublicAccessOptions$ as unknown as OperationSchema,
+      handle: ({ resources, account, region }) => {
+        const bpa = recordedBpa(resources);
+        if (!bpa) unsupported("DescribeVpcBlockPublicAccessOptions");
+        return {
+          VpcBlockPublicAccessOptions: {
+            AwsAccountId: account,
+            AwsRegion: region,
+            State: bpa.mode === "off" ? "default-state" : "update-complete",
+            InternetGatewayBlockMode: bpa.mode,
+            ExclusionsAllowed: "allowed",
+            ManagedBy: "account",
+          },
+        };
+      },
+    },
+    DescribeVpcBlockPublicAccessExclusions: list(
+      DescribeVpcBlockPublicAccessExclusions$,
+      "VpcBlockPublicAccessExclusions",
+      ({ resources, account, region }) => {
+        if (!recordedBpa(resources)) unsupported("DescribeVpcBlockPublicAccessExclusions");
+        const exclusion = (kind: "vpc" | "subnet", id: string, mode: string) => ({
+          ExclusionId: `exclusion-${id.split("-").pop()}`,
+          InternetGatewayExclusionMode: mode,
+          ResourceArn: `arn:aws:ec2:${region}:${account}:${kind}/${id}`,
+          State: "create-complete",
+        });
+        return {
+          VpcBlockPublicAccessExclusions: of(resources, "AWS::EC2::VPC").flatMap((v) => {
+            const b = v.props.blockPublicAccess;
+            if (!b) return [];
+            return [
+              ...(b.exclusion ? [exclusion("vpc", v.props.vpcId, b.exclusion)] : []),
+              ...Object.entries(b.subnetExclusions).map(([s, m]) => exclusion("subnet", s, m)),
+            ];
+          }),
+        };
+      },
+    ),
     DescribeVpcs: list(DescribeVpcs$, "Vpcs", ({ resources, account }) => ({
       Vpcs: of(resources, "AWS::EC2::VPC").map((v) => ({
         VpcId: v.props.vpcId,
@@ -70,6 +125,14 @@ export const ec2Handler: ServiceHandler = {
         IsDefault: v.props.isDefault,
         State: "available",
         Ipv6CidrBlockAssociationSet: v.props.ipv6CidrBlocks.map((c) => ({ Ipv6CidrBlock: c })),
+        ...(v.props.cidrBlocks
+          ? {
+              CidrBlockAssociationSet: v.props.cidrBlocks.map((c) => ({
+                CidrBlock: c,
+                CidrBlockState: { State: "associated" },
+              })),
+            }
+          : {}),
         Tags: tagList(v.tags),
       })),
     })),

@@ -17,6 +17,7 @@ import { rdsHandler } from "./rds.ts";
 import { redshiftHandler } from "./redshift.ts";
 import { route53Handler } from "./route53.ts";
 import { s3Handler } from "./s3.ts";
+import { s3controlHandler } from "./s3control.ts";
 import { taggingHandler } from "./tagging.ts";
 import { acmHandler, wafv2Handler } from "./waf-acm.ts";
 
@@ -40,6 +41,7 @@ export const ALL_HANDLERS: readonly ServiceHandler[] = [
   wafv2Handler,
   acmHandler,
   s3Handler,
+  s3controlHandler,
   cloudfrontHandler,
   route53Handler,
   taggingHandler,

@@ -86,6 +86,18 @@ export function TopBar(props: TopBarProps) {
         >
           {url.hideFindings ? "▸ Findings" : "◂ Findings"}
         </button>
+        {(data.report.exposure ?? []).length > 0 ? (
+          <button
+            type="button"
+            onClick={() => update({ exposed: !url.exposed })}
+            aria-pressed={url.exposed}
+            data-exposed-toggle
+            title="Highlight every resource the internet can reach (asbuilt exposure)"
+          >
+            Exposed (
+            {new Set((data.report.exposure ?? []).filter((e) => !e.unknown).map((e) => e.resourceId)).size})
+          </button>
+        ) : null}
         <label>
           Environment{" "}
           <select
