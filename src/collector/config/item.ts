@@ -117,7 +117,8 @@ function captureTime(v: unknown): string | undefined {
           ? Number(v) * (Number(v) < 1e11 ? 1000 : 1)
           : Date.parse(v)
         : Number.NaN;
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  // Beyond ±8.64e15 ms a number is finite but no date (toISOString throws): a damaged capture time is unknown.
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : undefined;
 }
 
 /**
