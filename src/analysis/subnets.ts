@@ -105,6 +105,9 @@ export function subnetIdsOf(resource: Resource): string[] {
     case "AWS::AutoScaling::AutoScalingGroup":
     case "AWS::EC2::VPCEndpoint":
     case "AWS::ElasticLoadBalancing::LoadBalancer":
+    case "AWS::Redshift::Cluster":
+    case "AWS::EKS::Cluster":
+    case "AWS::OpenSearch::Domain":
       return r.props.subnetIds;
     case "AWS::ECS::Service":
       return r.props.networkConfiguration?.subnetIds ?? [];

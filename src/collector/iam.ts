@@ -12,7 +12,8 @@ export function scanOperations(): Operation[] {
 }
 
 /** Read-only by name: what the collector is allowed to call. */
-export const READ_ONLY_ACTION = /^[a-z0-9-]+:(List|Describe|Get|Select)[A-Za-z0-9]*$/;
+// API Gateway's management API has one read action for every read call: apigateway:GET (HTTP verbs).
+export const READ_ONLY_ACTION = /^([a-z0-9-]+:(List|Describe|Get|Select)[A-Za-z0-9]*|apigateway:GET)$/;
 
 /** The least-privilege IAM policy for scanning an account, generated from the modules' declarations. */
 export function iamPolicy(): {

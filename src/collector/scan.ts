@@ -1,6 +1,6 @@
 import type { RetryStrategyV2 } from "@smithy/types";
 import pLimit from "p-limit";
-import type { Coverage, Edge, Resource, ResourceNote, Snapshot } from "../model/snapshot.ts";
+import type { Coverage, Edge, NotEvaluated, Resource, ResourceNote, Snapshot } from "../model/snapshot.ts";
 import { CallLog, clientFactory, countingHttpHandler, type HttpTimeouts } from "./clients.ts";
 import { classifyError } from "./errors.ts";
 import { linkAcrossServices } from "./link.ts";
@@ -161,6 +161,8 @@ export interface SnapshotParts {
   /** "scan", "aws-config", "import". */
   source: string;
   scannedAt: Date;
+  /** What the source shows exists but no resource stands for (unread dump files, Config items not kept). */
+  notEvaluated?: NotEvaluated[];
   /** Notes on resources' data (src/model/snapshot.ts ResourceNote); those of absent resources are dropped. */
   notes?: readonly ResourceNote[];
 }
@@ -203,6 +205,7 @@ export function assembleSnapshot(parts: SnapshotParts): { snapshot: Snapshot; dr
       resources: unique,
       edges: dedupedEdges,
       coverage,
+      ...(parts.notEvaluated && parts.notEvaluated.length > 0 ? { notEvaluated: parts.notEvaluated } : {}),
       ...(notes.length > 0 ? { notes } : {}),
     },
     droppedEdges: all.length - kept.length,

@@ -1,16 +1,21 @@
 import acm from "./acm/index.ts";
+import apigateway from "./apigateway/index.ts";
+import apigatewayv2 from "./apigatewayv2/index.ts";
 import autoscaling from "./autoscaling/index.ts";
 import cloudfront from "./cloudfront/index.ts";
 import type { ConfigReader } from "./config/reader.ts";
 import ec2 from "./ec2/index.ts";
 import ecs from "./ecs/index.ts";
 import efs from "./efs/index.ts";
+import eks from "./eks/index.ts";
 import elasticache from "./elasticache/index.ts";
 import elb from "./elb/index.ts";
 import elbv2 from "./elbv2/index.ts";
 import type { DumpReader, OperationFile } from "./import/dump.ts";
 import lambda from "./lambda/index.ts";
+import opensearch from "./opensearch/index.ts";
 import rds from "./rds/index.ts";
+import redshift from "./redshift/index.ts";
 import route53 from "./route53/index.ts";
 import s3 from "./s3/index.ts";
 import s3control from "./s3control/index.ts";
@@ -32,6 +37,11 @@ export const SOURCES: readonly ServiceSources[] = [
   ecs,
   lambda,
   efs,
+  redshift,
+  eks,
+  opensearch,
+  apigateway,
+  apigatewayv2,
   wafv2,
   acm,
   s3,

@@ -1,10 +1,10 @@
 import type { ExposureReport } from "../analysis/exposure.ts";
-import { analyzeSnapshot, loadSpecChecked } from "../analyze.ts";
+import { loadSpecChecked } from "../analyze.ts";
 import type { LoadedSpec } from "../architecture/load.ts";
 import { loadSnapshot } from "../model/io.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Finding, FindingsReport, UnverifiedCheck } from "../rules/finding.ts";
-import { diagramDiff, diffSnapshots } from "./index.ts";
+import { diagramDiff, diffAnalyzed } from "./index.ts";
 import type { DiffReport } from "./schema.ts";
 
 // `asbuilt serve NEW --compare OLD` and `asbuilt report NEW --compare OLD`: the diagram of the new snapshot
@@ -57,7 +57,7 @@ export function compareSnapshots(
   opts: { now?: Date; version: string; oldFile: string; newFile: string; specFile?: string },
 ): CompareData {
   // A diagram compares what it is given: different scopes are drawn, their resources as not compared.
-  const report = diffSnapshots(old, now, {
+  const { report, analysis: a } = diffAnalyzed(old, now, {
     oldFile: opts.oldFile,
     newFile: opts.newFile,
     ...(spec ? { spec } : {}),
@@ -67,7 +67,6 @@ export function compareSnapshots(
     ...(opts.now ? { now: opts.now } : {}),
     version: opts.version,
   });
-  const a = analyzeSnapshot(now, spec, opts.now);
   return {
     snapshot: overlaySnapshot(old, now, report),
     current: now,

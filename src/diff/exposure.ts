@@ -1,4 +1,4 @@
-import { computeAttackSurface, type ExposureEntry } from "../analysis/exposure.ts";
+import { computeAttackSurface, type ExposureEntry, type ExposureReport } from "../analysis/exposure.ts";
 import {
   contains,
   first,
@@ -74,8 +74,7 @@ const AUDIENCE: Record<ExposureEntry["audience"], string> = {
 };
 
 /** The attack surface (src/analysis/exposure.ts) as ways in, keyed by resource, front door and audience. */
-function waysIn(ctx: RuleContext): Map<string, Map<string, Way>> {
-  const surface = computeAttackSurface(ctx.graph, ctx.facts);
+function waysIn(surface: ExposureReport): Map<string, Map<string, Way>> {
   const out = new Map<string, Map<string, Way>>();
   for (const e of [...surface.reached, ...surface.unknown]) {
     let byWay = out.get(e.resourceId);
@@ -117,10 +116,12 @@ export function exposureDelta(
   now: RuleContext,
   /** Resources that exist on one side only because the other side did not record them: not compared. */
   skip: ReadonlySet<string> = new Set(),
+  /** Each side's attack surface when the caller has it already (analyzeSnapshot's exposure()). */
+  surfaces: { old?: ExposureReport; new?: ExposureReport } = {},
 ): ExposureDelta[] {
   const out: ExposureDelta[] = [];
-  const before = waysIn(old);
-  const after = waysIn(now);
+  const before = waysIn(surfaces.old ?? computeAttackSurface(old.graph, old.facts));
+  const after = waysIn(surfaces.new ?? computeAttackSurface(now.graph, now.facts));
   const ids = [...new Set([...before.keys(), ...after.keys()])].filter((id) => !skip.has(id)).sort();
   for (const id of ids) {
     const a = before.get(id) ?? new Map<string, Way>();

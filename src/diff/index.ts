@@ -41,6 +41,15 @@ export function checkScope(old: Snapshot, now: Snapshot, opts: Pick<DiffOptions,
 }
 
 export function diffSnapshots(old: Snapshot, now: Snapshot, opts: DiffOptions): DiffReport {
+  return diffAnalyzed(old, now, opts).report;
+}
+
+/** The diff, and the new snapshot's analysis it made on the way (serve --compare draws from it). */
+export function diffAnalyzed(
+  old: Snapshot,
+  now: Snapshot,
+  opts: DiffOptions,
+): { report: DiffReport; analysis: ReturnType<typeof analyzeSnapshot> } {
   if (!opts.allowDifferentScope) checkScope(old, now, opts);
   const a = analyzeSnapshot(old, opts.spec, opts.now);
   const b = analyzeSnapshot(now, opts.spec, opts.now);
@@ -56,7 +65,7 @@ export function diffSnapshots(old: Snapshot, now: Snapshot, opts: DiffOptions): 
     ...(opts.now ? { now: opts.now } : {}),
   });
   const skip = new Set(res.unrecorded.map((u) => u.resource.id));
-  const internet = exposureDelta(ctxA, ctxB, skip);
+  const internet = exposureDelta(ctxA, ctxB, skip, { old: a.exposure(), new: b.exposure() });
   const tierFlows = tierFlowDelta(ctxA, ctxB);
 
   const vpcName = new Map<string, string>();
@@ -116,7 +125,7 @@ export function diffSnapshots(old: Snapshot, now: Snapshot, opts: DiffOptions): 
   const only = (xs: string[], ys: string[]) => xs.filter((x) => !ys.includes(x));
   const count = (change: string) => internet.filter((e) => e.change === change).length;
   const over = failing(fresh, opts.failOn);
-  return {
+  const report: DiffReport = {
     asbuilt: opts.version,
     old: side(opts.oldFile, old),
     new: side(opts.newFile, now),
@@ -160,6 +169,7 @@ export function diffSnapshots(old: Snapshot, now: Snapshot, opts: DiffOptions): 
     findings: { new: fresh, fixed, open, notCompared },
     unverified: { new: newUnverified, resolved },
   };
+  return { report, analysis: b };
 }
 
 function side(file: string, s: Snapshot): DiffReport["old"] {

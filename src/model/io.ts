@@ -167,6 +167,17 @@ export function serializeSnapshot(snapshot: Snapshot): string {
     coverage: [...snapshot.coverage].sort(
       (a, b) => cmp(a.account, b.account) || cmp(a.region, b.region) || cmp(a.service, b.service),
     ),
+    ...(snapshot.notEvaluated && snapshot.notEvaluated.length > 0
+      ? {
+          notEvaluated: [...snapshot.notEvaluated].sort(
+            (a, b) =>
+              cmp(a.account, b.account) ||
+              cmp(a.region, b.region) ||
+              cmp(a.type, b.type) ||
+              cmp(a.source, b.source),
+          ),
+        }
+      : {}),
     ...(snapshot.notes && snapshot.notes.length > 0
       ? {
           notes: [...snapshot.notes].sort((a, b) => cmp(a.resource, b.resource) || cmp(a.note, b.note)),

@@ -1,5 +1,5 @@
 import { serializeSnapshot } from "./io.ts";
-import type { Coverage, Edge, Resource, Snapshot } from "./snapshot.ts";
+import type { Coverage, Edge, NotEvaluated, Resource, Snapshot } from "./snapshot.ts";
 
 export interface MergeResult {
   snapshot: Snapshot;
@@ -35,6 +35,11 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
       if (prev?.status !== "scanned" || c.status === "scanned") coverage.set(k, c);
     }
   }
+  // Present, not evaluated: one entry per place, type and source; the most recent snapshot's count wins.
+  const notEvaluated = new Map<string, NotEvaluated>();
+  for (const s of ordered)
+    for (const n of s.notEvaluated ?? [])
+      notEvaluated.set(`${n.account}/${n.region}/${n.type}/${n.source}`, n);
   // A resource's notes are those of the input whose copy was kept (a newer copy's data is not stale).
   const keptFrom = new Map<string, Snapshot>();
   for (const s of ordered) for (const r of s.resources) keptFrom.set(r.id, s);
@@ -54,6 +59,7 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
     resources: [...resources.values()],
     edges: [...edges.values()],
     coverage: [...coverage.values()],
+    ...(notEvaluated.size > 0 ? { notEvaluated: [...notEvaluated.values()] } : {}),
     ...(notes.size > 0 ? { notes: [...notes.values()] } : {}),
   };
   // Canonical form, like every snapshot asbuilt writes.

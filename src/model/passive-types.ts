@@ -12,6 +12,7 @@ export const PASSIVE_TYPES: ReadonlySet<string> = new Set([
   "AWS::ElastiCache::CacheCluster",
   "AWS::ElastiCache::ReplicationGroup",
   "AWS::Redshift::Cluster",
+  "AWS::OpenSearch::Domain",
   "AWS::OpenSearchService::Domain",
   "AWS::Elasticsearch::Domain",
   "AWS::EFS::FileSystem",

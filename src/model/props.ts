@@ -361,6 +361,95 @@ export const ReplicationGroupProps = z.strictObject({
   port: Port.nullable(),
 });
 
+export const RedshiftClusterProps = z.strictObject({
+  clusterIdentifier: Id,
+  nodeType: z.string(),
+  numberOfNodes: z.number().int().min(0).optional(),
+  /** PubliclyAccessible: the endpoint resolves to a public address. Absent when the source did not say. */
+  publiclyAccessible: z.boolean().optional(),
+  encrypted: z.boolean().optional(),
+  availabilityZone: z.string().nullable(),
+  /** The cluster subnet group, which holds the subnets (null for an EC2-Classic cluster). */
+  clusterSubnetGroupName: z.string().nullable(),
+  vpcId: Id.nullable(),
+  /** From the cluster subnet group; empty when it was not recorded. */
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  endpoint: Endpoint,
+});
+
+export const EksClusterProps = z.strictObject({
+  name: Id,
+  version: z.string().optional(),
+  /** The API server endpoint URL. */
+  endpoint: z.string().nullable(),
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  /** The cluster security group and the additional ones (resourcesVpcConfig). */
+  securityGroupIds: Ids,
+  /** Each absent when the source did not record it (older AWS Config items lack all three). */
+  endpointPublicAccess: z.boolean().optional(),
+  endpointPrivateAccess: z.boolean().optional(),
+  publicAccessCidrs: z.array(z.string()).optional(),
+});
+
+export const OpenSearchDomainProps = z.strictObject({
+  domainName: Id,
+  /** "OpenSearch_2.11", "Elasticsearch_7.10" (the Elasticsearch API reports "7.10": prefixed here). */
+  engineVersion: z.string().optional(),
+  /**
+   * The endpoint is public (no VPCOptions, a public `Endpoint`): false for a domain in a VPC; absent when
+   * the source shows neither.
+   */
+  publicEndpoint: z.boolean().optional(),
+  vpcId: Id.nullable(),
+  subnetIds: Ids,
+  securityGroupIds: Ids,
+  /** The domain's endpoint host name(s), public or VPC. */
+  endpoints: z.array(z.string()),
+  /**
+   * The access policy lets anyone (Principal "*" without a Condition) call the domain; absent when the
+   * policy was not recorded. The policy text itself is not kept.
+   */
+  accessPolicyOpen: z.boolean().optional(),
+  /** The anonymous statements' Condition keys when it is not fully open ("aws:SourceIp"…). */
+  accessPolicyConditions: z.array(z.string()).optional(),
+  encryptionAtRest: z.boolean().optional(),
+  nodeToNodeEncryption: z.boolean().optional(),
+  enforceHttps: z.boolean().optional(),
+});
+
+/** One method (REST) or route (HTTP/WebSocket) of an API Gateway API, and who may call it. */
+const ApiRoute = z.strictObject({
+  /** "GET /orders/{id}" (REST: method and resource path), "POST /hooks" or "$default" (HTTP API route key). */
+  route: z.string(),
+  /** NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS, JWT; absent when the source did not record it. */
+  authorizationType: z.string().optional(),
+  /** REST only: an API key is required (which authenticates nothing, but does gate calls). */
+  apiKeyRequired: z.boolean().optional(),
+  /** What the route calls: a Lambda function ARN, a load balancer listener ARN, a URL; null when none. */
+  target: z.string().nullable(),
+});
+
+export const RestApiProps = z.strictObject({
+  restApiId: Id,
+  /** EDGE, REGIONAL or PRIVATE. */
+  endpointTypes: z.array(z.string()),
+  disableExecuteApiEndpoint: z.boolean().optional(),
+  /** Every resource's methods (GetResources); absent when they were not read (AWS Config records none). */
+  routes: z.array(ApiRoute).optional(),
+});
+
+export const HttpApiProps = z.strictObject({
+  apiId: Id,
+  /** HTTP or WEBSOCKET. */
+  protocolType: z.string(),
+  apiEndpoint: z.string().nullable(),
+  disableExecuteApiEndpoint: z.boolean().optional(),
+  /** GetRoutes with GetIntegrations' targets; absent when they were not read (AWS Config records none). */
+  routes: z.array(ApiRoute).optional(),
+});
+
 export const BucketProps = z.strictObject({
   bucketName: Id,
   /**
@@ -538,6 +627,21 @@ export const LambdaFunctionProps = z.strictObject({
   architectures: z.array(z.string()),
   /** null for a function outside any VPC. Environment variables are never stored. */
   vpcConfig: z.strictObject({ vpcId: Id, subnetIds: Ids, securityGroupIds: Ids }).nullable(),
+  /**
+   * The function URLs (ListFunctionUrlConfigs: the function's own and its aliases'), [] when it has none;
+   * absent when they were not read (AWS Config does not record them, a dump may lack the files).
+   */
+  functionUrls: z
+    .array(
+      z.strictObject({
+        url: z.string(),
+        /** NONE: anyone on the internet may invoke the function through the URL. */
+        authType: z.enum(["NONE", "AWS_IAM"]).optional(),
+        /** The alias the URL belongs to; null for the unqualified function. */
+        qualifier: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 /**
@@ -696,6 +800,11 @@ export const PROPS_BY_TYPE = {
   "AWS::RDS::DBProxy": DbProxyProps,
   "AWS::ElastiCache::CacheCluster": CacheClusterProps,
   "AWS::ElastiCache::ReplicationGroup": ReplicationGroupProps,
+  "AWS::Redshift::Cluster": RedshiftClusterProps,
+  "AWS::EKS::Cluster": EksClusterProps,
+  "AWS::OpenSearch::Domain": OpenSearchDomainProps,
+  "AWS::ApiGateway::RestApi": RestApiProps,
+  "AWS::ApiGatewayV2::Api": HttpApiProps,
   "AWS::S3::Bucket": BucketProps,
   "AWS::S3::AccountPublicAccessBlock": AccountPublicAccessBlockProps,
   "AWS::CloudFront::Distribution": DistributionProps,

@@ -48,6 +48,11 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceTypes>> = {
   ecs: { global: false, types: ["AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::Task"] },
   lambda: { global: false, types: ["AWS::Lambda::Function"] },
   efs: { global: false, types: ["AWS::EFS::FileSystem", "AWS::EFS::MountTarget"] },
+  redshift: { global: false, types: ["AWS::Redshift::Cluster"] },
+  eks: { global: false, types: ["AWS::EKS::Cluster"] },
+  opensearch: { global: false, types: ["AWS::OpenSearch::Domain"] },
+  apigateway: { global: false, types: ["AWS::ApiGateway::RestApi"] },
+  apigatewayv2: { global: false, types: ["AWS::ApiGatewayV2::Api"] },
   // Regional web ACLs are read in their region; CloudFront-scope ones in us-east-1, recorded as "global".
   wafv2: { global: false, types: ["AWS::WAFv2::WebACL"] },
   acm: { global: false, types: ["AWS::CertificateManager::Certificate"] },

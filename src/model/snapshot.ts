@@ -104,6 +104,23 @@ export const Coverage = z.strictObject({
 export type Coverage = z.infer<typeof Coverage>;
 
 /**
+ * Something a source shows exists that no snapshot resource stands for and asbuilt did not evaluate: AWS CLI
+ * dump files it has no reader for, AWS Config items it could not keep. (Resources of unmodelled types,
+ * from the Tagging API or AWS Config, are in `resources` and count as present, not evaluated too: see
+ * src/model/not-evaluated.ts, which joins both.)
+ */
+export const NotEvaluated = z.strictObject({
+  account: AccountId,
+  region: Region,
+  /** An AWS type name ("AWS::SQS::Queue"), or for a dump file the CLI command ("aws sqs list-queues"). */
+  type: z.string().min(1),
+  /** Resources, items of a dump file's lists, or per-resource files. */
+  count: z.number().int().min(1),
+  source: z.enum(["aws-config", "dump"]),
+});
+export type NotEvaluated = z.infer<typeof NotEvaluated>;
+
+/**
  * What a source says about one resource's data beyond its props: the item was contradicted by a newer one,
  * it refers to something recorded as deleted (half torn down). Findings on the resource quote it.
  */
@@ -120,6 +137,8 @@ const SnapshotEnvelope = {
   scope: z.strictObject({ accounts: z.array(AccountId), regions: z.array(Region) }),
   edges: z.array(Edge),
   coverage: z.array(Coverage),
+  /** What the sources show exists but asbuilt neither modelled nor kept (absent: nothing such). */
+  notEvaluated: z.array(NotEvaluated).optional(),
   /** Notes on resources' data (stale, contradicted, torn down), by resource id; absent when there are none. */
   notes: z.array(ResourceNote).optional(),
 };

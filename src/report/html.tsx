@@ -4,6 +4,7 @@ import { type DataIndex, indexData, SEVERITIES, shortId, shortType } from "../..
 import type { DiagramData } from "../../web/src/diagram/types.ts";
 import { Legend } from "../../web/src/panels/Legend.tsx";
 import { SEVERITY_ORDER } from "../architecture/schema.ts";
+import { presentNotEvaluated } from "../model/not-evaluated.ts";
 import type { DiagramDiff, Finding, FindingsReport } from "../rules/finding.ts";
 import { type DiagramPage, diagramPages } from "./report-diagram.tsx";
 
@@ -272,6 +273,7 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
   const open = report.findings.filter((f) => !f.waived);
   const waived = report.findings.filter((f) => f.waived);
   const gaps = snapshot.coverage.filter((c) => c.status !== "scanned");
+  const unevaluated = presentNotEvaluated(snapshot);
   const rules = report.view?.rules ?? {};
   const specFindings = open.filter((f) => f.pack === "spec");
   const tiers = Object.entries(report.view?.tiers ?? {});
@@ -444,6 +446,45 @@ function Report({ input, pages, index }: { input: HtmlReportInput; pages: Diagra
                 ))}
               </tbody>
             </table>
+          )}
+
+          <h3>Present, not evaluated</h3>
+          {unevaluated.length === 0 ? (
+            <p>Every resource the sources showed is of a type asbuilt models.</p>
+          ) : (
+            <>
+              <p>
+                The sources show these exist, but asbuilt does not model or read them: no rule looked at them.
+              </p>
+              <table>
+                <thead>
+                  <tr>
+                    <th>Account</th>
+                    <th>Region</th>
+                    <th>Type</th>
+                    <th>Count</th>
+                    <th>Seen in</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {unevaluated.map((n) => (
+                    <tr key={`${n.account}/${n.region}/${n.type}/${n.source}`}>
+                      <td>{n.account}</td>
+                      <td>{n.region}</td>
+                      <td>{n.type}</td>
+                      <td>{n.count}</td>
+                      <td>
+                        {n.source === "resource"
+                          ? "kept as a generic resource"
+                          : n.source === "dump"
+                            ? "a dump file with no reader"
+                            : "AWS Config items not kept"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
 
           <h2>Spec conformance</h2>

@@ -1,3 +1,4 @@
+import { presentNotEvaluated } from "../model/not-evaluated.ts";
 import { summarize } from "../rules/engine.ts";
 import type { FindingsReport } from "../rules/finding.ts";
 import { grouped, type ReportInput } from "./types.ts";
@@ -12,6 +13,7 @@ export function findingsReport(ungrouped: ReportInput): FindingsReport {
     summary: { ...summarize(input.findings), unverified: input.unverified.length },
     findings: [...input.findings],
     unverified: [...input.unverified],
+    presentNotEvaluated: presentNotEvaluated(input.snapshot),
     ...(input.exposure ? { exposure: [...input.exposure.reached, ...input.exposure.unknown] } : {}),
     ...(input.view ? { view: input.view } : {}),
   };

@@ -1,4 +1,5 @@
 import { SEVERITIES_WORST_FIRST, type Severity } from "../architecture/schema.ts";
+import { notEvaluatedByType, presentNotEvaluated } from "../model/not-evaluated.ts";
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding } from "../rules/finding.ts";
 import { htmlEscape } from "./escape.ts";
@@ -46,6 +47,12 @@ export function formatMarkdown(ungrouped: ReportInput): string {
   if (gaps.length > 0)
     out.push(
       `> **Coverage gaps:** ${gaps.map((g) => `${g.service} in ${g.account}/${g.region} (${g.status})`).join("; ")}. Findings there may be missing.`,
+      "",
+    );
+  const unevaluated = notEvaluatedByType(presentNotEvaluated(input.snapshot));
+  if (unevaluated.length > 0)
+    out.push(
+      `> **Present, not evaluated:** ${unevaluated.map((n) => `${mdCode(n.type)} ×${n.count}`).join(", ")}. asbuilt does not model or read these; no rule looked at them.`,
       "",
     );
   for (const sev of SEVERITIES) {

@@ -1,4 +1,5 @@
 import { SEVERITIES_WORST_FIRST, SEVERITY_ORDER, type Severity } from "../architecture/schema.ts";
+import { notEvaluatedByType, presentNotEvaluated } from "../model/not-evaluated.ts";
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding, UnverifiedCheck } from "../rules/finding.ts";
 import { terminalSafe as t } from "./escape.ts";
@@ -67,6 +68,11 @@ function header(input: ReportInput, c: Paint): string[] {
       ),
     );
   }
+  const unevaluated = notEvaluatedByType(presentNotEvaluated(snapshot));
+  if (unevaluated.length > 0)
+    lines.push(
+      `Present, not evaluated: ${unevaluated.map((n) => `${t(n.type)} ×${n.count}`).join(", ")} (asbuilt does not model or read these; no rule looked at them)`,
+    );
   return lines;
 }
 

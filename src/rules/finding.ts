@@ -111,6 +111,21 @@ export const FindingsReport = z.strictObject({
   /** Checks that could not be decided for lack of data (absent in reports of asbuilt before 0.2). */
   unverified: z.array(UnverifiedCheck).optional(),
   /**
+   * What the sources show exists that no rule evaluated (src/model/not-evaluated.ts): unmodelled resource
+   * types, dump files without a reader, AWS Config items not kept. Absent in reports before issue 15.
+   */
+  presentNotEvaluated: z
+    .array(
+      z.strictObject({
+        account: z.string(),
+        region: z.string(),
+        type: z.string(),
+        count: z.number().int().min(1),
+        source: z.enum(["resource", "aws-config", "dump"]),
+      }),
+    )
+    .optional(),
+  /**
    * What the internet reaches (each resource × protocol/ports × front door, with its path), and with
    * `unknown: true` what it may reach if unrecorded data allows it (docs/exposure.md).
    */

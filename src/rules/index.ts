@@ -3,6 +3,7 @@ import albAccessLogsDisabled from "./baseline/alb-access-logs-disabled.ts";
 import albDeletionProtectionDisabled from "./baseline/alb-deletion-protection-disabled.ts";
 import albOutdatedTlsPolicy from "./baseline/alb-outdated-tls-policy.ts";
 import albWithoutWaf from "./baseline/alb-without-waf.ts";
+import apiGatewayRouteWithoutAuth from "./baseline/api-gateway-route-without-auth.ts";
 import asgSingleAz from "./baseline/asg-single-az.ts";
 import classicElbHttpListener from "./baseline/classic-elb-http-listener.ts";
 import classicElbInternetFacing from "./baseline/classic-elb-internet-facing.ts";
@@ -15,16 +16,20 @@ import defaultSecurityGroupAllowsTraffic from "./baseline/default-security-group
 import ebsUnencrypted from "./baseline/ebs-unencrypted.ts";
 import efsUnencrypted from "./baseline/efs-unencrypted.ts";
 import eipUnused from "./baseline/eip-unused.ts";
+import eksEndpointPublic from "./baseline/eks-endpoint-public.ts";
 import elasticacheEncryptionDisabled from "./baseline/elasticache-encryption-disabled.ts";
 import httpListenerWithoutRedirect from "./baseline/http-listener-without-redirect.ts";
 import imdsv1Enabled from "./baseline/imdsv1-enabled.ts";
 import instancePublicIp from "./baseline/instance-public-ip.ts";
+import lambdaUrlWithoutAuth from "./baseline/lambda-url-without-auth.ts";
 import lbSingleAz from "./baseline/lb-single-az.ts";
 import natSingleAz from "./baseline/nat-single-az.ts";
+import opensearchPublicDomain from "./baseline/opensearch-public-domain.ts";
 import rdsBackupsDisabled from "./baseline/rds-backups-disabled.ts";
 import rdsPubliclyAccessible from "./baseline/rds-publicly-accessible.ts";
 import rdsSingleAz from "./baseline/rds-single-az.ts";
 import rdsStorageUnencrypted from "./baseline/rds-storage-unencrypted.ts";
+import redshiftPubliclyAccessible from "./baseline/redshift-publicly-accessible.ts";
 import s3DefaultEncryptionMissing from "./baseline/s3-default-encryption-missing.ts";
 import s3PublicAccessNotBlocked from "./baseline/s3-public-access-not-blocked.ts";
 import vpcFlowLogsDisabled from "./baseline/vpc-flow-logs-disabled.ts";
@@ -50,6 +55,7 @@ export const RULES: readonly Rule[] = [
   albDeletionProtectionDisabled,
   albOutdatedTlsPolicy,
   albWithoutWaf,
+  apiGatewayRouteWithoutAuth,
   asgSingleAz,
   classicElbHttpListener,
   classicElbInternetFacing,
@@ -62,6 +68,7 @@ export const RULES: readonly Rule[] = [
   ebsUnencrypted,
   efsUnencrypted,
   eipUnused,
+  eksEndpointPublic,
   elasticacheEncryptionDisabled,
   environmentsShareVpc,
   flowBroken,
@@ -69,12 +76,15 @@ export const RULES: readonly Rule[] = [
   httpListenerWithoutRedirect,
   imdsv1Enabled,
   instancePublicIp,
+  lambdaUrlWithoutAuth,
   lbSingleAz,
   natSingleAz,
+  opensearchPublicDomain,
   rdsBackupsDisabled,
   rdsPubliclyAccessible,
   rdsSingleAz,
   rdsStorageUnencrypted,
+  redshiftPubliclyAccessible,
   requiredTagsMissing,
   resourceUndocumented,
   s3DefaultEncryptionMissing,

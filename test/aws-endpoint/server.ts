@@ -268,8 +268,14 @@ function findOperation(
         const http = httpBinding(handler.schema);
         if (!http || http.method !== method) continue;
         const labels = matchUri(http.uri, path, url.searchParams);
-        // A REST-XML body (Route 53's ListTagsForResources) is read back into its input members.
-        const members = service.protocol === "rest-xml" && body ? readXmlInput(handler.schema, body) : {};
+        // A REST-XML body (Route 53's ListTagsForResources) is read back into its input members;
+        // a REST-JSON body (OpenSearch's DescribeDomains) holds its members as they are named.
+        const members =
+          service.protocol === "rest-xml" && body
+            ? readXmlInput(handler.schema, body)
+            : service.protocol === "rest-json" && body
+              ? (JSON.parse(body) as Record<string, unknown>)
+              : {};
         if (labels) return { name, handler, params: { ...params, ...members, ...labels } };
       }
       return undefined;

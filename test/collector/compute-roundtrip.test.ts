@@ -66,7 +66,7 @@ function account() {
   a.ecsService(cluster, "worker", { subnets: [appB], securityGroups: [workerSg], tasks: 1 });
 
   a.lambda("thumbnails", { vpc: { v, subnets: [appA, appB], securityGroups: [fnSg] }, tags });
-  a.lambda("nightly-report", { runtime: "python3.12" });
+  a.lambda("nightly-report", { runtime: "python3.12", url: "NONE" });
   a.generic(
     "AWS::SecretsManager::Secret",
     "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/production/db-AbC123",

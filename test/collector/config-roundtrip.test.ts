@@ -97,9 +97,15 @@ describe("scan --source config", () => {
     const gaps = result.snapshot.coverage.filter((c) => c.status !== "scanned");
     // Partial, never silently complete: each names what AWS Config does not record.
     expect([...new Set(gaps.map((g) => `${g.service} ${g.status}`))].sort()).toEqual([
+      // AWS Config records no API Gateway routes.
+      "apigateway partial",
+      "apigatewayv2 partial",
       "cloudfront partial",
       "efs partial",
       "elasticache partial",
+      // AWS Config records no Lambda function URLs and no OpenSearch access policies.
+      "lambda partial",
+      "opensearch partial",
       "rds partial",
       "route53 partial",
     ]);

@@ -2,11 +2,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_NOW } from "../../fixtures/golden.ts";
 import { FIXTURES, fixtureNames } from "../../fixtures/index.ts";
+import { computeFacts } from "../../src/analysis/facts.ts";
 import { importPaths } from "../../src/collector/import/index.ts";
 import { Graph } from "../../src/model/graph.ts";
 import { serializeSnapshot, validateSnapshot } from "../../src/model/io.ts";
 import { SERVICE_TYPES } from "../../src/model/services.ts";
-import type { Snapshot } from "../../src/model/snapshot.ts";
+import type { Resource, Snapshot } from "../../src/model/snapshot.ts";
 import { runChecks } from "../../src/rules/engine.ts";
 import { RULES } from "../../src/rules/index.ts";
 import { tempDir } from "../tmp.ts";
@@ -89,6 +90,40 @@ describe.each(fixtureNames)("a CloudMapper-style collection of the %s fixture", 
         .map((c) => c.notRecorded);
     expect(at("ec2").every((n) => n?.includes("AWS::EC2::NatGateway"))).toBe(true);
     expect(at("wafv2").length).toBeGreaterThan(0);
+  });
+
+  it("loses no exposure through a load balancer whose listeners collect did not record: it is unknown, not none", () => {
+    const before = computeFacts(new Graph(fixture)).reach;
+    const after = computeFacts(new Graph(imported)).reach;
+    const byId = new Map(imported.resources.map((x) => [x.id, x]));
+    const open = (p: { ports: readonly unknown[]; unknown?: { ports: readonly unknown[] } }) =>
+      p.ports.length > 0 || (p.unknown?.ports.length ?? 0) > 0;
+    let behind = 0;
+    for (const r of fixture.resources) {
+      if (!before.exposure(r).viaLoadBalancers.some((v) => open(v.path))) continue;
+      // An ECS service (collect describes none): each of its tasks is asked, through the ENIs it runs on.
+      const tasks = of(imported, ["AWS::ECS::Task"]).filter((t) =>
+        (t.props as { networkInterfaceIds: string[] }).networkInterfaceIds.some(
+          (eni) =>
+            (
+              fixture.resources.find((e) => e.id.endsWith(`:network-interface/${eni}`))?.props as {
+                attachedTo?: string;
+              }
+            )?.attachedTo === r.id,
+        ),
+      );
+      for (const now of byId.has(r.id) ? [byId.get(r.id) as Resource] : tasks) {
+        behind++;
+        expect(
+          after.exposure(now).viaLoadBalancers.some((v) => open(v.path)),
+          `${now.id} (${r.id} in the fixture) is exposed through a load balancer in the fixture`,
+        ).toBe(true);
+      }
+    }
+    process.stdout.write(`collect ${name}: ${behind} resource(s) exposed through a load balancer checked\n`);
+    expect(behind > 0).toBe(
+      fixture.resources.some((r) => r.type === "AWS::ElasticLoadBalancingV2::Listener"),
+    );
   });
 
   it("reports no finding the fixture does not have: nothing fails on data collect did not record", () => {

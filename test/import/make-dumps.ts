@@ -8,11 +8,14 @@ import { configurationItems, placesOf } from "../aws-endpoint/services/config.ts
 import { ec2Handler } from "../aws-endpoint/services/ec2.ts";
 import { ecsHandler } from "../aws-endpoint/services/ecs.ts";
 import { efsHandler } from "../aws-endpoint/services/efs.ts";
+import { eksHandler } from "../aws-endpoint/services/eks.ts";
 import { elasticacheHandler } from "../aws-endpoint/services/elasticache.ts";
 import { elbHandler } from "../aws-endpoint/services/elb.ts";
 import { elbv2Handler } from "../aws-endpoint/services/elbv2.ts";
 import { lambdaHandler } from "../aws-endpoint/services/lambda.ts";
+import { opensearchHandler } from "../aws-endpoint/services/opensearch.ts";
 import { rdsHandler } from "../aws-endpoint/services/rds.ts";
+import { redshiftHandler } from "../aws-endpoint/services/redshift.ts";
 import { route53Handler } from "../aws-endpoint/services/route53.ts";
 import { s3Handler } from "../aws-endpoint/services/s3.ts";
 import { s3controlHandler } from "../aws-endpoint/services/s3control.ts";
@@ -311,6 +314,31 @@ export async function writeCliDump(
     }
 
     await flat("lambda-list-functions", lambdaHandler, "ListFunctions");
+    for (const f of list(call(lambdaHandler, "ListFunctions", ctx), "Functions"))
+      await put(
+        join(dir, "lambda-list-function-url-configs", quotePlus(String(f.FunctionName))),
+        call(lambdaHandler, "ListFunctionUrlConfigs", ctx, { FunctionName: f.FunctionName }),
+      );
+
+    await flat("redshift-describe-clusters", redshiftHandler, "DescribeClusters");
+    await flat("redshift-describe-cluster-subnet-groups", redshiftHandler, "DescribeClusterSubnetGroups");
+    const eksClusters = (call(eksHandler, "ListClusters", ctx).clusters ?? []) as string[];
+    await put(join(dir, "eks-list-clusters.json"), { clusters: eksClusters });
+    for (const name of eksClusters)
+      await put(
+        join(dir, "eks-describe-cluster", quotePlus(name)),
+        call(eksHandler, "DescribeCluster", ctx, { name }),
+      );
+    // OpenSearch as CloudMapper's collect writes it: the Elasticsearch API's names, one file per domain.
+    const domainNames = list(call(opensearchHandler, "ListDomainNames", ctx), "DomainNames");
+    await put(join(dir, "es-list-domain-names.json"), { DomainNames: domainNames });
+    for (const d of domainNames)
+      await put(join(dir, "es-describe-elasticsearch-domain", quotePlus(String(d.DomainName))), {
+        DomainStatus: list(
+          call(opensearchHandler, "DescribeDomains", ctx, { DomainNames: [d.DomainName] }),
+          "DomainStatusList",
+        )[0],
+      });
 
     // CloudMapper's collect asks only for the file systems (no mount targets).
     const fileSystems = list(call(efsHandler, "DescribeFileSystems", ctx), "FileSystems");

@@ -7,6 +7,7 @@ import {
   type Edge,
   type EdgeKind,
   type GenericResource,
+  type NotEvaluated,
   Region,
   type Resource,
   type ResourceNote,
@@ -65,8 +66,6 @@ export const CONFIG_SERVICES: readonly string[] = [...CONFIG_READERS.map((r) => 
  * architecture is made of, not the whole recorder (IAM policies, compliance items, SSM inventory).
  */
 export const GENERIC_CONFIG_TYPES: readonly string[] = [
-  "AWS::ApiGateway::RestApi",
-  "AWS::ApiGatewayV2::Api",
   "AWS::Batch::ComputeEnvironment",
   "AWS::Batch::JobQueue",
   "AWS::CloudFormation::Stack",
@@ -81,16 +80,12 @@ export const GENERIC_CONFIG_TYPES: readonly string[] = [
   "AWS::ECR::Repository",
   "AWS::ECS::TaskDefinition",
   "AWS::EFS::FileSystem",
-  "AWS::EKS::Cluster",
   "AWS::ElasticBeanstalk::Application",
   "AWS::ElasticBeanstalk::Environment",
   "AWS::ElasticLoadBalancing::LoadBalancer",
-  "AWS::Elasticsearch::Domain",
   "AWS::KMS::Key",
   "AWS::Kinesis::Stream",
   "AWS::NetworkFirewall::Firewall",
-  "AWS::OpenSearch::Domain",
-  "AWS::Redshift::Cluster",
   "AWS::SNS::Topic",
   "AWS::SQS::Queue",
   "AWS::SecretsManager::Secret",
@@ -110,6 +105,8 @@ export interface FromConfig {
    * resources (by name), contradictions between items and which won, dangling references. One line each.
    */
   skipped: string[];
+  /** Items left out that were present (not deleted): present, not evaluated, by place and type. */
+  notEvaluated: NotEvaluated[];
   /** Items of deleted or unrecorded resources, left out. */
   leftOut: number;
   /** Notes on resources whose data is stale or half torn down (for the snapshot's `notes`). */
@@ -176,6 +173,13 @@ function snapshotId(i: ConfigItem): string | undefined {
 
 /** Pure: configuration items → the resources and edges a scan of the same account would hold. */
 export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
+  const notKept = new Map<string, NotEvaluated>();
+  const unread = (where: Where, type: string) => {
+    const k = `${where.account}/${where.region}/${type}`;
+    const e = notKept.get(k) ?? { ...where, type, count: 0, source: "aws-config" as const };
+    e.count++;
+    notKept.set(k, e);
+  };
   const skipped: string[] = [];
   const notes: ResourceNote[] = [];
   const notRecorded: FromConfig["notRecorded"] = [];
@@ -276,10 +280,12 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
         if (list) list.push(i);
         else wanted.set(i.resourceType, [i]);
       } else if (isKnownType(i.resourceType)) {
+        unread(g.where, i.resourceType);
         skipped.push(
           `${i.resourceType} ${i.arn ?? i.resourceId}: asbuilt cannot read this modelled type from AWS Config yet`,
         );
       } else if (!GENERIC_TYPE.test(i.resourceType) || !i.arn) {
+        unread(g.where, i.resourceType);
         skipped.push(`${i.resourceType} ${i.resourceId}: no ARN or not a type name asbuilt can keep`);
       } else {
         const out = generic(i, g.where, idOf);
@@ -340,6 +346,7 @@ export function normalizeConfigItems(all: readonly ConfigItem[]): FromConfig {
     edges,
     places: [...groups.values()].map((g) => g.where),
     skipped,
+    notEvaluated: [...notKept.values()],
     leftOut,
     notes,
     notRecorded,

@@ -283,6 +283,7 @@ export async function scanConfig(opts: ConfigScanOptions): Promise<ConfigScanRes
     regions: regions.filter((r) => r !== "global"),
     source: opts.aggregator ? `aws-config:${opts.aggregator}` : "aws-config",
     scannedAt: opts.now?.() ?? new Date(),
+    notEvaluated: converted.notEvaluated,
   });
   return {
     snapshot,

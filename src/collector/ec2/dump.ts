@@ -146,6 +146,34 @@ function incomplete(get: Get): string[] {
   });
 }
 
+/**
+ * Interfaces only DescribeInstances names (the ENI listing lacks them): placed from the instance's answer,
+ * which carries no tags, so their tags are not recorded.
+ */
+function fromInstancesOnly(get: Get): { gaps: string[]; notRecorded: string[] } {
+  const listed = new Set(
+    items<{ NetworkInterfaceId?: string }>(get, "ec2-describe-network-interfaces", "NetworkInterfaces").map(
+      (e) => e.NetworkInterfaceId,
+    ),
+  );
+  const only = new Set(
+    items<Reservation>(get, "ec2-describe-instances", "Reservations")
+      .flatMap((r) => r.Instances ?? [])
+      .flatMap((i) => i.NetworkInterfaces ?? [])
+      .flatMap((n) =>
+        n.NetworkInterfaceId && n.SubnetId && !listed.has(n.NetworkInterfaceId) ? [n.NetworkInterfaceId] : [],
+      ),
+  );
+  return only.size === 0
+    ? { gaps: [], notRecorded: [] }
+    : {
+        gaps: [
+          `${only.size} network interface(s) known only from ec2-describe-instances.json (placed from the instances' answers): their tags are not recorded`,
+        ],
+        notRecorded: ["AWS::EC2::NetworkInterface.tags"],
+      };
+}
+
 const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
   module: api,
   files: EC2_FILES,
@@ -172,8 +200,11 @@ const dump: DumpReader<unknown> = dumpReader<Ec2Raw>({
     "ec2-describe-managed-prefix-lists": ["AWS::EC2::PrefixList"],
   },
   build: (get) => ({
-    gaps: incomplete(get),
-    notRecorded: [...new Set(INCOMPLETE.filter((c) => leftOut(get, c) > 0).map((c) => c.type))],
+    gaps: [...incomplete(get), ...fromInstancesOnly(get).gaps],
+    notRecorded: [
+      ...new Set(INCOMPLETE.filter((c) => leftOut(get, c) > 0).map((c) => c.type)),
+      ...fromInstancesOnly(get).notRecorded,
+    ],
     raw: {
       vpcs: items(get, "ec2-describe-vpcs", "Vpcs"),
       subnets: items(get, "ec2-describe-subnets", "Subnets"),

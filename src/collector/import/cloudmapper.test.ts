@@ -64,6 +64,8 @@ describe("a CloudMapper collection (its demo account)", async () => {
       privateIpAddresses: ["10.0.0.1"],
       attachedTo: arn("instance", "i-00000000000000000"),
     });
+    // DescribeInstances carries no tags of its interfaces: not recorded, not "none".
+    expect(coverage("ec2")?.notRecorded).toContain("AWS::EC2::NetworkInterface.tags");
   });
 
   it("does not read an internet-facing load balancer as unexposed when its listeners and ENIs were not collected", () => {
@@ -74,6 +76,21 @@ describe("a CloudMapper collection (its demo account)", async () => {
     const lb = byId.get(`arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/demo/qwerty`);
     const e = computeFacts(new Graph(s)).reach.exposure(lb as NonNullable<typeof lb>);
     expect(possiblePorts(e.world)).toContainEqual([443, 443]);
+  });
+
+  it("answers CloudMapper's `public` (an ECS task and an ALB on 443) as unknown, for want of route tables", () => {
+    const facts = computeFacts(new Graph(s));
+    const unknownOn443 = s.resources
+      .filter((x) => {
+        const e = facts.reach.exposure(x);
+        const maybe = e.world.unknown?.ports ?? [];
+        return maybe.some(([from, to]) => from <= 443 && 443 <= to);
+      })
+      .map((x) => x.type)
+      .sort();
+    expect(unknownOn443).toEqual(
+      expect.arrayContaining(["AWS::ECS::Task", "AWS::ElasticLoadBalancingV2::LoadBalancer"]),
+    );
   });
 
   it("lists what it does not read as skipped, never as an error", () => {

@@ -7,6 +7,7 @@ import { SERVICE_OF_TYPE, SERVICE_TYPES } from "../../model/services.ts";
 import {
   type Coverage,
   type Edge,
+  type NotEvaluated,
   Region,
   type Resource,
   type ResourceNote,
@@ -142,6 +143,9 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   const read: ImportResult["read"] = [];
   const skipped: ImportResult["skipped"] = [];
   const times: number[] = [];
+  /** Dump files no reader reads: present, not evaluated. */
+  const unreadDumps: { place: DumpPlace; count: number }[] = [];
+  const accountOfDir = new Map<string, string>();
 
   // CLI dump responses, by account folder → region → operation.
   const dumps = new Map<string, Map<string, Map<string, DumpResponse[]>>>();
@@ -242,6 +246,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     }
     if (place && !/\.gz$/i.test(file) && !/^\d{12}_Config_/.test(basename(file))) {
       skipped.push({ file, reason: `AWS CLI output asbuilt does not read (aws ${cli(place.operation)})` });
+      if (!HOLDS_NO_RESOURCES.has(place.operation))
+        unreadDumps.push({ place, count: place.param !== undefined ? 1 : await itemCount(file) });
       continue;
     }
     if (!/\.json(\.gz)?$/i.test(file) && !/\.gz$/i.test(file)) {
@@ -272,12 +278,14 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
   const accounts = new Set<string>();
   const regions = new Set<string>();
   const notes: string[] = [];
+  const configNotEvaluated: NotEvaluated[] = [];
   const resourceNotes: ResourceNote[] = [];
   const notRecorded: FromConfig["notRecorded"] = [];
 
   const readable = new Set(DUMP_READERS.map((r) => r.module.service));
   for (const [accountDir, byRegion] of dumps) {
     const account = await accountOf(accountDir, [...byRegion.keys()], opts.account);
+    accountOfDir.set(accountDir, account);
     accounts.add(account);
     // Services a scan reads that a dump cannot feed yet: gaps, so that reports say the picture lacks them.
     for (const m of SERVICES.filter((x) => !readable.has(x.service)))
@@ -364,6 +372,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     resources.push(...converted.resources);
     edges.push(...converted.edges);
     notes.push(...converted.skipped);
+    configNotEvaluated.push(...converted.notEvaluated);
     resourceNotes.push(...converted.notes);
     notRecorded.push(...converted.notRecorded);
     const queries: Coverage[] = [];
@@ -384,6 +393,33 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
       skipped.slice(0, 20).map((s) => `${s.file}: ${s.reason}`),
     );
 
+  // Never silence: what a dump holds that asbuilt cannot read is listed as present, not evaluated.
+  const notEvaluated = new Map<string, NotEvaluated>();
+  for (const { place, count } of unreadDumps) {
+    let account = accountOfDir.get(place.accountDir);
+    if (account === undefined) {
+      try {
+        account = await accountOf(place.accountDir, [place.region], opts.account);
+      } catch {
+        // No account id to file it under: the file is still listed among the skipped ones.
+        continue;
+      }
+      accountOfDir.set(place.accountDir, account);
+    }
+    const type = `aws ${cli(place.operation)}`;
+    const k = `${account}/${place.region}/${type}`;
+    const e = notEvaluated.get(k) ?? {
+      account,
+      region: place.region,
+      type,
+      count: 0,
+      source: "dump" as const,
+    };
+    e.count += count;
+    notEvaluated.set(k, e);
+  }
+  for (const n of configNotEvaluated) notEvaluated.set(`${n.account}/${n.region}/${n.type}/config`, n);
+
   // Nothing the loader would reject is written: each resource is checked against the schema `check` loads
   // snapshots with. A resource the data describes too little to model (a field the schema needs that the
   // file lacks) is left out with a note, and its service's coverage says its type is not fully recorded.
@@ -400,6 +436,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
     regions,
     source: "import",
     scannedAt: opts.scannedAt ?? newest,
+    notEvaluated: [...notEvaluated.values()],
   });
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // What is left must load: anything else is asbuilt's bug, reported as one clear error before writing.
@@ -546,3 +583,28 @@ async function accountOf(accountDir: string, regions: string[], given: string | 
     "Rename the folder to the account id, add the output of `aws sts get-caller-identity` as <region>/sts-get-caller-identity.json, or pass --account 123456789012.",
   );
 }
+
+/** How many items a dump file lists (the lengths of its top-level lists), at least 1: the file itself. */
+async function itemCount(file: string): Promise<number> {
+  try {
+    const data: unknown = JSON.parse(await readImportText(file));
+    if (Array.isArray(data)) return Math.max(1, data.length);
+    if (!isRecord(data)) return 1;
+    const n = Object.values(data).reduce<number>((sum, v) => sum + (Array.isArray(v) ? v.length : 0), 0);
+    return Math.max(1, n);
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * Unread dump files that stand for no resource asbuilt leaves unevaluated: account metadata, and lists whose
+ * items are read from the describe files beside them. Every other unread file is present, not evaluated.
+ */
+const HOLDS_NO_RESOURCES: ReadonlySet<string> = new Set([
+  "ec2-describe-availability-zones",
+  "ec2-describe-regions",
+  "describe-regions",
+  "ecs-list-tasks",
+  "ecs-list-services",
+]);

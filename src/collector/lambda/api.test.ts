@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { type LambdaRaw, normalizeLambda } from "./api.ts";
+import { LambdaClient, ListFunctionsCommand, ListFunctionUrlConfigsCommand } from "@aws-sdk/client-lambda";
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+} from "@aws-sdk/client-resource-groups-tagging-api";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, describe, expect, it } from "vitest";
+import { mockFetchContext } from "../mock-context.ts";
+import lambda, { type LambdaRaw, normalizeLambda } from "./api.ts";
 
 const where = { account: "123456789012", region: "us-east-1" };
 const recorded = <T>(name: string): T =>
@@ -60,5 +67,68 @@ describe("normalizeLambda on recorded responses", () => {
     const text = JSON.stringify(normalizeLambda(raw, where));
     for (const leak of ["S3cr3t-Passw0rd", "sk_live_recorded_do_not_store", "DATABASE_URL", "REPORT_BUCKET"])
       expect(text).not.toContain(leak);
+  });
+});
+
+describe("Lambda function URLs (Cloud Custodian placebo data)", () => {
+  const mock = mockClient(LambdaClient);
+  const tagging = mockClient(ResourceGroupsTaggingAPIClient);
+  afterEach(() => {
+    mock.reset();
+    tagging.reset();
+  });
+  const fn = {
+    FunctionName: "hello_world",
+    FunctionArn: "arn:aws:lambda:us-west-2:123456789012:function:hello_world",
+  };
+
+  it("lists each function's URLs, its aliases' included, with their auth type", async () => {
+    mock.on(ListFunctionsCommand).resolves({ Functions: [fn, { FunctionName: "no-url" }] });
+    mock
+      .on(ListFunctionUrlConfigsCommand, { FunctionName: "hello_world" })
+      .resolves(recorded("ListFunctionUrlConfigs_1"))
+      .on(ListFunctionUrlConfigsCommand, { FunctionName: "no-url" })
+      .resolves({ FunctionUrlConfigs: [] });
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+    const raw = await lambda.fetch(mockFetchContext("123456789012", "us-west-2"));
+    const { resources } = normalizeLambda(raw, { account: "123456789012", region: "us-west-2" });
+    expect(resources.map((r) => [r.name, (r.props as { functionUrls?: unknown }).functionUrls])).toEqual([
+      [
+        "hello_world",
+        [
+          {
+            url: "https://hello-custodian.lambda-url.us-west-2.on.aws/",
+            authType: "AWS_IAM",
+            qualifier: null,
+          },
+          {
+            url: "https://hello-custodian-live.lambda-url.us-west-2.on.aws/",
+            authType: "NONE",
+            qualifier: "live",
+          },
+        ],
+      ],
+      ["no-url", []],
+    ]);
+  });
+
+  it("leaves the URLs unknown where they were not read: no answer at all, or none for that function", () => {
+    const where = { account: "123456789012", region: "us-west-2" };
+    expect(normalizeLambda({ functions: [fn], tags: [] }, where).resources[0]?.props).not.toHaveProperty(
+      "functionUrls",
+    );
+    expect(
+      normalizeLambda({ functions: [fn], tags: [], urls: {} }, where).resources[0]?.props,
+    ).not.toHaveProperty("functionUrls");
+  });
+
+  it("keeps a function whose URLs cannot be listed because it was deleted meanwhile, its URLs unknown", async () => {
+    mock.on(ListFunctionsCommand).resolves({ Functions: [fn] });
+    mock
+      .on(ListFunctionUrlConfigsCommand)
+      .rejects(Object.assign(new Error("Function not found"), { name: "ResourceNotFoundException" }));
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+    const raw = await lambda.fetch(mockFetchContext("123456789012", "us-west-2"));
+    expect(raw.urls).toEqual({});
   });
 });

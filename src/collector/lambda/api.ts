@@ -1,13 +1,20 @@
-import { type FunctionConfiguration, LambdaClient, paginateListFunctions } from "@aws-sdk/client-lambda";
+import {
+  type FunctionConfiguration,
+  type FunctionUrlConfig,
+  LambdaClient,
+  paginateListFunctions,
+  paginateListFunctionUrlConfigs,
+} from "@aws-sdk/client-lambda";
 import {
   paginateGetResources,
   ResourceGroupsTaggingAPIClient,
   type ResourceTagMapping,
 } from "@aws-sdk/client-resource-groups-tagging-api";
+import pLimit from "p-limit";
 import { arns, ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
-import { all, Collected, nameOf, tagsOf } from "../util.ts";
+import { all, Collected, nameOf, oneOf, tagsOf } from "../util.ts";
 
 export interface LambdaRaw {
   /**
@@ -21,13 +28,22 @@ export interface LambdaRaw {
    * hundreds of throttled calls. GetResources pages 100 functions at a time.
    */
   tags: ResourceTagMapping[];
+  /**
+   * ListFunctionUrlConfigs of each function, by function name; absent when URLs were not read at all (AWS
+   * Config), and a function missing from it had its URLs not read (a dump without its file).
+   */
+  urls?: Record<string, FunctionUrlConfig[]>;
 }
+
+const CONCURRENCY = 8;
 
 export default defineService<LambdaRaw>({
   service: "lambda",
   global: false,
+  concurrency: CONCURRENCY,
   operations: [
     { command: "ListFunctions", iam: ["lambda:ListFunctions"] },
+    { command: "ListFunctionUrlConfigs", iam: ["lambda:ListFunctionUrlConfigs"] },
     { command: "GetResources", iam: ["tag:GetResources"] },
   ],
 
@@ -45,7 +61,27 @@ export default defineService<LambdaRaw>({
         (p) => p.ResourceTagMappingList,
       ),
     ]);
-    return { functions, tags };
+    // One call per function: a function URL is an internet entry point that nothing else lists.
+    const limit = pLimit(CONCURRENCY);
+    const urls: Record<string, FunctionUrlConfig[]> = {};
+    await Promise.all(
+      functions.map((f) =>
+        limit(async () => {
+          const name = f.FunctionName;
+          if (!name) return;
+          try {
+            urls[name] = await all(
+              paginateListFunctionUrlConfigs({ client, pageSize: 50 }, { FunctionName: name }),
+              (p) => p.FunctionUrlConfigs,
+            );
+          } catch (e) {
+            // Deleted between the two calls: its URLs stay unknown rather than failing the region.
+            if ((e as { name?: string }).name !== "ResourceNotFoundException") throw e;
+          }
+        }),
+      ),
+    );
+    return { functions, tags, urls };
   },
 
   normalize(raw, where) {
@@ -67,6 +103,14 @@ export function normalizeLambda(raw: LambdaRaw, where: Where) {
     // A function outside any VPC may still come with an empty VpcConfig (VpcId "").
     const vpcId = f.VpcConfig?.VpcId ? f.VpcConfig.VpcId : undefined;
     const securityGroupIds = vpcId ? (f.VpcConfig?.SecurityGroupIds ?? []) : [];
+    const urls = raw.urls?.[f.FunctionName]?.map((u) => {
+      const authType = oneOf(u.AuthType, ["NONE", "AWS_IAM"] as const);
+      return {
+        url: u.FunctionUrl ?? "",
+        ...(authType ? { authType } : {}),
+        qualifier: qualifierOf(u.FunctionArn, f.FunctionName as string),
+      };
+    });
     out.add<ResourceOf<"AWS::Lambda::Function">>({
       id,
       type: "AWS::Lambda::Function",
@@ -83,9 +127,17 @@ export function normalizeLambda(raw: LambdaRaw, where: Where) {
         roleArn: f.Role ?? "",
         architectures: f.Architectures ?? ["x86_64"],
         vpcConfig: vpcId ? { vpcId, subnetIds: f.VpcConfig?.SubnetIds ?? [], securityGroupIds } : null,
+        ...(urls ? { functionUrls: urls } : {}),
       },
     });
     for (const g of securityGroupIds) out.edge(id, ec2Arn(region, account, "security-group", g), "uses");
   }
   return out.result();
+}
+
+/** The alias of a function URL's ARN ("…:function:name:live" → "live"), null for the function itself. */
+function qualifierOf(arn: string | undefined, name: string): string | null {
+  if (!arn) return null;
+  const i = arn.indexOf(`:function:${name}:`);
+  return i < 0 ? null : arn.slice(i + `:function:${name}:`.length) || null;
 }

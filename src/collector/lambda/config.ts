@@ -4,6 +4,10 @@ import api, { type LambdaRaw } from "./api.ts";
 
 const config: ConfigReader<unknown> = configReader<LambdaRaw>({
   module: api,
+  partial: {
+    notRecorded: ["AWS::Lambda::Function.functionUrls"],
+    why: "AWS Config records no Lambda function URLs, so which functions the internet can invoke is not known",
+  },
   empty: () => ({ functions: [], tags: [] }),
   types: {
     "AWS::Lambda::Function": (raw, i, g) => {

@@ -36,4 +36,11 @@ describe("flow-undocumented", () => {
       ],
     ]);
   });
+
+  it("never reports a flow from a database tier: a database opens no connections", () => {
+    const s = documentedShop();
+    // The app group lets the database's group in on 9000: no connection is ever opened that way.
+    s.a.allowIngress(s.appSg, tcp(9000, s.dbSg));
+    expect(findingsOf(rule, s.b, SHOP_SPEC)).toEqual([]);
+  });
 });

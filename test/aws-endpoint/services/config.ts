@@ -915,6 +915,10 @@ export function configComparable(s: Snapshot): { resources: Resource[]; edges: S
         case "AWS::Route53::HostedZone":
           c.props.recordCount = 0;
           break;
+        case "AWS::Lambda::Function":
+          // AWS Config records no function URLs.
+          delete c.props.functionUrls;
+          break;
         case "AWS::EC2::NetworkInterface":
           // Attached to an ECS service (through a task) or to what Config does not record (an RDS proxy).
           if (

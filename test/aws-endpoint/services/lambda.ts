@@ -1,4 +1,4 @@
-import { ListFunctions$ } from "@aws-sdk/client-lambda";
+import { ListFunctions$, ListFunctionUrlConfigs$ } from "@aws-sdk/client-lambda";
 import type { Resource, ResourceOf } from "../../../src/model/snapshot.ts";
 import type { OperationSchema } from "../protocols.ts";
 import type { ServiceHandler } from "../types.ts";
@@ -47,6 +47,23 @@ export const lambdaHandler: ServiceHandler = {
           Environment: { Variables: { DATABASE_PASSWORD: LAMBDA_ENV_SECRET } },
         })),
       }),
+    },
+    ListFunctionUrlConfigs: {
+      schema: ListFunctionUrlConfigs$ as unknown as OperationSchema,
+      paging: { items: "FunctionUrlConfigs", token: "Marker", nextToken: "NextMarker", limit: "MaxItems" },
+      handle: ({ resources, params }) => {
+        const f = functions(resources).find((x) => x.props.functionName === params.FunctionName);
+        return {
+          FunctionUrlConfigs: (f?.props.functionUrls ?? []).map((u) => ({
+            FunctionUrl: u.url,
+            FunctionArn: u.qualifier ? `${f?.id}:${u.qualifier}` : f?.id,
+            AuthType: u.authType,
+            CreationTime: "2026-01-01T00:00:00.000000Z",
+            LastModifiedTime: "2026-01-01T00:00:00.000000Z",
+            InvokeMode: "BUFFERED",
+          })),
+        };
+      },
     },
   },
 };

@@ -49,6 +49,7 @@ export const KINDS: Record<string, Kind> = {
   },
   "AWS::ECS::Cluster": { short: "ECS cluster", icon: "ecs", placement: "span" },
   "AWS::ECS::Service": { short: "ECS service", icon: "ecs-service", placement: "span" },
+  "AWS::ECS::Task": { short: "ECS task", icon: "ecs-service", placement: "span" },
   "AWS::Lambda::Function": { short: "Lambda function", icon: "lambda", placement: "span" },
   "AWS::S3::Bucket": { short: "S3 bucket", icon: "s3", placement: "span" },
   "AWS::CloudFront::Distribution": { short: "CloudFront", icon: "cloudfront", placement: "span" },

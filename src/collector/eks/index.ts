@@ -1,0 +1,7 @@
+import { defineSources } from "../types.ts";
+import api from "./api.ts";
+import config from "./config.ts";
+import dump from "./dump.ts";
+
+/** The eks service: its API module, its AWS Config reader and its AWS CLI dump reader. */
+export default defineSources({ api, config, dump });
