@@ -80,21 +80,8 @@ export function computeAttackSurface(graph: Graph, facts: Facts): ExposureReport
     restrict?: PortSet,
   ) => {
     const limit = (ps: PortSet) => (restrict ? intersect(ps, restrict) : ps);
-    for (const { protocol, interval } of runs(limit(path.ports)))
-      out.push({
-        ...base(r),
-        protocol,
-        ports: portsText(protocol, interval),
-        traffic: formatTraffic([interval]),
-        audience,
-        via,
-        ...(front ? { viaId: front.id, ...(front.name !== undefined ? { viaName: front.name } : {}) } : {}),
-        hops: hopsFor(path, interval[0]).map(text),
-        unknown: false,
-        reasons: [],
-      });
-    if (path.unknown)
-      for (const { protocol, interval } of runs(limit(path.unknown.ports)))
+    const entries = (ports: PortSet, hops: Path, unknown: readonly string[] | undefined) => {
+      for (const { protocol, interval } of runs(limit(ports)))
         out.push({
           ...base(r),
           protocol,
@@ -103,10 +90,18 @@ export function computeAttackSurface(graph: Graph, facts: Facts): ExposureReport
           audience,
           via,
           ...(front ? { viaId: front.id, ...(front.name !== undefined ? { viaName: front.name } : {}) } : {}),
-          hops: hopsFor({ ports: path.unknown.ports, hops: path.unknown.hops }, interval[0]).map(text),
-          unknown: true,
-          reasons: [...path.unknown.reasons],
+          hops: hopsFor(hops, interval[0]).map(text),
+          unknown: unknown !== undefined,
+          reasons: [...(unknown ?? [])],
         });
+    };
+    entries(path.ports, path, undefined);
+    if (path.unknown)
+      entries(
+        path.unknown.ports,
+        { ports: path.unknown.ports, hops: path.unknown.hops },
+        path.unknown.reasons,
+      );
   };
 
   for (const r of graph.resources) {

@@ -1,13 +1,7 @@
 import { join } from "node:path";
 import { FailOn } from "../architecture/schema.ts";
 import { InputError, readInputFile } from "../model/errors.ts";
-import {
-  checkOutputDir,
-  checkOutputFile,
-  loadSnapshot,
-  writeFileAtomic,
-  writeFilesInto,
-} from "../model/io.ts";
+import { loadSnapshot, writeFileAtomic, writeFilesInto } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { loadFormatters } from "../report/load.ts";
 import { FILE_NAMES, FORMAT_NAMES, type FormatName } from "../report/names.ts";
@@ -16,6 +10,7 @@ import { failing, failingUnverified } from "../rules/engine.ts";
 import { FindingsReport } from "../rules/finding.ts";
 import { fingerprintsOf } from "../rules/group.ts";
 import { EXIT, gapLine, VERSION } from "./common.ts";
+import { checkOutputFor, parseFormatList } from "./formats.ts";
 
 // The analysis every command shares is the library's (src/analyze.ts); re-exported for the commands.
 export { analyzeFiles, analyzeSnapshot, loadSpecChecked, ruleIndex } from "../analyze.ts";
@@ -42,19 +37,7 @@ export interface CheckOptions {
 }
 
 export function parseFormats(text: string): FormatName[] {
-  const names = text
-    .split(",")
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  const bad = names.filter((n) => !(FORMAT_NAMES as readonly string[]).includes(n));
-  if (names.length === 0 || bad.length > 0) {
-    throw new InputError(
-      `unknown format${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ") || '""'} in --format.`,
-      undefined,
-      `Choose from ${FORMAT_NAMES.join(", ")}; several at once with commas (--format sarif,junit,markdown -o reports/).`,
-    );
-  }
-  return [...new Set(names)] as FormatName[];
+  return parseFormatList(text, FORMAT_NAMES, "--format sarif,junit,markdown -o reports/");
 }
 
 export function parseFailOn(text: string): FailOn {
@@ -78,19 +61,10 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
       "Add --spec architecture.yaml, or drop --max-waiver-days.",
     );
   const failOn = parseFailOn(opts.failOn);
-  if (formats.length > 1 && !opts.output) {
-    throw new InputError(
-      `${formats.length} formats need an output directory.`,
-      undefined,
-      `Add -o DIR: asbuilt writes ${formats.map((f) => FILE_NAMES[f]).join(", ")} there.`,
-    );
-  }
   // Validate every input, and where the output goes, before any work or any write: a bad spec never
   // leaves a half-written report, and a mistyped -o fails at once rather than after the analysis.
   const purpose = `${formats.length} formats`;
-  if (opts.output && formats.length === 1)
-    await checkOutputFile(opts.output, FILE_NAMES[formats[0] ?? "text"]);
-  else if (opts.output) await checkOutputDir(opts.output, purpose);
+  await checkOutputFor(formats, opts.output, FILE_NAMES);
   const [snapshot, spec, baseline] = await Promise.all([
     loadSnapshot(opts.snapshotFile),
     opts.specFile

@@ -9,17 +9,11 @@ import {
   verdict,
 } from "../diff/format.ts";
 import { diffSnapshots } from "../diff/index.ts";
-import { InputError } from "../model/errors.ts";
-import {
-  checkOutputDir,
-  checkOutputFile,
-  loadSnapshot,
-  writeFileAtomic,
-  writeFilesInto,
-} from "../model/io.ts";
+import { loadSnapshot, writeFileAtomic, writeFilesInto } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { parseFailOn } from "./check.ts";
 import { EXIT, VERSION } from "./common.ts";
+import { checkOutputFor, parseFormatList } from "./formats.ts";
 
 export interface DiffCliOptions {
   oldFile: string;
@@ -33,35 +27,16 @@ export interface DiffCliOptions {
 }
 
 export function parseDiffFormats(text: string): DiffFormat[] {
-  const names = text
-    .split(",")
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  const bad = names.filter((n) => !(DIFF_FORMATS as readonly string[]).includes(n));
-  if (names.length === 0 || bad.length > 0)
-    throw new InputError(
-      `unknown format${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ") || '""'} in --format.`,
-      undefined,
-      `asbuilt diff writes ${DIFF_FORMATS.join(", ")}; several at once with commas (--format markdown,sarif -o reports/).`,
-    );
-  return [...new Set(names)] as DiffFormat[];
+  return parseFormatList(text, DIFF_FORMATS, "--format markdown,sarif -o reports/");
 }
 
 /** `asbuilt diff OLD NEW`: exit 1 when the change adds unwaived findings at or above --fail-on. */
 export async function runDiff(opts: DiffCliOptions): Promise<number> {
   const formats = parseDiffFormats(opts.format);
   const failOn = parseFailOn(opts.failOn);
-  if (formats.length > 1 && !opts.output)
-    throw new InputError(
-      `${formats.length} formats need an output directory.`,
-      undefined,
-      `Add -o DIR: asbuilt writes ${formats.map((f) => DIFF_FILE_NAMES[f]).join(", ")} there.`,
-    );
   // Inputs and the output place are checked before any work: a bad input never leaves half a report.
   const purpose = `${formats.length} formats`;
-  if (opts.output && formats.length === 1)
-    await checkOutputFile(opts.output, DIFF_FILE_NAMES[formats[0] ?? "text"]);
-  else if (opts.output) await checkOutputDir(opts.output, purpose);
+  await checkOutputFor(formats, opts.output, DIFF_FILE_NAMES);
   const [old, now, spec] = await Promise.all([
     loadSnapshot(opts.oldFile),
     loadSnapshot(opts.newFile),

@@ -2,15 +2,8 @@ import { computeAttackSurface, type ExposureReport } from "../analysis/exposure.
 import { computeFacts } from "../analysis/facts.ts";
 import { type PortSet, protocolPorts } from "../analysis/ports.ts";
 import type { LoadedSpec } from "../architecture/load.ts";
-import { InputError } from "../model/errors.ts";
 import { Graph } from "../model/graph.ts";
-import {
-  checkOutputDir,
-  checkOutputFile,
-  loadSnapshot,
-  writeFileAtomic,
-  writeFilesInto,
-} from "../model/io.ts";
+import { loadSnapshot, writeFileAtomic, writeFilesInto } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import {
   EXPOSURE_FILES,
@@ -21,6 +14,7 @@ import {
 import { documentedPorts } from "../rules/flows.ts";
 import { loadSpecChecked } from "./check.ts";
 import { EXIT } from "./common.ts";
+import { checkOutputFor, parseFormatList } from "./formats.ts";
 
 export interface ExposureOptions {
   spec?: string;
@@ -29,18 +23,7 @@ export interface ExposureOptions {
 }
 
 function parseExposureFormats(text: string): ExposureFormat[] {
-  const names = text
-    .split(",")
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  const bad = names.filter((n) => !(EXPOSURE_FORMATS as readonly string[]).includes(n));
-  if (names.length === 0 || bad.length > 0)
-    throw new InputError(
-      `unknown format${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ") || '""'} in --format.`,
-      undefined,
-      `Choose from ${EXPOSURE_FORMATS.join(", ")}; several at once with commas and -o DIR (--format text,json,markdown -o out/).`,
-    );
-  return [...new Set(names)] as ExposureFormat[];
+  return parseFormatList(text, EXPOSURE_FORMATS, "--format text,json,markdown -o out/");
 }
 
 /** With a spec: each entry says whether a documented flow from the internet to its tier allows it (TCP flows). */
@@ -64,15 +47,7 @@ function isWhole(doc: PortSet, e: ExposureReport["reached"][number]): boolean {
 
 export async function runExposure(snapshotFile: string, opts: ExposureOptions): Promise<number> {
   const formats = parseExposureFormats(opts.format);
-  if (formats.length > 1 && !opts.output)
-    throw new InputError(
-      `${formats.length} formats need an output directory.`,
-      undefined,
-      `Add -o DIR: asbuilt writes ${formats.map((f) => EXPOSURE_FILES[f]).join(", ")} there.`,
-    );
-  if (opts.output && formats.length === 1)
-    await checkOutputFile(opts.output, EXPOSURE_FILES[formats[0] ?? "text"]);
-  else if (opts.output) await checkOutputDir(opts.output, `${formats.length} formats`);
+  await checkOutputFor(formats, opts.output, EXPOSURE_FILES);
   const [snapshot, spec] = await Promise.all([
     loadSnapshot(snapshotFile),
     opts.spec ? loadSpecChecked(opts.spec) : undefined,
