@@ -43,6 +43,31 @@ describe("asbuilt exposure", () => {
     expect(readFileSync(join(dir, "exposure.md"), "utf8")).toMatch(/^# Internet exposure\n/);
   });
 
+  it("judges what a load balancer forwards by the documented flows through it, as check does", () => {
+    // status-page documents internet → edge (the ALB) and edge → app on 8000: the app instances behind the
+    // ALB are documented (they were reported undocumented against a flow internet → app that no spec
+    // writes); ci-runner's SSH and test-server's HTTP, which check reports as flow-undocumented, are not.
+    const r = asbuilt(
+      "exposure",
+      "fixtures/status-page/snapshot.json",
+      "--spec",
+      "fixtures/status-page/architecture.yaml",
+      "--format",
+      "json",
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const json = z
+      .strictObject({ exposure: z.array(ExposureEntry), unknown: z.array(ExposureEntry) })
+      .parse(JSON.parse(r.stdout));
+    const undocumented = json.exposure
+      .filter((e) => !e.documented)
+      .map((e) => `${e.resourceName} ${e.traffic}`);
+    expect(undocumented).toEqual(["ci-runner tcp/22", "test-server tcp/80"]);
+    expect(json.exposure.filter((e) => e.viaName === "status-page-alb").every((e) => e.documented)).toBe(
+      true,
+    );
+  });
+
   it("rejects an unknown format with exit 2 and a fix", () => {
     const r = asbuilt("exposure", "fixtures/edroplets/snapshot.json", "--format", "html");
     expect(r.code).toBe(2);

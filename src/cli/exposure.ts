@@ -1,6 +1,6 @@
 import { computeAttackSurface, type ExposureReport } from "../analysis/exposure.ts";
 import { computeFacts } from "../analysis/facts.ts";
-import { type PortSet, protocolPorts } from "../analysis/ports.ts";
+import { type PortSet, protocolPorts, union } from "../analysis/ports.ts";
 import type { LoadedSpec } from "../architecture/load.ts";
 import { Graph } from "../model/graph.ts";
 import { loadSnapshot, writeFileAtomic, writeFilesInto } from "../model/io.ts";
@@ -26,12 +26,25 @@ function parseExposureFormats(text: string): ExposureFormat[] {
   return parseFormatList(text, EXPOSURE_FORMATS, "--format text,json,markdown -o out/");
 }
 
-/** With a spec: each entry says whether a documented flow from the internet to its tier allows it (TCP flows). */
+/**
+ * With a spec: each entry says whether documented flows allow it (TCP flows). Straight from the internet, a
+ * flow from the internet to the resource's tier; through a front door (a load balancer, CloudFront, an API),
+ * a flow from the internet to the front door's tier and one from that tier to the resource's on these ports.
+ * A front door in no tier is judged as the resource itself: a flow from the internet to its tier.
+ */
 export function markDocumented(x: ExposureReport, graph: Graph, spec: LoadedSpec): ExposureReport {
   const documented = documentedPorts(spec.spec.flows);
   const mark = (e: ExposureReport["reached"][number]) => {
     const r = graph.get(e.resourceId);
-    const doc = r ? documented("internet", spec.tiersOf(r)) : [];
+    const front = e.viaId ? graph.get(e.viaId) : undefined;
+    const frontTiers = front ? spec.tiersOf(front) : [];
+    const tiers = r ? spec.tiersOf(r) : [];
+    const doc =
+      frontTiers.length > 0
+        ? documented("internet", frontTiers).length > 0
+          ? union(...frontTiers.map((t) => documented(t, tiers)))
+          : []
+        : documented("internet", tiers);
     return { ...e, documented: e.protocol === "tcp" && isWhole(doc, e) };
   };
   return { reached: x.reached.map(mark), unknown: x.unknown.map(mark) };
