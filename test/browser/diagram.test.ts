@@ -110,6 +110,14 @@ describe.each(fixtureNames)("the %s diagram", (name) => {
         `UI of ${name}`,
       );
       await ui.page.screenshot({ path: join(ARTIFACTS, `ui-fit-${name}.png`) });
+      // Small accounts read at Fit beside both panels: every card has its name (they were drawn as bare
+      // icons, which the figures above cannot see: a card without text has no label to overlap).
+      if (serve.snapshot.resources.length <= 60) {
+        const cards = await ui.page.$$eval(".canvas svg .asb-node.asb-card", (els) =>
+          els.map((e) => e.querySelector(".name")?.textContent ?? ""),
+        );
+        expect(cards.filter((t) => t === "").length, `UI of ${name}: cards without a name`).toBe(0);
+      }
       expect(ui.problems).toEqual([]);
     } finally {
       await ui.close();

@@ -1,7 +1,7 @@
 import { memo, useMemo } from "react";
 import { Icon, IconSymbols } from "./AwsIcon.tsx";
 import type { IconKey } from "./icon-files.ts";
-import { middleEllipsis } from "./labels.ts";
+import { middleEllipsis, NAME_CHAR_W } from "./labels.ts";
 import { NAME_X } from "./layout.ts";
 import { EDGE_STYLES, GROUP_STYLES, SEVERITY_COLOURS, subnetStyle } from "./styles.ts";
 import type { Change, DiagramNode, GroupNode, LeafNode, RoutedEdge, Severity } from "./types.ts";
@@ -60,6 +60,8 @@ export const DIAGRAM_CSS = `
 .asb-overlay .match { fill: none; stroke: #f2b705; stroke-width: 3; }
 `;
 
+/** How far a card's name grows to stay readable before the card shows its icon alone. */
+const MAX_NAME_SCALE = 1.45;
 /** Screen pixels below which text is not drawn: the card then shows its icon only (semantic zoom). */
 export const MIN_TEXT_PX = 9;
 /** Card and edge text sizes in diagram units (see DIAGRAM_CSS). */
@@ -159,14 +161,35 @@ interface LayerProps {
   onToggle?: (groupId: string) => void;
 }
 
-const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; copy?: boolean }) {
-  // Each line is drawn while it stays readable: the name (12 px) longer than the type line under it.
-  const showText = NAME_TEXT * zoom >= MIN_TEXT_PX;
-  const showSub = LEAF_TEXT * zoom >= MIN_TEXT_PX;
+const Leaf = memo(function Leaf({
+  n,
+  zoom,
+  copy,
+  grow = false,
+}: {
+  n: LeafNode;
+  zoom: number;
+  copy?: boolean;
+  /** On screen (not in the printed report, whose pages are sized for 9 px): text grows a little when zoomed out. */
+  grow?: boolean;
+}) {
+  // Each line is drawn while it stays readable: the name (12 px) longer than the type line under it. Zoomed
+  // out a little (an account at Fit beside both panels), both grow to stay 9 px on screen: the name on one
+  // line, cut in the middle to keep both ends, and the type line under it, which keeps what tells namesakes
+  // apart; further out, the card shows its icon only (semantic zoom).
+  const needed = Math.max(1, MIN_TEXT_PX / (NAME_TEXT * zoom));
+  const k = grow ? needed : 1;
+  const showText = grow ? needed <= MAX_NAME_SCALE : needed === 1;
+  const grown = k > 1;
+  const showSub = grown || LEAF_TEXT * zoom >= MIN_TEXT_PX;
+  const subScale = grown ? (NAME_TEXT * k) / LEAF_TEXT : 1;
   const icon = Math.min(34, n.h - 16);
+  const names = grown
+    ? [middleEllipsis(n.label, Math.floor((n.w - NAME_X - 6) / (NAME_CHAR_W * k)))]
+    : n.lines;
   // A card stretched across subnets keeps its text at the left, as a short card does.
-  const lines = n.lines.length === 2 ? [15, 31] : [n.h / 2 - 4];
-  const subY = n.lines.length === 2 ? 47 : n.h / 2 + 12;
+  const lines = grown ? [n.h / 2 - k] : n.lines.length === 2 ? [15, 31] : [n.h / 2 - 4];
+  const subY = grown ? n.h / 2 + 14 * k : n.lines.length === 2 ? 47 : n.h / 2 + 12;
   return (
     <g
       // A highlighted copy drawn on top (see Overlay) carries data-copy-of, so readers of data-id see each node once.
@@ -186,14 +209,25 @@ const Leaf = memo(function Leaf({ n, zoom, copy }: { n: LeafNode; zoom: number; 
       <Icon icon={n.icon} x={9} y={(n.h - icon) / 2} size={icon} />
       {showText ? (
         <>
-          {n.lines.map((l, i) => (
-            <text key={l + String(i)} className="name" x={NAME_X} y={lines[i] ?? 0}>
+          {names.map((l, i) => (
+            <text
+              key={l + String(i)}
+              className="name"
+              x={NAME_X}
+              y={lines[i] ?? 0}
+              {...(k > 1 ? { style: { fontSize: `${(NAME_TEXT * k).toFixed(2)}px` } } : {})}
+            >
               {l}
             </text>
           ))}
           {showSub ? (
-            <text className="type" x={NAME_X} y={subY}>
-              {middleEllipsis(n.sub, Math.floor((n.w - NAME_X - 8) / 5.9))}
+            <text
+              className="type"
+              x={NAME_X}
+              y={subY}
+              {...(grown ? { style: { fontSize: `${(LEAF_TEXT * subScale).toFixed(2)}px` } } : {})}
+            >
+              {middleEllipsis(n.sub, Math.floor((n.w - NAME_X - 8) / (5.9 * subScale)))}
             </text>
           ) : null}
         </>
@@ -274,7 +308,7 @@ const Group = memo(function Group({ g, layer }: { g: GroupNode; layer: LayerProp
         c.kind === "group" ? (
           <Group key={c.id} g={c} layer={layer} />
         ) : inWindow(c, layer.window) ? (
-          <Leaf key={c.id} n={c} zoom={layer.zoom} />
+          <Leaf key={c.id} n={c} zoom={layer.zoom} grow={layer.interactive} />
         ) : null,
       );
   if (g.groupKind === "root") return <>{children}</>;
@@ -417,10 +451,23 @@ function pathOf(points: readonly [number, number][]): string {
 }
 
 /** One edge: the visible line, a wide transparent stroke to click, and its port label. */
-const Edge = memo(function Edge({ e, selected, zoom }: { e: RoutedEdge; selected: boolean; zoom: number }) {
+const Edge = memo(function Edge({
+  e,
+  selected,
+  zoom,
+  grow = false,
+}: {
+  e: RoutedEdge;
+  selected: boolean;
+  zoom: number;
+  grow?: boolean;
+}) {
   const s = EDGE_STYLES[e.style];
   const d = pathOf(e.points);
-  const showLabel = e.label && e.ports && EDGE_TEXT * zoom >= MIN_TEXT_PX;
+  // Port labels grow, as card names do, to stay 9 px on screen a little way out; further out they go.
+  const needed = Math.max(1, MIN_TEXT_PX / (EDGE_TEXT * zoom));
+  const k = grow ? needed : 1;
+  const showLabel = e.label && e.ports && (grow ? needed <= MAX_NAME_SCALE : needed === 1);
   return (
     <g
       className={`asb-edge e-${e.style}${selected ? " selected" : ""}${e.change ? ` ch-${e.change}` : ""}`}
@@ -442,7 +489,14 @@ const Edge = memo(function Edge({ e, selected, zoom }: { e: RoutedEdge; selected
       />
       <path className="hit" d={d} />
       {showLabel && e.label ? (
-        <g className="elabel">
+        <g
+          className="elabel"
+          {...(k > 1
+            ? {
+                transform: `translate(${e.label.x + e.label.w / 2} ${e.label.y + e.label.h / 2}) scale(${k.toFixed(3)}) translate(${-(e.label.x + e.label.w / 2)} ${-(e.label.y + e.label.h / 2)})`,
+              }
+            : {})}
+        >
           <rect x={e.label.x} y={e.label.y} width={e.label.w} height={e.label.h} rx="3" />
           <text x={e.label.x + 4} y={e.label.y + e.label.h - 4} fill={s.colour}>
             {e.ports}
@@ -457,19 +511,23 @@ const EdgeLayer = memo(function EdgeLayer({
   edges,
   selectedEdge,
   zoom,
+  grow,
   dimmed,
   window: win,
 }: {
   edges: readonly RoutedEdge[];
   selectedEdge?: string;
   zoom: number;
+  grow: boolean;
   dimmed: boolean;
   window?: Box;
 }) {
   return (
     <g className={`asb-edges${dimmed ? " dimmed" : ""}`}>
       {edges.map((e) =>
-        edgeInWindow(e, win) ? <Edge key={e.id} e={e} selected={e.id === selectedEdge} zoom={zoom} /> : null,
+        edgeInWindow(e, win) ? (
+          <Edge key={e.id} e={e} selected={e.id === selectedEdge} zoom={zoom} grow={grow} />
+        ) : null,
       )}
     </g>
   );
@@ -524,7 +582,7 @@ function Overlay({
     <g className="asb-overlay">
       {[...(focus ?? [])].map((id) => {
         const n = nodes.get(id);
-        return n?.kind === "leaf" ? <Leaf key={id} n={n} zoom={zoom} copy /> : null;
+        return n?.kind === "leaf" ? <Leaf key={id} n={n} zoom={zoom} copy grow /> : null;
       })}
       {[...(matches ?? [])].slice(0, 500).map((id) => {
         const n = nodes.get(id);
@@ -624,6 +682,7 @@ export function DiagramSvg(props: DiagramProps) {
         edges={props.edges}
         {...(props.selectedEdge ? { selectedEdge: props.selectedEdge } : {})}
         zoom={zoom}
+        grow={interactive}
         dimmed={focused}
         {...(win ? { window: win } : {})}
       />
@@ -638,7 +697,7 @@ export function DiagramSvg(props: DiagramProps) {
           {props.edges
             .filter((e) => props.focusEdges?.has(e.id))
             .map((e) => (
-              <Edge key={e.id} e={e} selected={e.id === props.selectedEdge} zoom={zoom} />
+              <Edge key={e.id} e={e} selected={e.id === props.selectedEdge} zoom={zoom} grow={interactive} />
             ))}
         </g>
       ) : null}
