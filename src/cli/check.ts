@@ -1,7 +1,6 @@
-import { join } from "node:path";
 import { FailOn } from "../architecture/schema.ts";
 import { InputError, readInputFile } from "../model/errors.ts";
-import { loadSnapshot, writeFileAtomic, writeFilesInto } from "../model/io.ts";
+import { loadSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { loadFormatters } from "../report/load.ts";
 import { FILE_NAMES, FORMAT_NAMES, type FormatName } from "../report/names.ts";
@@ -10,7 +9,7 @@ import { failing, failingUnverified } from "../rules/engine.ts";
 import { FindingsReport } from "../rules/finding.ts";
 import { fingerprintsOf } from "../rules/group.ts";
 import { EXIT, gapLine, VERSION } from "./common.ts";
-import { checkOutputFor, parseFormatList } from "./formats.ts";
+import { checkOutputFor, parseFormatList, writeFormats } from "./formats.ts";
 
 // The analysis every command shares is the library's (src/analyze.ts); re-exported for the commands.
 export { analyzeFiles, analyzeSnapshot, loadSpecChecked, ruleIndex } from "../analyze.ts";
@@ -63,7 +62,6 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
   const failOn = parseFailOn(opts.failOn);
   // Validate every input, and where the output goes, before any work or any write: a bad spec never
   // leaves a half-written report, and a mistyped -o fails at once rather than after the analysis.
-  const purpose = `${formats.length} formats`;
   await checkOutputFor(formats, opts.output, FILE_NAMES);
   const [snapshot, spec, baseline] = await Promise.all([
     loadSnapshot(opts.snapshotFile),
@@ -102,15 +100,7 @@ export async function runCheck(opts: CheckOptions): Promise<number> {
       if (opts.summary) process.stderr.write(formatSummary(input));
     }
   } else {
-    const written =
-      formats.length === 1 ? [opts.output] : formats.map((f) => join(opts.output ?? ".", FILE_NAMES[f]));
-    if (formats.length === 1) await writeFileAtomic(opts.output, FORMATTERS[formats[0] ?? "text"](input));
-    else
-      await writeFilesInto(
-        opts.output,
-        formats.map((f) => ({ name: FILE_NAMES[f], content: FORMATTERS[f](input) })),
-        purpose,
-      );
+    const written = await writeFormats(formats, opts.output, FILE_NAMES, (f) => FORMATTERS[f](input));
     // The report went to a file: CI logs still need to show what was checked and the verdict.
     process.stderr.write(
       `asbuilt: wrote ${written.map((w) => terminalSafe(w)).join(", ")}\n${(opts.summary ? formatSummary : formatBrief)(input)}`,

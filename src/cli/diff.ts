@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { loadSpecChecked, ruleIndex } from "../analyze.ts";
 import {
   DIFF_FILE_NAMES,
@@ -9,11 +8,11 @@ import {
   verdict,
 } from "../diff/format.ts";
 import { diffSnapshots } from "../diff/index.ts";
-import { loadSnapshot, writeFileAtomic, writeFilesInto } from "../model/io.ts";
+import { loadSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import { parseFailOn } from "./check.ts";
 import { EXIT, VERSION } from "./common.ts";
-import { checkOutputFor, parseFormatList } from "./formats.ts";
+import { checkOutputFor, parseFormatList, writeFormats } from "./formats.ts";
 
 export interface DiffCliOptions {
   oldFile: string;
@@ -35,7 +34,6 @@ export async function runDiff(opts: DiffCliOptions): Promise<number> {
   const formats = parseDiffFormats(opts.format);
   const failOn = parseFailOn(opts.failOn);
   // Inputs and the output place are checked before any work: a bad input never leaves half a report.
-  const purpose = `${formats.length} formats`;
   await checkOutputFor(formats, opts.output, DIFF_FILE_NAMES);
   const [old, now, spec] = await Promise.all([
     loadSnapshot(opts.oldFile),
@@ -55,16 +53,9 @@ export async function runDiff(opts: DiffCliOptions): Promise<number> {
   const input = { report, rules: ruleIndex(), snapshot: now };
   if (!opts.output) process.stdout.write(DIFF_FORMATTERS[formats[0] ?? "text"](input));
   else {
-    if (formats.length === 1)
-      await writeFileAtomic(opts.output, DIFF_FORMATTERS[formats[0] ?? "text"](input));
-    else
-      await writeFilesInto(
-        opts.output,
-        formats.map((f) => ({ name: DIFF_FILE_NAMES[f], content: DIFF_FORMATTERS[f](input) })),
-        purpose,
-      );
-    const written =
-      formats.length === 1 ? [opts.output] : formats.map((f) => join(opts.output ?? ".", DIFF_FILE_NAMES[f]));
+    const written = await writeFormats(formats, opts.output, DIFF_FILE_NAMES, (f) =>
+      DIFF_FORMATTERS[f](input),
+    );
     // The report went to files: a CI log still shows what changed and the verdict.
     process.stderr.write(
       `asbuilt: wrote ${written.map((w) => terminalSafe(w)).join(", ")}\n${summaryLines(report)

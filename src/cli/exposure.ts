@@ -3,7 +3,7 @@ import { computeFacts } from "../analysis/facts.ts";
 import { type PortSet, protocolPorts, union } from "../analysis/ports.ts";
 import type { LoadedSpec } from "../architecture/load.ts";
 import { Graph } from "../model/graph.ts";
-import { loadSnapshot, writeFileAtomic, writeFilesInto } from "../model/io.ts";
+import { loadSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
 import {
   EXPOSURE_FILES,
@@ -14,7 +14,7 @@ import {
 import { documentedPorts } from "../rules/flows.ts";
 import { loadSpecChecked } from "./check.ts";
 import { EXIT } from "./common.ts";
-import { checkOutputFor, parseFormatList } from "./formats.ts";
+import { checkOutputFor, parseFormatList, writeFormats } from "./formats.ts";
 
 export interface ExposureOptions {
   spec?: string;
@@ -72,14 +72,7 @@ export async function runExposure(snapshotFile: string, opts: ExposureOptions): 
     process.stdout.write(EXPOSURE_FORMATTERS[formats[0] ?? "text"](report));
     return EXIT.ok;
   }
-  if (formats.length === 1)
-    await writeFileAtomic(opts.output, EXPOSURE_FORMATTERS[formats[0] ?? "text"](report));
-  else
-    await writeFilesInto(
-      opts.output,
-      formats.map((f) => ({ name: EXPOSURE_FILES[f], content: EXPOSURE_FORMATTERS[f](report) })),
-      `${formats.length} formats`,
-    );
+  await writeFormats(formats, opts.output, EXPOSURE_FILES, (f) => EXPOSURE_FORMATTERS[f](report));
   process.stderr.write(
     `asbuilt: wrote ${terminalSafe(opts.output)}: ${report.reached.length} reachable, ${report.unknown.length} unknown\n`,
   );

@@ -1,5 +1,6 @@
+import { join } from "node:path";
 import { InputError } from "../model/errors.ts";
-import { checkOutputDir, checkOutputFile } from "../model/io.ts";
+import { checkOutputDir, checkOutputFile, writeFileAtomic, writeFilesInto } from "../model/io.ts";
 
 // What check, diff and exposure share about --format and -o: a comma-separated list of formats (any case),
 // and the one rule for where they go, checked before any work so that a mistyped path fails at once.
@@ -38,4 +39,27 @@ export async function checkOutputFor<F extends string>(
   const first = formats[0];
   if (output && formats.length === 1 && first !== undefined) await checkOutputFile(output, fileNames[first]);
   else if (output) await checkOutputDir(output, `${formats.length} formats`);
+}
+
+/**
+ * Writes each format where checkOutputFor checked it would go: one format to the file -o names, several to
+ * their own files in the folder it names (atomically, nothing half-written). Returns the paths written.
+ */
+export async function writeFormats<F extends string>(
+  formats: readonly F[],
+  output: string,
+  fileNames: Readonly<Record<F, string>>,
+  render: (format: F) => string,
+): Promise<string[]> {
+  const first = formats[0];
+  if (formats.length === 1 && first !== undefined) {
+    await writeFileAtomic(output, render(first));
+    return [output];
+  }
+  await writeFilesInto(
+    output,
+    formats.map((f) => ({ name: fileNames[f], content: render(f) })),
+    `${formats.length} formats`,
+  );
+  return formats.map((f) => join(output, fileNames[f]));
 }
