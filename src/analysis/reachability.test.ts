@@ -352,6 +352,24 @@ describe("precision", () => {
     expect(formatPorts(r.between(lb, web).ports)).toBe("");
   });
 
+  it("a classic load balancer opens connections to its registered instances on their instance ports only", () => {
+    const { b, a, v, pub, app, appSg, web } = shop();
+    const elbSg = a.securityGroup(v, "legacy-elb", { ingress: [tcp(80, "0.0.0.0/0")] });
+    a.allowIngress(appSg, tcp([8000, 8100], elbSg));
+    const elb = a.classicLoadBalancer(v, "legacy", {
+      scheme: "internet-facing",
+      subnets: [pub],
+      securityGroups: [elbSg],
+      listeners: [{ protocol: "HTTP", port: 80, instancePort: 8080 }],
+      instances: [app],
+    });
+    const r = analyse(b);
+    // It was treated as a database: no connection at all, so a documented ELB → app flow read as broken.
+    expect(formatPorts(r.between(elb, app).ports)).toBe("8080");
+    // Not registered with it: nothing, whatever the groups allow.
+    expect(formatPorts(r.between(elb, web).ports)).toBe("");
+  });
+
   it("a load balancer is exposed on its listener ports only, and internet-facing without recorded ENIs", () => {
     const b = new SnapshotBuilder("test:lb");
     const a = b.in("111111111111", "us-east-2");

@@ -824,12 +824,19 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   /**
-   * A database, cache or bucket opens no connections; a load balancer opens them only to its targets,
-   * on the target group's port (what the listener → target group → target hops decide).
+   * A database, cache or bucket opens no connections; a load balancer opens them only to its targets: an
+   * ALB or NLB on the target group's port (what the listener → target group → target hops decide), a
+   * classic ELB to its registered instances on its listeners' instance ports.
    */
   function fromPassive(from: Resource, to: Resource): Path {
-    if (from.type !== "AWS::ElasticLoadBalancingV2::LoadBalancer") return NO_PATH;
-    const { ports, vague } = targetPortsFrom(from.id, to);
+    const targeted =
+      from.type === "AWS::ElasticLoadBalancingV2::LoadBalancer"
+        ? targetPortsFrom(from.id, to)
+        : from.type === "AWS::ElasticLoadBalancing::LoadBalancer"
+          ? classicPortsTo(from as ResourceOf<"AWS::ElasticLoadBalancing::LoadBalancer">, to)
+          : undefined;
+    if (!targeted) return NO_PATH;
+    const { ports, vague } = targeted;
     if (isEmpty(ports) && isEmpty(vague)) return NO_PATH;
     const p = networkBetween(from, to);
     const sure = intersect(p.ports, ports);
@@ -849,6 +856,21 @@ export function computeReachability(graph: Graph, subnets: Map<string, SubnetFac
   }
 
   /** The ports a load balancer sends to `to` on (its target groups that target it), and those it may (targets not recorded). */
+  /** The instance ports a classic ELB forwards to `to`: none unless `to` is one of its registered instances. */
+  function classicPortsTo(
+    elb: ResourceOf<"AWS::ElasticLoadBalancing::LoadBalancer">,
+    to: Resource,
+  ): { ports: PortSet; vague: PortSet } {
+    const instanceId =
+      to.type === "AWS::EC2::Instance" ? (to.props as { instanceId?: unknown }).instanceId : undefined;
+    if (typeof instanceId !== "string" || !elb.props.instanceIds.includes(instanceId))
+      return { ports: NO_PORTS, vague: NO_PORTS };
+    const ports = union(
+      ...elb.props.listeners.map((l) => protocolPorts("tcp", l.instancePort, l.instancePort)),
+    );
+    return { ports, vague: NO_PORTS };
+  }
+
   function targetPortsFrom(lbArn: string, to: Resource): { ports: PortSet; vague: PortSet } {
     let ports: PortSet = NO_PORTS;
     let vague: PortSet = NO_PORTS;

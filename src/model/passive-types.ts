@@ -20,3 +20,9 @@ export const PASSIVE_TYPES: ReadonlySet<string> = new Set([
   "AWS::S3::Bucket",
   "AWS::CloudFront::Distribution",
 ]);
+
+/** The passive types that do open connections, to their own targets only: load balancers, old and new. */
+export const LOAD_BALANCER_TYPES: ReadonlySet<string> = new Set([
+  "AWS::ElasticLoadBalancingV2::LoadBalancer",
+  "AWS::ElasticLoadBalancing::LoadBalancer",
+]);

@@ -1,7 +1,7 @@
 import { type PortSet, union } from "../analysis/ports.ts";
 import type { EndpointGroup } from "../analysis/reachability.ts";
 import type { Flow } from "../architecture/schema.ts";
-import { PASSIVE_TYPES } from "../model/passive-types.ts";
+import { LOAD_BALANCER_TYPES, PASSIVE_TYPES } from "../model/passive-types.ts";
 import type { Resource } from "../model/snapshot.ts";
 import type { RuleContext } from "./types.ts";
 import { DOCUMENTABLE_TYPES, tierMembers } from "./util.ts";
@@ -41,9 +41,7 @@ export function networkMembers(ctx: RuleContext, tier: string): Resource[] {
  * targets), so a tier of them is the source of no flow.
  */
 export function initiators(rs: readonly Resource[]): Resource[] {
-  return rs.filter(
-    (r) => !PASSIVE_TYPES.has(r.type) || r.type === "AWS::ElasticLoadBalancingV2::LoadBalancer",
-  );
+  return rs.filter((r) => !PASSIVE_TYPES.has(r.type) || LOAD_BALANCER_TYPES.has(r.type));
 }
 
 /** Distinct endpoint groups of several resources: reachability is computed per group, not per resource. */
