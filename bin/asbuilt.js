@@ -36,4 +36,9 @@ else {
   register({ tsconfig: at("../tsconfig.json") });
   entry = await import("../src/cli/main.ts");
 }
+// A reader that stops early (asbuilt --help | head) closes the pipe: that ends the output, it is no error.
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 process.exitCode = await entry.main(process.argv);

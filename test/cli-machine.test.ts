@@ -132,3 +132,19 @@ describe("asbuilt completion", () => {
     expect(bad.stderr).toMatch(/no completion for the shell "tcsh"[\s\S]*bash, zsh, fish/);
   });
 });
+
+describe("a reader that stops early", () => {
+  it("ends quietly when the pipe closes (asbuilt --help | head -1), with no EPIPE stack trace", () => {
+    // Commander writes help in several pieces: once head has exited, the next one failed with EPIPE and
+    // Node printed an unhandled 'error' event with its stack.
+    const bin = join(ROOT, "bin/asbuilt.js");
+    for (const args of ["--help", "exposure --help"]) {
+      const r = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" ${args} | head -1`], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
+      expect(r.stdout).toMatch(/^Usage: asbuilt/);
+      expect(r.stderr, args).not.toMatch(/EPIPE|Unhandled/);
+    }
+  });
+});
