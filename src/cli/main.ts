@@ -323,7 +323,7 @@ export function buildProgram(): Command {
     .description(
       paragraphs(
         "Lists every resource and port/protocol (TCP, UDP, ICMP) the internet can reach, directly (a public address in a public subnet, a managed endpoint such as CloudFront, API Gateway, a Lambda function URL or a public EKS API) or through a load balancer's listener or CloudFront, with the path: each hop and the route, network ACL rule, security group rule or listener that allows it.",
-        "Apart from it, what the internet may reach only if data nobody recorded allows it (a subnet whose route table was not recorded, listeners not read), with what is missing. With --spec each entry says whether a documented flow from the internet allows it.",
+        "Apart from it, what the internet may reach only if data nobody recorded allows it (a subnet whose route table was not recorded, listeners not read), with what is missing. With --spec each entry says whether documented flows allow it: from the internet to its tier, or through the tier of the load balancer, CloudFront or API in front of it.",
       ),
     )
     .argument("<snapshot>", "snapshot JSON file")
