@@ -16,7 +16,9 @@ function newestSource() {
       if (e.name === "node_modules" || e.name === "dist" || e.name.startsWith(".")) continue;
       const p = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(p);
-      else if (/\.(ts|tsx)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+      // Unit tests beside the code are never bundled: editing one leaves the bundle current.
+      else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+        newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
   for (const d of ["../src", "../fixtures", "../test/aws-endpoint"]) if (existsSync(at(d))) walk(at(d));

@@ -15,6 +15,30 @@ import { build } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 
+/**
+ * zod re-exports all of its 60-odd message locales (z.locales), and esbuild cannot drop a namespace
+ * re-export: they were half of the chunk every command loads, compiled at each start. asbuilt speaks English
+ * only (zod's default, which zod imports itself), so `z.locales` holds just `en` in the bundle.
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
+        ? {
+            path: join(args.resolveDir, "..", "locales", "index-en.js"),
+            namespace: "zod-en",
+          }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
+
 /** The JavaScript bundle (about a second); the test run's global setup builds it too, so tests run it. */
 export async function buildBundle() {
   rmSync(join(dist, "cli.js"), { force: true });
@@ -43,6 +67,7 @@ export async function buildBundle() {
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
     legalComments: "none",
+    plugins: [zodEnglishOnly],
   });
 }
 
