@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// The asbuilt command. An installed package runs the compiled bundle (dist/cli.js, built by `npm run build`
-// before packing). A checkout whose bundle is missing or older than its sources runs the TypeScript sources
+// The asbuilt command. An installed package runs the compiled bundle (dist/cli.cjs, built by `npm run build`
+// before packing), through the compile cache (compile-cache.js). A checkout whose bundle is missing or older than its sources runs the TypeScript sources
 // through tsx instead, so that a change is never hidden behind a stale build.
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { installCompileCache } from "./compile-cache.js";
 
 const at = (p) => fileURLToPath(new URL(p, import.meta.url));
-const bundle = at("../dist/cli.js");
+const bundle = at("../dist/cli.cjs");
 
 /** The newest modification time under the folders the bundle is built from (a checkout only). */
 function newestSource() {
@@ -30,8 +32,10 @@ const checkout = existsSync(at("../src/cli/main.ts"));
 const fromSource = checkout && process.env.ASBUILT_FROM_SOURCE === "1";
 const fresh = !fromSource && existsSync(bundle) && (!checkout || statSync(bundle).mtimeMs >= newestSource());
 let entry;
-if (fresh) entry = await import("../dist/cli.js");
-else {
+if (fresh) {
+  installCompileCache(at("../dist"));
+  entry = createRequire(import.meta.url)(bundle);
+} else {
   const { register } = await import("tsx/esm/api");
   // The project's tsconfig.json, wherever the command is run from: tsx would otherwise look for one in the
   // working directory, and without it compile JSX the classic way (React.createElement), breaking report.

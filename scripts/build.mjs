@@ -7,10 +7,10 @@
 // esbuild keeps only the parts used (the AWS SDK's shape schemas of the operations asbuilt calls, not
 // every client's). tsc writes the library's type declarations to dist/types/.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -41,10 +41,11 @@ const zodEnglishOnly = {
 
 /** The JavaScript bundle (about a second); the test run's global setup builds it too, so tests run it. */
 export async function buildBundle() {
-  rmSync(join(dist, "cli.js"), { force: true });
-  rmSync(join(dist, "index.js"), { force: true });
+  mkdirSync(dist, { recursive: true });
+  for (const f of readdirSync(dist, { withFileTypes: true }).filter((e) => /\.c?js(\.map)?$/.test(e.name)))
+    rmSync(join(dist, f.name), { force: true });
   rmSync(join(dist, "chunks"), { recursive: true, force: true });
-  await build({
+  const esm = await build({
     absWorkingDir: root,
     entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts" },
     outdir: dist,
@@ -54,13 +55,9 @@ export async function buildBundle() {
     platform: "node",
     target: "node20",
     mainFields: ["module", "main"],
-    // CommonJS dependencies call require() for Node's own modules: an ES module has no require of its own.
-    banner: {
-      js: 'import { createRequire as __asbuiltRequire } from "node:module"; const require = __asbuiltRequire(import.meta.url);',
-    },
     jsx: "automatic",
-    // Maps name the original lines for stack traces; the sources themselves would triple the package.
-    sourcemap: true,
+    // Inline here, so that the CommonJS step below maps through to the original lines.
+    sourcemap: "inline",
     sourcesContent: false,
     chunkNames: "chunks/[name]-[hash]",
     // React's production build: the report renders the diagram with it.
@@ -68,7 +65,40 @@ export async function buildBundle() {
     logLevel: "warning",
     legalComments: "none",
     plugins: [zodEnglishOnly],
+    write: false,
   });
+  // esbuild splits only ES modules, and Node 20 caches compiled code only for scripts (vm.Script's
+  // cachedData; module.enableCompileCache is Node 22's): each chunk becomes a CommonJS file, its imports
+  // require() calls, its dynamic imports lazy require() calls, so the compile cache (bin/compile-cache.js)
+  // can skip compiling what the last run compiled. The library's ES module entry re-exports dist/index.cjs.
+  const outputs = new Set(esm.outputFiles.map((o) => o.path));
+  for (const out of esm.outputFiles.filter((o) => o.path.endsWith(".js"))) {
+    const t = await transform(out.text, {
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      loader: "js",
+      sourcefile: out.path,
+      sourcemap: "external",
+      supported: { "dynamic-import": false },
+      define: { "import.meta.url": "__asbuiltUrl" },
+      banner: 'const __asbuiltUrl = require("node:url").pathToFileURL(__filename).href;',
+      legalComments: "none",
+      // The first step warned about our code already; what is left is the dependencies' (elkjs, xmldom).
+      logLevel: "error",
+    });
+    const code = t.code.replace(/require\("(\.\.?\/[^"]+)\.js"\)/g, (whole, spec) =>
+      outputs.has(join(dirname(out.path), `${spec}.js`)) ? `require("${spec}.cjs")` : whole,
+    );
+    const file = out.path.replace(/\.js$/, ".cjs");
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${code}//# sourceMappingURL=${basename(file)}.map\n`);
+    writeFileSync(`${file}.map`, t.map);
+  }
+  writeFileSync(
+    join(dist, "index.js"),
+    '// The library as an ES module: its code is dist/index.cjs, which the CLI shares.\nexport * from "./index.cjs";\n',
+  );
 }
 
 /** The library's type declarations (tsc; slower, so only for `npm run build` and packing). */
