@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isKnownType, KNOWN_TYPES, type KnownType, PROPS_BY_TYPE, type PropsOf } from "./props.ts";
+import { isKnownType, type KnownType, PROPS_BY_TYPE, type PropsOf } from "./props.ts";
 
 export const AccountId = z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id");
 /** A region name, or "global" for global services (S3 bucket list, CloudFront, Route 53, IAM). */
@@ -61,14 +61,8 @@ export function resourceSchemaFor(type: unknown) {
   return GenericResource;
 }
 
-export const KnownResource = z.discriminatedUnion(
-  "type",
-  KNOWN_TYPES.map((t) => variant(t)) as unknown as [
-    ReturnType<typeof variant>,
-    ...ReturnType<typeof variant>[],
-  ],
-);
-export const Resource = z.union([KnownResource, GenericResource]);
+// No schema of the union of all types, nor of the whole snapshot: io.ts validates each resource against its
+// own type's schema (resourceSchemaFor), and building all 44 at load cost every command's start-up.
 export type Resource = KnownResource | GenericResource;
 
 export const EdgeKind = z.enum([
@@ -142,8 +136,6 @@ const SnapshotEnvelope = {
   /** Notes on resources' data (stale, contradicted, torn down), by resource id; absent when there are none. */
   notes: z.array(ResourceNote).optional(),
 };
-
-export const Snapshot = z.strictObject({ ...SnapshotEnvelope, resources: z.array(Resource) });
 
 /** The snapshot minus its resources, which are validated one by one against their own type's schema. */
 export const SnapshotShell = z.strictObject({ ...SnapshotEnvelope, resources: z.array(z.unknown()) });
