@@ -8,7 +8,7 @@ import { writeCliDump } from "../test/import/make-dumps.ts";
 import { syntheticFile } from "./data.ts";
 
 // Start-up, as CI runs asbuilt: whole commands in fresh processes, wall time and peak RSS, against a bare
-// `node -e 0` measured in the same run. The compiled bundle (bin/asbuilt.js runs dist/cli.js) and, for the
+// `node -e 0` measured in the same run. The compiled bundle (bin/asbuilt.js runs dist/cli.cjs) and, for the
 // comparison with how asbuilt ran before it had one, the TypeScript sources through tsx (ASBUILT_FROM_SOURCE).
 
 const BIN = fileURLToPath(new URL("../bin/asbuilt.js", import.meta.url));
@@ -46,59 +46,84 @@ function measure(args: string[], env: Record<string, string> = {}, runs = RUNS):
   };
 }
 
+/** A command through the bundle: warm (the compile cache filled by a run before) and on a first run. */
+interface Bundled {
+  warm: Timed;
+  /** Each run with an empty compile cache, as on a new machine or a CI runner's first call. */
+  cold: Timed;
+}
+
 export interface StartupResult {
   nodeMs: number;
-  version: Timed;
+  version: Bundled;
   versionFromSource: Timed;
-  checks: { name: string; resources: number; bundle: Timed; source: Timed }[];
-  importDump: Timed & { resources: number };
-  check10k: { bundle: Timed; source: Timed };
+  checks: { name: string; resources: number; bundle: Bundled; source: Timed }[];
+  importDump: Bundled & { resources: number };
+  check10k: { bundle: Bundled; source: Timed };
 }
 
 /** Measures start-up; the bundle must be built (npm run build). */
 export async function measureStartup(log: (s: string) => void = () => {}): Promise<StartupResult> {
   const SRC = { ASBUILT_FROM_SOURCE: "1" };
-  log("start-up: node -e 0");
-  const nodeMs = measure(["-e", "0"]).ms;
-  log("start-up: asbuilt --version");
-  const version = measure([BIN, "--version"]);
-  const versionFromSource = measure([BIN, "--version"], SRC, 3);
-  const checks: StartupResult["checks"] = [];
-  for (const name of fixtureNames) {
-    log(`start-up: check ${name}`);
-    const f = FIXTURES[name];
-    const args = [
-      BIN,
-      "check",
-      join(f.dir, "snapshot.json"),
-      "--spec",
-      join(f.dir, "architecture.yaml"),
-      "--format",
-      "json",
-    ];
-    checks.push({
-      name,
-      resources: f.build().resources.length,
-      bundle: measure(args),
-      source: measure(args, SRC, 3),
-    });
-  }
-  log("start-up: import of a CLI dump");
+  const caches = mkdtempSync(join(tmpdir(), "asbuilt-bench-cache-"));
+  const warmDir = join(caches, "warm");
+  let n = 0;
+  const bundled = (args: string[], runs = RUNS): Bundled => {
+    const env = { ASBUILT_CACHE_DIR: warmDir };
+    run(args, env); // fills the cache for the runs measured
+    const warm = measure(args, env, runs);
+    const coldRuns = Array.from({ length: runs }, () =>
+      run(args, { ASBUILT_CACHE_DIR: join(caches, `cold-${n++}`) }),
+    );
+    const cold = {
+      ms: median(coldRuns.map((x) => x.ms)),
+      rssMiB: Math.max(...coldRuns.map((x) => x.rssMiB)),
+      code: coldRuns[0]?.code ?? -1,
+    };
+    return { warm, cold };
+  };
   const dir = mkdtempSync(join(tmpdir(), "asbuilt-bench-dump-"));
   try {
+    log("start-up: node -e 0");
+    const nodeMs = measure(["-e", "0"]).ms;
+    log("start-up: asbuilt --version");
+    const version = bundled([BIN, "--version"]);
+    const versionFromSource = measure([BIN, "--version"], SRC, 3);
+    const checks: StartupResult["checks"] = [];
+    for (const name of fixtureNames) {
+      log(`start-up: check ${name}`);
+      const f = FIXTURES[name];
+      const args = [
+        BIN,
+        "check",
+        join(f.dir, "snapshot.json"),
+        "--spec",
+        join(f.dir, "architecture.yaml"),
+        "--format",
+        "json",
+      ];
+      checks.push({
+        name,
+        resources: f.build().resources.length,
+        bundle: bundled(args),
+        source: measure(args, SRC, 3),
+      });
+    }
+    log("start-up: import of a CLI dump");
     const snapshot = FIXTURES.edroplets.build();
     await writeCliDump(snapshot, join(dir, "dump"));
     const importDump = {
-      ...measure([BIN, "import", join(dir, "dump"), "-o", join(dir, "out.json")]),
+      ...bundled([BIN, "import", join(dir, "dump"), "-o", join(dir, "out.json")]),
       resources: snapshot.resources.length,
     };
     log("start-up: check of the 10k synthetic account");
     const big = await syntheticFile(10000);
     const bigArgs = [BIN, "check", big, "--format", "json"];
-    const check10k = { bundle: measure(bigArgs, {}, 3), source: measure(bigArgs, SRC, 3) };
+    const check10k = { bundle: bundled(bigArgs, 3), source: measure(bigArgs, SRC, 3) };
     return { nodeMs, version, versionFromSource, checks, importDump, check10k };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(caches, { recursive: true, force: true });
   }
 }
 
@@ -108,30 +133,32 @@ const mib = (n: number) => (Number.isNaN(n) ? "—" : `${n.toFixed(0)} MiB`);
 
 /** The section of docs/benchmarks.md, and the targets' rows. */
 export function startupSection(r: StartupResult): { section: string; targets: string[] } {
-  const worstCheck = Math.max(...r.checks.map((c) => c.bundle.ms));
+  const worst = (k: keyof Bundled) => Math.max(...r.checks.map((c) => c.bundle[k].ms));
+  const imp = (k: keyof Bundled) => r.importDump[k];
+  const importMet = (t: Timed) => t.ms <= 300 && !(t.rssMiB > 100);
   const targets = [
-    `| \`asbuilt --version\` within 3× \`node -e 0\` | ${ms(r.version.ms)} / ${ms(r.nodeMs)} = ${x(r.version.ms, r.nodeMs)} | ${r.version.ms <= 3 * r.nodeMs ? "met" : "missed"} |`,
-    `| \`check\` of each seed fixture under 0.2 s | slowest ${ms(worstCheck)} | ${worstCheck <= 200 ? "met" : "missed"} |`,
-    `| \`import\` of a ${r.importDump.resources}-resource dump under 0.3 s and 100 MiB | ${ms(r.importDump.ms)}, ${mib(r.importDump.rssMiB)} | ${r.importDump.ms <= 300 && !(r.importDump.rssMiB > 100) ? "met" : "missed"} |`,
-    `| \`check\` of 10k resources no slower than from the sources | ${ms(r.check10k.bundle.ms)} against ${ms(r.check10k.source.ms)} | ${r.check10k.bundle.ms <= r.check10k.source.ms * 1.05 ? "met" : "missed"} |`,
+    `| \`asbuilt --version\` within 3× \`node -e 0\` | ${ms(r.version.warm.ms)} / ${ms(r.nodeMs)} = ${x(r.version.warm.ms, r.nodeMs)} (first run ${x(r.version.cold.ms, r.nodeMs)}) | ${r.version.cold.ms <= 3 * r.nodeMs ? "met" : r.version.warm.ms <= 3 * r.nodeMs ? "met warm" : "missed"} |`,
+    `| \`check\` of each seed fixture under 0.2 s | slowest ${ms(worst("warm"))} (first run ${ms(worst("cold"))}) | ${worst("cold") <= 200 ? "met" : worst("warm") <= 200 ? "met warm; missed on a first run" : "missed"} |`,
+    `| \`import\` of a ${r.importDump.resources}-resource dump under 0.3 s and 100 MiB | ${ms(imp("warm").ms)}, ${mib(imp("warm").rssMiB)} (first run ${ms(imp("cold").ms)}, ${mib(imp("cold").rssMiB)}) | ${importMet(imp("cold")) ? "met" : importMet(imp("warm")) ? "met warm; missed on a first run" : "missed"} |`,
+    `| \`check\` of 10k resources no slower than from the sources | ${ms(r.check10k.bundle.warm.ms)} (first run ${ms(r.check10k.bundle.cold.ms)}) against ${ms(r.check10k.source.ms)} | ${r.check10k.bundle.cold.ms <= r.check10k.source.ms * 1.05 ? "met" : "missed"} |`,
   ];
+  const row = (what: string, b: Bundled, source?: Timed) =>
+    `| ${what} | ${ms(b.warm.ms)} | ${x(b.warm.ms, r.nodeMs)} | ${mib(b.warm.rssMiB)} | ${ms(b.cold.ms)} | ${x(b.cold.ms, r.nodeMs)} | ${source ? `${ms(source.ms)} | ${x(source.ms, r.nodeMs)}` : " | "} |`;
   const section = `## Start-up: whole commands, as CI runs them
 
 Each command in a fresh process, the median of ${RUNS} runs (3 from the sources), wall time and peak RSS; \`node -e 0\`
 on this machine in the same run: ${ms(r.nodeMs)}. "bundle" is the compiled CLI (\`npm run build\`, what an install
-runs); "sources" is the TypeScript through tsx, as asbuilt ran before it had a build (\`ASBUILT_FROM_SOURCE=1\`).
+runs): "warm" with the compile cache a run before filled (bin/compile-cache.js: V8's code for the chunks a
+command ran, in ~/.cache/asbuilt), "first run" with an empty one each time, as on a new machine or a CI
+runner's first call (it includes writing the cache). "sources" is the TypeScript through tsx, as asbuilt ran
+before it had a build (\`ASBUILT_FROM_SOURCE=1\`).
 
-| command | bundle | × node | RSS | sources | × node |
-|---|---|---|---|---|---|
-| \`asbuilt --version\` | ${ms(r.version.ms)} | ${x(r.version.ms, r.nodeMs)} | ${mib(r.version.rssMiB)} | ${ms(r.versionFromSource.ms)} | ${x(r.versionFromSource.ms, r.nodeMs)} |
-${r.checks
-  .map(
-    (c) =>
-      `| \`check\` ${c.name} (${c.resources} resources, spec, JSON) | ${ms(c.bundle.ms)} | ${x(c.bundle.ms, r.nodeMs)} | ${mib(c.bundle.rssMiB)} | ${ms(c.source.ms)} | ${x(c.source.ms, r.nodeMs)} |`,
-  )
-  .join("\n")}
-| \`import\` of the edroplets CLI dump (${r.importDump.resources} resources) | ${ms(r.importDump.ms)} | ${x(r.importDump.ms, r.nodeMs)} | ${mib(r.importDump.rssMiB)} | | |
-| \`check\` of the 10k synthetic account | ${ms(r.check10k.bundle.ms)} | ${x(r.check10k.bundle.ms, r.nodeMs)} | ${mib(r.check10k.bundle.rssMiB)} | ${ms(r.check10k.source.ms)} | ${x(r.check10k.source.ms, r.nodeMs)} |
+| command | bundle, warm | × node | RSS | first run | × node | sources | × node |
+|---|---|---|---|---|---|---|---|
+${row("`asbuilt --version`", r.version, r.versionFromSource)}
+${r.checks.map((c) => row(`\`check\` ${c.name} (${c.resources} resources, spec, JSON)`, c.bundle, c.source)).join("\n")}
+${row(`\`import\` of the edroplets CLI dump (${r.importDump.resources} resources)`, r.importDump)}
+${row("`check` of the 10k synthetic account", r.check10k.bundle, r.check10k.source)}
 `;
   return { section, targets };
 }

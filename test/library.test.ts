@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./run-cli.ts";
@@ -26,5 +27,15 @@ describe('import … from "asbuilt"', () => {
     await expect(asbuilt.loadSnapshot(join(dir, "architecture.yaml"))).rejects.toBeInstanceOf(
       asbuilt.InputError,
     );
+  });
+
+  it('is the same API through require("asbuilt"): the ES module entry re-exports the CommonJS one', async () => {
+    const name = "asbuilt";
+    const esm = (await import(name)) as typeof import("../src/index.ts");
+    const cjs = createRequire(import.meta.url)(name) as typeof import("../src/index.ts");
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
+    expect(Object.keys(cjs)).toContain("analyze");
+    const snapshot = await cjs.loadSnapshot(join(ROOT, "fixtures", "edroplets", "snapshot.json"));
+    expect(cjs.analyze(snapshot).findings.length).toBe(esm.analyze(snapshot).findings.length);
   });
 });
