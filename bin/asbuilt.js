@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The asbuilt command. An installed package runs the compiled bundle (dist/cli.cjs, built by `npm run build`
-// before packing), through the compile cache (compile-cache.js). A checkout whose bundle is missing or older than its sources runs the TypeScript sources
-// through tsx instead, so that a change is never hidden behind a stale build.
+// before packing), through the compile cache (compile-cache.js). A checkout whose bundle is missing or older
+// than its sources runs the TypeScript sources through tsx instead, so that a change is never hidden behind
+// a stale build.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";

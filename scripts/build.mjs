@@ -2,11 +2,12 @@
 // loader. esbuild bundles each entry with the code it uses, its dependencies' included, and splits what
 // commands share into chunks, so `asbuilt --version` loads commander and little else, and `check` never
 // loads the AWS SDK, React or elkjs. Bundling the dependencies is for start-up: Node then reads a few
-// chunks instead of resolving and loading hundreds of files from node_modules, and no CommonJS package goes
-// through the ESM loader's export scan; the packages' ES module builds are preferred (mainFields), so that
-// esbuild keeps only the parts used (the AWS SDK's shape schemas of the operations asbuilt calls, not
-// every client's). tsc writes the library's type declarations to dist/types/.
+// chunks instead of resolving and loading hundreds of files from node_modules; the packages' ES module
+// builds are preferred (mainFields), so that esbuild keeps only the parts used (the AWS SDK's shape schemas
+// of the operations asbuilt calls, not every client's). Each chunk is then turned into CommonJS, for the
+// compile cache (below). tsc writes the library's type declarations to dist/types/.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -97,6 +98,7 @@ export async function buildBundle() {
   // require() calls, its dynamic imports lazy require() calls, so the compile cache (bin/compile-cache.js)
   // can skip compiling what the last run compiled. The library's ES module entry re-exports dist/index.cjs.
   const outputs = new Set(esm.outputFiles.map((o) => o.path));
+  const id = createHash("sha1");
   for (const out of esm.outputFiles.filter((o) => o.path.endsWith(".js"))) {
     const t = await transform(out.text, {
       format: "cjs",
@@ -105,6 +107,8 @@ export async function buildBundle() {
       loader: "js",
       sourcefile: out.path,
       sourcemap: "external",
+      // Maps name the original lines for stack traces; the sources themselves would triple the package.
+      sourcesContent: false,
       supported: { "dynamic-import": false },
       define: { "import.meta.url": "__asbuiltUrl" },
       banner: 'const __asbuiltUrl = require("node:url").pathToFileURL(__filename).href;',
@@ -118,8 +122,11 @@ export async function buildBundle() {
     const file = out.path.replace(/\.js$/, ".cjs");
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${code}//# sourceMappingURL=${basename(file)}.map\n`);
+    id.update(file).update("\0").update(code).update("\0");
     writeFileSync(`${file}.map`, t.map);
   }
+  // What the compile cache names its entries by: any change to any file is a new build.
+  writeFileSync(join(dist, "build-id"), `${id.digest("hex")}\n`);
   writeFileSync(
     join(dist, "index.js"),
     '// The library as an ES module: its code is dist/index.cjs, which the CLI shares.\nexport * from "./index.cjs";\n',
