@@ -66,7 +66,8 @@ export function parseSpec(text: string, file: string, opts: SpecOptions = {}): L
       "A spec is a map at the top level: name:, then environments:, tags:, tiers:, flows:, waivers:, rules: (docs/spec.md).",
     );
   }
-  const parsed = Spec.safeParse(data);
+  // A spec is small: zod generating its validators would cost more than they save (see io.ts).
+  const parsed = Spec.safeParse(data, { jitless: true });
   if (!parsed.success) {
     const issues = flattenUnions(parsed.error.issues);
     const lines = issues.slice(0, 20).map((i) => describeIssue(doc, lineCounter, file, i));
