@@ -1,4 +1,6 @@
-import { readdir, stat } from "node:fs/promises";
+// Synchronous file calls: the files are read one after another, and each asynchronous call is a trip to
+// the thread pool (see readImportText).
+import { readdirSync, type Stats, statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../../model/errors.ts";
 import { serializeSnapshot, validateSnapshot } from "../../model/io.ts";
@@ -112,9 +114,9 @@ function decodeParam(name: string): string {
 }
 
 async function listFiles(path: string): Promise<string[]> {
-  let s: Awaited<ReturnType<typeof stat>>;
+  let s: Stats;
   try {
-    s = await stat(path);
+    s = statSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(
@@ -125,7 +127,7 @@ async function listFiles(path: string): Promise<string[]> {
   }
   if (!s.isDirectory()) return [resolve(path)];
   const out: string[] = [];
-  const entries = await readdir(path, { withFileTypes: true });
+  const entries = readdirSync(path, { withFileTypes: true });
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     // Hidden files (.DS_Store, editors' swap files) are nobody's data.
     if (e.name.startsWith(".")) continue;
@@ -216,7 +218,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
           file,
           kind: `AWS CLI output (${cli(place.operation)}${recorded !== undefined ? `: ${recorded}` : ", empty"})`,
         });
-        times.push((await stat(file)).mtimeMs);
+        times.push(statSync(file).mtimeMs);
         continue;
       }
       const data = parseImportJson(text, file, what);
@@ -241,7 +243,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions 
         ...(place.param !== undefined ? { param: place.param, params: place.params } : {}),
       });
       read.push({ file, kind: `AWS CLI output (${cli(place.operation)})` });
-      times.push((await stat(file)).mtimeMs);
+      times.push(statSync(file).mtimeMs);
       continue;
     }
     if (place && !/\.gz$/i.test(file) && !/^\d{12}_Config_/.test(basename(file))) {
@@ -556,7 +558,7 @@ async function accountOf(accountDir: string, regions: string[], given: string | 
   for (const region of ["us-east-1", "global", ...regions]) {
     const file = join(accountDir, region, `${CALLER_IDENTITY}.json`);
     try {
-      await stat(file);
+      statSync(file);
     } catch {
       continue;
     }
