@@ -38,7 +38,11 @@ function median(xs: number[]): number {
 }
 
 function measure(args: string[], env: Record<string, string> = {}, runs = RUNS): Timed {
-  const all = Array.from({ length: runs }, () => run(args, env));
+  return summary(Array.from({ length: runs }, () => run(args, env)));
+}
+
+/** Several runs as one: the median time, the highest peak RSS. */
+function summary(all: Timed[]): Timed {
   return {
     ms: median(all.map((x) => x.ms)),
     rssMiB: Math.max(...all.map((x) => x.rssMiB)),
@@ -73,14 +77,9 @@ export async function measureStartup(log: (s: string) => void = () => {}): Promi
     run(args, env); // leaves markers: a file's code is cached from its second run on
     run(args, env); // fills the cache for the runs measured
     const warm = measure(args, env, runs);
-    const coldRuns = Array.from({ length: runs }, () =>
-      run(args, { ASBUILT_CACHE_DIR: join(caches, `cold-${n++}`) }),
+    const cold = summary(
+      Array.from({ length: runs }, () => run(args, { ASBUILT_CACHE_DIR: join(caches, `cold-${n++}`) })),
     );
-    const cold = {
-      ms: median(coldRuns.map((x) => x.ms)),
-      rssMiB: Math.max(...coldRuns.map((x) => x.rssMiB)),
-      code: coldRuns[0]?.code ?? -1,
-    };
     return { warm, cold };
   };
   const dir = mkdtempSync(join(tmpdir(), "asbuilt-bench-dump-"));

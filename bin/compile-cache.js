@@ -31,14 +31,15 @@ const KEEP = 512;
 /** The folder for this Node, or undefined when there is none to use. */
 export function cacheDir(env = process.env) {
   if (env.ASBUILT_COMPILE_CACHE === "0") return undefined;
-  let base = env.ASBUILT_CACHE_DIR;
-  if (!base) {
-    const xdg = env.XDG_CACHE_HOME;
-    const home = xdg ? undefined : safeHome();
-    if (!xdg && !home) return undefined;
-    base = xdg ? join(xdg, "asbuilt") : join(home, ".cache", "asbuilt");
-  }
-  return join(base, `v8-${process.version}-${process.arch}`);
+  const base = cacheBase(env);
+  return base ? join(base, `v8-${process.version}-${process.arch}`) : undefined;
+}
+
+function cacheBase(env) {
+  if (env.ASBUILT_CACHE_DIR) return env.ASBUILT_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "asbuilt");
+  const home = safeHome();
+  return home && join(home, ".cache", "asbuilt");
 }
 
 function safeHome() {

@@ -6,23 +6,24 @@ import { describe, expect, it } from "vitest";
 // The bundle the global setup built from these sources (scripts/build.mjs), as an install runs it.
 const chunks = fileURLToPath(new URL("../dist/chunks/", import.meta.url));
 
+/** The text of every chunk. */
+function chunkTexts(): string[] {
+  return readdirSync(chunks)
+    .filter((f) => f.endsWith(".cjs"))
+    .map((f) => readFileSync(join(chunks, f), "utf8"));
+}
+
 describe("the compiled bundle", () => {
   it("holds zod's English messages only: its other locales were half the chunk every command compiles", () => {
-    const zodChunks = readdirSync(chunks)
-      .filter((f) => f.endsWith(".cjs"))
-      .map((f) => readFileSync(join(chunks, f), "utf8"))
-      .filter((text) => text.includes("Too big: expected"));
+    const texts = chunkTexts();
+    const zodChunks = texts.filter((text) => text.includes("Too big: expected"));
     // One chunk holds zod, with its English messages; German (one of the 60-odd others) is nowhere.
     expect(zodChunks).toHaveLength(1);
-    for (const f of readdirSync(chunks).filter((f) => f.endsWith(".cjs")))
-      expect(readFileSync(join(chunks, f), "utf8")).not.toContain("zu haben");
+    for (const text of texts) expect(text).not.toContain("zu haben");
   });
 
   it("holds the AWS SDK's shape schemas of the operations asbuilt calls, not every operation's", () => {
-    const all = readdirSync(chunks)
-      .filter((f) => f.endsWith(".cjs"))
-      .map((f) => readFileSync(join(chunks, f), "utf8"))
-      .join("\n");
+    const all = chunkTexts().join("\n");
     // DescribeVpcs is read (scan, import); EC2's VPN concentrators and instance status reports never are.
     expect(all).toContain('"DescribeVpcsResult"');
     expect(all).not.toContain('"DescribeVpnConcentratorsResult"');

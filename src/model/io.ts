@@ -40,10 +40,8 @@ export function validateSnapshot(
   data: unknown,
 ): { ok: true; snapshot: Snapshot } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  const count = Array.isArray((data as { resources?: unknown } | null)?.resources)
-    ? (data as { resources: unknown[] }).resources.length
-    : 0;
-  const ctx = { jitless: count < COMPILED_FROM };
+  const listed = (data as { resources?: unknown } | null)?.resources;
+  const ctx = { jitless: !Array.isArray(listed) || listed.length < COMPILED_FROM };
   const shell = SnapshotShell.safeParse(data, ctx);
   if (!shell.success) {
     for (const issue of shell.error.issues) problems.push({ path: issue.path, message: issueMessage(issue) });
