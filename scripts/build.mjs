@@ -17,30 +17,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 
 /**
- * zod re-exports all of its 60-odd message locales (z.locales), and esbuild cannot drop a namespace
- * re-export: they were half of the chunk every command loads, compiled at each start. asbuilt speaks English
- * only (zod's default, which zod imports itself), so `z.locales` holds just `en` in the bundle.
- */
-const zodEnglishOnly = {
-  name: "zod-english-only",
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
-        ? {
-            path: join(args.resolveDir, "..", "locales", "index-en.js"),
-            namespace: "zod-en",
-          }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({
-      contents: 'export { default as en } from "./en.js";',
-      resolveDir: dirname(args.path),
-      loader: "js",
-    }));
-  },
-};
-
-/**
  * The AWS SDK's shape schemas (one module per client, all its operations': EC2's is 1 MB) write their
  * member traits with computed keys, `{ [_xN]: _vI }`, the key a module constant. esbuild must then keep
  * every schema, used or not (a computed key may call a toString), so an import of `DescribeVpcs$` kept all
@@ -90,7 +66,7 @@ export async function buildBundle() {
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
     legalComments: "none",
-    plugins: [zodEnglishOnly, sdkSchemaKeys],
+    plugins: [sdkSchemaKeys],
     write: false,
   });
   // esbuild splits only ES modules, and Node 20 caches compiled code only for scripts (vm.Script's

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../model/zod-messages.ts";
 
 // The exposure entries' schema, on its own: the findings JSON (src/rules/finding.ts) and the web UI take it
 // without the analysis that computes them.
@@ -18,7 +19,7 @@ export type Via = (typeof VIAS)[number];
 
 export const ExposureHop = z.strictObject({
   kind: z.string(),
-  resourceId: z.string().optional(),
+  resourceId: z.optional(z.string()),
   text: z.string(),
 });
 export type ExposureHop = z.infer<typeof ExposureHop>;
@@ -26,7 +27,7 @@ export type ExposureHop = z.infer<typeof ExposureHop>;
 export const ExposureEntry = z.strictObject({
   resourceId: z.string(),
   resourceType: z.string(),
-  resourceName: z.string().optional(),
+  resourceName: z.optional(z.string()),
   account: z.string(),
   region: z.string(),
   protocol: z.enum(["tcp", "udp", "icmp"]),
@@ -38,8 +39,8 @@ export const ExposureEntry = z.strictObject({
   audience: z.enum(["anyone", "some addresses"]),
   via: z.enum(VIAS),
   /** The front door (load balancer, distribution…) when not direct. */
-  viaId: z.string().optional(),
-  viaName: z.string().optional(),
+  viaId: z.optional(z.string()),
+  viaName: z.optional(z.string()),
   /** Steps in order, each naming what allows it (route, NACL rule number, security group rule, listener). */
   hops: z.array(ExposureHop),
   /** True when some step was not recorded: reachable only if what nobody read allows it. */
@@ -47,6 +48,6 @@ export const ExposureEntry = z.strictObject({
   /** What was not recorded (empty when `unknown` is false). */
   reasons: z.array(z.string()),
   /** With a spec: whether a documented flow from the internet to the resource's tier allows this traffic. */
-  documented: z.boolean().optional(),
+  documented: z.optional(z.boolean()),
 });
 export type ExposureEntry = z.infer<typeof ExposureEntry>;

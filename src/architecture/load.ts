@@ -1,6 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { InputError, readInputFile } from "../model/errors.ts";
 import { formatPath, issueMessage } from "../model/locate.ts";
 import type { Resource } from "../model/snapshot.ts";
@@ -255,12 +255,17 @@ function nodePos(
 /** The keys the schema allows at an object path, for "allowed here" hints. */
 function allowedKeysAt(path: readonly PropertyKey[]): string[] | undefined {
   // Walk the zod schema along the path; records and arrays consume one segment.
-  let schema: z.ZodType = Spec;
+  let schema: z.ZodMiniType = Spec;
   for (const seg of path) {
     schema = unwrap(schema);
     const d = (
       schema as unknown as {
-        def: { type: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; element?: z.ZodType };
+        def: {
+          type: string;
+          shape?: Record<string, z.ZodMiniType>;
+          valueType?: z.ZodMiniType;
+          element?: z.ZodMiniType;
+        };
       }
     ).def;
     if (d.type === "object" && d.shape) {
@@ -275,8 +280,8 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] | undefined {
   return d.type === "object" && d.shape ? Object.keys(d.shape) : undefined;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } };
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
+  let s = schema as unknown as { def: { type: string; innerType?: z.ZodMiniType; in?: z.ZodMiniType } };
   for (let i = 0; i < 10; i++) {
     if (
       (s.def.type === "optional" || s.def.type === "default" || s.def.type === "nullable") &&
@@ -286,5 +291,5 @@ function unwrap(schema: z.ZodType): z.ZodType {
     else if (s.def.type === "pipe" && s.def.in) s = s.def.in as unknown as typeof s;
     else break;
   }
-  return s as unknown as z.ZodType;
+  return s as unknown as z.ZodMiniType;
 }

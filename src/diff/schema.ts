@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../model/zod-messages.ts";
 import { FailOn } from "../architecture/schema.ts";
 import { Edge } from "../model/snapshot.ts";
 import { Finding, UnverifiedCheck } from "../rules/finding.ts";
@@ -10,28 +11,28 @@ import { Finding, UnverifiedCheck } from "../rules/finding.ts";
 export const ResourceRef = z.strictObject({
   id: z.string(),
   type: z.string(),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   account: z.string(),
   region: z.string(),
   /** The id (ARN) of the VPC it lives in, when it lives in one. */
-  vpc: z.string().optional(),
-  vpcName: z.string().optional(),
+  vpc: z.optional(z.string()),
+  vpcName: z.optional(z.string()),
 });
 export type ResourceRef = z.infer<typeof ResourceRef>;
 
 export const PropertyChange = z.strictObject({
   field: z.string(),
   op: z.enum(["changed", "added", "removed"]),
-  before: z.string().optional(),
-  after: z.string().optional(),
-  item: z.string().optional(),
+  before: z.optional(z.string()),
+  after: z.optional(z.string()),
+  item: z.optional(z.string()),
   text: z.string(),
 });
 
-export const ChangedResource = ResourceRef.extend({ changes: z.array(PropertyChange) });
+export const ChangedResource = z.extend(ResourceRef, { changes: z.array(PropertyChange) });
 export type ChangedResource = z.infer<typeof ChangedResource>;
 
-export const UnrecordedResource = ResourceRef.extend({
+export const UnrecordedResource = z.extend(ResourceRef, {
   missingFrom: z.enum(["old", "new"]),
   reason: z.string(),
 });
@@ -39,7 +40,7 @@ export const UnrecordedResource = ResourceRef.extend({
 export const ExposureDelta = z.strictObject({
   resourceId: z.string(),
   resourceType: z.string(),
-  resourceName: z.string().optional(),
+  resourceName: z.optional(z.string()),
   via: z.string(),
   change: z.enum(["opened", "closed", "unknown"]),
   ports: z.string(),
@@ -58,10 +59,10 @@ export const TierFlowDelta = z.strictObject({
 });
 
 /** A new finding, with the change that caused it where one can be named. */
-export const NewFinding = Finding.extend({ cause: z.array(z.string()).optional() });
+export const NewFinding = z.extend(Finding, { cause: z.optional(z.array(z.string())) });
 export type NewFinding = z.infer<typeof NewFinding>;
 
-export const ResolvedUnverified = UnverifiedCheck.extend({
+export const ResolvedUnverified = z.extend(UnverifiedCheck, {
   /** What the check is now: a finding (it failed), passed, or gone (its resource or rule is not there). */
   now: z.enum(["finding", "passed", "gone"]),
 });
@@ -71,14 +72,14 @@ const Side = z.strictObject({
   scannedAt: z.string(),
   accounts: z.array(z.string()),
   regions: z.array(z.string()),
-  resources: z.number().int().min(0),
+  resources: z.number().check(z.int(), z.gte(0)),
 });
 
 export const DiffReport = z.strictObject({
   asbuilt: z.string(),
   old: Side,
   new: Side,
-  spec: z.string().optional(),
+  spec: z.optional(z.string()),
   /** Accounts and regions only one snapshot covers (allowed with --allow-different-scope). */
   scope: z.strictObject({
     accountsOnlyInOld: z.array(z.string()),
@@ -87,24 +88,24 @@ export const DiffReport = z.strictObject({
     regionsOnlyInNew: z.array(z.string()),
   }),
   summary: z.strictObject({
-    added: z.number().int(),
-    removed: z.number().int(),
-    changed: z.number().int(),
-    unrecorded: z.number().int(),
-    edgesAdded: z.number().int(),
-    edgesRemoved: z.number().int(),
-    exposureOpened: z.number().int(),
-    exposureClosed: z.number().int(),
-    exposureUnknown: z.number().int(),
-    tierFlowsPossible: z.number().int(),
-    tierFlowsImpossible: z.number().int(),
-    findingsNew: z.number().int(),
-    findingsFixed: z.number().int(),
-    findingsOpen: z.number().int(),
-    unverifiedNew: z.number().int(),
-    unverifiedResolved: z.number().int(),
+    added: z.number().check(z.int()),
+    removed: z.number().check(z.int()),
+    changed: z.number().check(z.int()),
+    unrecorded: z.number().check(z.int()),
+    edgesAdded: z.number().check(z.int()),
+    edgesRemoved: z.number().check(z.int()),
+    exposureOpened: z.number().check(z.int()),
+    exposureClosed: z.number().check(z.int()),
+    exposureUnknown: z.number().check(z.int()),
+    tierFlowsPossible: z.number().check(z.int()),
+    tierFlowsImpossible: z.number().check(z.int()),
+    findingsNew: z.number().check(z.int()),
+    findingsFixed: z.number().check(z.int()),
+    findingsOpen: z.number().check(z.int()),
+    unverifiedNew: z.number().check(z.int()),
+    unverifiedResolved: z.number().check(z.int()),
     /** New unwaived findings at or above failOn: the exit code is 1 when this is not 0. */
-    failing: z.number().int(),
+    failing: z.number().check(z.int()),
   }),
   failOn: FailOn,
   added: z.array(ResourceRef),

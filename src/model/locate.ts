@@ -1,5 +1,5 @@
 import { isCollection, LineCounter, parseDocument } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 export type PathSegment = string | number;
 

@@ -1,30 +1,33 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "./zod-messages.ts";
 import { isKnownType, type KnownType, PROPS_BY_TYPE, type PropsOf } from "./props.ts";
 
-export const AccountId = z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id");
+export const AccountId = z.string().check(z.regex(/^\d{12}$/, "expected a 12-digit AWS account id"));
 /** A region name, or "global" for global services (S3 bucket list, CloudFront, Route 53, IAM). */
 export const Region = z
   .string()
-  .regex(
-    /^(global|[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d)$/,
-    'expected a region such as us-east-2 or "global"',
+  .check(
+    z.regex(
+      /^(global|[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d)$/,
+      'expected a region such as us-east-2 or "global"',
+    ),
   );
 
 const ResourceBase = z.strictObject({
   /** The ARN, or an ARN built the way AWS would (EC2 resources). Unique in a snapshot. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   account: AccountId,
   region: Region,
   /** The Name tag, or the resource's own name. */
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   /** User-written text: untrusted, escape it wherever it is rendered. */
   tags: z.record(z.string(), z.string()),
   /** The id of the containing resource (VPC for a subnet, subnet for an instance). */
-  parent: z.string().min(1).optional(),
+  parent: z.optional(z.string().check(z.minLength(1))),
 });
 
 function variant<T extends KnownType>(type: T) {
-  return ResourceBase.extend({ type: z.literal(type), props: PROPS_BY_TYPE[type] });
+  return z.extend(ResourceBase, { type: z.literal(type), props: PROPS_BY_TYPE[type] });
 }
 
 type ResourceBase = z.infer<typeof ResourceBase>;
@@ -33,11 +36,11 @@ export type ResourceOf<T extends KnownType> = ResourceBase & { type: T; props: P
 export type KnownResource = { [T in KnownType]: ResourceOf<T> }[KnownType];
 
 /** Any other type (from the tagging API or AWS Config): kept, so nothing scanned is dropped. */
-export const GenericResource = ResourceBase.extend({
-  type: z
-    .string()
-    .regex(/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/, "expected a type name such as AWS::EC2::VPC")
-    .refine((t) => !isKnownType(t), "is a modelled type; its props must match that type's schema"),
+export const GenericResource = z.extend(ResourceBase, {
+  type: z.string().check(
+    z.regex(/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/, "expected a type name such as AWS::EC2::VPC"),
+    z.refine((t) => !isKnownType(t), "is a modelled type; its props must match that type's schema"),
+  ),
   props: z.record(z.string(), z.unknown()),
 });
 export type GenericResource = z.infer<typeof GenericResource>;
@@ -77,13 +80,17 @@ export const EdgeKind = z.enum([
 ]);
 export type EdgeKind = z.infer<typeof EdgeKind>;
 
-export const Edge = z.strictObject({ from: z.string().min(1), to: z.string().min(1), kind: EdgeKind });
+export const Edge = z.strictObject({
+  from: z.string().check(z.minLength(1)),
+  to: z.string().check(z.minLength(1)),
+  kind: EdgeKind,
+});
 export type Edge = z.infer<typeof Edge>;
 
 export const Coverage = z.strictObject({
   account: AccountId,
   region: Region,
-  service: z.string().min(1),
+  service: z.string().check(z.minLength(1)),
   /**
    * scanned: everything the service's module reads was read; partial: read, but the types in
    * `notRecorded` were not (a dump without some files, a source that never records them); denied, failed,
@@ -91,9 +98,9 @@ export const Coverage = z.strictObject({
    */
   status: z.enum(["scanned", "partial", "denied", "failed", "skipped"]),
   /** Why it was not (fully) scanned: the AWS error code and message, or what the source lacks. */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
   /** With status partial: the resource types (or "Type.aspect", e.g. "AWS::ElasticLoadBalancingV2::TargetGroup.targets") that were not recorded. */
-  notRecorded: z.array(z.string().min(1)).optional(),
+  notRecorded: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 export type Coverage = z.infer<typeof Coverage>;
 
@@ -107,9 +114,9 @@ export const NotEvaluated = z.strictObject({
   account: AccountId,
   region: Region,
   /** An AWS type name ("AWS::SQS::Queue"), or for a dump file the CLI command ("aws sqs list-queues"). */
-  type: z.string().min(1),
+  type: z.string().check(z.minLength(1)),
   /** Resources, items of a dump file's lists, or per-resource files. */
-  count: z.number().int().min(1),
+  count: z.number().check(z.int(), z.gte(1)),
   source: z.enum(["aws-config", "dump"]),
 });
 export type NotEvaluated = z.infer<typeof NotEvaluated>;
@@ -118,7 +125,10 @@ export type NotEvaluated = z.infer<typeof NotEvaluated>;
  * What a source says about one resource's data beyond its props: the item was contradicted by a newer one,
  * it refers to something recorded as deleted (half torn down). Findings on the resource quote it.
  */
-export const ResourceNote = z.strictObject({ resource: z.string().min(1), note: z.string().min(1) });
+export const ResourceNote = z.strictObject({
+  resource: z.string().check(z.minLength(1)),
+  note: z.string().check(z.minLength(1)),
+});
 export type ResourceNote = z.infer<typeof ResourceNote>;
 
 export const SCHEMA_VERSION = 1;
@@ -127,14 +137,14 @@ const SnapshotEnvelope = {
   schemaVersion: z.literal(SCHEMA_VERSION),
   scannedAt: z.iso.datetime({ offset: true }),
   /** Where the snapshot came from: "fixture:coursedog", "scan", "aws-config", "import". */
-  source: z.string().optional(),
+  source: z.optional(z.string()),
   scope: z.strictObject({ accounts: z.array(AccountId), regions: z.array(Region) }),
   edges: z.array(Edge),
   coverage: z.array(Coverage),
   /** What the sources show exists but asbuilt neither modelled nor kept (absent: nothing such). */
-  notEvaluated: z.array(NotEvaluated).optional(),
+  notEvaluated: z.optional(z.array(NotEvaluated)),
   /** Notes on resources' data (stale, contradicted, torn down), by resource id; absent when there are none. */
-  notes: z.array(ResourceNote).optional(),
+  notes: z.optional(z.array(ResourceNote)),
 };
 
 /** The snapshot minus its resources, which are validated one by one against their own type's schema. */

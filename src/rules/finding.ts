@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../model/zod-messages.ts";
 import { ExposureEntry } from "../analysis/exposure-schema.ts";
 import { Severity } from "../architecture/schema.ts";
 
@@ -10,7 +11,7 @@ export const Finding = z.strictObject({
   pack: z.enum(["baseline", "spec", "engine"]),
   resourceId: z.string(),
   resourceType: z.string(),
-  resourceName: z.string().optional(),
+  resourceName: z.optional(z.string()),
   account: z.string(),
   region: z.string(),
   /** One sentence: what is wrong with this resource. */
@@ -20,16 +21,20 @@ export const Finding = z.strictObject({
   /** Stable across scans: sha256(rule, resource, key). Waivers and baselines match on it. */
   fingerprint: z.string(),
   /** Line of the spec that this finding is about (a tier, a flow), when there is one. */
-  specLine: z.number().int().optional(),
-  waived: z
-    .strictObject({ reason: z.string(), expires: z.string(), specLine: z.number().int().optional() })
-    .optional(),
+  specLine: z.optional(z.number().check(z.int())),
+  waived: z.optional(
+    z.strictObject({
+      reason: z.string(),
+      expires: z.string(),
+      specLine: z.optional(z.number().check(z.int())),
+    }),
+  ),
   /**
    * Findings of other rules about the same problem on the same resource, shown with this one (reports
    * group them: src/rules/group.ts); each keeps its rule id and fingerprint.
    */
-  related: z
-    .array(
+  related: z.optional(
+    z.array(
       z.strictObject({
         ruleId: z.string(),
         title: z.string(),
@@ -37,10 +42,10 @@ export const Finding = z.strictObject({
         message: z.string(),
         evidence: z.array(z.string()),
         fingerprint: z.string(),
-        specLine: z.number().int().optional(),
+        specLine: z.optional(z.number().check(z.int())),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -57,17 +62,21 @@ export const UnverifiedCheck = z.strictObject({
   /** The resource, or `asbuilt:scope/<account>/<region>` when the rule could check nothing there. */
   resourceId: z.string(),
   resourceType: z.string(),
-  resourceName: z.string().optional(),
+  resourceName: z.optional(z.string()),
   account: z.string(),
   region: z.string(),
   /** What was not recorded, one sentence each. */
   missing: z.array(z.string()),
   /** Stable across scans, like a finding's (a diff can tell a check that became unverified). */
   fingerprint: z.string(),
-  specLine: z.number().int().optional(),
-  waived: z
-    .strictObject({ reason: z.string(), expires: z.string(), specLine: z.number().int().optional() })
-    .optional(),
+  specLine: z.optional(z.number().check(z.int())),
+  waived: z.optional(
+    z.strictObject({
+      reason: z.string(),
+      expires: z.string(),
+      specLine: z.optional(z.number().check(z.int())),
+    }),
+  ),
 });
 export type UnverifiedCheck = z.infer<typeof UnverifiedCheck>;
 
@@ -80,9 +89,9 @@ export const FlowEdge = z.strictObject({
   /** documented: a spec flow covers every port; undocumented: some port is not; unspecified: no spec given. */
   status: z.enum(["documented", "undocumented", "unspecified"]),
   /** The fingerprint of the flow-undocumented finding this flow shows: the diagram draws it red. */
-  finding: z.string().optional(),
+  finding: z.optional(z.string()),
   /** Why it is possible: the security-group rules, NACL entries and routes of one path that allows it. */
-  evidence: z.array(z.string()).optional(),
+  evidence: z.optional(z.array(z.string())),
 });
 export type FlowEdge = z.infer<typeof FlowEdge>;
 
@@ -105,36 +114,36 @@ export type DiagramDiff = z.infer<typeof DiagramDiff>;
 export const FindingsReport = z.strictObject({
   asbuilt: z.string(),
   snapshot: z.string(),
-  spec: z.string().optional(),
+  spec: z.optional(z.string()),
   summary: z.record(z.string(), z.number()),
   findings: z.array(Finding),
   /** Checks that could not be decided for lack of data (absent in reports of asbuilt before 0.2). */
-  unverified: z.array(UnverifiedCheck).optional(),
+  unverified: z.optional(z.array(UnverifiedCheck)),
   /**
    * What the sources show exists that no rule evaluated (src/model/not-evaluated.ts): unmodelled resource
    * types, dump files without a reader, AWS Config items not kept. Absent in reports before issue 15.
    */
-  presentNotEvaluated: z
-    .array(
+  presentNotEvaluated: z.optional(
+    z.array(
       z.strictObject({
         account: z.string(),
         region: z.string(),
         type: z.string(),
-        count: z.number().int().min(1),
+        count: z.number().check(z.int(), z.gte(1)),
         source: z.enum(["resource", "aws-config", "dump"]),
       }),
-    )
-    .optional(),
+    ),
+  ),
   /**
    * What the internet reaches (each resource × protocol/ports × front door, with its path), and with
    * `unknown: true` what it may reach if unrecorded data allows it (docs/exposure.md).
    */
-  exposure: z.array(ExposureEntry).optional(),
+  exposure: z.optional(z.array(ExposureEntry)),
   /** What a diagram needs beyond the snapshot: the spec's tiers and environments, and the flows. */
-  view: z
-    .strictObject({
+  view: z.optional(
+    z.strictObject({
       /** The tag naming a resource's environment (spec `environments.tag`). */
-      environmentTag: z.string().optional(),
+      environmentTag: z.optional(z.string()),
       /** Tier name → ids of its members. */
       tiers: z.record(z.string(), z.array(z.string())),
       flows: z.array(FlowEdge),
@@ -146,11 +155,11 @@ export const FindingsReport = z.strictObject({
       /** Title, why and fix of every rule that has a finding here, for the inspector's remediation. */
       rules: z.record(z.string(), z.strictObject({ title: z.string(), why: z.string(), fix: z.string() })),
       /** Flow edges left out above the drawing limit. */
-      flowsLeftOut: z.number().int().min(0),
+      flowsLeftOut: z.number().check(z.int(), z.gte(0)),
       /** With --compare: what changed since the old snapshot (the diagram marks it). */
-      diff: DiagramDiff.optional(),
-    })
-    .optional(),
+      diff: z.optional(DiagramDiff),
+    }),
+  ),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 
