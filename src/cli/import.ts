@@ -1,7 +1,7 @@
 import { type ImportResult, importPaths } from "../collector/import/index.ts";
 import { checkOutputFile, saveSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
-import { plural } from "../report/text.ts";
+import { plural } from "../report/plural.ts";
 import { EXIT, gapLine } from "./common.ts";
 
 export interface ImportCliOptions {

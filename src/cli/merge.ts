@@ -1,7 +1,7 @@
 import { checkOutputFile, loadSnapshot, saveSnapshot } from "../model/io.ts";
 import { mergeSnapshots } from "../model/merge.ts";
 import { terminalSafe } from "../report/escape.ts";
-import { plural } from "../report/text.ts";
+import { plural } from "../report/plural.ts";
 import { EXIT } from "./common.ts";
 
 /** `asbuilt merge a.json b.json -o all.json`: validates every input before writing anything. */

@@ -8,7 +8,7 @@ import type { ClientSettings } from "../collector/types.ts";
 import { InputError } from "../model/errors.ts";
 import { checkOutputFile, saveSnapshot } from "../model/io.ts";
 import { terminalSafe } from "../report/escape.ts";
-import { plural } from "../report/text.ts";
+import { plural } from "../report/plural.ts";
 import { EXIT, gapLine } from "./common.ts";
 
 export interface ScanCliOptions {

@@ -70,6 +70,12 @@ export interface ServiceModule<Raw> {
    */
   concurrency?: number;
   operations: readonly Operation[];
+  /**
+   * Takes the SDK client, commands and paginators it sends from the service's sdk.ts, imported inside
+   * fetch (`await import("./sdk.ts")`), never at the top of api.ts: importing dumps and AWS Config files
+   * reads the SDK's shape schemas only, and the clients' code (endpoint rules, runtime config, protocols) was
+   * a third of what `asbuilt import` compiled at start-up.
+   */
   fetch(ctx: FetchContext): Promise<Raw>;
   normalize(raw: Raw, where: Where): Normalized;
 }

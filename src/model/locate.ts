@@ -1,4 +1,3 @@
-import { isCollection, LineCounter, parseDocument } from "yaml";
 import type * as z from "zod/mini";
 
 export type PathSegment = string | number;
@@ -37,33 +36,91 @@ export function positionOf(text: string, offset: number): Position {
 }
 
 /**
- * Where a path points inside a JSON or YAML text: the deepest node of the path that exists.
- * Only called on the error path, so re-parsing the text for positions costs nothing in a clean run.
+ * Where a path points inside a JSON text that parsed: the deepest node of the path that exists (a missing
+ * key or index points at its parent). Only called on the error path; a scan of the text, not a parse, so
+ * it needs no parser loaded at start-up and no memory beyond the text.
  */
-export function locatePath(
-  text: string,
-  path: readonly PropertyKey[],
-  maxBytes = 64 * 1024 * 1024,
-): Position | undefined {
-  if (text.length > maxBytes) return undefined;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
-  let node: unknown = doc.contents;
-  let found = node;
-  for (const seg of path) {
-    if (!isCollection(node)) break;
-    const next = node.get(typeof seg === "symbol" ? String(seg) : seg, true);
-    if (next === undefined) {
-      // A missing key: point at its parent map; an unknown key: point at the key itself.
-      break;
+export function locatePath(text: string, path: readonly PropertyKey[]): Position | undefined {
+  const n = text.length;
+  let i = 0;
+  const ws = () => {
+    while (i < n && /\s/.test(text.charAt(i))) i++;
+  };
+  const skipString = () => {
+    for (i++; i < n; i++) {
+      const c = text.charAt(i);
+      if (c === "\\") i++;
+      else if (c === '"') {
+        i++;
+        return;
+      }
     }
-    node = next;
-    found = next;
+  };
+  const skipValue = () => {
+    ws();
+    const c = text.charAt(i);
+    if (c === '"') return skipString();
+    if (c !== "{" && c !== "[") {
+      while (i < n && !/[\s,\]}]/.test(text.charAt(i))) i++;
+      return;
+    }
+    let depth = 0;
+    while (i < n) {
+      const d = text.charAt(i);
+      if (d === '"') {
+        skipString();
+        continue;
+      }
+      if (d === "{" || d === "[") depth++;
+      else if ((d === "}" || d === "]") && --depth === 0) {
+        i++;
+        return;
+      }
+      i++;
+    }
+  };
+  /** From an object's or array's opening bracket to the start of its member `seg`; false when it has none. */
+  const enter = (seg: PropertyKey): boolean => {
+    const open = text.charAt(i);
+    if (open === "[") {
+      const index = Number(seg);
+      if (!Number.isInteger(index) || index < 0) return false;
+      i++;
+      for (let k = 0; ; k++) {
+        ws();
+        if (text.charAt(i) === "]" || i >= n) return false;
+        if (k === index) return true;
+        skipValue();
+        ws();
+        if (text.charAt(i) === ",") i++;
+      }
+    }
+    if (open !== "{") return false;
+    const key = String(seg);
+    i++;
+    for (;;) {
+      ws();
+      if (text.charAt(i) !== '"') return false;
+      const start = i;
+      skipString();
+      const name = JSON.parse(text.slice(start, i)) as string;
+      ws();
+      i++; // the colon
+      ws();
+      if (name === key) return true;
+      skipValue();
+      ws();
+      if (text.charAt(i) === ",") i++;
+    }
+  };
+  ws();
+  if (i >= n) return undefined;
+  let found = i;
+  for (const seg of path) {
+    if (!enter(seg)) break;
+    found = i;
   }
-  const range = (found as { range?: [number, number, number] } | null)?.range;
-  if (!range) return undefined;
-  const pos = lineCounter.linePos(range[0]);
-  return { line: pos.line, column: pos.col };
+  return positionOf(text, found);
 }
 
 /**

@@ -3,6 +3,7 @@ import { notEvaluatedByType, presentNotEvaluated } from "../model/not-evaluated.
 import { failing, summarize } from "../rules/engine.ts";
 import type { Finding, UnverifiedCheck } from "../rules/finding.ts";
 import { terminalSafe as t } from "./escape.ts";
+import { plural } from "./plural.ts";
 import { grouped, type ReportInput } from "./types.ts";
 
 const SEVERITIES = SEVERITIES_WORST_FIRST;
@@ -185,8 +186,4 @@ const MAX_UNVERIFIED = 5;
 
 function label(f: Pick<Finding, "resourceName" | "resourceType" | "resourceId">): string {
   return f.resourceName ? `${f.resourceName} (${f.resourceType})` : f.resourceId;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -1,14 +1,5 @@
-import {
-  ACMClient,
-  type CertificateDetail,
-  DescribeCertificateCommand,
-  paginateListCertificates,
-} from "@aws-sdk/client-acm";
-import {
-  paginateGetResources,
-  ResourceGroupsTaggingAPIClient,
-  type ResourceTagMapping,
-} from "@aws-sdk/client-resource-groups-tagging-api";
+import type { CertificateDetail } from "@aws-sdk/client-acm";
+import type { ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
 import { all, Collected, nameOf, tagsOf } from "../util.ts";
@@ -27,6 +18,13 @@ export default defineService<AcmRaw>({
     { command: "GetResources", iam: ["tag:GetResources"] },
   ],
   async fetch(ctx) {
+    const {
+      ACMClient,
+      DescribeCertificateCommand,
+      ResourceGroupsTaggingAPIClient,
+      paginateGetResources,
+      paginateListCertificates,
+    } = await import("./sdk.ts");
     const client = ctx.client(ACMClient);
     const tagging = ctx.client(ResourceGroupsTaggingAPIClient);
     const keyTypes = [

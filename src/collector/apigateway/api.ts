@@ -1,10 +1,4 @@
-import {
-  APIGatewayClient,
-  type Resource as ApiResource,
-  paginateGetResources,
-  paginateGetRestApis,
-  type RestApi,
-} from "@aws-sdk/client-api-gateway";
+import type { Resource as ApiResource, RestApi } from "@aws-sdk/client-api-gateway";
 import pLimit from "p-limit";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -41,6 +35,7 @@ export default defineService<ApiGatewayRaw>({
   ],
 
   async fetch(ctx) {
+    const { APIGatewayClient, paginateGetResources, paginateGetRestApis } = await import("./sdk.ts");
     const client = ctx.client(APIGatewayClient);
     // 500 is both operations' maximum page size.
     const apis = await all(paginateGetRestApis({ client, pageSize: 500 }, {}), (p) => p.items);

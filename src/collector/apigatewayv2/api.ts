@@ -1,12 +1,4 @@
-import {
-  type Api,
-  ApiGatewayV2Client,
-  GetApisCommand,
-  GetIntegrationsCommand,
-  GetRoutesCommand,
-  type Integration,
-  type Route,
-} from "@aws-sdk/client-apigatewayv2";
+import type { Api, Integration, Route } from "@aws-sdk/client-apigatewayv2";
 import pLimit from "p-limit";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { integrationTarget } from "../apigateway/api.ts";
@@ -49,6 +41,9 @@ export default defineService<ApiGatewayV2Raw>({
   ],
 
   async fetch(ctx) {
+    const { ApiGatewayV2Client, GetApisCommand, GetIntegrationsCommand, GetRoutesCommand } = await import(
+      "./sdk.ts"
+    );
     const client = ctx.client(ApiGatewayV2Client);
     const apis = await pages((NextToken) =>
       client.send(new GetApisCommand({ NextToken, MaxResults: "500" })),

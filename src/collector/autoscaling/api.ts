@@ -1,8 +1,4 @@
-import {
-  AutoScalingClient,
-  type AutoScalingGroup,
-  paginateDescribeAutoScalingGroups,
-} from "@aws-sdk/client-auto-scaling";
+import type { AutoScalingGroup } from "@aws-sdk/client-auto-scaling";
 import { ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -18,6 +14,7 @@ export default defineService<AutoScalingRaw>({
   operations: [{ command: "DescribeAutoScalingGroups", iam: ["autoscaling:DescribeAutoScalingGroups"] }],
 
   async fetch(ctx) {
+    const { AutoScalingClient, paginateDescribeAutoScalingGroups } = await import("./sdk.ts");
     const client = ctx.client(AutoScalingClient);
     // 100 is the API's maximum page size; the groups carry their tags and instances, so one call is enough.
     const groups = await all(

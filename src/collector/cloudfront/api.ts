@@ -1,12 +1,4 @@
-import {
-  type CacheBehavior,
-  CloudFrontClient,
-  type DistributionSummary,
-  ListTagsForResourceCommand,
-  type Origin,
-  paginateListDistributions,
-  type Tag,
-} from "@aws-sdk/client-cloudfront";
+import type { CacheBehavior, DistributionSummary, Origin, Tag } from "@aws-sdk/client-cloudfront";
 import pLimit from "p-limit";
 import type { PropsOf } from "../../model/props.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
@@ -38,6 +30,9 @@ export default defineService<CloudFrontRaw>({
   ],
 
   async fetch(ctx) {
+    const { CloudFrontClient, ListTagsForResourceCommand, paginateListDistributions } = await import(
+      "./sdk.ts"
+    );
     const client = ctx.client(CloudFrontClient);
     // The summaries carry everything modelled (origins, behaviours, certificate, WebACLId):
     // no GetDistribution per distribution.

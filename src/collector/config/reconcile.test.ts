@@ -5,10 +5,10 @@ import { Graph } from "../../model/graph.ts";
 import type { Coverage, ResourceOf } from "../../model/snapshot.ts";
 import { runChecks } from "../../rules/engine.ts";
 import { RULES } from "../../rules/index.ts";
-import { assembleSnapshot } from "../scan.ts";
+import { assembleSnapshot } from "../assemble.ts";
+import { configCoverage } from "./coverage.ts";
 import type { ConfigItem } from "./item.ts";
 import { normalizeConfigItems, withNotRecorded } from "./normalize.ts";
-import { configCoverage } from "./scan.ts";
 import { ACCOUNT, item, REGION } from "./test-item.ts";
 
 // Configuration items are recorded one resource at a time: they are joined here. The association items'

@@ -1,44 +1,25 @@
-import {
-  type Address,
-  DescribeAddressesCommand,
-  DescribeVpcBlockPublicAccessExclusionsCommand,
-  DescribeVpcBlockPublicAccessOptionsCommand,
+import type {
+  Address,
   EC2Client,
-  type FlowLog,
-  type Instance,
-  type InternetGateway,
-  type IpPermission,
-  type ManagedPrefixList,
-  type NatGateway,
-  type NetworkAcl,
-  type NetworkInterface,
-  type PrefixListEntry,
-  paginateDescribeFlowLogs,
-  paginateDescribeInstances,
-  paginateDescribeInternetGateways,
-  paginateDescribeManagedPrefixLists,
-  paginateDescribeNatGateways,
-  paginateDescribeNetworkAcls,
-  paginateDescribeNetworkInterfaces,
-  paginateDescribeRouteTables,
-  paginateDescribeSecurityGroups,
-  paginateDescribeSubnets,
-  paginateDescribeTransitGatewayAttachments,
-  paginateDescribeVolumes,
-  paginateDescribeVpcEndpoints,
-  paginateDescribeVpcPeeringConnections,
-  paginateDescribeVpcs,
-  paginateGetManagedPrefixListEntries,
-  type RouteTable,
-  type SecurityGroup,
-  type Subnet,
-  type TransitGatewayAttachment,
-  type Volume,
-  type Vpc,
-  type VpcBlockPublicAccessExclusion,
-  type VpcBlockPublicAccessOptions,
-  type VpcEndpoint,
-  type VpcPeeringConnection,
+  FlowLog,
+  Instance,
+  InternetGateway,
+  IpPermission,
+  ManagedPrefixList,
+  NatGateway,
+  NetworkAcl,
+  NetworkInterface,
+  PrefixListEntry,
+  RouteTable,
+  SecurityGroup,
+  Subnet,
+  TransitGatewayAttachment,
+  Volume,
+  Vpc,
+  VpcBlockPublicAccessExclusion,
+  VpcBlockPublicAccessOptions,
+  VpcEndpoint,
+  VpcPeeringConnection,
 } from "@aws-sdk/client-ec2";
 import { ec2Arn } from "../../model/arn.ts";
 import type { Route, RouteTargetKind, SecurityGroupRule } from "../../model/props.ts";
@@ -52,6 +33,8 @@ import { all, Collected, nameOf, oneOf, orNull, tagsOf } from "../util.ts";
  * unknown rather than failing the region's EC2 scan.
  */
 async function readBlockPublicAccess(client: EC2Client): Promise<Ec2Raw["blockPublicAccess"]> {
+  const { DescribeVpcBlockPublicAccessExclusionsCommand, DescribeVpcBlockPublicAccessOptionsCommand } =
+    await import("./sdk.ts");
   try {
     const out = await client.send(new DescribeVpcBlockPublicAccessOptionsCommand({}));
     if (!out.VpcBlockPublicAccessOptions) return undefined;
@@ -186,6 +169,26 @@ export default defineService<Ec2Raw>({
   ],
 
   async fetch(ctx) {
+    const {
+      DescribeAddressesCommand,
+      EC2Client,
+      paginateDescribeFlowLogs,
+      paginateDescribeInstances,
+      paginateDescribeInternetGateways,
+      paginateDescribeManagedPrefixLists,
+      paginateDescribeNatGateways,
+      paginateDescribeNetworkAcls,
+      paginateDescribeNetworkInterfaces,
+      paginateDescribeRouteTables,
+      paginateDescribeSecurityGroups,
+      paginateDescribeSubnets,
+      paginateDescribeTransitGatewayAttachments,
+      paginateDescribeVolumes,
+      paginateDescribeVpcEndpoints,
+      paginateDescribeVpcPeeringConnections,
+      paginateDescribeVpcs,
+      paginateGetManagedPrefixListEntries,
+    } = await import("./sdk.ts");
     const client = ctx.client(EC2Client);
     // Page sizes are each API's maximum: fewer round trips for large accounts.
     const big = { client, pageSize: 1000 };

@@ -1,15 +1,4 @@
-import {
-  type Cluster,
-  DescribeClustersCommand,
-  DescribeServicesCommand,
-  DescribeTasksCommand,
-  ECSClient,
-  paginateListClusters,
-  paginateListServices,
-  paginateListTasks,
-  type Service,
-  type Task,
-} from "@aws-sdk/client-ecs";
+import type { Cluster, Service, Task } from "@aws-sdk/client-ecs";
 import pLimit from "p-limit";
 import { ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
@@ -52,6 +41,15 @@ export default defineService<EcsRaw>({
   ],
 
   async fetch(ctx) {
+    const {
+      DescribeClustersCommand,
+      DescribeServicesCommand,
+      DescribeTasksCommand,
+      ECSClient,
+      paginateListClusters,
+      paginateListServices,
+      paginateListTasks,
+    } = await import("./sdk.ts");
     const client = ctx.client(ECSClient);
     // Calls grow with clusters × services: a bound keeps a large account from bursting into throttling.
     const limit = pLimit(CONCURRENCY);

@@ -1,11 +1,4 @@
-import {
-  DescribeMountTargetSecurityGroupsCommand,
-  EFSClient,
-  type FileSystemDescription,
-  type MountTargetDescription,
-  paginateDescribeFileSystems,
-  paginateDescribeMountTargets,
-} from "@aws-sdk/client-efs";
+import type { FileSystemDescription, MountTargetDescription } from "@aws-sdk/client-efs";
 import pLimit from "p-limit";
 import { arns, ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
@@ -34,6 +27,12 @@ export default defineService<EfsRaw>({
   ],
 
   async fetch(ctx) {
+    const {
+      DescribeMountTargetSecurityGroupsCommand,
+      EFSClient,
+      paginateDescribeFileSystems,
+      paginateDescribeMountTargets,
+    } = await import("./sdk.ts");
     const client = ctx.client(EFSClient);
     const limit = pLimit(CONCURRENCY);
     // 100 is DescribeFileSystems' and DescribeMountTargets' largest page. Tags come with each file system.

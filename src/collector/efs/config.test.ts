@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { configCoverage } from "../config/coverage.ts";
 import { normalizeConfigItems } from "../config/normalize.ts";
-import { configCoverage } from "../config/scan.ts";
 import { ACCOUNT, item, REGION } from "../config/test-item.ts";
 
 // AWS Config's item for AWS::EFS::FileSystem is CloudFormation-shaped (the AWS Config resource schema:

@@ -1,4 +1,4 @@
-import { type Cluster, DescribeClusterCommand, EKSClient, paginateListClusters } from "@aws-sdk/client-eks";
+import type { Cluster } from "@aws-sdk/client-eks";
 import pLimit from "p-limit";
 import { ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
@@ -25,6 +25,7 @@ export default defineService<EksRaw>({
   ],
 
   async fetch(ctx) {
+    const { DescribeClusterCommand, EKSClient, paginateListClusters } = await import("./sdk.ts");
     const client = ctx.client(EKSClient);
     // 100 is ListClusters' maximum page size; DescribeCluster is one call per cluster.
     const names = await all(paginateListClusters({ client, pageSize: 100 }, {}), (p) => p.clusters);

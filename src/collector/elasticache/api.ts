@@ -1,17 +1,5 @@
-import {
-  type CacheCluster,
-  type CacheSubnetGroup,
-  ElastiCacheClient,
-  paginateDescribeCacheClusters,
-  paginateDescribeCacheSubnetGroups,
-  paginateDescribeReplicationGroups,
-  type ReplicationGroup,
-} from "@aws-sdk/client-elasticache";
-import {
-  paginateGetResources,
-  ResourceGroupsTaggingAPIClient,
-  type ResourceTagMapping,
-} from "@aws-sdk/client-resource-groups-tagging-api";
+import type { CacheCluster, CacheSubnetGroup, ReplicationGroup } from "@aws-sdk/client-elasticache";
+import type { ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
 import { arns, ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -36,6 +24,14 @@ export default defineService<ElastiCacheRaw>({
   ],
 
   async fetch(ctx) {
+    const {
+      ElastiCacheClient,
+      ResourceGroupsTaggingAPIClient,
+      paginateDescribeCacheClusters,
+      paginateDescribeCacheSubnetGroups,
+      paginateDescribeReplicationGroups,
+      paginateGetResources,
+    } = await import("./sdk.ts");
     const client = ctx.client(ElastiCacheClient);
     const tagging = ctx.client(ResourceGroupsTaggingAPIClient);
     const page = { client, pageSize: 100 };

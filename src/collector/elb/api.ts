@@ -1,11 +1,7 @@
-import {
-  DescribeLoadBalancerAttributesCommand,
-  DescribeTagsCommand,
-  ElasticLoadBalancingClient,
-  type LoadBalancerAttributes,
-  type LoadBalancerDescription,
-  paginateDescribeLoadBalancers,
-  type Tag,
+import type {
+  LoadBalancerAttributes,
+  LoadBalancerDescription,
+  Tag,
 } from "@aws-sdk/client-elastic-load-balancing";
 import pLimit from "p-limit";
 import { arns, ec2Arn } from "../../model/arn.ts";
@@ -37,6 +33,12 @@ export default defineService<ElbRaw>({
   operations: [op("DescribeLoadBalancers"), op("DescribeLoadBalancerAttributes"), op("DescribeTags")],
 
   async fetch(ctx) {
+    const {
+      DescribeLoadBalancerAttributesCommand,
+      DescribeTagsCommand,
+      ElasticLoadBalancingClient,
+      paginateDescribeLoadBalancers,
+    } = await import("./sdk.ts");
     const client = ctx.client(ElasticLoadBalancingClient);
     const limit = pLimit(CONCURRENCY);
     // 400 is DescribeLoadBalancers' largest page.

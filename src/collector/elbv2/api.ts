@@ -1,17 +1,10 @@
-import {
-  DescribeLoadBalancerAttributesCommand,
-  DescribeTagsCommand,
-  DescribeTargetHealthCommand,
-  ElasticLoadBalancingV2Client,
-  type Listener,
-  type LoadBalancer,
-  type LoadBalancerAttribute,
-  paginateDescribeListeners,
-  paginateDescribeLoadBalancers,
-  paginateDescribeTargetGroups,
-  type Tag,
-  type TargetGroup,
-  type TargetHealthDescription,
+import type {
+  Listener,
+  LoadBalancer,
+  LoadBalancerAttribute,
+  Tag,
+  TargetGroup,
+  TargetHealthDescription,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import pLimit from "p-limit";
 import { ec2Arn } from "../../model/arn.ts";
@@ -56,6 +49,15 @@ export default defineService<Elbv2Raw>({
   ],
 
   async fetch(ctx) {
+    const {
+      DescribeLoadBalancerAttributesCommand,
+      DescribeTagsCommand,
+      DescribeTargetHealthCommand,
+      ElasticLoadBalancingV2Client,
+      paginateDescribeListeners,
+      paginateDescribeLoadBalancers,
+      paginateDescribeTargetGroups,
+    } = await import("./sdk.ts");
     const client = ctx.client(ElasticLoadBalancingV2Client);
     // 400 is the largest page every ELBv2 Describe* accepts: fewest round trips. The SDK's ELBv2
     // paginators do not map their pageSize option onto PageSize, so it goes in each request.

@@ -16,10 +16,10 @@ import {
   resourceSchemaFor,
   type Snapshot,
 } from "../../model/snapshot.ts";
+import { assembleSnapshot } from "../assemble.ts";
+import { configCoverage } from "../config/coverage.ts";
 import type { ConfigItem } from "../config/item.ts";
 import { type FromConfig, normalizeConfigItems, withNotRecorded } from "../config/normalize.ts";
-import { configCoverage } from "../config/scan.ts";
-import { assembleSnapshot } from "../scan.ts";
 import { DUMP_FILES, DUMP_READERS, SERVICES } from "../services.ts";
 import { fromJson, isRecord, outputOf } from "../shape.ts";
 import { configFileItems, configFileKind } from "./config-file.ts";

@@ -1,15 +1,5 @@
-import {
-  type FunctionConfiguration,
-  type FunctionUrlConfig,
-  LambdaClient,
-  paginateListFunctions,
-  paginateListFunctionUrlConfigs,
-} from "@aws-sdk/client-lambda";
-import {
-  paginateGetResources,
-  ResourceGroupsTaggingAPIClient,
-  type ResourceTagMapping,
-} from "@aws-sdk/client-resource-groups-tagging-api";
+import type { FunctionConfiguration, FunctionUrlConfig } from "@aws-sdk/client-lambda";
+import type { ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
 import pLimit from "p-limit";
 import { arns, ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
@@ -48,6 +38,13 @@ export default defineService<LambdaRaw>({
   ],
 
   async fetch(ctx) {
+    const {
+      LambdaClient,
+      ResourceGroupsTaggingAPIClient,
+      paginateGetResources,
+      paginateListFunctionUrlConfigs,
+      paginateListFunctions,
+    } = await import("./sdk.ts");
     const client = ctx.client(LambdaClient);
     const tagging = ctx.client(ResourceGroupsTaggingAPIClient);
     // 50 and 100 are the APIs' maximum page sizes.

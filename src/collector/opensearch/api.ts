@@ -1,14 +1,5 @@
-import {
-  DescribeDomainsCommand,
-  type DomainStatus,
-  ListDomainNamesCommand,
-  OpenSearchClient,
-} from "@aws-sdk/client-opensearch";
-import {
-  paginateGetResources,
-  ResourceGroupsTaggingAPIClient,
-  type ResourceTagMapping,
-} from "@aws-sdk/client-resource-groups-tagging-api";
+import type { DomainStatus } from "@aws-sdk/client-opensearch";
+import type { ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
 import { ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -37,6 +28,13 @@ export default defineService<OpenSearchRaw>({
   ],
 
   async fetch(ctx) {
+    const {
+      DescribeDomainsCommand,
+      ListDomainNamesCommand,
+      OpenSearchClient,
+      ResourceGroupsTaggingAPIClient,
+      paginateGetResources,
+    } = await import("./sdk.ts");
     const client = ctx.client(OpenSearchClient);
     const tagging = ctx.client(ResourceGroupsTaggingAPIClient);
     const [names, tags] = await Promise.all([

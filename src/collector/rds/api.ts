@@ -1,14 +1,4 @@
-import {
-  type DBCluster,
-  type DBInstance,
-  type DBProxy,
-  type DBProxyTarget,
-  paginateDescribeDBClusters,
-  paginateDescribeDBInstances,
-  paginateDescribeDBProxies,
-  paginateDescribeDBProxyTargets,
-  RDSClient,
-} from "@aws-sdk/client-rds";
+import type { DBCluster, DBInstance, DBProxy, DBProxyTarget } from "@aws-sdk/client-rds";
 import { arns, ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -35,6 +25,13 @@ export default defineService<RdsRaw>({
   ],
 
   async fetch(ctx) {
+    const {
+      RDSClient,
+      paginateDescribeDBClusters,
+      paginateDescribeDBInstances,
+      paginateDescribeDBProxies,
+      paginateDescribeDBProxyTargets,
+    } = await import("./sdk.ts");
     const client = ctx.client(RDSClient);
     const page = { client, pageSize: 100 };
     const [instances, clusters, proxies] = await Promise.all([

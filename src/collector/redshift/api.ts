@@ -1,10 +1,4 @@
-import {
-  type Cluster,
-  type ClusterSubnetGroup,
-  paginateDescribeClusterSubnetGroups,
-  paginateDescribeClusters,
-  RedshiftClient,
-} from "@aws-sdk/client-redshift";
+import type { Cluster, ClusterSubnetGroup } from "@aws-sdk/client-redshift";
 import { ec2Arn } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -29,6 +23,9 @@ export default defineService<RedshiftRaw>({
   ],
 
   async fetch(ctx) {
+    const { RedshiftClient, paginateDescribeClusterSubnetGroups, paginateDescribeClusters } = await import(
+      "./sdk.ts"
+    );
     const client = ctx.client(RedshiftClient);
     // 100 is both operations' maximum page size.
     const page = { client, pageSize: 100 };

@@ -1,14 +1,4 @@
-import {
-  GetHostedZoneCommand,
-  type HostedZone,
-  ListResourceRecordSetsCommand,
-  ListTagsForResourcesCommand,
-  paginateListHostedZones,
-  type ResourceRecordSet,
-  Route53Client,
-  type Tag,
-  type VPC,
-} from "@aws-sdk/client-route-53";
+import type { HostedZone, ResourceRecordSet, Route53Client, Tag, VPC } from "@aws-sdk/client-route-53";
 import pLimit from "p-limit";
 import { arns } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
@@ -45,6 +35,8 @@ export default defineService<Route53Raw>({
   ],
 
   async fetch(ctx) {
+    const { GetHostedZoneCommand, ListTagsForResourcesCommand, Route53Client, paginateListHostedZones } =
+      await import("./sdk.ts");
     const client = ctx.client(Route53Client);
     const zones = await all(
       paginateListHostedZones({ client, pageSize: ZONES_PAGE }, { MaxItems: ZONES_PAGE }),
@@ -93,6 +85,7 @@ export default defineService<Route53Raw>({
  * the previous one returned. The SDK has no paginator for it.
  */
 async function recordsOf(client: Route53Client, HostedZoneId: string): Promise<ResourceRecordSet[]> {
+  const { ListResourceRecordSetsCommand } = await import("./sdk.ts");
   const out: ResourceRecordSet[] = [];
   let start: { name?: string; type?: ResourceRecordSet["Type"]; identifier?: string } = {};
   for (;;) {

@@ -1,21 +1,13 @@
-import {
-  type Bucket,
-  GetBucketEncryptionCommand,
-  type GetBucketEncryptionOutput,
-  GetBucketLocationCommand,
-  GetBucketPolicyStatusCommand,
-  type GetBucketPolicyStatusOutput,
-  GetBucketTaggingCommand,
-  type GetBucketTaggingOutput,
-  GetBucketVersioningCommand,
-  type GetBucketVersioningOutput,
-  GetBucketWebsiteCommand,
-  type GetBucketWebsiteOutput,
-  GetPublicAccessBlockCommand,
-  type GetPublicAccessBlockOutput,
-  paginateListBuckets,
+import type {
+  Bucket,
+  GetBucketEncryptionOutput,
+  GetBucketPolicyStatusOutput,
+  GetBucketTaggingOutput,
+  GetBucketVersioningOutput,
+  GetBucketWebsiteOutput,
+  GetPublicAccessBlockOutput,
   S3Client,
-  type S3ClientConfig,
+  S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import pLimit from "p-limit";
 import { arns } from "../../model/arn.ts";
@@ -80,6 +72,16 @@ export default defineService<S3Raw>({
   ],
 
   async fetch(ctx) {
+    const {
+      GetBucketEncryptionCommand,
+      GetBucketPolicyStatusCommand,
+      GetBucketTaggingCommand,
+      GetBucketVersioningCommand,
+      GetBucketWebsiteCommand,
+      GetPublicAccessBlockCommand,
+      S3Client,
+      paginateListBuckets,
+    } = await import("./sdk.ts");
     const client = ctx.client(S3Client);
     // MaxBuckets makes S3 page the list (with ContinuationToken) and name each bucket's region.
     const buckets = await all(
@@ -93,7 +95,7 @@ export default defineService<S3Raw>({
     const clientFor = (region: string): S3Client => {
       let c = clients.get(region);
       if (!c) {
-        c = ctx.client(inRegion(region));
+        c = ctx.client(inRegion(S3Client, region));
         clients.set(region, c);
       }
       return c;
@@ -130,8 +132,8 @@ export default defineService<S3Raw>({
 });
 
 /** An S3Client class bound to one region, for FetchContext.client (which builds clients with the scan's settings). */
-function inRegion(region: string): new (config: S3ClientConfig) => S3Client {
-  return class extends S3Client {
+function inRegion(Client: typeof S3Client, region: string): new (config: S3ClientConfig) => S3Client {
+  return class extends Client {
     constructor(config: S3ClientConfig) {
       super({ ...config, region, followRegionRedirects: true });
     }
@@ -140,6 +142,7 @@ function inRegion(region: string): new (config: S3ClientConfig) => S3Client {
 
 /** GetBucketLocation, for a list entry without BucketRegion: null means us-east-1, "EU" is eu-west-1's old name. */
 async function locationOf(client: S3Client, Bucket: string): Promise<string> {
+  const { GetBucketLocationCommand } = await import("./sdk.ts");
   const { LocationConstraint } = await client.send(new GetBucketLocationCommand({ Bucket }));
   if (!LocationConstraint) return "us-east-1";
   return LocationConstraint === "EU" ? "eu-west-1" : LocationConstraint;

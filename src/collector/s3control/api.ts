@@ -1,8 +1,4 @@
-import {
-  GetPublicAccessBlockCommand,
-  type PublicAccessBlockConfiguration,
-  S3ControlClient,
-} from "@aws-sdk/client-s3-control";
+import type { PublicAccessBlockConfiguration } from "@aws-sdk/client-s3-control";
 import { arns } from "../../model/arn.ts";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -25,6 +21,7 @@ export default defineService<S3ControlRaw>({
   operations: [{ command: "GetPublicAccessBlock", iam: ["s3:GetAccountPublicAccessBlock"] }],
 
   async fetch(ctx) {
+    const { GetPublicAccessBlockCommand, S3ControlClient } = await import("./sdk.ts");
     const client = ctx.client(S3ControlClient);
     // S3 Control addresses <account>.s3-control.<region>.amazonaws.com; a custom endpoint (--endpoint-url)
     // is one host that takes the account in the x-amz-account-id header instead.

@@ -1,8 +1,4 @@
-import {
-  paginateGetResources,
-  ResourceGroupsTaggingAPIClient,
-  type ResourceTagMapping,
-} from "@aws-sdk/client-resource-groups-tagging-api";
+import type { ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
 import { isKnownType } from "../../model/props.ts";
 import { type GenericResource, Region } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -26,6 +22,7 @@ export default defineService<TaggingRaw>({
   operations: [{ command: "GetResources", iam: ["tag:GetResources"] }],
 
   async fetch(ctx) {
+    const { ResourceGroupsTaggingAPIClient, paginateGetResources } = await import("./sdk.ts");
     const client = ctx.client(ResourceGroupsTaggingAPIClient);
     // 100 is the API's maximum page size.
     const mappings = await all(

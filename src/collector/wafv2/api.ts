@@ -1,13 +1,4 @@
-import {
-  GetWebACLCommand,
-  ListResourcesForWebACLCommand,
-  ListTagsForResourceCommand,
-  ListWebACLsCommand,
-  type Tag,
-  WAFV2Client,
-  type WebACL,
-  type WebACLSummary,
-} from "@aws-sdk/client-wafv2";
+import type { Tag, WAFV2Client, WebACL, WebACLSummary } from "@aws-sdk/client-wafv2";
 import pLimit from "p-limit";
 import type { ResourceOf } from "../../model/snapshot.ts";
 import { defineService, type Where } from "../types.ts";
@@ -44,6 +35,9 @@ export default defineService<Wafv2Raw>({
   operations: [op("ListWebACLs"), op("GetWebACL"), op("ListResourcesForWebACL"), op("ListTagsForResource")],
 
   async fetch(ctx) {
+    const { GetWebACLCommand, ListResourcesForWebACLCommand, ListWebACLsCommand, WAFV2Client } = await import(
+      "./sdk.ts"
+    );
     const client = ctx.client(WAFV2Client);
     // CloudFront-scope web ACLs exist only in us-east-1's API: they are read with that region's scan.
     const scopes: WafScope[] = ctx.region === "us-east-1" ? ["REGIONAL", "CLOUDFRONT"] : ["REGIONAL"];
@@ -96,6 +90,7 @@ export default defineService<Wafv2Raw>({
 
 /** ListTagsForResource pages with NextMarker like the list calls (a resource has at most 50 tags, so one page in practice). */
 async function tagsOfAcl(client: WAFV2Client, arn: string | undefined): Promise<Tag[]> {
+  const { ListTagsForResourceCommand } = await import("./sdk.ts");
   const out: Tag[] = [];
   let marker: string | undefined;
   do {

@@ -3,11 +3,11 @@ import { Graph } from "../../model/graph.ts";
 import type { Coverage } from "../../model/snapshot.ts";
 import { runChecks } from "../../rules/engine.ts";
 import { RULES } from "../../rules/index.ts";
+import { assembleSnapshot } from "../assemble.ts";
+import { configCoverage } from "../config/coverage.ts";
 import type { ConfigItem } from "../config/item.ts";
 import { normalizeConfigItems } from "../config/normalize.ts";
-import { configCoverage } from "../config/scan.ts";
 import { ACCOUNT, item, REGION } from "../config/test-item.ts";
-import { assembleSnapshot } from "../scan.ts";
 
 // A regional web ACL's AWS Config item names no resource it protects (its relationships, when an item has
 // any, do): "protects nothing" is then unknown, and an internet-facing ALB is not reported unprotected.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Coverage } from "../../model/snapshot.ts";
-import { configCoverage } from "./scan.ts";
+import { configCoverage } from "./coverage.ts";
 import { ACCOUNT } from "./test-item.ts";
 
 const query = (region: string, status: Coverage["status"] = "scanned", error?: string): Coverage => ({

@@ -1,0 +1,6 @@
+// What api.ts's fetch sends, imported only when a scan runs it (see fetch in ../types.ts).
+export { ACMClient, DescribeCertificateCommand, paginateListCertificates } from "@aws-sdk/client-acm";
+export {
+  paginateGetResources,
+  ResourceGroupsTaggingAPIClient,
+} from "@aws-sdk/client-resource-groups-tagging-api";

@@ -1,0 +1,23 @@
+// What api.ts's fetch sends, imported only when a scan runs it (see fetch in ../types.ts).
+export {
+  DescribeAddressesCommand,
+  DescribeVpcBlockPublicAccessExclusionsCommand,
+  DescribeVpcBlockPublicAccessOptionsCommand,
+  EC2Client,
+  paginateDescribeFlowLogs,
+  paginateDescribeInstances,
+  paginateDescribeInternetGateways,
+  paginateDescribeManagedPrefixLists,
+  paginateDescribeNatGateways,
+  paginateDescribeNetworkAcls,
+  paginateDescribeNetworkInterfaces,
+  paginateDescribeRouteTables,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSubnets,
+  paginateDescribeTransitGatewayAttachments,
+  paginateDescribeVolumes,
+  paginateDescribeVpcEndpoints,
+  paginateDescribeVpcPeeringConnections,
+  paginateDescribeVpcs,
+  paginateGetManagedPrefixListEntries,
+} from "@aws-sdk/client-ec2";
