@@ -4,6 +4,12 @@ import "../model/zod-messages.ts";
 import { ExposureEntry } from "../analysis/exposure-schema.ts";
 import { Severity } from "../architecture/schema.ts";
 
+/** A line of the spec (1-based). */
+const SpecLine = z.optional(z.number().check(z.int()));
+
+/** The waiver that covers a finding or check: reported, never failing the run. */
+const Waived = z.optional(z.strictObject({ reason: z.string(), expires: z.string(), specLine: SpecLine }));
+
 export const Finding = z.strictObject({
   ruleId: z.string(),
   title: z.string(),
@@ -21,14 +27,8 @@ export const Finding = z.strictObject({
   /** Stable across scans: sha256(rule, resource, key). Waivers and baselines match on it. */
   fingerprint: z.string(),
   /** Line of the spec that this finding is about (a tier, a flow), when there is one. */
-  specLine: z.optional(z.number().check(z.int())),
-  waived: z.optional(
-    z.strictObject({
-      reason: z.string(),
-      expires: z.string(),
-      specLine: z.optional(z.number().check(z.int())),
-    }),
-  ),
+  specLine: SpecLine,
+  waived: Waived,
   /**
    * Findings of other rules about the same problem on the same resource, shown with this one (reports
    * group them: src/rules/group.ts); each keeps its rule id and fingerprint.
@@ -42,7 +42,7 @@ export const Finding = z.strictObject({
         message: z.string(),
         evidence: z.array(z.string()),
         fingerprint: z.string(),
-        specLine: z.optional(z.number().check(z.int())),
+        specLine: SpecLine,
       }),
     ),
   ),
@@ -69,14 +69,8 @@ export const UnverifiedCheck = z.strictObject({
   missing: z.array(z.string()),
   /** Stable across scans, like a finding's (a diff can tell a check that became unverified). */
   fingerprint: z.string(),
-  specLine: z.optional(z.number().check(z.int())),
-  waived: z.optional(
-    z.strictObject({
-      reason: z.string(),
-      expires: z.string(),
-      specLine: z.optional(z.number().check(z.int())),
-    }),
-  ),
+  specLine: SpecLine,
+  waived: Waived,
 });
 export type UnverifiedCheck = z.infer<typeof UnverifiedCheck>;
 
