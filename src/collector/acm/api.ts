@@ -18,15 +18,9 @@ export default defineService<AcmRaw>({
     { command: "GetResources", iam: ["tag:GetResources"] },
   ],
   async fetch(ctx) {
-    const {
-      ACMClient,
-      DescribeCertificateCommand,
-      ResourceGroupsTaggingAPIClient,
-      paginateGetResources,
-      paginateListCertificates,
-    } = await import("./sdk.ts");
-    const client = ctx.client(ACMClient);
-    const tagging = ctx.client(ResourceGroupsTaggingAPIClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.ACMClient);
+    const tagging = ctx.client(sdk.ResourceGroupsTaggingAPIClient);
     const keyTypes = [
       "RSA_1024",
       "RSA_2048",
@@ -38,11 +32,11 @@ export default defineService<AcmRaw>({
     ] as const;
     const [summaries, tags] = await Promise.all([
       all(
-        paginateListCertificates({ client, pageSize: 1000 }, { Includes: { keyTypes: [...keyTypes] } }),
+        sdk.paginateListCertificates({ client, pageSize: 1000 }, { Includes: { keyTypes: [...keyTypes] } }),
         (p) => p.CertificateSummaryList,
       ),
       all(
-        paginateGetResources(
+        sdk.paginateGetResources(
           { client: tagging, pageSize: 100 },
           { ResourceTypeFilters: ["acm:certificate"] },
         ),
@@ -53,7 +47,7 @@ export default defineService<AcmRaw>({
     const certificates = await Promise.all(
       summaries.map((s) =>
         client
-          .send(new DescribeCertificateCommand({ CertificateArn: s.CertificateArn }))
+          .send(new sdk.DescribeCertificateCommand({ CertificateArn: s.CertificateArn }))
           .then((r) => r.Certificate ?? { CertificateArn: s.CertificateArn, DomainName: s.DomainName }),
       ),
     );

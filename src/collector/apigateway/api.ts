@@ -35,10 +35,10 @@ export default defineService<ApiGatewayRaw>({
   ],
 
   async fetch(ctx) {
-    const { APIGatewayClient, paginateGetResources, paginateGetRestApis } = await import("./sdk.ts");
-    const client = ctx.client(APIGatewayClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.APIGatewayClient);
     // 500 is both operations' maximum page size.
-    const apis = await all(paginateGetRestApis({ client, pageSize: 500 }, {}), (p) => p.items);
+    const apis = await all(sdk.paginateGetRestApis({ client, pageSize: 500 }, {}), (p) => p.items);
     const limit = pLimit(CONCURRENCY);
     const resources: Record<string, ApiResource[]> = {};
     await Promise.all(
@@ -46,7 +46,7 @@ export default defineService<ApiGatewayRaw>({
         limit(async () => {
           if (!a.id) return;
           resources[a.id] = await all(
-            paginateGetResources({ client, pageSize: 500 }, { restApiId: a.id, embed: ["methods"] }),
+            sdk.paginateGetResources({ client, pageSize: 500 }, { restApiId: a.id, embed: ["methods"] }),
             (p) => p.items,
           );
         }),

@@ -14,11 +14,11 @@ export default defineService<AutoScalingRaw>({
   operations: [{ command: "DescribeAutoScalingGroups", iam: ["autoscaling:DescribeAutoScalingGroups"] }],
 
   async fetch(ctx) {
-    const { AutoScalingClient, paginateDescribeAutoScalingGroups } = await import("./sdk.ts");
-    const client = ctx.client(AutoScalingClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.AutoScalingClient);
     // 100 is the API's maximum page size; the groups carry their tags and instances, so one call is enough.
     const groups = await all(
-      paginateDescribeAutoScalingGroups({ client, pageSize: 100 }, {}),
+      sdk.paginateDescribeAutoScalingGroups({ client, pageSize: 100 }, {}),
       (p) => p.AutoScalingGroups,
     );
     return { groups };

@@ -33,16 +33,15 @@ import { all, Collected, nameOf, oneOf, orNull, tagsOf } from "../util.ts";
  * unknown rather than failing the region's EC2 scan.
  */
 async function readBlockPublicAccess(client: EC2Client): Promise<Ec2Raw["blockPublicAccess"]> {
-  const { DescribeVpcBlockPublicAccessExclusionsCommand, DescribeVpcBlockPublicAccessOptionsCommand } =
-    await import("./sdk.ts");
+  const sdk = await import("./sdk.ts");
   try {
-    const out = await client.send(new DescribeVpcBlockPublicAccessOptionsCommand({}));
+    const out = await client.send(new sdk.DescribeVpcBlockPublicAccessOptionsCommand({}));
     if (!out.VpcBlockPublicAccessOptions) return undefined;
     const exclusions: VpcBlockPublicAccessExclusion[] = [];
     let NextToken: string | undefined;
     do {
       const page = await client.send(
-        new DescribeVpcBlockPublicAccessExclusionsCommand({
+        new sdk.DescribeVpcBlockPublicAccessExclusionsCommand({
           MaxResults: 1000,
           ...(NextToken ? { NextToken } : {}),
         }),
@@ -169,27 +168,8 @@ export default defineService<Ec2Raw>({
   ],
 
   async fetch(ctx) {
-    const {
-      DescribeAddressesCommand,
-      EC2Client,
-      paginateDescribeFlowLogs,
-      paginateDescribeInstances,
-      paginateDescribeInternetGateways,
-      paginateDescribeManagedPrefixLists,
-      paginateDescribeNatGateways,
-      paginateDescribeNetworkAcls,
-      paginateDescribeNetworkInterfaces,
-      paginateDescribeRouteTables,
-      paginateDescribeSecurityGroups,
-      paginateDescribeSubnets,
-      paginateDescribeTransitGatewayAttachments,
-      paginateDescribeVolumes,
-      paginateDescribeVpcEndpoints,
-      paginateDescribeVpcPeeringConnections,
-      paginateDescribeVpcs,
-      paginateGetManagedPrefixListEntries,
-    } = await import("./sdk.ts");
-    const client = ctx.client(EC2Client);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.EC2Client);
     // Page sizes are each API's maximum: fewer round trips for large accounts.
     const big = { client, pageSize: 1000 };
     const small = { client, pageSize: 100 };
@@ -211,24 +191,24 @@ export default defineService<Ec2Raw>({
       volumes,
       prefixLists,
     ] = await Promise.all([
-      all(paginateDescribeVpcs(big, {}), (p) => p.Vpcs),
-      all(paginateDescribeSubnets(big, {}), (p) => p.Subnets),
-      all(paginateDescribeRouteTables(small, {}), (p) => p.RouteTables),
-      all(paginateDescribeInternetGateways(big, {}), (p) => p.InternetGateways),
-      all(paginateDescribeNatGateways(big, {}), (p) => p.NatGateways),
-      client.send(new DescribeAddressesCommand({})).then((r) => r.Addresses ?? []),
-      all(paginateDescribeSecurityGroups(big, {}), (p) => p.SecurityGroups),
-      all(paginateDescribeNetworkAcls(small, {}), (p) => p.NetworkAcls),
-      all(paginateDescribeNetworkInterfaces(big, {}), (p) => p.NetworkInterfaces),
-      all(paginateDescribeInstances(big, {}), (p) =>
+      all(sdk.paginateDescribeVpcs(big, {}), (p) => p.Vpcs),
+      all(sdk.paginateDescribeSubnets(big, {}), (p) => p.Subnets),
+      all(sdk.paginateDescribeRouteTables(small, {}), (p) => p.RouteTables),
+      all(sdk.paginateDescribeInternetGateways(big, {}), (p) => p.InternetGateways),
+      all(sdk.paginateDescribeNatGateways(big, {}), (p) => p.NatGateways),
+      client.send(new sdk.DescribeAddressesCommand({})).then((r) => r.Addresses ?? []),
+      all(sdk.paginateDescribeSecurityGroups(big, {}), (p) => p.SecurityGroups),
+      all(sdk.paginateDescribeNetworkAcls(small, {}), (p) => p.NetworkAcls),
+      all(sdk.paginateDescribeNetworkInterfaces(big, {}), (p) => p.NetworkInterfaces),
+      all(sdk.paginateDescribeInstances(big, {}), (p) =>
         (p.Reservations ?? []).flatMap((r) => r.Instances ?? []),
       ),
-      all(paginateDescribeVpcPeeringConnections(big, {}), (p) => p.VpcPeeringConnections),
-      all(paginateDescribeVpcEndpoints(big, {}), (p) => p.VpcEndpoints),
-      all(paginateDescribeTransitGatewayAttachments(big, {}), (p) => p.TransitGatewayAttachments),
-      all(paginateDescribeFlowLogs(big, {}), (p) => p.FlowLogs),
-      all(paginateDescribeVolumes(big, {}), (p) => p.Volumes),
-      all(paginateDescribeManagedPrefixLists(small, {}), (p) => p.PrefixLists),
+      all(sdk.paginateDescribeVpcPeeringConnections(big, {}), (p) => p.VpcPeeringConnections),
+      all(sdk.paginateDescribeVpcEndpoints(big, {}), (p) => p.VpcEndpoints),
+      all(sdk.paginateDescribeTransitGatewayAttachments(big, {}), (p) => p.TransitGatewayAttachments),
+      all(sdk.paginateDescribeFlowLogs(big, {}), (p) => p.FlowLogs),
+      all(sdk.paginateDescribeVolumes(big, {}), (p) => p.Volumes),
+      all(sdk.paginateDescribeManagedPrefixLists(small, {}), (p) => p.PrefixLists),
     ]);
     // Each list's CIDRs, one call per list (a handful per region). A list whose entries cannot be read
     // stays without them: what a rule naming it allows is then unknown, never nothing.
@@ -238,7 +218,7 @@ export default defineService<Ec2Raw>({
       if (!id) continue;
       try {
         prefixListEntries[id] = await all(
-          paginateGetManagedPrefixListEntries({ client, pageSize: 100 }, { PrefixListId: id }),
+          sdk.paginateGetManagedPrefixListEntries({ client, pageSize: 100 }, { PrefixListId: id }),
           (p) => p.Entries,
         );
       } catch {

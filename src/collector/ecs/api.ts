@@ -41,38 +41,35 @@ export default defineService<EcsRaw>({
   ],
 
   async fetch(ctx) {
-    const {
-      DescribeClustersCommand,
-      DescribeServicesCommand,
-      DescribeTasksCommand,
-      ECSClient,
-      paginateListClusters,
-      paginateListServices,
-      paginateListTasks,
-    } = await import("./sdk.ts");
-    const client = ctx.client(ECSClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.ECSClient);
     // Calls grow with clusters × services: a bound keeps a large account from bursting into throttling.
     const limit = pLimit(CONCURRENCY);
     // 100 is the maximum page size of every ECS List* call.
-    const clusterArns = await all(paginateListClusters({ client, pageSize: 100 }, {}), (p) => p.clusterArns);
+    const clusterArns = await all(
+      sdk.paginateListClusters({ client, pageSize: 100 }, {}),
+      (p) => p.clusterArns,
+    );
     const [clusters, perCluster] = await Promise.all([
       Promise.all(
         chunks(clusterArns, 100).map((batch) =>
           limit(() =>
-            client.send(new DescribeClustersCommand({ clusters: batch, include: ["TAGS", "SETTINGS"] })),
+            client.send(new sdk.DescribeClustersCommand({ clusters: batch, include: ["TAGS", "SETTINGS"] })),
           ).then((r) => r.clusters ?? []),
         ),
       ),
       Promise.all(
         clusterArns.map(async (cluster) => {
           const serviceArns = await limit(() =>
-            all(paginateListServices({ client, pageSize: 100 }, { cluster }), (p) => p.serviceArns),
+            all(sdk.paginateListServices({ client, pageSize: 100 }, { cluster }), (p) => p.serviceArns),
           );
           const services = (
             await Promise.all(
               chunks(serviceArns, 10).map((batch) =>
                 limit(() =>
-                  client.send(new DescribeServicesCommand({ cluster, services: batch, include: ["TAGS"] })),
+                  client.send(
+                    new sdk.DescribeServicesCommand({ cluster, services: batch, include: ["TAGS"] }),
+                  ),
                 ).then((r) => r.services ?? []),
               ),
             )
@@ -85,7 +82,7 @@ export default defineService<EcsRaw>({
                   ? [
                       limit(() =>
                         all(
-                          paginateListTasks(
+                          sdk.paginateListTasks(
                             { client, pageSize: 100 },
                             { cluster, serviceName: s.serviceName },
                           ),
@@ -100,7 +97,7 @@ export default defineService<EcsRaw>({
           const tasks = (
             await Promise.all(
               chunks(taskArns, 100).map((batch) =>
-                limit(() => client.send(new DescribeTasksCommand({ cluster, tasks: batch }))).then(
+                limit(() => client.send(new sdk.DescribeTasksCommand({ cluster, tasks: batch }))).then(
                   (r) => r.tasks ?? [],
                 ),
               ),

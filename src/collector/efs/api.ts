@@ -27,17 +27,12 @@ export default defineService<EfsRaw>({
   ],
 
   async fetch(ctx) {
-    const {
-      DescribeMountTargetSecurityGroupsCommand,
-      EFSClient,
-      paginateDescribeFileSystems,
-      paginateDescribeMountTargets,
-    } = await import("./sdk.ts");
-    const client = ctx.client(EFSClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.EFSClient);
     const limit = pLimit(CONCURRENCY);
     // 100 is DescribeFileSystems' and DescribeMountTargets' largest page. Tags come with each file system.
     const fileSystems = await all(
-      paginateDescribeFileSystems({ client, pageSize: 100 }, {}),
+      sdk.paginateDescribeFileSystems({ client, pageSize: 100 }, {}),
       (p) => p.FileSystems,
     );
     const ids = fileSystems.flatMap((f) => (f.FileSystemId ? [f.FileSystemId] : []));
@@ -46,7 +41,7 @@ export default defineService<EfsRaw>({
         ids.map((FileSystemId) =>
           limit(() =>
             all(
-              paginateDescribeMountTargets({ client, pageSize: 100 }, { FileSystemId }),
+              sdk.paginateDescribeMountTargets({ client, pageSize: 100 }, { FileSystemId }),
               (p) => p.MountTargets,
             ),
           ),
@@ -60,7 +55,7 @@ export default defineService<EfsRaw>({
           ? [
               limit(async () => {
                 const out = await client.send(
-                  new DescribeMountTargetSecurityGroupsCommand({ MountTargetId: m.MountTargetId }),
+                  new sdk.DescribeMountTargetSecurityGroupsCommand({ MountTargetId: m.MountTargetId }),
                 );
                 return [m.MountTargetId ?? "", out.SecurityGroups ?? []] as const;
               }),

@@ -25,14 +25,14 @@ export default defineService<EksRaw>({
   ],
 
   async fetch(ctx) {
-    const { DescribeClusterCommand, EKSClient, paginateListClusters } = await import("./sdk.ts");
-    const client = ctx.client(EKSClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.EKSClient);
     // 100 is ListClusters' maximum page size; DescribeCluster is one call per cluster.
-    const names = await all(paginateListClusters({ client, pageSize: 100 }, {}), (p) => p.clusters);
+    const names = await all(sdk.paginateListClusters({ client, pageSize: 100 }, {}), (p) => p.clusters);
     const limit = pLimit(CONCURRENCY);
     const clusters = await Promise.all(
       names.map((name) =>
-        limit(async () => (await client.send(new DescribeClusterCommand({ name }))).cluster),
+        limit(async () => (await client.send(new sdk.DescribeClusterCommand({ name }))).cluster),
       ),
     );
     return { clusters: clusters.filter((c): c is Cluster => c !== undefined) };

@@ -24,23 +24,16 @@ export default defineService<ElastiCacheRaw>({
   ],
 
   async fetch(ctx) {
-    const {
-      ElastiCacheClient,
-      ResourceGroupsTaggingAPIClient,
-      paginateDescribeCacheClusters,
-      paginateDescribeCacheSubnetGroups,
-      paginateDescribeReplicationGroups,
-      paginateGetResources,
-    } = await import("./sdk.ts");
-    const client = ctx.client(ElastiCacheClient);
-    const tagging = ctx.client(ResourceGroupsTaggingAPIClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.ElastiCacheClient);
+    const tagging = ctx.client(sdk.ResourceGroupsTaggingAPIClient);
     const page = { client, pageSize: 100 };
     const [clusters, replicationGroups, subnetGroups, tags] = await Promise.all([
-      all(paginateDescribeCacheClusters(page, { ShowCacheNodeInfo: true }), (p) => p.CacheClusters),
-      all(paginateDescribeReplicationGroups(page, {}), (p) => p.ReplicationGroups),
-      all(paginateDescribeCacheSubnetGroups(page, {}), (p) => p.CacheSubnetGroups),
+      all(sdk.paginateDescribeCacheClusters(page, { ShowCacheNodeInfo: true }), (p) => p.CacheClusters),
+      all(sdk.paginateDescribeReplicationGroups(page, {}), (p) => p.ReplicationGroups),
+      all(sdk.paginateDescribeCacheSubnetGroups(page, {}), (p) => p.CacheSubnetGroups),
       all(
-        paginateGetResources(
+        sdk.paginateGetResources(
           { client: tagging, pageSize: 100 },
           { ResourceTypeFilters: ["elasticache:cluster", "elasticache:replicationgroup"] },
         ),

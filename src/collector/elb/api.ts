@@ -33,17 +33,12 @@ export default defineService<ElbRaw>({
   operations: [op("DescribeLoadBalancers"), op("DescribeLoadBalancerAttributes"), op("DescribeTags")],
 
   async fetch(ctx) {
-    const {
-      DescribeLoadBalancerAttributesCommand,
-      DescribeTagsCommand,
-      ElasticLoadBalancingClient,
-      paginateDescribeLoadBalancers,
-    } = await import("./sdk.ts");
-    const client = ctx.client(ElasticLoadBalancingClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.ElasticLoadBalancingClient);
     const limit = pLimit(CONCURRENCY);
     // 400 is DescribeLoadBalancers' largest page.
     const loadBalancers = await all(
-      paginateDescribeLoadBalancers({ client }, { PageSize: 400 }),
+      sdk.paginateDescribeLoadBalancers({ client }, { PageSize: 400 }),
       (p) => p.LoadBalancerDescriptions,
     );
     const names = loadBalancers.flatMap((l) => (l.LoadBalancerName ? [l.LoadBalancerName] : []));
@@ -52,13 +47,15 @@ export default defineService<ElbRaw>({
     const [tagOut, attrs] = await Promise.all([
       Promise.all(
         batches.map((LoadBalancerNames) =>
-          limit(() => client.send(new DescribeTagsCommand({ LoadBalancerNames }))),
+          limit(() => client.send(new sdk.DescribeTagsCommand({ LoadBalancerNames }))),
         ),
       ),
       Promise.all(
         names.map((LoadBalancerName) =>
           limit(async () => {
-            const out = await client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerName }));
+            const out = await client.send(
+              new sdk.DescribeLoadBalancerAttributesCommand({ LoadBalancerName }),
+            );
             return [LoadBalancerName, out.LoadBalancerAttributes ?? {}] as const;
           }),
         ),

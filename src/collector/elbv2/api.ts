@@ -49,16 +49,8 @@ export default defineService<Elbv2Raw>({
   ],
 
   async fetch(ctx) {
-    const {
-      DescribeLoadBalancerAttributesCommand,
-      DescribeTagsCommand,
-      DescribeTargetHealthCommand,
-      ElasticLoadBalancingV2Client,
-      paginateDescribeListeners,
-      paginateDescribeLoadBalancers,
-      paginateDescribeTargetGroups,
-    } = await import("./sdk.ts");
-    const client = ctx.client(ElasticLoadBalancingV2Client);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.ElasticLoadBalancingV2Client);
     // 400 is the largest page every ELBv2 Describe* accepts: fewest round trips. The SDK's ELBv2
     // paginators do not map their pageSize option onto PageSize, so it goes in each request.
     const page = { client };
@@ -66,8 +58,8 @@ export default defineService<Elbv2Raw>({
     // Per-resource calls grow with the account; a bound keeps a large one from bursting into throttling.
     const limit = pLimit(CONCURRENCY);
     const [loadBalancers, targetGroups] = await Promise.all([
-      all(paginateDescribeLoadBalancers(page, { PageSize }), (p) => p.LoadBalancers),
-      all(paginateDescribeTargetGroups(page, { PageSize }), (p) => p.TargetGroups),
+      all(sdk.paginateDescribeLoadBalancers(page, { PageSize }), (p) => p.LoadBalancers),
+      all(sdk.paginateDescribeTargetGroups(page, { PageSize }), (p) => p.TargetGroups),
     ]);
     // Listeners and registered targets have no account-wide list call: DescribeListeners needs a load
     // balancer, DescribeTargetHealth a target group (and is the only call that names the targets).
@@ -76,7 +68,7 @@ export default defineService<Elbv2Raw>({
         loadBalancers.map((lb) =>
           limit(() =>
             all(
-              paginateDescribeListeners(page, { LoadBalancerArn: lb.LoadBalancerArn, PageSize }),
+              sdk.paginateDescribeListeners(page, { LoadBalancerArn: lb.LoadBalancerArn, PageSize }),
               (p) => p.Listeners,
             ),
           ),
@@ -86,7 +78,7 @@ export default defineService<Elbv2Raw>({
         targetGroups.map((tg) =>
           limit(async () => {
             const out = await client.send(
-              new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }),
+              new sdk.DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }),
             );
             return [tg.TargetGroupArn ?? "", out.TargetHealthDescriptions ?? []] as const;
           }),
@@ -97,7 +89,7 @@ export default defineService<Elbv2Raw>({
         loadBalancers.map((lb) =>
           limit(async () => {
             const out = await client.send(
-              new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
+              new sdk.DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.LoadBalancerArn }),
             );
             return [lb.LoadBalancerArn ?? "", out.Attributes ?? []] as const;
           }),
@@ -114,7 +106,7 @@ export default defineService<Elbv2Raw>({
     for (let i = 0; i < arns.length; i += TAG_BATCH) batches.push(arns.slice(i, i + TAG_BATCH));
     const tags: Record<string, Tag[]> = {};
     for (const out of await Promise.all(
-      batches.map((ResourceArns) => limit(() => client.send(new DescribeTagsCommand({ ResourceArns })))),
+      batches.map((ResourceArns) => limit(() => client.send(new sdk.DescribeTagsCommand({ ResourceArns })))),
     ))
       for (const d of out.TagDescriptions ?? []) if (d.ResourceArn) tags[d.ResourceArn] = d.Tags ?? [];
     return {

@@ -38,20 +38,14 @@ export default defineService<LambdaRaw>({
   ],
 
   async fetch(ctx) {
-    const {
-      LambdaClient,
-      ResourceGroupsTaggingAPIClient,
-      paginateGetResources,
-      paginateListFunctionUrlConfigs,
-      paginateListFunctions,
-    } = await import("./sdk.ts");
-    const client = ctx.client(LambdaClient);
-    const tagging = ctx.client(ResourceGroupsTaggingAPIClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.LambdaClient);
+    const tagging = ctx.client(sdk.ResourceGroupsTaggingAPIClient);
     // 50 and 100 are the APIs' maximum page sizes.
     const [functions, tags] = await Promise.all([
-      all(paginateListFunctions({ client, pageSize: 50 }, {}), (p) => p.Functions),
+      all(sdk.paginateListFunctions({ client, pageSize: 50 }, {}), (p) => p.Functions),
       all(
-        paginateGetResources(
+        sdk.paginateGetResources(
           { client: tagging, pageSize: 100 },
           { ResourceTypeFilters: ["lambda:function"] },
         ),
@@ -68,7 +62,7 @@ export default defineService<LambdaRaw>({
           if (!name) return;
           try {
             urls[name] = await all(
-              paginateListFunctionUrlConfigs({ client, pageSize: 50 }, { FunctionName: name }),
+              sdk.paginateListFunctionUrlConfigs({ client, pageSize: 50 }, { FunctionName: name }),
               (p) => p.FunctionUrlConfigs,
             );
           } catch (e) {

@@ -28,28 +28,22 @@ export default defineService<OpenSearchRaw>({
   ],
 
   async fetch(ctx) {
-    const {
-      DescribeDomainsCommand,
-      ListDomainNamesCommand,
-      OpenSearchClient,
-      ResourceGroupsTaggingAPIClient,
-      paginateGetResources,
-    } = await import("./sdk.ts");
-    const client = ctx.client(OpenSearchClient);
-    const tagging = ctx.client(ResourceGroupsTaggingAPIClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.OpenSearchClient);
+    const tagging = ctx.client(sdk.ResourceGroupsTaggingAPIClient);
     const [names, tags] = await Promise.all([
       // ListDomainNames is not paginated: one answer lists every domain of the region.
       client
-        .send(new ListDomainNamesCommand({}))
+        .send(new sdk.ListDomainNamesCommand({}))
         .then((r) => (r.DomainNames ?? []).flatMap((d) => (d.DomainName ? [d.DomainName] : []))),
       all(
-        paginateGetResources({ client: tagging, pageSize: 100 }, { ResourceTypeFilters: ["es:domain"] }),
+        sdk.paginateGetResources({ client: tagging, pageSize: 100 }, { ResourceTypeFilters: ["es:domain"] }),
         (p) => p.ResourceTagMappingList,
       ),
     ]);
     const domains: DomainStatus[] = [];
     for (let i = 0; i < names.length; i += BATCH) {
-      const r = await client.send(new DescribeDomainsCommand({ DomainNames: names.slice(i, i + BATCH) }));
+      const r = await client.send(new sdk.DescribeDomainsCommand({ DomainNames: names.slice(i, i + BATCH) }));
       domains.push(...(r.DomainStatusList ?? []));
     }
     return { domains, tags };

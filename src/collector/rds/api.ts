@@ -25,19 +25,13 @@ export default defineService<RdsRaw>({
   ],
 
   async fetch(ctx) {
-    const {
-      RDSClient,
-      paginateDescribeDBClusters,
-      paginateDescribeDBInstances,
-      paginateDescribeDBProxies,
-      paginateDescribeDBProxyTargets,
-    } = await import("./sdk.ts");
-    const client = ctx.client(RDSClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.RDSClient);
     const page = { client, pageSize: 100 };
     const [instances, clusters, proxies] = await Promise.all([
-      all(paginateDescribeDBInstances(page, {}), (p) => p.DBInstances),
-      all(paginateDescribeDBClusters(page, {}), (p) => p.DBClusters),
-      all(paginateDescribeDBProxies(page, {}), (p) => p.DBProxies),
+      all(sdk.paginateDescribeDBInstances(page, {}), (p) => p.DBInstances),
+      all(sdk.paginateDescribeDBClusters(page, {}), (p) => p.DBClusters),
+      all(sdk.paginateDescribeDBProxies(page, {}), (p) => p.DBProxies),
     ]);
     // A proxy's targets have no account-wide list: one call per proxy.
     const targets = await Promise.all(
@@ -45,7 +39,10 @@ export default defineService<RdsRaw>({
         async (p) =>
           [
             p.DBProxyName ?? "",
-            await all(paginateDescribeDBProxyTargets(page, { DBProxyName: p.DBProxyName }), (x) => x.Targets),
+            await all(
+              sdk.paginateDescribeDBProxyTargets(page, { DBProxyName: p.DBProxyName }),
+              (x) => x.Targets,
+            ),
           ] as const,
       ),
     );

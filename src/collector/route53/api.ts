@@ -35,11 +35,10 @@ export default defineService<Route53Raw>({
   ],
 
   async fetch(ctx) {
-    const { GetHostedZoneCommand, ListTagsForResourcesCommand, Route53Client, paginateListHostedZones } =
-      await import("./sdk.ts");
-    const client = ctx.client(Route53Client);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.Route53Client);
     const zones = await all(
-      paginateListHostedZones({ client, pageSize: ZONES_PAGE }, { MaxItems: ZONES_PAGE }),
+      sdk.paginateListHostedZones({ client, pageSize: ZONES_PAGE }, { MaxItems: ZONES_PAGE }),
       (p) => p.HostedZones,
     );
     // Route 53 allows five requests per second per account: keep few in flight (the SDK retries throttling).
@@ -56,7 +55,7 @@ export default defineService<Route53Raw>({
           .filter((z) => z.Config?.PrivateZone && z.Id)
           .map((z) =>
             limit(async () => {
-              const r = await client.send(new GetHostedZoneCommand({ Id: z.Id }));
+              const r = await client.send(new sdk.GetHostedZoneCommand({ Id: z.Id }));
               return [zoneIdOf(z.Id ?? ""), r.VPCs ?? []] as const;
             }),
           ),
@@ -65,7 +64,7 @@ export default defineService<Route53Raw>({
       Promise.all(
         batches.map((ResourceIds) =>
           limit(() =>
-            client.send(new ListTagsForResourcesCommand({ ResourceType: "hostedzone", ResourceIds })),
+            client.send(new sdk.ListTagsForResourcesCommand({ ResourceType: "hostedzone", ResourceIds })),
           ),
         ),
       ),
@@ -85,12 +84,12 @@ export default defineService<Route53Raw>({
  * the previous one returned. The SDK has no paginator for it.
  */
 async function recordsOf(client: Route53Client, HostedZoneId: string): Promise<ResourceRecordSet[]> {
-  const { ListResourceRecordSetsCommand } = await import("./sdk.ts");
+  const sdk = await import("./sdk.ts");
   const out: ResourceRecordSet[] = [];
   let start: { name?: string; type?: ResourceRecordSet["Type"]; identifier?: string } = {};
   for (;;) {
     const page = await client.send(
-      new ListResourceRecordSetsCommand({
+      new sdk.ListResourceRecordSetsCommand({
         HostedZoneId,
         MaxItems: RECORDS_PAGE,
         StartRecordName: start.name,

@@ -72,20 +72,11 @@ export default defineService<S3Raw>({
   ],
 
   async fetch(ctx) {
-    const {
-      GetBucketEncryptionCommand,
-      GetBucketPolicyStatusCommand,
-      GetBucketTaggingCommand,
-      GetBucketVersioningCommand,
-      GetBucketWebsiteCommand,
-      GetPublicAccessBlockCommand,
-      S3Client,
-      paginateListBuckets,
-    } = await import("./sdk.ts");
-    const client = ctx.client(S3Client);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.S3Client);
     // MaxBuckets makes S3 page the list (with ContinuationToken) and name each bucket's region.
     const buckets = await all(
-      paginateListBuckets({ client, pageSize: MAX_BUCKETS }, { MaxBuckets: MAX_BUCKETS }),
+      sdk.paginateListBuckets({ client, pageSize: MAX_BUCKETS }, { MaxBuckets: MAX_BUCKETS }),
       (p) => p.Buckets,
     );
     // A bucket's configuration calls must go to its region: any other region answers 301
@@ -95,7 +86,7 @@ export default defineService<S3Raw>({
     const clientFor = (region: string): S3Client => {
       let c = clients.get(region);
       if (!c) {
-        c = ctx.client(inRegion(S3Client, region));
+        c = ctx.client(inRegion(sdk.S3Client, region));
         clients.set(region, c);
       }
       return c;
@@ -115,12 +106,12 @@ export default defineService<S3Raw>({
           throw err;
         });
       const [publicAccessBlock, encryption, versioning, policyStatus, website, tagging] = await Promise.all([
-        limit(() => absentToNull(s3.send(new GetPublicAccessBlockCommand({ Bucket })))),
-        limit(() => absentToNull(s3.send(new GetBucketEncryptionCommand({ Bucket })))),
-        limit(() => s3.send(new GetBucketVersioningCommand({ Bucket }))),
-        limit(() => absentToNull(s3.send(new GetBucketPolicyStatusCommand({ Bucket })))),
-        limit(() => absentToNull(s3.send(new GetBucketWebsiteCommand({ Bucket })))),
-        limit(() => absentToNull(s3.send(new GetBucketTaggingCommand({ Bucket })))),
+        limit(() => absentToNull(s3.send(new sdk.GetPublicAccessBlockCommand({ Bucket })))),
+        limit(() => absentToNull(s3.send(new sdk.GetBucketEncryptionCommand({ Bucket })))),
+        limit(() => s3.send(new sdk.GetBucketVersioningCommand({ Bucket }))),
+        limit(() => absentToNull(s3.send(new sdk.GetBucketPolicyStatusCommand({ Bucket })))),
+        limit(() => absentToNull(s3.send(new sdk.GetBucketWebsiteCommand({ Bucket })))),
+        limit(() => absentToNull(s3.send(new sdk.GetBucketTaggingCommand({ Bucket })))),
       ]);
       return { bucket: b, region, publicAccessBlock, encryption, versioning, policyStatus, website, tagging };
     };
@@ -142,8 +133,8 @@ function inRegion(Client: typeof S3Client, region: string): new (config: S3Clien
 
 /** GetBucketLocation, for a list entry without BucketRegion: null means us-east-1, "EU" is eu-west-1's old name. */
 async function locationOf(client: S3Client, Bucket: string): Promise<string> {
-  const { GetBucketLocationCommand } = await import("./sdk.ts");
-  const { LocationConstraint } = await client.send(new GetBucketLocationCommand({ Bucket }));
+  const sdk = await import("./sdk.ts");
+  const { LocationConstraint } = await client.send(new sdk.GetBucketLocationCommand({ Bucket }));
   if (!LocationConstraint) return "us-east-1";
   return LocationConstraint === "EU" ? "eu-west-1" : LocationConstraint;
 }

@@ -21,14 +21,14 @@ export default defineService<S3ControlRaw>({
   operations: [{ command: "GetPublicAccessBlock", iam: ["s3:GetAccountPublicAccessBlock"] }],
 
   async fetch(ctx) {
-    const { GetPublicAccessBlockCommand, S3ControlClient } = await import("./sdk.ts");
-    const client = ctx.client(S3ControlClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.S3ControlClient);
     // S3 Control addresses <account>.s3-control.<region>.amazonaws.com; a custom endpoint (--endpoint-url)
     // is one host that takes the account in the x-amz-account-id header instead.
     const endpoint = ctx.settings.endpoint;
     if (endpoint) client.config.endpointProvider = () => ({ url: new URL(endpoint) });
     try {
-      const out = await client.send(new GetPublicAccessBlockCommand({ AccountId: ctx.account }));
+      const out = await client.send(new sdk.GetPublicAccessBlockCommand({ AccountId: ctx.account }));
       return { publicAccessBlock: out.PublicAccessBlockConfiguration ?? null };
     } catch (err) {
       const e = err as { name?: string; Code?: string } | null;

@@ -90,12 +90,12 @@ export default defineService<Wafv2Raw>({
 
 /** ListTagsForResource pages with NextMarker like the list calls (a resource has at most 50 tags, so one page in practice). */
 async function tagsOfAcl(client: WAFV2Client, arn: string | undefined): Promise<Tag[]> {
-  const { ListTagsForResourceCommand } = await import("./sdk.ts");
+  const sdk = await import("./sdk.ts");
   const out: Tag[] = [];
   let marker: string | undefined;
   do {
     const page = await client.send(
-      new ListTagsForResourceCommand({ ResourceARN: arn, Limit: LIMIT, NextMarker: marker }),
+      new sdk.ListTagsForResourceCommand({ ResourceARN: arn, Limit: LIMIT, NextMarker: marker }),
     );
     out.push(...(page.TagInfoForResource?.TagList ?? []));
     marker = page.NextMarker;
