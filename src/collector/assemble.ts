@@ -1,3 +1,4 @@
+import { isKnownType } from "../model/props.ts";
 import type { Coverage, Edge, NotEvaluated, Resource, ResourceNote, Snapshot } from "../model/snapshot.ts";
 import { linkAcrossServices } from "./link.ts";
 
@@ -25,7 +26,12 @@ export interface SnapshotParts {
 export function assembleSnapshot(parts: SnapshotParts): { snapshot: Snapshot; droppedEdges: number } {
   const { resources, edges, coverage } = parts;
   const byId = new Map<string, Resource>();
-  for (const r of resources) if (!byId.has(r.id)) byId.set(r.id, r);
+  for (const r of resources) {
+    const seen = byId.get(r.id);
+    // The first of a duplicate id is kept, but never a generic copy (the Tagging API's) over a modelled
+    // resource: which module finishes first must not decide whether a domain's props are checked.
+    if (!seen || (!isKnownType(seen.type) && isKnownType(r.type))) byId.set(r.id, r);
+  }
   const unique = [...byId.values()];
   const linked = linkAcrossServices(unique, edges);
   const all = [...edges, ...linked];

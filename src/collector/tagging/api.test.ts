@@ -70,6 +70,17 @@ describe("ARN → CloudFormation type", () => {
     ],
     ["arn:aws:ssm:us-east-1:123456789012:parameter/shop/db/host", "AWS::SSM::Parameter", "shop/db/host"],
     ["arn:aws:sns:us-east-1:123456789012:alerts", "AWS::SNS::Topic", "alerts"],
+    ["arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5/stages/prod", "AWS::ApiGateway::Stage", "prod"],
+    [
+      "arn:aws:apigateway:eu-west-1::/apis/f6g7h8i9j0/stages/$default",
+      "AWS::ApiGatewayV2::Stage",
+      "$default",
+    ],
+    [
+      "arn:aws:apigateway:eu-west-1::/domainnames/api.example.com",
+      "AWS::ApiGateway::Resource",
+      "api.example.com",
+    ],
   ])("%s → %s named %s", (arn, type, name) => {
     const a = parseArn(arn);
     expect(a && arnType(a.service, a.resource)).toEqual({ type, name });
@@ -84,6 +95,16 @@ describe("ARN → CloudFormation type", () => {
       "arn:aws:acm:us-east-1:123456789012:certificate/6f1e0d2c-0000-4000-8000-000000000000",
       "arn:aws:cloudfront::123456789012:distribution/E2QWRUHEXAMPLE",
       "arn:aws:wafv2:us-east-1:123456789012:global/webacl/cdn/a1b2",
+      // These two were kept as generic copies (AWS::OpenSearchService::Domain, AWS::ApiGateway::Resource)
+      // under the modelled resource's id, and whichever module finished first won.
+      "arn:aws:es:eu-west-1:123456789012:domain/logs",
+      "arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5",
+      "arn:aws:apigateway:eu-west-1::/apis/f6g7h8i9j0",
+      "arn:aws:redshift:eu-west-1:123456789012:cluster:warehouse",
+      "arn:aws:eks:eu-west-1:123456789012:cluster/apps",
+      "arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0abc",
+      "arn:aws:rds:eu-west-1:123456789012:db-proxy:prx-0abc",
+      "arn:aws:lambda:eu-west-1:123456789012:function:orders",
     ])
       expect(normalizeTagging({ mappings: [{ ResourceARN: arn, Tags: [] }] }, where).resources, arn).toEqual(
         [],

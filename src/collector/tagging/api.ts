@@ -22,11 +22,11 @@ export default defineService<TaggingRaw>({
   operations: [{ command: "GetResources", iam: ["tag:GetResources"] }],
 
   async fetch(ctx) {
-    const { ResourceGroupsTaggingAPIClient, paginateGetResources } = await import("./sdk.ts");
-    const client = ctx.client(ResourceGroupsTaggingAPIClient);
+    const sdk = await import("./sdk.ts");
+    const client = ctx.client(sdk.ResourceGroupsTaggingAPIClient);
     // 100 is the API's maximum page size.
     const mappings = await all(
-      paginateGetResources({ client, pageSize: 100 }, {}),
+      sdk.paginateGetResources({ client, pageSize: 100 }, {}),
       (p) => p.ResourceTagMappingList,
     );
     return { mappings };
@@ -207,7 +207,9 @@ const ARN_TYPES: Record<string, Record<string, string | ArnTypeEntry>> = {
   events: { rule: "AWS::Events::Rule", "event-bus": "AWS::Events::EventBus" },
   ssm: { parameter: { type: "AWS::SSM::Parameter", name: whole }, document: "AWS::SSM::Document" },
   elasticfilesystem: { "file-system": "AWS::EFS::FileSystem", "access-point": "AWS::EFS::AccessPoint" },
-  es: { domain: "AWS::OpenSearchService::Domain" },
+  // OpenSearch keeps Elasticsearch's namespace; AWS Config's type name, which asbuilt models (not CloudFormation's
+  // AWS::OpenSearchService::Domain, which left a generic copy shadowing the scanned domain).
+  es: { domain: "AWS::OpenSearch::Domain" },
   kinesis: { stream: "AWS::Kinesis::Stream" },
   firehose: { deliverystream: "AWS::KinesisFirehose::DeliveryStream" },
   "cognito-idp": { userpool: "AWS::Cognito::UserPool" },
@@ -264,12 +266,28 @@ const pascal = (s: string) =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join("");
 
+/**
+ * API Gateway's resource strings are paths: /restapis/<id> (REST, a modelled type), /apis/<id> (HTTP and
+ * WebSocket, modelled), and their stages below them.
+ */
+function apiGatewayType(resource: string): { type: string; name: string } | undefined {
+  const m = /^\/(restapis|apis)\/([^/]+)(?:\/stages\/([^/]+))?$/.exec(resource);
+  if (!m?.[2]) return undefined;
+  const v = m[1] === "apis" ? "AWS::ApiGatewayV2" : "AWS::ApiGateway";
+  if (m[3]) return { type: `${v}::Stage`, name: m[3] };
+  return { type: m[1] === "apis" ? `${v}::Api` : `${v}::RestApi`, name: m[2] };
+}
+
 /** The type and name an ARN's service and resource string stand for, or "skip". */
 export function arnType(service: string, resource: string): { type: string; name: string } | "skip" {
   const at = (prefix: string) =>
     prefix === "" || resource.startsWith(`${prefix}/`) || resource.startsWith(`${prefix}:`);
   const rest = (prefix: string) => (prefix === "" ? resource : resource.slice(prefix.length + 1));
   if ((SKIP[service] ?? []).some(at)) return "skip";
+  if (service === "apigateway") {
+    const api = apiGatewayType(resource);
+    if (api) return api;
+  }
   // The longest matching prefix wins: "loadbalancer/app" before "loadbalancer", "cluster-pg" is not "cluster".
   const entries = Object.entries(ARN_TYPES[service] ?? {}).sort(([a], [b]) => b.length - a.length);
   for (const [prefix, entry] of entries) {
