@@ -41,84 +41,52 @@ export function positionOf(text: string, offset: number): Position {
  * it needs no parser loaded at start-up and no memory beyond the text.
  */
 export function locatePath(text: string, path: readonly PropertyKey[]): Position | undefined {
-  const n = text.length;
-  let i = 0;
-  const ws = () => {
-    while (i < n && /\s/.test(text.charAt(i))) i++;
-  };
-  const skipString = () => {
-    for (i++; i < n; i++) {
-      const c = text.charAt(i);
-      if (c === "\\") i++;
-      else if (c === '"') {
-        i++;
-        return;
-      }
-    }
-  };
-  const skipValue = () => {
-    ws();
-    const c = text.charAt(i);
-    if (c === '"') return skipString();
-    if (c !== "{" && c !== "[") {
-      while (i < n && !/[\s,\]}]/.test(text.charAt(i))) i++;
-      return;
-    }
-    let depth = 0;
-    while (i < n) {
-      const d = text.charAt(i);
-      if (d === '"') {
-        skipString();
-        continue;
-      }
-      if (d === "{" || d === "[") depth++;
-      else if ((d === "}" || d === "]") && --depth === 0) {
-        i++;
-        return;
-      }
-      i++;
-    }
-  };
+  const c = new JsonCursor(text);
   /** From an object's or array's opening bracket to the start of its member `seg`; false when it has none. */
   const enter = (seg: PropertyKey): boolean => {
-    const open = text.charAt(i);
+    const open = text[c.at];
     if (open === "[") {
       const index = Number(seg);
       if (!Number.isInteger(index) || index < 0) return false;
-      i++;
+      c.at++;
       for (let k = 0; ; k++) {
-        ws();
-        if (text.charAt(i) === "]" || i >= n) return false;
+        c.ws();
+        if (text[c.at] === "]" || c.at >= text.length) return false;
         if (k === index) return true;
-        skipValue();
-        ws();
-        if (text.charAt(i) === ",") i++;
+        c.value();
+        c.ws();
+        if (text[c.at] === ",") c.at++;
       }
     }
     if (open !== "{") return false;
     const key = String(seg);
-    i++;
+    c.at++;
     for (;;) {
-      ws();
-      if (text.charAt(i) !== '"') return false;
-      const start = i;
-      skipString();
-      const name = JSON.parse(text.slice(start, i)) as string;
-      ws();
-      i++; // the colon
-      ws();
+      c.ws();
+      if (text[c.at] !== '"') return false;
+      const start = c.at;
+      c.string();
+      const name = JSON.parse(text.slice(start, c.at)) as string;
+      c.ws();
+      c.at++; // the colon
+      c.ws();
       if (name === key) return true;
-      skipValue();
-      ws();
-      if (text.charAt(i) === ",") i++;
+      c.value();
+      c.ws();
+      if (text[c.at] === ",") c.at++;
     }
   };
-  ws();
-  if (i >= n) return undefined;
-  let found = i;
-  for (const seg of path) {
-    if (!enter(seg)) break;
-    found = i;
+  c.ws();
+  if (c.at >= text.length) return undefined;
+  let found = c.at;
+  try {
+    for (const seg of path) {
+      if (!enter(seg)) break;
+      found = c.at;
+    }
+  } catch (e) {
+    // Not JSON after all past this point: the deepest node found so far is the answer.
+    if (!(e instanceof JsonStop)) throw e;
   }
   return positionOf(text, found);
 }
@@ -129,93 +97,114 @@ export function locatePath(text: string, path: readonly PropertyKey[]): Position
  * text simply stops (a truncated file).
  */
 export function jsonErrorOffset(text: string): { offset: number; atEnd: boolean } {
-  let i = 0;
+  const c = new JsonCursor(text);
   const n = text.length;
-  class Stop {
-    constructor(readonly at: number) {}
+  try {
+    c.value();
+    c.ws();
+    if (c.at < n) c.fail();
+    return { offset: n, atEnd: true };
+  } catch (e) {
+    if (e instanceof JsonStop) return { offset: Math.min(e.at, n), atEnd: e.at >= n };
+    throw e;
   }
-  const ws = () => {
-    while (i < n && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")) i++;
-  };
-  const fail = (): never => {
-    throw new Stop(i);
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
+}
+
+/** Where a JSON text stops being valid. */
+class JsonStop {
+  constructor(readonly at: number) {}
+}
+
+/** A position in a JSON text, moved over whitespace, values and strings; JsonStop where the text is not JSON. */
+class JsonCursor {
+  at = 0;
+  constructor(private readonly text: string) {}
+
+  fail(): never {
+    throw new JsonStop(this.at);
+  }
+
+  ws(): void {
+    const t = this.text;
+    while (
+      this.at < t.length &&
+      (t[this.at] === " " || t[this.at] === "\n" || t[this.at] === "\r" || t[this.at] === "\t")
+    )
+      this.at++;
+  }
+
+  /** Over one value, from the whitespace before it. */
+  value(): void {
+    const t = this.text;
+    this.ws();
+    const c = t[this.at];
     if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
-        i++;
+      this.at++;
+      this.ws();
+      if (t[this.at] === "}") {
+        this.at++;
         return;
       }
       for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "}") {
-          i++;
+        this.ws();
+        if (t[this.at] !== '"') this.fail();
+        this.string();
+        this.ws();
+        if (t[this.at] !== ":") this.fail();
+        this.at++;
+        this.value();
+        this.ws();
+        if (t[this.at] === ",") this.at++;
+        else if (t[this.at] === "}") {
+          this.at++;
           return;
-        } else fail();
+        } else this.fail();
       }
     } else if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
+      this.at++;
+      this.ws();
+      if (t[this.at] === "]") {
+        this.at++;
         return;
       }
       for (;;) {
-        value();
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "]") {
-          i++;
+        this.value();
+        this.ws();
+        if (t[this.at] === ",") this.at++;
+        else if (t[this.at] === "]") {
+          this.at++;
           return;
-        } else fail();
+        } else this.fail();
       }
-    } else if (c === '"') string();
+    } else if (c === '"') this.string();
     else if (c !== undefined && /[-0-9]/.test(c)) {
-      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-      if (!m) fail();
-      i += m?.[0].length ?? 0;
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(t.slice(this.at, this.at + 400));
+      if (!m) this.fail();
+      this.at += m?.[0].length ?? 0;
     } else {
       for (const lit of ["true", "false", "null"]) {
-        if (text.startsWith(lit, i)) {
-          i += lit.length;
+        if (t.startsWith(lit, this.at)) {
+          this.at += lit.length;
           return;
         }
       }
-      fail();
+      this.fail();
     }
-  };
-  const string = (): void => {
-    i++;
-    while (i < n) {
-      const c = text[i];
-      if (c === "\\") i += 2;
+  }
+
+  /** Over one string, from its opening quote. */
+  string(): void {
+    const t = this.text;
+    this.at++;
+    while (this.at < t.length) {
+      const c = t[this.at];
+      if (c === "\\") this.at += 2;
       else if (c === '"') {
-        i++;
+        this.at++;
         return;
-      } else if (c !== undefined && c < " ") fail();
-      else i++;
+      } else if (c !== undefined && c < " ") this.fail();
+      else this.at++;
     }
-    fail();
-  };
-  try {
-    value();
-    ws();
-    if (i < n) fail();
-    return { offset: n, atEnd: true };
-  } catch (e) {
-    if (e instanceof Stop) return { offset: Math.min(e.at, n), atEnd: e.at >= n };
-    throw e;
+    this.fail();
   }
 }
